@@ -1,0 +1,123 @@
+/** Article: what the author wrote, before any decision about the talk. */
+
+/** Input formats Lectern reads. */
+export type SourceFormat = 'markdown' | 'text' | 'html';
+
+/** Front-matter / metadata keys a source may set. */
+export interface ArticleMeta {
+  title?: string;
+  subtitle?: string;
+  author?: string;
+  date?: string;
+  /** BCP 47 language tag, e.g. `en`, `zh`, `he`. */
+  lang?: string;
+  /** A Reveal.js theme name, `lectern`, or a path to a CSS file (relative to the source). */
+  theme?: string;
+  transition?: string;
+  /** Planned talk length in seconds. */
+  duration?: number;
+  /** Speaking rate in words per minute. */
+  wpm?: number;
+  /** Folder of template overrides (relative to the source). */
+  templates?: string;
+}
+
+/** A run of list items; items may nest. */
+export interface ListItem {
+  /** Plain text of the item (no markup), used for coverage and sizing. */
+  text: string;
+  /** Sanitised inline HTML of the item. */
+  html: string;
+  children?: ListBlock;
+}
+
+interface BlockBase {
+  /** 1-based line in the source file where the block starts. */
+  line: number;
+}
+
+export interface ParagraphBlock extends BlockBase {
+  kind: 'paragraph';
+  /** Plain text, whitespace collapsed. */
+  text: string;
+  /** Sanitised inline HTML (for Markdown and HTML sources); equals escaped text for plain text. */
+  html: string;
+}
+export interface ListBlock extends BlockBase {
+  kind: 'list';
+  ordered: boolean;
+  start?: number;
+  items: ListItem[];
+}
+export interface QuoteBlock extends BlockBase {
+  kind: 'quote';
+  text: string;
+  html: string;
+  attribution?: string;
+}
+export interface CodeBlock extends BlockBase {
+  kind: 'code';
+  code: string;
+  lang?: string;
+}
+export interface TableBlock extends BlockBase {
+  kind: 'table';
+  header: string[];
+  rows: string[][];
+  align: Array<'left' | 'center' | 'right' | null>;
+}
+export interface ImageBlock extends BlockBase {
+  kind: 'image';
+  src: string;
+  alt: string;
+  title?: string;
+}
+/** Raw HTML from the source, already sanitised. */
+export interface HtmlBlock extends BlockBase {
+  kind: 'html';
+  html: string;
+  /** Visible text of the HTML, for coverage. */
+  text: string;
+}
+/** Speaker notes the author wrote explicitly (`Note:` in Markdown). */
+export interface NotesBlock extends BlockBase {
+  kind: 'notes';
+  text: string;
+}
+/** An explicitly titled slide (`###` in Markdown). */
+export interface SlideHeadingBlock extends BlockBase {
+  kind: 'slide-heading';
+  text: string;
+}
+/** A forced slide break (`---` in Markdown). */
+export interface BreakBlock extends BlockBase {
+  kind: 'break';
+}
+
+export type Block =
+  | ParagraphBlock
+  | ListBlock
+  | QuoteBlock
+  | CodeBlock
+  | TableBlock
+  | ImageBlock
+  | HtmlBlock
+  | NotesBlock
+  | SlideHeadingBlock
+  | BreakBlock;
+
+export interface Section {
+  /** Heading text; undefined for the introduction before the first heading. */
+  title?: string;
+  /** 1-based line of the heading (or of the first block for the introduction). */
+  line: number;
+  blocks: Block[];
+}
+
+export interface Article {
+  /** Path of the source as the user gave it (`-` for standard input). */
+  file: string;
+  format: SourceFormat;
+  meta: ArticleMeta;
+  sections: Section[];
+}

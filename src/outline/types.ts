@@ -1,0 +1,85 @@
+/** Deck: every decision about the talk, as plain serialisable data. */
+
+export type Layout =
+  | 'title'
+  | 'agenda'
+  | 'section'
+  | 'points'
+  | 'quote'
+  | 'figure'
+  | 'list'
+  | 'code'
+  | 'table'
+  | 'image'
+  | 'html'
+  | 'closing';
+
+/** One visible point on a slide: plain text, or sanitised inline HTML when the author wrote markup. */
+export interface Point {
+  text: string;
+  html?: string;
+  /** Nested points (Markdown lists). */
+  children?: Point[];
+}
+
+/** A large number with its caption, for figure slides. */
+export interface Figure {
+  value: string;
+  caption: string;
+}
+
+export interface Slide {
+  /** Stable, unique id (used for the HTML id and URL hash). */
+  id: string;
+  layout: Layout;
+  title?: string;
+  subtitle?: string;
+  /** Title of the article section this slide belongs to. */
+  section?: string;
+  points?: Point[];
+  ordered?: boolean;
+  quote?: { text: string; attribution?: string };
+  figures?: Figure[];
+  code?: { code: string; lang?: string };
+  table?: { header: string[]; rows: string[][]; align: Array<'left' | 'center' | 'right' | null> };
+  image?: { src: string; alt: string; title?: string };
+  /** Sanitised HTML block shown as it is. */
+  html?: string;
+  /** Speaker notes, one string per paragraph, plain text. */
+  notes: string[];
+  /** Pacing time in seconds (`data-timing`). */
+  timing: number;
+  /** 1-based source lines this slide came from. */
+  lines: [number, number];
+}
+
+export interface DeckSection {
+  title: string;
+  /** Index into `slides` of the section's first slide. */
+  slideIndex: number;
+}
+
+export interface DeckMeta {
+  title: string;
+  subtitle?: string;
+  author?: string;
+  date?: string;
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  theme: string;
+  transition: string;
+  /** Speaking rate used for timings. */
+  wpm: number;
+  /** Planned talk length in seconds, when the source set one. */
+  duration?: number;
+  /** Sum of slide timings in seconds. */
+  totalTime: number;
+}
+
+export interface Deck {
+  /** The source file the deck came from. */
+  file: string;
+  meta: DeckMeta;
+  sections: DeckSection[];
+  slides: Slide[];
+}
