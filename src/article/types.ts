@@ -121,3 +121,9 @@ export interface Article {
   meta: ArticleMeta;
   sections: Section[];
 }
+
+/** What a pure parser returns: the article and anything worth warning about. */
+export interface ParseResult {
+  article: Article;
+  warnings: import('../errors.js').Warning[];
+}
