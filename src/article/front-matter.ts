@@ -1,0 +1,157 @@
+import { parseDocument } from 'yaml';
+import { ExitCode, LecternError, type Warning } from '../errors.js';
+import type { ArticleMeta } from './types.js';
+
+/** Keys a deck's front matter may set. */
+export const KNOWN_META_KEYS = [
+  'title',
+  'subtitle',
+  'author',
+  'date',
+  'lang',
+  'theme',
+  'transition',
+  'duration',
+  'wpm',
+  'templates',
+] as const;
+
+export interface FrontMatterResult {
+  meta: ArticleMeta;
+  /** The text after the front matter. */
+  body: string;
+  /** Number of lines the front matter occupied, so body line numbers can be mapped back. */
+  bodyLineOffset: number;
+  warnings: Warning[];
+}
+
+const FENCE = /^---[ \t]*\n([\s\S]*?)\n?(?:---|\.\.\.)[ \t]*(?:\n|$)/;
+
+/** Splits YAML front matter (between `---` lines at the very start) from a Markdown body. */
+export function splitFrontMatter(source: string, file: string): FrontMatterResult {
+  const match = FENCE.exec(source);
+  if (!match) {
+    if (/^---[ \t]*\n/.test(source) && /^[A-Za-z_][\w-]*:/m.test(source.split('\n', 2)[1] ?? '')) {
+      throw new LecternError('front matter is not closed by a `---` line', {
+        exitCode: ExitCode.input,
+        location: { file, line: 1, column: 1 },
+        hint: 'end the YAML block with a line holding only ---',
+      });
+    }
+    return { meta: {}, body: source, bodyLineOffset: 0, warnings: [] };
+  }
+  const yamlText = match[1] ?? '';
+  const document = parseDocument(yamlText, { uniqueKeys: true });
+  const firstError = document.errors[0];
+  if (firstError) {
+    const [line, column] = firstError.linePos?.[0] ? [firstError.linePos[0].line, firstError.linePos[0].col] : [1, 1];
+    throw new LecternError(`invalid front matter: ${firstError.message.split('\n')[0]}`, {
+      exitCode: ExitCode.input,
+      location: { file, line: line + 1, column },
+    });
+  }
+  const data: unknown = document.toJS();
+  const consumed = match[0];
+  const bodyLineOffset = consumed.split('\n').length - (consumed.endsWith('\n') ? 1 : 0);
+  const body = source.slice(consumed.length);
+  if (data === null || data === undefined) return { meta: {}, body, bodyLineOffset, warnings: [] };
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    throw new LecternError('front matter must be a set of `key: value` lines', {
+      exitCode: ExitCode.input,
+      location: { file, line: 2, column: 1 },
+    });
+  }
+  const { meta, warnings } = readMeta(data as Record<string, unknown>, file, yamlText);
+  return { meta, body, bodyLineOffset, warnings };
+}
+
+function readMeta(data: Record<string, unknown>, file: string, yamlText: string): { meta: ArticleMeta; warnings: Warning[] } {
+  const meta: ArticleMeta = {};
+  const warnings: Warning[] = [];
+  const lineOf = (key: string): number => {
+    const index = yamlText.split('\n').findIndex((line) => line.startsWith(`${key}:`));
+    return index < 0 ? 1 : index + 2;
+  };
+  for (const [key, value] of Object.entries(data)) {
+    const location = { file, line: lineOf(key), column: 1 };
+    const fail = (expected: string): never => {
+      throw new LecternError(`front matter \`${key}\` must be ${expected}`, { exitCode: ExitCode.input, location });
+    };
+    switch (key) {
+      case 'title':
+      case 'subtitle':
+      case 'author':
+      case 'lang':
+      case 'theme':
+      case 'transition':
+      case 'templates':
+        if (typeof value !== 'string' && typeof value !== 'number') fail('text');
+        meta[key] = String(value);
+        break;
+      case 'date':
+        meta.date = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+        break;
+      case 'duration': {
+        const seconds = parseDuration(value);
+        if (seconds === undefined) fail('a length such as `20m`, `1h30m` or `90s`');
+        meta.duration = seconds;
+        break;
+      }
+      case 'wpm':
+        if (typeof value !== 'number' || !(value >= 40 && value <= 400)) fail('a speaking rate in words a minute between 40 and 400');
+        meta.wpm = value as number;
+        break;
+      default: {
+        const closest = closestKey(key);
+        warnings.push({
+          message: `unknown front matter key \`${key}\`` + (closest ? ` (did you mean \`${closest}\`?)` : ` (known keys: ${KNOWN_META_KEYS.join(', ')})`),
+          location,
+        });
+      }
+    }
+  }
+  return { meta, warnings };
+}
+
+/** Parses `20m`, `1h30m`, `90s`, `1:30:00`, or a number of minutes, into seconds. */
+export function parseDuration(value: unknown): number | undefined {
+  if (typeof value === 'number') return value > 0 && Number.isFinite(value) ? Math.round(value * 60) : undefined;
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim().toLowerCase();
+  const clock = /^(?:(\d+):)?(\d{1,2}):(\d{2})$/.exec(text);
+  if (clock) return Number(clock[1] ?? 0) * 3600 + Number(clock[2]) * 60 + Number(clock[3]);
+  const units = /^(?:(\d+(?:\.\d+)?)\s*h(?:ours?)?)?\s*(?:(\d+(?:\.\d+)?)\s*m(?:in(?:utes?)?)?)?\s*(?:(\d+(?:\.\d+)?)\s*s(?:ec(?:onds?)?)?)?$/.exec(text);
+  if (units && (units[1] || units[2] || units[3])) {
+    const seconds = Number(units[1] ?? 0) * 3600 + Number(units[2] ?? 0) * 60 + Number(units[3] ?? 0);
+    return seconds > 0 ? Math.round(seconds) : undefined;
+  }
+  if (/^\d+(?:\.\d+)?$/.test(text)) return Math.round(Number(text) * 60);
+  return undefined;
+}
+
+function closestKey(key: string): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const known of KNOWN_META_KEYS) {
+    const distance = editDistance(key.toLowerCase(), known);
+    if (distance < bestDistance) {
+      best = known;
+      bestDistance = distance;
+    }
+  }
+  return bestDistance <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
+}
+
+/** Levenshtein distance. */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}

@@ -1,0 +1,219 @@
+import { Lexer, marked, type Token, type Tokens } from 'marked';
+import type { Warning } from '../errors.js';
+import { splitFrontMatter } from './front-matter.js';
+import { escapeHtml, htmlToText, sanitizeHtml } from './sanitize.js';
+import type { Block, ListBlock, ListItem, ParseResult, Section } from './types.js';
+
+const NOTES_START = /^notes?:\s*/i;
+const ATTRIBUTION = /^\s*(?:—|–|--|~)\s*(.+)$/;
+
+/** Markdown (with optional YAML front matter) → Article. Pure. */
+export function parseMarkdown(source: string, file: string): ParseResult {
+  const { meta, body, bodyLineOffset, warnings } = splitFrontMatter(source, file);
+  const tokens = new Lexer({ gfm: true }).lex(body);
+  const positioned = withLines(tokens, body, bodyLineOffset);
+  const headings = positioned.filter(({ token }) => token.type === 'heading') as Array<{ token: Tokens.Heading; line: number }>;
+
+  // The deck title is a lone leading `#` when the front matter has none; sections start at the shallowest remaining depth.
+  let titleToken: Tokens.Heading | undefined;
+  const firstHeading = headings[0];
+  if (firstHeading && firstHeading.token.depth === 1 && headings.filter((h) => h.token.depth === 1).length === 1) {
+    const text = inlineText(firstHeading.token.tokens);
+    // A `#` line that differs from both front-matter title and subtitle stays in the body as a section, so no words are lost.
+    if (!meta.title || meta.title === text || !meta.subtitle || meta.subtitle === text) titleToken = firstHeading.token;
+    if (!meta.title) meta.title = text;
+  }
+  const sectionDepth = Math.min(...headings.filter((h) => h.token !== titleToken).map((h) => h.token.depth), 7);
+
+  const sections: Section[] = [];
+  let current: Section = { title: undefined, line: bodyLineOffset + 1, blocks: [] };
+  let inNotes = false;
+  const pushCurrent = (): void => {
+    if (current.title !== undefined || current.blocks.length > 0) sections.push(current);
+  };
+
+  for (const { token, line } of positioned) {
+    if (token === titleToken) {
+      // A title that differs from the front-matter title is still the author's text: keep it as the deck subtitle.
+      if (meta.title !== inlineText(titleToken.tokens) && !meta.subtitle) meta.subtitle = inlineText(titleToken.tokens);
+      continue;
+    }
+    if (token.type === 'heading') {
+      const heading = token as Tokens.Heading;
+      inNotes = false;
+      if (heading.depth <= sectionDepth) {
+        pushCurrent();
+        current = { title: inlineText(heading.tokens), line, blocks: [] };
+      } else {
+        current.blocks.push({ kind: 'slide-heading', text: inlineText(heading.tokens), line });
+      }
+      continue;
+    }
+    if (token.type === 'hr') {
+      inNotes = false;
+      current.blocks.push({ kind: 'break', line });
+      continue;
+    }
+    if (token.type === 'space' || token.type === 'def') continue;
+    if (token.type === 'paragraph' && NOTES_START.test(token.raw)) {
+      inNotes = true;
+      const rest = (token as Tokens.Paragraph).raw.replace(NOTES_START, '').trim();
+      if (rest) current.blocks.push({ kind: 'notes', text: plainOf(rest), line });
+      continue;
+    }
+    if (inNotes) {
+      const text = token.type === 'paragraph' ? plainOf(token.raw) : htmlToText(marked.parse(token.raw, { async: false }));
+      if (text.trim()) current.blocks.push({ kind: 'notes', text: text.trim(), line });
+      continue;
+    }
+    const block = toBlock(token, line, warnings, file);
+    if (block) current.blocks.push(block);
+  }
+  pushCurrent();
+  return { article: { file, format: 'markdown', meta, sections }, warnings };
+}
+
+/** Attaches each top-level token to the 1-based source line where it starts. */
+function withLines(tokens: Token[], body: string, lineOffset: number): Array<{ token: Token; line: number }> {
+  const result: Array<{ token: Token; line: number }> = [];
+  let cursor = 0;
+  let line = lineOffset + 1;
+  for (const token of tokens) {
+    const found = token.raw ? body.indexOf(token.raw, cursor) : -1;
+    const start = found >= 0 ? found : cursor;
+    line += countNewlines(body, cursor, start);
+    // Leading blank lines inside a token's raw text do not belong to its first visible line.
+    const leading = /^\s*\n/.exec(token.raw ?? '')?.[0] ?? '';
+    result.push({ token, line: line + countNewlines(leading, 0, leading.length) });
+    const end = start + (token.raw?.length ?? 0);
+    line += countNewlines(body, start, end);
+    cursor = end;
+  }
+  return result;
+}
+
+function countNewlines(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let index = text.indexOf('\n', from); index >= 0 && index < to; index = text.indexOf('\n', index + 1)) count++;
+  return count;
+}
+
+function toBlock(token: Token, line: number, warnings: Warning[], file: string): Block | undefined {
+  switch (token.type) {
+    case 'paragraph': {
+      const paragraph = token as Tokens.Paragraph;
+      const only = paragraph.tokens.filter((t) => !(t.type === 'text' && !t.raw.trim()));
+      if (only.length === 1 && only[0]?.type === 'image') {
+        const image = only[0] as Tokens.Image;
+        return { kind: 'image', src: image.href, alt: image.text, title: image.title ?? undefined, line };
+      }
+      return { kind: 'paragraph', text: inlineText(paragraph.tokens), html: inlineHtml(paragraph.tokens), line };
+    }
+    case 'text': {
+      const text = token as Tokens.Text;
+      return { kind: 'paragraph', text: inlineText(text.tokens ?? [text]), html: inlineHtml(text.tokens ?? [text]), line };
+    }
+    case 'list':
+      return toList(token as Tokens.List, line);
+    case 'blockquote':
+      return toQuote(token as Tokens.Blockquote, line);
+    case 'code': {
+      const code = token as Tokens.Code;
+      return { kind: 'code', code: code.text, lang: code.lang?.split(/\s/)[0] || undefined, line };
+    }
+    case 'table': {
+      const table = token as Tokens.Table;
+      return {
+        kind: 'table',
+        header: table.header.map((cell) => inlineText(cell.tokens)),
+        rows: table.rows.map((row) => row.map((cell) => inlineText(cell.tokens))),
+        align: table.align.map((align) => align ?? null),
+        line,
+      };
+    }
+    case 'html': {
+      const html = sanitizeHtml(token.raw);
+      const text = htmlToText(html);
+      const originalText = htmlToText(token.raw);
+      if (text.length < originalText.length) {
+        warnings.push({ message: 'removed unsafe HTML (scripts, frames or event handlers) from the article', location: { file, line } });
+      }
+      return text.trim() || /<img/i.test(html) ? { kind: 'html', html, text, line } : undefined;
+    }
+    default:
+      return { kind: 'paragraph', text: plainOf(token.raw), html: escapeHtml(plainOf(token.raw)), line };
+  }
+}
+
+function toList(list: Tokens.List, line: number): ListBlock {
+  const items: ListItem[] = list.items.map((item) => {
+    const own = item.tokens.filter((t) => t.type !== 'list');
+    const nested = item.tokens.find((t) => t.type === 'list') as Tokens.List | undefined;
+    const inline = own.flatMap((t) => ('tokens' in t && t.tokens ? t.tokens : [t]));
+    const prefix = item.task ? (item.checked ? '☑ ' : '☐ ') : '';
+    const entry: ListItem = { text: prefix + inlineText(inline), html: escapeHtml(prefix) + inlineHtml(inline) };
+    if (nested) entry.children = toList(nested, line);
+    return entry;
+  });
+  const block: ListBlock = { kind: 'list', ordered: list.ordered, items, line };
+  if (list.ordered && typeof list.start === 'number' && list.start !== 1) block.start = list.start;
+  return block;
+}
+
+function toQuote(quote: Tokens.Blockquote, line: number): Block {
+  const lines = quote.text.split('\n');
+  const last = lines[lines.length - 1] ?? '';
+  const attribution = lines.length > 1 ? ATTRIBUTION.exec(last)?.[1] : undefined;
+  const body = attribution ? lines.slice(0, -1).join('\n') : quote.text;
+  const tokens = new Lexer({ gfm: true }).inlineTokens(body.replace(/\n+/g, ' '));
+  const block: Block = { kind: 'quote', text: inlineText(tokens), html: inlineHtml(tokens), line };
+  if (attribution) block.attribution = plainOf(attribution);
+  return block;
+}
+
+/** The visible text of inline tokens, whitespace collapsed. */
+export function inlineText(tokens: Token[]): string {
+  return collapse(tokens.map(tokenText).join(''));
+}
+
+function tokenText(token: Token): string {
+  switch (token.type) {
+    case 'br':
+      return ' ';
+    case 'image':
+      return (token as Tokens.Image).text;
+    case 'html':
+      return htmlToText(token.raw);
+    case 'codespan':
+      return (token as Tokens.Codespan).text;
+    case 'escape':
+      return (token as Tokens.Escape).text;
+    default:
+      if ('tokens' in token && Array.isArray(token.tokens) && token.tokens.length > 0) return token.tokens.map(tokenText).join('');
+      return 'text' in token && typeof token.text === 'string' ? decodeEntities(token.text) : '';
+  }
+}
+
+function inlineHtml(tokens: Token[]): string {
+  return sanitizeHtml(marked.parser([{ type: 'paragraph', raw: '', text: '', tokens } as Tokens.Paragraph]).replace(/^<p>|<\/p>\n?$/g, ''));
+}
+
+function plainOf(markdown: string): string {
+  return inlineText(new Lexer({ gfm: true }).inlineTokens(markdown.replace(/\n+/g, ' ')));
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: '\u00a0' };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}

@@ -1,0 +1,81 @@
+/** Detection of running page headers and footers (page numbers, report titles) in text extracted from paged documents. */
+
+const MIN_REPEATS = 3;
+/** Repeated lines that start like these are chapter headings, not furniture, even though only their number differs. */
+const HEADING_WORDS = /^(?:chapter|part|section|book|act|scene|step|lesson|appendix|day|week|unit|stage|phase|module|article)\b/i;
+const SENTENCE_END = /[.!?][\s"'’”»)\]]*$/u;
+
+export interface Furniture {
+  /** Per line: true if the line is page furniture (or only a form feed) and must be ignored. */
+  drop: boolean[];
+  /** Per line: true if a page ends at this line (form feed or furniture), so a paragraph may continue past it. */
+  pageBreak: boolean[];
+}
+
+function keyOf(line: string): string | undefined {
+  const t = line.replace(/\f/g, '').trim().replace(/\s+/g, ' ');
+  if (t.length === 0 || t.length > 80) return undefined;
+  if (!/[\p{L}\p{N}]/u.test(t)) return undefined; // rules like `* * *` are structure, not furniture
+  if (t.split(' ').length > 12 || SENTENCE_END.test(t)) return undefined;
+  const key = t.replace(/\d+/g, '#');
+  if (key !== t && HEADING_WORDS.test(key)) return undefined;
+  return key;
+}
+
+/**
+ * Finds short lines that repeat at least three times (identically, or identically once digits are masked: "Page 3").
+ * A repeated line only counts when at least one copy sits at a page edge — next to a form feed, at the start or end of
+ * the file, or in the middle of a sentence — so that a heading like "Summary" used in every chapter survives.
+ */
+export function detectFurniture(lines: readonly string[]): Furniture {
+  const n = lines.length;
+  const keys: Array<string | undefined> = new Array(n);
+  const groups = new Map<string, number[]>();
+  for (let i = 0; i < n; i++) {
+    const key = keyOf(lines[i]!);
+    keys[i] = key;
+    if (key === undefined) continue;
+    const group = groups.get(key);
+    if (group) group.push(i);
+    else groups.set(key, [i]);
+  }
+  const repeated = new Set<string>();
+  for (const [key, indices] of groups) if (indices.length >= MIN_REPEATS) repeated.add(key);
+
+  const blank = (i: number): boolean => lines[i]!.replace(/\f/g, '').trim() === '';
+  const skippable = (i: number): boolean => blank(i) || (keys[i] !== undefined && repeated.has(keys[i]!));
+  const hasFormFeed = (i: number): boolean => lines[i]!.includes('\f');
+  /** Nearest line in direction `step` that is neither blank nor a repeated line; -1 past the file's edge. */
+  const neighbour = (i: number, step: 1 | -1): { index: number; formFeed: boolean } => {
+    let formFeed = false;
+    for (let j = i + step; j >= 0 && j < n; j += step) {
+      if (hasFormFeed(j)) formFeed = true;
+      if (!skippable(j)) return { index: j, formFeed };
+    }
+    return { index: -1, formFeed };
+  };
+  const atPageEdge = (i: number): boolean => {
+    if (hasFormFeed(i)) return true;
+    const before = neighbour(i, -1);
+    const after = neighbour(i, 1);
+    if (before.formFeed || after.formFeed || before.index < 0 || after.index < 0) return true;
+    const prev = lines[before.index]!.trim();
+    const next = lines[after.index]!.trim();
+    return !SENTENCE_END.test(prev) && /^\p{Ll}/u.test(next);
+  };
+
+  const drop = new Array<boolean>(n).fill(false);
+  const pageBreak = new Array<boolean>(n).fill(false);
+  for (const key of repeated) {
+    const indices = groups.get(key)!;
+    if (!indices.some(atPageEdge)) continue;
+    for (const i of indices) drop[i] = pageBreak[i] = true;
+  }
+  for (let i = 0; i < n; i++) {
+    if (hasFormFeed(i)) {
+      pageBreak[i] = true;
+      if (blank(i)) drop[i] = true;
+    }
+  }
+  return { drop, pageBreak };
+}

@@ -1,0 +1,62 @@
+import { ExitCode, LecternError } from '../errors.js';
+import { buildCommand } from './build.js';
+import { devCommand } from './dev.js';
+
+const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; summary: string }> = {
+  build: { run: buildCommand, summary: 'build a static site from an article (all of slides/ with no source)' },
+  dev: { run: devCommand, summary: 'present an article on a local dev server with live updates' },
+};
+
+export function mainHelp(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+  const lines = Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`);
+  return `Usage: lectern <command> [options]
+
+Turns an article (Markdown, plain text or a saved web page) into a Reveal.js presentation
+with speaker notes and pacing.
+
+Commands:
+${lines.join('\n')}
+
+Run \`lectern <command> --help\` for a command's options. Exit codes are listed in the README.
+`;
+}
+
+/** Runs the CLI and returns the exit code; only the bin shim turns it into the process's exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const debug = argv.includes('--debug');
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(mainHelp());
+    return name === undefined ? ExitCode.usage : ExitCode.ok;
+  }
+  if (name === '--version' || name === '-v') {
+    process.stdout.write(`${await version()}\n`);
+    return ExitCode.ok;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`lectern: unknown command \`${name}\` (commands: ${Object.keys(COMMANDS).join(', ')})\n`);
+    return ExitCode.usage;
+  }
+  try {
+    return await command.run(rest.filter((arg) => arg !== '--debug'));
+  } catch (error) {
+    if (error instanceof LecternError) {
+      process.stderr.write(`lectern: ${error.format()}\n`);
+      if (debug && error.stack) process.stderr.write(`${error.stack}\n`);
+      return error.exitCode;
+    }
+    process.stderr.write(`lectern: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    else process.stderr.write('(run again with --debug for the stack trace, and please report it)\n');
+    return ExitCode.internal;
+  }
+}
+
+async function version(): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  const { PACKAGE_ROOT } = await import('../paths.js');
+  return (JSON.parse(await readFile(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}

@@ -1,0 +1,100 @@
+import { splitSentences, wordsOf } from './sentences.js';
+
+/** The most a point should say, in words; longer sentences are cut at a clause boundary. */
+export const POINT_WORD_LIMIT = 15;
+
+const STOPWORDS = new Set(
+  ('a an and are as at be been but by can could did do does for from had has have he her his how i if in into is it its ' +
+    'just may might more most much no not of on one or our out over own she so some such than that the their them then there ' +
+    'these they this those through to too under up us very was we were what when where which while who whom why will with ' +
+    'would you your about after all also any because before being both each few further here itself only other same should ' +
+    'now once again against between during above below off down own s t don’t it’s that’s isn’t doesn’t didn’t').split(' '),
+);
+
+const OPENERS =
+  /^(?:but|and|so|yet|still|thus|hence|also|now|then|first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|lastly|however|moreover|furthermore|indeed|in other words|in short|in fact|after all|of course|regardless|on the one hand|on the other hand|by contrast|in turn|that said|as a result|for example|for instance|at first glance|more importantly|and,? more importantly|here|well|ok(?:ay)?)\b[,:]?\s+/i;
+
+/** Content words of a text, lower-cased, for overlap scores. */
+export function contentWords(text: string, lang = 'en'): string[] {
+  return wordsOf(text.toLowerCase(), lang)
+    .map((word) => word.replace(/^[^\p{L}\p{N}$]+|[^\p{L}\p{N}%]+$/gu, ''))
+    .filter((word) => word.length > 1 && !STOPWORDS.has(word));
+}
+
+/** Counts of content words across a body of text (a section), for centrality. */
+export function wordFrequencies(texts: string[], lang = 'en'): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const text of texts) for (const word of contentWords(text, lang)) counts.set(word, (counts.get(word) ?? 0) + 1);
+  return counts;
+}
+
+/** How much a sentence is worth as the point of its paragraph. */
+export function scoreSentence(sentence: string, index: number, context: Map<string, number>, lang = 'en'): number {
+  const words = contentWords(sentence, lang);
+  if (words.length === 0) return -10;
+  const own = new Map<string, number>();
+  for (const word of words) own.set(word, (own.get(word) ?? 0) + 1);
+  let centrality = 0;
+  for (const [word, count] of own) centrality += Math.log1p(Math.max(0, (context.get(word) ?? 0) - count));
+  centrality /= Math.sqrt(words.length);
+  const facts = (/\d/.test(sentence) ? 0.8 : 0) + (/[$€£¥%]/.test(sentence) ? 0.6 : 0) +
+    Math.min(0.9, 0.3 * (sentence.slice(1).match(/\s\p{Lu}[\p{L}\d]+/gu) ?? []).length);
+  const position = index === 0 ? 0.9 : index === 1 ? 0.2 : 0;
+  const total = wordsOf(sentence, lang).length;
+  const lengthPenalty = total < 5 ? 1.2 : total > 45 ? 0.6 : 0;
+  const question = /\?\s*["”’]?$/.test(sentence) ? 0.5 : 0;
+  return centrality + facts + position - lengthPenalty - question;
+}
+
+/** Picks the paragraph's most informative sentence and trims it into a slide point; every word comes from the paragraph. */
+export function condenseParagraph(paragraph: string, context: Map<string, number>, lang = 'en'): string {
+  const sentences = splitSentences(paragraph, lang);
+  if (sentences.length === 0) return paragraph.trim();
+  let best = sentences[0] ?? paragraph;
+  let bestScore = -Infinity;
+  sentences.forEach((sentence, index) => {
+    const score = scoreSentence(sentence, index, context, lang);
+    if (score > bestScore) {
+      best = sentence;
+      bestScore = score;
+    }
+  });
+  return trimPoint(best, lang);
+}
+
+/** Shortens a sentence into a point: drops discourse openers and asides, then cuts at a clause boundary. */
+export function trimPoint(sentence: string, lang = 'en'): string {
+  let text = sentence.trim();
+  if (!/^(en|de|fr|es|it|nl|pt)\b/i.test(lang) && lang !== 'en') return limitWords(text, lang);
+  for (let pass = 0; pass < 3; pass++) {
+    const stripped = text.replace(OPENERS, '');
+    if (stripped === text || wordsOf(stripped).length < 4) break;
+    text = stripped;
+  }
+  // Asides without figures go; a parenthesis that holds a number or a name list carries facts.
+  text = text.replace(/\s*\((?![^)]*\d)[^)]{1,80}\)/g, '').replace(/\s*—(?![^—]*\d)[^—]{1,80}—\s*/g, ' ');
+  text = text.replace(/\s+([,.;:!?])/g, '$1').replace(/\s{2,}/g, ' ').trim();
+  text = text.replace(/^[“"‘']?\p{Ll}/u, (first) => first.toUpperCase());
+  text = limitWords(text, lang);
+  return text.replace(/[.;:,]$/, '');
+}
+
+function limitWords(text: string, lang: string): string {
+  const words = text.split(/\s+/);
+  if (wordsOf(text, lang).length <= POINT_WORD_LIMIT + 3) return text;
+  // Prefer ending at a clause boundary (", ; : —") between 6 and the limit; never inside a figure such as "1,000".
+  const boundary = /[,;:—–]\s|\s[—–]\s/g;
+  let cut = -1;
+  for (let match = boundary.exec(text); match; match = boundary.exec(text)) {
+    const before = text.slice(0, match.index);
+    const count = wordsOf(before, lang).length;
+    if (count >= 6 && count <= POINT_WORD_LIMIT + 3) cut = match.index;
+    if (count > POINT_WORD_LIMIT + 3) break;
+  }
+  if (cut > 0) return text.slice(0, cut).replace(/[\s,;:—–]+$/, '');
+  if (words.length <= 1) return text;
+  // No clause boundary: cut at the limit, but not between a number and its unit or inside a capitalised name.
+  let end = POINT_WORD_LIMIT;
+  while (end < words.length - 1 && end < POINT_WORD_LIMIT + 5 && /^(?:\p{Lu}|\d|\$|million|billion|percent|%)/u.test(words[end] ?? '')) end++;
+  return words.slice(0, end).join(' ').replace(/[,;:—–]+$/, '') + '…';
+}

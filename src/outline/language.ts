@@ -1,0 +1,44 @@
+/** Language and writing direction, from front matter or guessed from the script the text is written in. */
+
+const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'yi', 'ps', 'sd', 'ug', 'dv', 'ckb']);
+
+const SCRIPT_GUESSES: Array<{ lang: string; pattern: RegExp }> = [
+  { lang: 'he', pattern: /\p{Script=Hebrew}/gu },
+  { lang: 'ar', pattern: /\p{Script=Arabic}/gu },
+  { lang: 'ja', pattern: /[\p{Script=Hiragana}\p{Script=Katakana}]/gu },
+  { lang: 'ko', pattern: /\p{Script=Hangul}/gu },
+  { lang: 'zh', pattern: /\p{Script=Han}/gu },
+  { lang: 'ru', pattern: /\p{Script=Cyrillic}/gu },
+  { lang: 'el', pattern: /\p{Script=Greek}/gu },
+  { lang: 'hi', pattern: /\p{Script=Devanagari}/gu },
+  { lang: 'th', pattern: /\p{Script=Thai}/gu },
+];
+
+/** Guesses a language tag from the dominant script of a text sample; `en` for Latin text. */
+export function detectLanguage(sample: string): string {
+  const text = sample.slice(0, 20_000);
+  const letters = (text.match(/\p{L}/gu) ?? []).length;
+  if (letters === 0) return 'en';
+  let best = { lang: 'en', count: 0 };
+  for (const guess of SCRIPT_GUESSES) {
+    const count = (text.match(guess.pattern) ?? []).length;
+    if (count > best.count) best = { lang: guess.lang, count };
+  }
+  // Japanese text is mostly Han characters; a little kana is enough to tell it from Chinese.
+  if (best.lang === 'zh') {
+    const kana = (text.match(/[\p{Script=Hiragana}\p{Script=Katakana}]/gu) ?? []).length;
+    if (kana > best.count * 0.1) return 'ja';
+  }
+  return best.count > letters * 0.3 ? best.lang : 'en';
+}
+
+/** The writing direction of a language tag. */
+export function directionOf(lang: string): 'ltr' | 'rtl' {
+  const primary = lang.toLowerCase().split(/[-_]/)[0] ?? '';
+  return RTL_LANGUAGES.has(primary) ? 'rtl' : 'ltr';
+}
+
+/** Languages written without spaces between words, where word counts come from a segmenter. */
+export function isSpaceless(lang: string): boolean {
+  return /^(zh|ja|th|lo|km|my)\b/i.test(lang);
+}

@@ -1,0 +1,73 @@
+import { isSpaceless } from './language.js';
+
+/** Abbreviations after which a full stop does not end a sentence (checked case-insensitively). */
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'vs', 'etc', 'e.g', 'i.e', 'cf', 'al', 'approx', 'vol', 'fig',
+  'inc', 'ltd', 'corp', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'u.s', 'u.k', 'u.n', 'e.u', 'p.m', 'a.m', 'gen', 'gov', 'sen', 'rep', 'mt', 'ft', 'pp', 'ed', 'eds',
+]);
+
+const segmenters = new Map<string, Intl.Segmenter>();
+const wordSegmenters = new Map<string, Intl.Segmenter>();
+
+function segmenterFor(lang: string, granularity: 'sentence' | 'word'): Intl.Segmenter {
+  const cache = granularity === 'sentence' ? segmenters : wordSegmenters;
+  let segmenter = cache.get(lang);
+  if (!segmenter) {
+    segmenter = new Intl.Segmenter(safeLocale(lang), { granularity });
+    cache.set(lang, segmenter);
+  }
+  return segmenter;
+}
+
+function safeLocale(lang: string): string {
+  try {
+    return Intl.Segmenter.supportedLocalesOf([lang]).length > 0 ? lang : 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+/** Splits text into sentences with the language's rules, re-joining splits after common abbreviations. */
+export function splitSentences(text: string, lang = 'en'): string[] {
+  const sentences: string[] = [];
+  for (const { segment } of segmenterFor(lang, 'sentence').segment(text)) {
+    const trimmed = segment.trim();
+    if (!trimmed) continue;
+    const previous = sentences[sentences.length - 1];
+    if (previous !== undefined && (endsWithAbbreviation(previous) || startsLowercase(trimmed))) {
+      sentences[sentences.length - 1] = `${previous} ${trimmed}`;
+    } else {
+      sentences.push(trimmed);
+    }
+  }
+  return sentences;
+}
+
+function endsWithAbbreviation(sentence: string): boolean {
+  const match = /(?:^|[\s(“"‘'])([\p{L}.]+)\.$/u.exec(sentence);
+  if (!match?.[1]) return false;
+  const word = match[1].toLowerCase();
+  // A lone capital initial ("J. Smith") is an abbreviation too.
+  return ABBREVIATIONS.has(word) || /^\p{Lu}$/u.test(match[1]);
+}
+
+function startsLowercase(sentence: string): boolean {
+  return /^\p{Ll}/u.test(sentence);
+}
+
+/** Counts words the way a reader sees them; for languages without spaces, each segmenter word counts. */
+export function countWords(text: string, lang = 'en'): number {
+  if (!isSpaceless(lang)) return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+  let count = 0;
+  for (const segment of segmenterFor(lang, 'word').segment(text)) if (segment.isWordLike) count++;
+  return count;
+}
+
+/** Visible "length" for budgets: CJK characters count as roughly half a word each. */
+export function wordsOf(text: string, lang = 'en'): string[] {
+  if (!isSpaceless(lang)) return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
+  const words: string[] = [];
+  for (const segment of segmenterFor(lang, 'word').segment(text)) if (segment.isWordLike) words.push(segment.segment);
+  return words;
+}

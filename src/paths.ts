@@ -1,0 +1,11 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The package's root folder, found from this file whether it runs from src/ (tests) or lib/ (compiled). */
+export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Built-in templates, shipped as data. */
+export const BUILTIN_TEMPLATES = join(PACKAGE_ROOT, 'templates');
+
+/** The prebuilt browser runtime (Reveal.js bundle and its CSS), made once by `npm run build:runtime`. */
+export const RUNTIME_DIR = join(PACKAGE_ROOT, 'runtime');

@@ -1,0 +1,37 @@
+import { dirname, resolve } from 'node:path';
+import { readArticle } from './article/read.js';
+import type { Article } from './article/types.js';
+import type { Warning } from './errors.js';
+import { outlineArticle, type OutlineOptions } from './outline/outline.js';
+import type { Deck } from './outline/types.js';
+import { compileTemplates, type CompiledTemplates } from './render/template-set.js';
+import { loadTemplateSet } from './render/template-files.js';
+
+/** Everything needed to render a deck, read from its source. */
+export interface PreparedDeck {
+  article: Article;
+  deck: Deck;
+  templates: CompiledTemplates;
+  /** The deck's template override folder, if it names one. */
+  templatesDir?: string;
+  warnings: Warning[];
+}
+
+export interface PrepareOptions extends OutlineOptions {
+  /** A template override folder given on the command line; wins over front matter. */
+  templates?: string;
+}
+
+/** Source file → Article → Deck, with the deck's templates loaded and compiled. */
+export async function prepareDeck(source: string, options: PrepareOptions = {}): Promise<PreparedDeck> {
+  const { article, warnings } = await readArticle(source);
+  const deck = outlineArticle(article, options);
+  const base = source === '-' ? process.cwd() : dirname(resolve(source));
+  const templatesDir = options.templates
+    ? resolve(options.templates)
+    : article.meta.templates
+      ? resolve(base, article.meta.templates)
+      : undefined;
+  const templates = compileTemplates(await loadTemplateSet(templatesDir));
+  return { article, deck, templates, templatesDir, warnings };
+}

@@ -1,0 +1,34 @@
+/// <reference types="vite/client" />
+/** Dev-server entry: the deck runtime plus live updates that swap slides in place, keeping the current slide. */
+import './main.js';
+
+interface DeckUpdate {
+  slidesHtml: string;
+  config: Record<string, unknown>;
+  title: string;
+}
+
+function clearErrors(): void {
+  for (const overlay of Array.from(document.querySelectorAll('vite-error-overlay'))) overlay.remove();
+}
+
+if (import.meta.hot) {
+  import.meta.hot.on('lectern:update', (update: DeckUpdate) => {
+    const slides = document.querySelector('.reveal .slides');
+    // A page that started as an error page has no deck to patch: load the deck afresh.
+    if (!slides || !window.Reveal) {
+      location.reload();
+      return;
+    }
+    clearErrors();
+    const { h, v, f } = window.Reveal.getIndices();
+    slides.innerHTML = update.slidesHtml;
+    document.title = update.title;
+    window.Reveal.configure(update.config);
+    window.Reveal.sync();
+    window.Reveal.slide(h, v ?? 0, f ?? undefined);
+    window.lectern.refit();
+    window.Reveal.layout();
+    document.documentElement.dataset.lecternVersion = String(Number(document.documentElement.dataset.lecternVersion ?? 0) + 1);
+  });
+}

@@ -1,0 +1,46 @@
+/** Browser entry: starts Reveal.js with the deck's options, read from the page's JSON config. */
+import Reveal from 'reveal.js';
+import Notes from 'reveal.js/plugin/notes';
+import { fitSlide, measureSlides, type SlideOverflow } from './fit.js';
+
+interface LecternApi {
+  /** Resolves when Reveal is ready and every slide has been fitted. */
+  ready: Promise<void>;
+  overflow(): SlideOverflow[];
+  refit(): void;
+}
+
+declare global {
+  interface Window {
+    Reveal: InstanceType<typeof Reveal>;
+    lectern: LecternApi;
+  }
+}
+
+function readConfig(): Record<string, unknown> {
+  const element = document.getElementById('lectern-config');
+  return element?.textContent ? (JSON.parse(element.textContent) as Record<string, unknown>) : {};
+}
+
+function sections(): HTMLElement[] {
+  return Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides > section'));
+}
+
+function refit(): void {
+  for (const section of sections()) fitSlide(section);
+}
+
+const root = document.querySelector<HTMLElement>('.reveal');
+if (!root) throw new Error('Lectern: the page has no .reveal element');
+const deck = new Reveal(root, { ...readConfig(), plugins: [Notes] });
+window.Reveal = deck;
+
+const ready = deck.initialize().then(async () => {
+  // Fit once fonts are in, so measurements use the real glyphs.
+  await document.fonts.ready;
+  refit();
+  deck.layout();
+  document.documentElement.dataset.lecternReady = 'true';
+});
+
+window.lectern = { ready, overflow: () => measureSlides(sections()), refit };

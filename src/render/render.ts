@@ -1,0 +1,51 @@
+import type { Deck, Slide } from '../outline/types.js';
+import { ExitCode, LecternError } from '../errors.js';
+import { revealConfig } from './reveal-config.js';
+import { runTemplate, type CompiledTemplates } from './template-set.js';
+
+/** Where the rendered page finds its runtime files, relative to the page. */
+export interface PageAssets {
+  stylesheets: string[];
+  scripts: string[];
+}
+
+/** Deck + templates → the deck's HTML page. Pure: templates lay out what the Deck says and decide nothing. */
+export function renderDeck(deck: Deck, templates: CompiledTemplates, assets: PageAssets): string {
+  return runTemplate(templates, templates.deck, {
+    meta: deck.meta,
+    sections: deck.sections,
+    slideCount: deck.slides.length,
+    stylesheets: assets.stylesheets,
+    scripts: assets.scripts,
+    slidesHtml: renderSlides(deck, templates),
+    configJson: jsonForScript(revealConfig(deck)),
+  });
+}
+
+/** Only the slides (the inside of `.slides`), as the dev server swaps them in place. */
+export function renderSlides(deck: Deck, templates: CompiledTemplates): string {
+  return deck.slides.map((slide) => renderSlide(slide, deck, templates)).join('\n');
+}
+
+function renderSlide(slide: Slide, deck: Deck, templates: CompiledTemplates): string {
+  const layout = templates.layouts.get(slide.layout);
+  if (!layout) {
+    throw new LecternError(`no template for the \`${slide.layout}\` layout`, {
+      exitCode: ExitCode.template,
+      location: { file: deck.file },
+      hint: `add layouts/${slide.layout}.hbs to the templates folder`,
+    });
+  }
+  const body = runTemplate(templates, layout, { ...slide, deck: deck.meta });
+  return runTemplate(templates, templates.slide, { slide, body, deck: deck.meta });
+}
+
+/** JSON that is safe inside a `<script>` element: no `</script>` or `<!--` can close or confuse it. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}

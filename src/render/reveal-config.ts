@@ -1,0 +1,48 @@
+import type { Deck } from '../outline/types.js';
+
+/** Slide size every layout and the overflow budget are designed for. */
+export const SLIDE_WIDTH = 960;
+export const SLIDE_HEIGHT = 700;
+
+/** The Reveal.js options a deck is presented with; read by the browser entry from the page. */
+export interface LecternRevealConfig {
+  width: number;
+  height: number;
+  margin: number;
+  hash: boolean;
+  respondToHashChanges: boolean;
+  history: boolean;
+  controls: boolean;
+  progress: boolean;
+  slideNumber: string;
+  center: boolean;
+  transition: string;
+  rtl: boolean;
+  totalTime?: number;
+  /** Used by the speaker view's pacing timer for slides without their own timing. */
+  defaultTiming: number;
+  pdfSeparateFragments: boolean;
+  pdfMaxPagesPerSlide: number;
+}
+
+export function revealConfig(deck: Deck): LecternRevealConfig {
+  const config: LecternRevealConfig = {
+    width: SLIDE_WIDTH,
+    height: SLIDE_HEIGHT,
+    margin: 0.04,
+    hash: true,
+    respondToHashChanges: true,
+    history: false,
+    controls: true,
+    progress: true,
+    slideNumber: 'c/t',
+    center: false,
+    transition: deck.meta.transition,
+    rtl: deck.meta.dir === 'rtl',
+    defaultTiming: 60,
+    pdfSeparateFragments: false,
+    pdfMaxPagesPerSlide: 1,
+  };
+  if (deck.meta.duration !== undefined) config.totalTime = deck.meta.totalTime;
+  return config;
+}

@@ -1,0 +1,73 @@
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { ExitCode, LecternError } from '../errors.js';
+
+/**
+ * Fills a fresh folder beside `target` and swaps it into place only when `fill` succeeds, so a failed build leaves
+ * the previous output exactly as it was (and a failed first build leaves nothing).
+ */
+export async function writeDirectoryAtomically(target: string, fill: (staging: string) => Promise<void>): Promise<void> {
+  const existing = await stat(target).catch(() => undefined);
+  if (existing && !existing.isDirectory()) {
+    throw new LecternError('output path is an existing file, not a folder', {
+      exitCode: ExitCode.output,
+      location: { file: target },
+      hint: 'choose another --out, or remove the file',
+    });
+  }
+  const parent = dirname(target);
+  try {
+    await mkdir(parent, { recursive: true });
+  } catch (error) {
+    throw outputError(error, parent);
+  }
+  const staging = join(parent, `.${basename(target)}.lectern-${process.pid}-${Date.now()}`);
+  try {
+    await mkdir(staging);
+  } catch (error) {
+    throw outputError(error, parent);
+  }
+  try {
+    await fill(staging);
+    if (existing) {
+      const old = `${staging}.old`;
+      await rename(target, old);
+      await rename(staging, target);
+      await rm(old, { recursive: true, force: true });
+    } else {
+      await rename(staging, target);
+    }
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    if (error instanceof LecternError) throw error;
+    throw outputError(error, target);
+  }
+}
+
+/** Writes one file atomically: to a temporary name beside it, then renamed over it. */
+export async function writeFileAtomically(target: string, write: (temporary: string) => Promise<void>): Promise<void> {
+  const existing = await stat(target).catch(() => undefined);
+  if (existing?.isDirectory()) {
+    throw new LecternError('output path is a folder, not a file', { exitCode: ExitCode.output, location: { file: target } });
+  }
+  try {
+    await mkdir(dirname(target), { recursive: true });
+  } catch (error) {
+    throw outputError(error, dirname(target));
+  }
+  const temporary = join(dirname(target), `.${basename(target)}.lectern-${process.pid}-${Date.now()}`);
+  try {
+    await write(temporary);
+    await rename(temporary, target);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    if (error instanceof LecternError) throw error;
+    throw outputError(error, target);
+  }
+}
+
+function outputError(error: unknown, file: string): LecternError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason = code === 'EACCES' || code === 'EPERM' ? 'not writable' : code === 'ENOTDIR' ? 'a parent of it is a file' : (code ?? String(error));
+  return new LecternError(`cannot write the output (${reason})`, { exitCode: ExitCode.output, location: { file }, cause: error });
+}

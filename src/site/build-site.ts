@@ -1,0 +1,52 @@
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { PreparedDeck } from '../pipeline.js';
+import { renderDeck, type PageAssets } from '../render/render.js';
+import { resolveStyle } from '../render/template-files.js';
+import { writeDirectoryAtomically } from './atomic.js';
+import { collectMedia } from './media.js';
+import { ensureRuntime } from './runtime.js';
+import { resolveTheme } from './themes.js';
+
+/** Stylesheets and script a built page loads, relative to its index.html. */
+export const SITE_ASSETS: PageAssets = {
+  stylesheets: ['assets/reveal.css', 'assets/theme.css', 'assets/lectern.css'],
+  scripts: ['assets/lectern.js'],
+};
+
+/** The files of a built deck, before they are written: path inside the site → content or a file to copy. */
+export interface SiteFiles {
+  html: string;
+  copies: Array<{ from: string; to: string }>;
+}
+
+/** Decides every file of a deck's static site. */
+export async function planSite(prepared: PreparedDeck): Promise<SiteFiles> {
+  const runtime = await ensureRuntime();
+  const { deck, media } = await collectMedia(prepared.deck);
+  const themeCss = await resolveTheme(deck.meta.theme, deck.file, runtime, prepared.templatesDir);
+  const html = renderDeck(deck, prepared.templates, SITE_ASSETS);
+  return {
+    html,
+    copies: [
+      { from: runtime.revealCss, to: 'assets/reveal.css' },
+      { from: themeCss, to: 'assets/theme.css' },
+      { from: await resolveStyle('base.css', prepared.templatesDir), to: 'assets/lectern.css' },
+      { from: runtime.script, to: 'assets/lectern.js' },
+      ...media,
+    ],
+  };
+}
+
+/** Writes a deck's static site to `outDir` atomically: `index.html` plus `assets/` (and `media/`). */
+export async function buildSite(prepared: PreparedDeck, outDir: string): Promise<void> {
+  const site = await planSite(prepared);
+  await writeDirectoryAtomically(outDir, async (staging) => {
+    await mkdir(join(staging, 'assets'), { recursive: true });
+    await writeFile(join(staging, 'index.html'), site.html);
+    for (const copy of site.copies) {
+      await mkdir(join(staging, copy.to, '..'), { recursive: true });
+      await copyFile(copy.from, join(staging, copy.to));
+    }
+  });
+}

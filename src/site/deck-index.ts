@@ -1,0 +1,38 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { escapeHtml } from '../article/sanitize.js';
+import type { Deck } from '../outline/types.js';
+import { writeFileAtomically } from './atomic.js';
+
+/** The page that links every deck built from slides/. */
+export function renderDeckIndex(entries: Array<{ href: string; deck: Deck }>): string {
+  const items = entries
+    .map(({ href, deck }) => {
+      const minutes = Math.round(deck.meta.totalTime / 60);
+      const byline = [deck.meta.author, `${deck.slides.length} slides`, `${minutes} min`].filter(Boolean).join(' · ');
+      return `<li><a href="${escapeHtml(href)}">${escapeHtml(deck.meta.title)}</a><br><small>${escapeHtml(byline)}</small></li>`;
+    })
+    .join('\n');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="Lectern">
+<title>Decks</title>
+<style>body{font:18px/1.5 system-ui,sans-serif;max-width:40em;margin:3em auto;padding:0 1em;color:#1f2328}li{margin:0 0 1em}small{color:#57606a}</style>
+</head>
+<body>
+<h1>Decks</h1>
+<ul>
+${items}
+</ul>
+</body>
+</html>
+`;
+}
+
+export async function writeDeckIndex(outRoot: string, entries: Array<{ href: string; deck: Deck }>): Promise<void> {
+  const target = join(outRoot, 'index.html');
+  await writeFileAtomically(target, (temporary) => writeFile(temporary, renderDeckIndex(entries)));
+}

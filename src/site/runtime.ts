@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ExitCode, LecternError } from '../errors.js';
+import { PACKAGE_ROOT, RUNTIME_DIR } from '../paths.js';
+
+/** The browser runtime shared by every deck: built once, reused by every build until its inputs change. */
+export interface RuntimeFiles {
+  dir: string;
+  script: string;
+  revealCss: string;
+  themesDir: string;
+}
+
+const PRESENT_DIR = join(PACKAGE_ROOT, 'src', 'present');
+const REVEAL_DIR = join(PACKAGE_ROOT, 'node_modules', 'reveal.js');
+const STAMP = 'stamp.txt';
+
+/** Reveal.js themes Lectern can use; their remote font imports are removed so decks work offline. */
+export async function revealThemeNames(): Promise<string[]> {
+  const files = await readdir(join(REVEAL_DIR, 'dist', 'theme')).catch(() => [] as string[]);
+  return files.filter((file) => file.endsWith('.css')).map((file) => file.slice(0, -4)).sort();
+}
+
+/** A fingerprint of everything the runtime is made from. */
+async function runtimeFingerprint(): Promise<string> {
+  const hash = createHash('sha256');
+  hash.update(await readFile(join(REVEAL_DIR, 'package.json')));
+  for (const file of (await readdir(PRESENT_DIR)).sort()) hash.update(file).update(await readFile(join(PRESENT_DIR, file)));
+  return hash.digest('hex').slice(0, 16);
+}
+
+function filesIn(dir: string): RuntimeFiles {
+  return { dir, script: join(dir, 'lectern.js'), revealCss: join(dir, 'reveal.css'), themesDir: join(dir, 'themes') };
+}
+
+/** Returns the runtime, building it first only when it is missing or out of date. */
+export async function ensureRuntime(): Promise<RuntimeFiles> {
+  const fingerprint = await runtimeFingerprint();
+  const stamp = await readFile(join(RUNTIME_DIR, STAMP), 'utf8').catch(() => '');
+  if (stamp.trim() === fingerprint) return filesIn(RUNTIME_DIR);
+  await buildRuntime(fingerprint);
+  return filesIn(RUNTIME_DIR);
+}
+
+/** Bundles the browser entry with Vite into one classic script (works from file:// too) and copies the CSS. */
+export async function buildRuntime(fingerprint?: string): Promise<void> {
+  const staging = `${RUNTIME_DIR}.staging-${process.pid}`;
+  await rm(staging, { recursive: true, force: true });
+  try {
+    const { build } = await import('vite');
+    await build({
+      configFile: false,
+      logLevel: 'error',
+      root: PACKAGE_ROOT,
+      build: {
+        outDir: staging,
+        emptyOutDir: true,
+        minify: true,
+        sourcemap: false,
+        reportCompressedSize: false,
+        lib: { entry: join(PRESENT_DIR, 'main.ts'), formats: ['iife'], name: 'LecternRuntime', fileName: () => 'lectern.js' },
+      },
+    });
+    await writeFile(join(staging, 'reveal.css'), await readFile(join(REVEAL_DIR, 'dist', 'reveal.css')));
+    await mkdir(join(staging, 'themes'), { recursive: true });
+    for (const name of await revealThemeNames()) {
+      const css = await readFile(join(REVEAL_DIR, 'dist', 'theme', `${name}.css`), 'utf8');
+      await writeFile(join(staging, 'themes', `${name}.css`), withoutRemoteImports(css));
+    }
+    await writeFile(join(staging, STAMP), `${fingerprint ?? (await runtimeFingerprint())}\n`);
+    await rm(RUNTIME_DIR, { recursive: true, force: true });
+    await rename(staging, RUNTIME_DIR);
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw new LecternError(`could not build the presentation runtime: ${error instanceof Error ? error.message : String(error)}`, {
+      exitCode: ExitCode.internal,
+      location: { file: join(PRESENT_DIR, 'main.ts') },
+      cause: error,
+    });
+  }
+}
+
+/** Drops `@import` of remote stylesheets (web fonts): decks must never reach the network. */
+export function withoutRemoteImports(css: string): string {
+  return css.replace(/@import\s+(?:url\()?\s*["']?https?:\/\/[^;]+;\s*/gi, '');
+}

@@ -1,0 +1,130 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Plugin, ViteDevServer } from 'vite';
+import { LecternError, formatWarning } from '../errors.js';
+import { PACKAGE_ROOT, BUILTIN_TEMPLATES } from '../paths.js';
+import { prepareDeck, type PrepareOptions, type PreparedDeck } from '../pipeline.js';
+import { renderDeck, renderSlides } from '../render/render.js';
+import { revealConfig } from '../render/reveal-config.js';
+import { resolveStyle } from '../render/template-files.js';
+import { ensureRuntime } from '../site/runtime.js';
+import { resolveTheme } from '../site/themes.js';
+import { errorPage, toViteError } from './error-page.js';
+
+export interface LecternPluginOptions extends PrepareOptions {
+  /** The deck source the dev server presents. */
+  source: string;
+  /** Called with human messages (rebuilds, errors); defaults to stderr. */
+  log?: (message: string) => void;
+}
+
+const ASSET_PREFIX = '/@lectern/';
+const CLIENT_ENTRY = `/@fs${resolve(PACKAGE_ROOT, 'src/present/dev-client.ts').replace(/\\/g, '/')}`;
+
+/** Vite plugin that serves a Lectern deck and updates the open page when its source or templates change. */
+export function lectern(options: LecternPluginOptions): Plugin {
+  const source = resolve(options.source);
+  const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
+  let current: PreparedDeck | undefined;
+  let lastError: LecternError | undefined;
+  let assets = new Map<string, string>();
+
+  const rebuild = async (): Promise<void> => {
+    try {
+      const prepared = await prepareDeck(source, options);
+      const runtime = await ensureRuntime();
+      assets = new Map([
+        ['reveal.css', runtime.revealCss],
+        ['theme.css', await resolveTheme(prepared.deck.meta.theme, source, runtime, prepared.templatesDir)],
+        ['lectern.css', await resolveStyle('base.css', prepared.templatesDir)],
+      ]);
+      // Render now so a template error is reported at save time, not when the page asks.
+      renderSlides(prepared.deck, prepared.templates);
+      for (const warning of prepared.warnings) log(formatWarning(warning));
+      current = prepared;
+      lastError = undefined;
+    } catch (error) {
+      if (!(error instanceof LecternError)) throw error;
+      lastError = error;
+    }
+  };
+
+  return {
+    name: 'lectern:deck',
+    apply: 'serve',
+    config() {
+      return { server: { fs: { allow: [PACKAGE_ROOT, resolve(source, '..'), process.cwd()] } }, appType: 'custom' };
+    },
+    async configureServer(server: ViteDevServer) {
+      if (process.env.VITEST) return;
+      await rebuild();
+      if (lastError) log(lastError.format());
+      server.watcher.add([source, BUILTIN_TEMPLATES]);
+      if (current?.templatesDir) server.watcher.add(current.templatesDir);
+
+      let queue: Promise<void> = Promise.resolve();
+      const onChange = (file: string): void => {
+        const path = resolve(file);
+        const isSource = path === source;
+        const isTemplate = path.startsWith(BUILTIN_TEMPLATES) || (current?.templatesDir !== undefined && path.startsWith(current.templatesDir));
+        if (!isSource && !isTemplate) return;
+        queue = queue.then(() => update(isTemplate && /\.css$/.test(path)));
+      };
+      server.watcher.on('change', onChange);
+      server.watcher.on('add', onChange);
+
+      const update = async (stylesChanged: boolean): Promise<void> => {
+        const started = performance.now();
+        await rebuild();
+        if (lastError) {
+          log(lastError.format());
+          server.ws.send({ type: 'error', err: toViteError(lastError) });
+          return;
+        }
+        if (!current) return;
+        if (current.templatesDir) server.watcher.add(current.templatesDir);
+        if (stylesChanged) {
+          server.ws.send({ type: 'full-reload', path: '*' });
+        } else {
+          server.ws.send({
+            type: 'custom',
+            event: 'lectern:update',
+            data: { slidesHtml: renderSlides(current.deck, current.templates), config: revealConfig(current.deck), title: current.deck.meta.title },
+          });
+        }
+        log(`updated ${current.deck.slides.length} slides in ${Math.round(performance.now() - started)} ms`);
+      };
+
+      server.middlewares.use(async (request, response, next) => {
+        const url = (request.url ?? '/').split('?')[0] ?? '/';
+        try {
+          if (url === '/' || url === '/index.html') {
+            const html = current && !lastError
+              ? renderDeck(current.deck, current.templates, {
+                  stylesheets: ['reveal.css', 'theme.css', 'lectern.css'].map((name) => ASSET_PREFIX + name),
+                  scripts: [],
+                }).replace('</body>', `<script type="module" src="${CLIENT_ENTRY}"></script>\n</body>`)
+              : errorPage(lastError ?? new Error('the deck is not ready'), CLIENT_ENTRY);
+            response.setHeader('Content-Type', 'text/html; charset=utf-8');
+            response.setHeader('Cache-Control', 'no-store');
+            response.end(await server.transformIndexHtml(url, html));
+            return;
+          }
+          if (url.startsWith(ASSET_PREFIX)) {
+            const file = assets.get(url.slice(ASSET_PREFIX.length));
+            if (file) {
+              response.setHeader('Content-Type', 'text/css; charset=utf-8');
+              response.setHeader('Cache-Control', 'no-store');
+              response.end(await readFile(file));
+              return;
+            }
+          }
+        } catch (error) {
+          next(error);
+          return;
+        }
+        next();
+      });
+    },
+  };
+}
