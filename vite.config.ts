@@ -1,9 +1,14 @@
 import { defineConfig } from 'vite';
+import { lectern } from './src/vite/plugin.js';
 
+// `npx vite` serves the default deck through Lectern's own plugin, exactly like `lectern dev`.
 export default defineConfig({
+  server: { host: '127.0.0.1' },
+  plugins: [lectern({ source: 'slides/deepseek-r1.md' })],
   test: {
     include: ['tests/**/*.test.ts'],
+    globalSetup: ['tests/global-setup.ts'],
     testTimeout: 60_000,
-    hookTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 });

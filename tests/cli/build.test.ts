@@ -1,0 +1,122 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { DEFAULT_DECK, SEED_ARTICLE } from '../helpers/paths.js';
+
+const temp = (): string => mkdtempSync(join(tmpdir(), 'lectern-cli-'));
+
+function hashTree(dir: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  const walk = (folder: string): void => {
+    for (const entry of readdirSync(folder).sort()) {
+      const path = join(folder, entry);
+      if (statSync(path).isDirectory()) walk(path);
+      else result[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
+    }
+  };
+  walk(dir);
+  return result;
+}
+
+describe('lectern build', () => {
+  it('builds the seed article into DIR/index.html with its assets', async () => {
+    const out = join(temp(), 'seed');
+    const result = await runCli(['build', SEED_ARTICLE, '--out', out]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/built .*index\.html: \d+ slides, 3 sections, \d+:\d\d planned/);
+    expect(readdirSync(join(out, 'assets')).sort()).toEqual(['lectern.css', 'lectern.js', 'reveal.css', 'theme.css']);
+    const html = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(html).toContain('Strategic competition between the US and China');
+    expect(result.stdout).toBe('');
+  });
+
+  it('builds byte-identical output from the same input', async () => {
+    const first = join(temp(), 'a');
+    const second = join(temp(), 'b');
+    expect((await runCli(['build', DEFAULT_DECK, '--out', first])).code).toBe(0);
+    expect((await runCli(['build', DEFAULT_DECK, '--out', second])).code).toBe(0);
+    expect(hashTree(first)).toEqual(hashTree(second));
+  });
+
+  it('fails on a missing source with a one-line message naming the file, and writes nothing', async () => {
+    const dir = temp();
+    const out = join(dir, 'out');
+    const result = await runCli(['build', 'no-such-file.md', '--out', out]);
+    expect(result.code).toBe(3);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain('no-such-file.md');
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('leaves the previous output exactly as it was when a rebuild fails', async () => {
+    const dir = temp();
+    const out = join(dir, 'out');
+    const source = join(dir, 'talk.md');
+    writeFileSync(source, '---\ntitle: Fine\n---\n\n## Part\n\nA sentence.\n');
+    expect((await runCli(['build', source, '--out', out])).code).toBe(0);
+    const before = hashTree(out);
+    writeFileSync(source, '---\ntitle: [broken\n---\n\n## Part\n\nA sentence.\n');
+    const result = await runCli(['build', source, '--out', out]);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/talk\.md:\d+:\d+: invalid front matter/);
+    expect(hashTree(out)).toEqual(before);
+    expect(readdirSync(dir).sort()).toEqual(['out', 'talk.md']);
+  });
+
+  it('refuses an output path that is an existing file', async () => {
+    const dir = temp();
+    const out = join(dir, 'taken');
+    writeFileSync(out, 'keep me');
+    const result = await runCli(['build', SEED_ARTICLE, '--out', out]);
+    expect(result.code).toBe(5);
+    expect(result.stderr).toContain(out);
+    expect(readFileSync(out, 'utf8')).toBe('keep me');
+  });
+
+  it('refuses a directory as source', async () => {
+    const result = await runCli(['build', temp(), '--out', join(temp(), 'x')]);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/is a directory/);
+  });
+
+  it('builds every deck in slides/ with an index page when given no source', async () => {
+    const dir = temp();
+    mkdirSync(join(dir, 'slides'));
+    copyFileSync(DEFAULT_DECK, join(dir, 'slides', 'deepseek-r1.md'));
+    writeFileSync(join(dir, 'slides', 'tides.txt'), 'Tides\n\nThe sea rises twice a day. The moon is the main cause.\n');
+    const result = await runCli(['build'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    expect(existsSync(join(dir, 'dist', 'deepseek-r1', 'index.html'))).toBe(true);
+    expect(existsSync(join(dir, 'dist', 'tides', 'index.html'))).toBe(true);
+    const index = readFileSync(join(dir, 'dist', 'index.html'), 'utf8');
+    expect(index).toContain('href="deepseek-r1/index.html"');
+    expect(index).toContain('href="tides/index.html"');
+  });
+
+  it('reads standard input for `-` and prints the deck as JSON with --json', async () => {
+    const result = await runCli(['build', '-', '--json'], { input: '# Tides\n\n## Moon\n\nThe moon pulls the sea.\n' });
+    expect(result.code, result.stderr).toBe(0);
+    const deck = JSON.parse(result.stdout);
+    expect(deck.meta.title).toBe('Tides');
+    expect(deck.slides.map((slide: { layout: string }) => slide.layout)).toEqual(['title', 'section', 'points', 'closing']);
+  });
+
+  it('prints help and exits 0; a bad flag is a usage error', async () => {
+    const help = await runCli(['build', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/Usage: lectern build/);
+    const bad = await runCli(['build', '--frobnicate']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--frobnicate/);
+  });
+
+  it('rejects an unknown theme, listing the themes', async () => {
+    const result = await runCli(['build', SEED_ARTICLE, '--theme', 'blak', '--out', join(temp(), 'x')]);
+    expect(result.code).toBe(4);
+    expect(result.stderr).toMatch(/unknown theme `blak`.*did you mean `black`\?.*lectern, beige/);
+  });
+});

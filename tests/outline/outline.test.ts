@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { parseMarkdown } from '../../src/article/markdown.js';
+import { condenseParagraph, trimPoint, wordFrequencies } from '../../src/outline/condense.js';
+import { outlineArticle } from '../../src/outline/outline.js';
+import { splitSentences } from '../../src/outline/sentences.js';
+import { scaleTimings } from '../../src/outline/timing.js';
+import { titleFromFileName } from '../../src/outline/title.js';
+import { readArticle } from '../../src/article/read.js';
+import { SEED_ARTICLE } from '../helpers/paths.js';
+
+describe('outlineArticle on the seed article', async () => {
+  const { article } = await readArticle(SEED_ARTICLE);
+  const deck = outlineArticle(article);
+
+  it('has a title slide, introduction, agenda, three section slides and a closing slide', () => {
+    expect(deck.slides[0]?.layout).toBe('title');
+    expect(deck.meta.title).toBe('DeepSeek R1');
+    expect(deck.slides.filter((slide) => slide.layout === 'section').map((slide) => slide.title)).toEqual([
+      'Tech competition between the US and China',
+      'Proprietary models vs. open source models',
+      'Strategic competition between the US and China',
+    ]);
+    expect(deck.slides.find((slide) => slide.layout === 'agenda')?.points?.length).toBe(3);
+    expect(deck.slides.at(-1)?.layout).toBe('closing');
+    expect(deck.sections.map((section) => deck.slides[section.slideIndex]?.layout)).toEqual(['section', 'section', 'section']);
+  });
+
+  it('turns each paragraph into one point and keeps the paragraph as notes', () => {
+    const content = deck.slides.filter((slide) => slide.layout === 'points');
+    const points = content.flatMap((slide) => slide.points ?? []);
+    const paragraphs = article.sections.flatMap((section) => section.blocks).filter((block) => block.kind === 'paragraph');
+    expect(points.length).toBe(paragraphs.length);
+    expect(content.flatMap((slide) => slide.notes)).toEqual(paragraphs.map((block) => (block.kind === 'paragraph' ? block.text : '')));
+  });
+
+  it('times every slide from its notes at 140 words a minute', () => {
+    const slide = deck.slides.find((candidate) => candidate.layout === 'points');
+    const words = slide?.notes.join(' ').split(/\s+/).length ?? 0;
+    expect(slide?.timing).toBeCloseTo(Math.max(10, (words / 140) * 60), -1);
+    expect(deck.meta.totalTime).toBe(deck.slides.reduce((sum, s) => sum + s.timing, 0));
+  });
+
+  it('scales timings to a planned duration', () => {
+    const timed = outlineArticle(article, { duration: 15 * 60 });
+    expect(timed.slides.reduce((sum, slide) => sum + slide.timing, 0)).toBe(900);
+    expect(timed.meta.totalTime).toBe(900);
+  });
+});
+
+describe('condensing', () => {
+  it('picks an informative sentence and drops discourse openers and asides', () => {
+    const paragraph = 'So, the committee met twice. In 2023 the harbour board approved a $4.2 million lighthouse restoration (after long delays). Nobody objected.';
+    const point = condenseParagraph(paragraph, wordFrequencies([paragraph]));
+    expect(point).toBe('In 2023 the harbour board approved a $4.2 million lighthouse restoration');
+  });
+
+  it('cuts a long sentence at a clause boundary, never inventing words', () => {
+    const sentence = 'The keepers, who lived on the rock for months at a time, kept a detailed log of every passing ship, storm and repair they carried out.';
+    const point = trimPoint(sentence);
+    for (const word of point.replace('…', '').split(/\s+/)) expect(sentence.toLowerCase()).toContain(word.toLowerCase().replace(/[,.]$/, ''));
+    expect(point.split(/\s+/).length).toBeLessThanOrEqual(18);
+  });
+
+  it('splits sentences without breaking at abbreviations', () => {
+    expect(splitSentences('Trade between the U.S. and China grew. Dr. Lee disagreed. Maybe not.')).toEqual([
+      'Trade between the U.S. and China grew.',
+      'Dr. Lee disagreed.',
+      'Maybe not.',
+    ]);
+    expect(splitSentences('茶来自中国。人们喜欢喝茶！你呢？', 'zh')).toEqual(['茶来自中国。', '人们喜欢喝茶！', '你呢？']);
+  });
+});
+
+describe('layout and pagination', () => {
+  it('splits long sections into slides of at most four points under distinct titles', () => {
+    const paragraphs = Array.from({ length: 9 }, (_, index) => `Paragraph ${index + 1} says one clear thing about tides. It adds a detail.`).join('\n\n');
+    const { article } = parseMarkdown(`## Tides\n\n${paragraphs}\n`, 't.md');
+    const content = outlineArticle(article).slides.filter((slide) => slide.layout === 'points');
+    expect(content.every((slide) => (slide.points?.length ?? 0) <= 4)).toBe(true);
+    expect(new Set(content.map((slide) => slide.title)).size).toBe(content.length);
+    expect(content[0]?.title).toMatch(/^Tides \(1\/\d\)$/);
+  });
+
+  it('shows lists, quotes, code and tables as they are, splitting long ones', () => {
+    const items = Array.from({ length: 14 }, (_, index) => `- item number ${index + 1}`).join('\n');
+    const code = Array.from({ length: 30 }, (_, index) => `line${index};`).join('\n');
+    const { article } = parseMarkdown(`## Parts\n\n${items}\n\n> Short quote.\n> — Someone\n\n\`\`\`\n${code}\n\`\`\`\n`, 'p.md');
+    const slides = outlineArticle(article).slides;
+    expect(slides.filter((slide) => slide.layout === 'list').length).toBe(3);
+    expect(slides.find((slide) => slide.layout === 'quote')?.quote).toEqual({ text: 'Short quote.', attribution: 'Someone' });
+    expect(slides.filter((slide) => slide.layout === 'code').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('attaches Note: blocks to their slide', () => {
+    const { article } = parseMarkdown('## A\n\n### Custom title\n\nVisible text here.\n\nNote: Say this aloud.\n', 'n.md');
+    const slide = outlineArticle(article).slides.find((candidate) => candidate.title === 'Custom title');
+    expect(slide?.notes).toEqual(['Visible text here.', 'Say this aloud.']);
+  });
+});
+
+describe('timing helpers and titles', () => {
+  it('scales integer timings to an exact total', () => {
+    const scaled = scaleTimings([10, 20, 33, 47], 600);
+    expect(scaled.reduce((a, b) => a + b, 0)).toBe(600);
+    expect(scaled[3]).toBeGreaterThan(scaled[0] ?? 0);
+  });
+
+  it('derives a title from the file name with the article casing', () => {
+    expect(titleFromFileName('/x/deepseek-r1.txt', 'A model called DeepSeek released R1.')).toBe('DeepSeek R1');
+    expect(titleFromFileName('/x/my_talk.md', 'nothing')).toBe('My Talk');
+  });
+});

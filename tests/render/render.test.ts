@@ -1,0 +1,77 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseMarkdown } from '../../src/article/markdown.js';
+import { parseText } from '../../src/article/text.js';
+import { LecternError } from '../../src/errors.js';
+import { outlineArticle } from '../../src/outline/outline.js';
+import { renderDeck } from '../../src/render/render.js';
+import { compileTemplates } from '../../src/render/template-set.js';
+import { loadTemplateSet } from '../../src/render/template-files.js';
+
+const assets = { stylesheets: ['assets/theme.css'], scripts: ['assets/lectern.js'] };
+
+async function render(markdown: string, templatesDir?: string): Promise<string> {
+  const deck = outlineArticle(parseMarkdown(markdown, 'deck.md').article);
+  return renderDeck(deck, compileTemplates(await loadTemplateSet(templatesDir)), assets);
+}
+
+function overrides(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'lectern-templates-'));
+  for (const [name, source] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), source);
+  }
+  return dir;
+}
+
+describe('renderDeck', () => {
+  it('renders one section per slide with timing, notes and the Reveal config', async () => {
+    const html = await render('---\ntitle: Tides\nduration: 5m\n---\n\n## One\n\nThe moon pulls the sea.\n\n## Two\n\nThe sun does too.\n');
+    const sections = html.match(/<section /g) ?? [];
+    expect(sections.length).toBe(7);
+    expect(html).toContain('data-timing="');
+    expect(html).toContain('<aside class="notes"><p>The moon pulls the sea.</p></aside>');
+    const config = JSON.parse(/<script type="application\/json" id="lectern-config">(.*?)<\/script>/s.exec(html)?.[1] ?? '{}');
+    expect(config).toMatchObject({ width: 960, height: 700, hash: true, totalTime: 300 });
+    expect(html).toContain('<title>Tides</title>');
+    expect(html).toContain('<script src="assets/lectern.js"></script>');
+  });
+
+  it('escapes article text and never compiles it as a template', async () => {
+    const text = 'A title with <b>tags</b>\n\nThe {{constructor.name}} and {{#each x}} stay literal. <script>window.hacked = 1</script> is text here. A "quoted" & plain line.\n';
+    const deck = outlineArticle(parseText(text, 'raw.txt').article);
+    const html = renderDeck(deck, compileTemplates(await loadTemplateSet()), assets);
+    expect(html).toContain('{{constructor.name}}');
+    expect(html).toContain('{{#each x}}');
+    expect(html).not.toContain('<script>window.hacked');
+    expect(html).toContain('&lt;script&gt;window.hacked &#x3D; 1&lt;/script&gt;');
+  });
+
+  it('escapes front matter wherever it lands, including the config JSON', async () => {
+    const html = await render('---\ntitle: "</script><script>alert(1)</script>"\nauthor: "\\" onmouseover=\\"alert(1)"\n---\n\n## A\n\nText.\n');
+    expect(html).not.toContain('<script>alert(1)');
+    expect(html).not.toMatch(/content="" onmouseover/);
+  });
+
+  it('uses a layout from the deck’s template folder and the built-ins for the rest', async () => {
+    const dir = overrides({ 'layouts/points.hbs': '<h2 class="custom">{{title}}</h2>{{#each points}}<p>{{text}}</p>{{/each}}' });
+    const html = await render('## Part\n\nOne sentence here.\n', dir);
+    expect(html).toContain('<h2 class="custom">Part</h2><p>One sentence here</p>');
+    expect(html).toContain('class="section-title"');
+  });
+
+  it('reports a template syntax error with the template file and line', async () => {
+    const dir = overrides({ 'layouts/points.hbs': '<h2>{{title}}</h2>\n{{#each points}}\n<p>{{text}</p>\n{{/each}}\n' });
+    const error = await render('## Part\n\nText.\n', dir).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(LecternError);
+    expect((error as LecternError).format()).toMatch(new RegExp(`^${join(dir, 'layouts/points.hbs').replace(/[.]/g, '\\.')}:3: template syntax error`));
+  });
+
+  it('reports an unknown partial naming the template that uses it', async () => {
+    const dir = overrides({ 'layouts/section.hbs': '<h2>{{title}}</h2>\n{{> nosuchpartial}}\n' });
+    const error = await render('## Part\n\nText.\n', dir).catch((caught: unknown) => caught);
+    expect((error as LecternError).format()).toMatch(/section\.hbs:2:1: unknown partial `nosuchpartial`/);
+  });
+});
