@@ -15,7 +15,7 @@ const INLINE = new Set(
 );
 // Never slide material, even if the extraction kept them.
 const SKIP = new Set(
-  ('script style noscript template iframe object embed form button input select textarea svg math video audio ' +
+  ('script style noscript template iframe object embed button input select textarea svg math video audio ' +
     'canvas nav aside header footer hr link meta').split(' '),
 );
 
@@ -300,6 +300,8 @@ const CLUTTER_SELECTOR = [
   '[role=complementary]', '[role=search]', '[role=dialog]', '[role=alertdialog]', '[aria-hidden=true]', '[hidden]',
   'sup.reference', 'sup.noprint', 'span.mw-editsection', 'link', 'meta',
 ].join(',');
+// A <form> this long is a whole-page wrapper (ASP.NET pages), not a search box.
+const PAGE_FORM_CHARS = 200;
 // Citation and edit marks left in running text: [1], [12], [citation needed], [edit].
 const CITATION_TEXT = /\[(?:\d{1,3}|citation needed|edit)\]/gi;
 
@@ -317,6 +319,7 @@ function removeClutter(doc: Document): void {
       (tag === 'header' && !el.closest('article, main')) || (tag === 'footer' && !el.closest('blockquote, figure'));
     const citation = tag === 'sup' && /^\[[^\]]{1,24}\]$/.test(collapse(el.textContent));
     const edit = /^\[?edit\]?$/i.test(collapse(el.textContent)) && !!el.closest('h1, h2, h3, h4, h5, h6, .mw-heading');
+    if (tag === 'form' && collapse(el.textContent).length > PAGE_FORM_CHARS) continue;
     if (
       el.matches(CLUTTER_SELECTOR) || hidden || pageChrome || citation || edit || CLUTTER_IDS.has(id) ||
       classes.some((c) => CLUTTER_CLASSES.has(c) || CLUTTER_WORDS.test(c)) || CLUTTER_WORDS.test(id)
@@ -339,27 +342,43 @@ function removeClutter(doc: Document): void {
   }
 }
 
+const TITLE_SEPARATOR = /\s+[-|–—·»]\s+/;
+const squash = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+/** "Article - Site" / "Site | Article" → "Article"; the site is recognised by name or host, else by brevity. */
+function stripSiteName(title: string, doc: Document): string {
+  const parts = title.split(TITLE_SEPARATOR);
+  if (parts.length < 2) return title;
+  const names = [
+    doc.querySelector('meta[property="og:site_name"], meta[name="application-name"]')?.getAttribute('content'),
+    ...[doc.querySelector('link[rel="canonical"]')?.getAttribute('href'), doc.querySelector('meta[property="og:url"]')?.getAttribute('content')]
+      .flatMap((url) => (URL.canParse(url ?? '') ? new URL(url!).hostname.split('.') : [])),
+  ].map((n) => squash(n ?? '')).filter((n) => n.length >= 4 && n !== 'www');
+  const isSite = (part: string): boolean => names.some((n) => squash(part).startsWith(n) || n.startsWith(squash(part)));
+  const kept = parts.filter((p) => !isSite(p));
+  if (kept.length > 0 && kept.length < parts.length) return kept.join(' - ');
+  // Unknown site: with two parts, a short one beside a clearly longer one is the site's name.
+  const words = parts.map((p) => p.split(/\s+/).length);
+  if (parts.length === 2 && Math.abs(words[0]! - words[1]!) >= 2 && Math.min(...words) <= 3) {
+    return words[0]! > words[1]! ? parts[0]! : parts[1]!;
+  }
+  return title;
+}
+
 /** Title, author, language and date from the page head, read before extraction rewrites the document. */
 function readPageMeta(doc: Document): ArticleMeta {
   const metaContent = (selector: string): string | undefined =>
     collapse(doc.querySelector(selector)?.getAttribute('content')) || undefined;
-  const site = metaContent('meta[property="og:site_name"]');
-  // "Article - Site" or "Site | Article": drop the site's name; of a <title>'s remaining parts keep the longest.
-  const stripSite = (title: string, longest: boolean): string => {
-    const parts = title.split(/\s+[-|–—·»]\s+/).map((p) => p.trim()).filter((p) => p && p !== site);
-    if (parts.length === 0) return title;
-    return longest ? parts.reduce((a, b) => (b.length > a.length ? b : a)) : parts.join(' - ');
-  };
   const og = metaContent('meta[property="og:title"]') ?? metaContent('meta[name="twitter:title"]');
   const h1 = collapse(doc.querySelector('#firstHeading, article h1, main h1, h1')?.textContent) || undefined;
-  const pageTitle = collapse(doc.title) || undefined;
   const meta: ArticleMeta = {};
   // og:title often carries the site name too ("Title - Site"); the article's own h1 inside it is the clean title.
-  const title = og && !(h1 && og.includes(h1)) ? stripSite(og, false) : h1 ?? (pageTitle ? stripSite(pageTitle, true) : undefined);
+  let title = og && !(h1 && og.includes(h1)) ? stripSiteName(og, doc) : h1;
+  if (!title && doc.title.trim()) title = stripSiteName(collapse(doc.title), doc);
   if (title) meta.title = title;
   const author = metaContent('meta[name="author"]') ?? metaContent('meta[property="article:author"]');
   if (author && !/^https?:/i.test(author)) meta.author = author;
-  const lang = doc.documentElement.getAttribute('lang') ?? metaContent('meta[http-equiv="content-language" i]');
+  const lang = doc.documentElement.getAttribute('lang') || metaContent('meta[http-equiv="content-language" i]');
   if (lang?.trim()) meta.lang = lang.trim();
   const date = metaContent('meta[property="article:published_time"]');
   if (date) meta.date = date;
@@ -373,7 +392,8 @@ export function parseHtml(html: string, file: string): ParseResult {
   const meta: ArticleMeta = readPageMeta(doc);
   removeClutter(doc);
   const extracted = new Readability<Element>(doc, { keepClasses: true, serializer: (node) => node as Element }).parse();
-  if (!meta.title && extracted?.title) meta.title = collapse(extracted.title);
+  const fallbackTitle = collapse(extracted?.title) || collapse(doc.title);
+  if (!meta.title && fallbackTitle) meta.title = fallbackTitle;
   if (!meta.author && extracted?.byline) meta.author = collapse(extracted.byline);
   if (!meta.lang && extracted?.lang) meta.lang = extracted.lang;
   if (!meta.date && extracted?.publishedTime) meta.date = extracted.publishedTime;
