@@ -3,6 +3,8 @@
 const MIN_REPEATS = 3;
 /** Repeated lines that start like these are chapter headings, not furniture, even though only their number differs. */
 const HEADING_WORDS = /^(?:chapter|part|section|book|act|scene|step|lesson|appendix|day|week|unit|stage|phase|module|article)\b/i;
+/** "12", "- 12 -", "[12]", "Page 3", "p. 3", "3 of 40", "Report | 7". */
+const PAGE_NUMBER = /^[^\p{L}#]*#[^\p{L}#]*$|\bpage\b|\bp\.\s*#|\b# of #\b|^#\s*[|·•–—-]|[|·•–—-]\s*#$/iu;
 const SENTENCE_END = /[.!?][\s"'’”»)\]]*$/u;
 
 export interface Furniture {
@@ -13,12 +15,14 @@ export interface Furniture {
 }
 
 function keyOf(line: string): string | undefined {
+  if (line.length > 160) return undefined; // cheap exit for long lines before any regex work
   const t = line.replace(/\f/g, '').trim().replace(/\s+/g, ' ');
   if (t.length === 0 || t.length > 80) return undefined;
   if (!/[\p{L}\p{N}]/u.test(t)) return undefined; // rules like `* * *` are structure, not furniture
   if (t.split(' ').length > 12 || SENTENCE_END.test(t)) return undefined;
   const key = t.replace(/\d+/g, '#');
-  if (key !== t && HEADING_WORDS.test(key)) return undefined;
+  // Numbered lines ("3. Results", "2.1 Scope") are headings or list items, however alike they look once masked.
+  if (key !== t && (HEADING_WORDS.test(key) || /^#(?:\.#)*[.)]?\s+\p{L}/u.test(key))) return undefined;
   return key;
 }
 
@@ -68,7 +72,11 @@ export function detectFurniture(lines: readonly string[]): Furniture {
   const pageBreak = new Array<boolean>(n).fill(false);
   for (const key of repeated) {
     const indices = groups.get(key)!;
-    if (!indices.some(atPageEdge)) continue;
+    const masked = key.includes('#') && indices.some((i) => /\d/.test(lines[i]!));
+    // Lines alike only once digits are masked ("Exercise 1", "Exercise 2") are furniture only if they read as page
+    // numbers or sit next to a form feed; identical lines need any page edge.
+    const pageNumber = PAGE_NUMBER.test(key) || indices.some((i) => hasFormFeed(i) || neighbour(i, -1).formFeed || neighbour(i, 1).formFeed);
+    if (masked ? !pageNumber : !indices.some(atPageEdge)) continue;
     for (const i of indices) drop[i] = pageBreak[i] = true;
   }
   for (let i = 0; i < n; i++) {

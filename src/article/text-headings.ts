@@ -69,7 +69,8 @@ function headingShaped(text: string, maxWords = MAX_HEADING_WORDS): boolean {
   if (endsLikeSentence(text) || hasSentenceBreak(text)) return false;
   const stripped = text.replace(CLOSERS, '');
   if (stripped.endsWith('.') && !titleCased(words)) return false;
-  return !BULLET.test(text) && !isByline(text);
+  // Any "Written by …" or "— Name" line is a signature, whoever it names.
+  return !BULLET.test(text) && !BYLINE.test(text) && !DASH_SIGNATURE.test(text);
 }
 
 function isAllCaps(text: string): boolean {

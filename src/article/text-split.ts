@@ -59,6 +59,18 @@ function profile(text: string): Profile {
   return { counts, surface, words };
 }
 
+function merge(profiles: Profile[]): Profile {
+  const counts = new Map<string, number>();
+  const surface = new Map<string, string>();
+  let words = 0;
+  for (const p of profiles) {
+    words += p.words;
+    for (const [w, n] of p.counts) counts.set(w, (counts.get(w) ?? 0) + n);
+    for (const [w, form] of p.surface) if (!surface.has(w) || form === w) surface.set(w, form);
+  }
+  return { counts, surface, words };
+}
+
 function overlap(a: Profile[], b: Profile[]): number {
   const left = new Set(a.flatMap((p) => [...p.counts.keys()]));
   const right = new Set(b.flatMap((p) => [...p.counts.keys()]));
@@ -110,7 +122,8 @@ function cutPoints(blocks: Block[], profiles: Profile[], count: number): number[
 function titles(parts: Profile[], openings: Profile[]): string[] {
   const df = new Map<string, number>();
   for (const p of parts) for (const w of p.counts.keys()) df.set(w, (df.get(w) ?? 0) + 1);
-  const used = new Set<string>();
+  /** Title → highest number appended to it so far, so repeated titles cost no search. */
+  const used = new Map<string, number>();
   return parts.map((p, index) => {
     const opening = openings[index]!.counts;
     const repeated = [...p.counts.entries()].filter(([, tf]) => tf >= 2);
@@ -126,8 +139,11 @@ function titles(parts: Profile[], openings: Profile[]): string[] {
       `${ranked.slice(0, -1).join(', ')} and ${ranked.at(-1)!}`;
     title = title.charAt(0).toUpperCase() + title.slice(1);
     let unique = title;
-    for (let k = 2; used.has(unique); k++) unique = `${title} (${k})`;
-    used.add(unique);
+    for (let k = (used.get(title) ?? 1) + 1; used.has(unique); k++) {
+      unique = `${title} (${k})`;
+      used.set(title, k);
+    }
+    used.set(unique, used.get(unique) ?? 1);
     return unique;
   });
 }
@@ -146,8 +162,8 @@ export function splitIntoSections(blocks: Block[]): Section[] | undefined {
   for (let j = 0; j + 1 < bounds.length; j++) {
     const group = blocks.slice(bounds[j], bounds[j + 1]);
     groups.push(group);
-    parts.push(profile(group.map(blockText).join(' ')));
+    parts.push(merge(profiles.slice(bounds[j], bounds[j + 1])));
   }
-  const names = titles(parts, groups.map((g) => profile(blockText(g[0]!))));
+  const names = titles(parts, bounds.slice(0, -1).map((b) => profiles[b]!));
   return groups.map((group, j) => ({ title: names[j], line: group[0]!.line, blocks: group }));
 }

@@ -1,12 +1,14 @@
 /** Splits plain text into units: paragraphs (hard-wrapped lines re-joined), single lines, setext headings and rules. */
 import { detectFurniture } from './page-furniture.js';
-import { endsLikeSentence, ruleChar, startsListItem } from './text-headings.js';
+import { endsLikeSentence, isByline, ruleChar, startsListItem } from './text-headings.js';
 
 export interface SourceLine {
   text: string;
   /** 1-based line in the source. */
   line: number;
   indent: number;
+  /** The paragraph goes on past a page break after this line. */
+  continues?: boolean;
 }
 
 export interface Unit {
@@ -33,6 +35,10 @@ interface Chunk {
 
 /** Lines longer than this are not hard-wrapped: wrapping tools stay below it. */
 const WRAP_LIMIT = 100;
+/** The usual wrap width, assumed for two-line chunks when the document gives no better evidence. */
+const DEFAULT_WIDTH = 72;
+/** Nobody wraps narrower than this: a chunk of shorter lines is a list of separate lines, not a wrapped paragraph. */
+const MIN_WIDTH = 60;
 
 /** Joins source lines: a soft hyphen at a line end disappears, a hyphen or dash joins without a space. */
 export function joinLines(lines: readonly string[]): string {
@@ -108,7 +114,8 @@ function mergeAcrossPages(chunks: Chunk[]): Chunk[] {
     const first = chunk.lines[0]?.text ?? '';
     if (chunk.afterPageBreak && prev?.kind === 'text' && chunk.kind === 'text' && last !== undefined &&
         !endsLikeSentence(last) && /^\p{Ll}/u.test(first)) {
-      prev.lines.push(...chunk.lines);
+      prev.lines.at(-1)!.continues = true;
+      for (const line of chunk.lines) prev.lines.push(line);
     } else {
       out.push(chunk);
     }
@@ -133,7 +140,8 @@ function wrapWidth(chunks: Chunk[]): number {
 
 /** In hard-wrapped text, does the author's line break after `a` end a block (rather than wrap a long line)? */
 function breaksAfter(a: SourceLine, b: SourceLine, width: number, inListItem: boolean): boolean {
-  if (startsListItem(b.text)) return true;
+  if (a.continues || /[\p{L}\p{N}][-‐\u00ad]$/u.test(a.text)) return false; // a word continues on the next line
+  if (startsListItem(b.text) || isByline(b.text)) return true;
   if (b.indent > a.indent && !inListItem) return true;
   const room = a.text.length + 1 + (b.text.split(/\s/, 1)[0] ?? '').length;
   if (room <= width && a.text.length <= 0.6 * width) return true;
@@ -163,12 +171,20 @@ export function textUnits(text: string): Unit[] {
     if (c.kind === 'setext') return emit(c.lines, index, { setext: c.setext });
     const long = c.lines.filter((l) => l.text.length > WRAP_LIMIT).length;
     if (lineMode || (long > 0 && long * 2 >= c.lines.length - 1)) {
-      for (const l of c.lines) emit([l], index);
+      let run: SourceLine[] = [];
+      for (const l of c.lines) {
+        run.push(l);
+        if (!l.continues) {
+          emit(run, index);
+          run = [];
+        }
+      }
+      if (run.length > 0) emit(run, index);
       return;
     }
-    let width = 0;
+    let width = MIN_WIDTH;
     for (const l of c.lines) width = Math.max(width, l.text.length);
-    if (c.lines.length < 3) width = Math.max(width, globalWidth);
+    if (c.lines.length < 3) width = Math.max(width, globalWidth, DEFAULT_WIDTH);
     let run: SourceLine[] = [];
     for (const l of c.lines) {
       const prev = run.at(-1);

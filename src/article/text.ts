@@ -19,12 +19,26 @@ function numberedDepth(unit: Unit | undefined): number | undefined {
 
 /** Decides which units are headings, judging each candidate line by its neighbours. */
 function findHeadings(units: Unit[], start: number): Map<number, HeadingInfo> {
-  const found = new Map<number, HeadingInfo>();
+  const shapes = new Map<number, HeadingInfo>();
   for (let i = start; i < units.length; i++) {
     const unit = units[i]!;
     if (unit.rule || (unit.lines.length > 1 && unit.setext === undefined)) continue;
     const info = headingInfo(unit.text, unit.setext);
-    if (!info) continue;
+    if (info) shapes.set(i, info);
+  }
+  // Three or more short plain lines in a row are a list or verse, not headings.
+  let runStart = -1;
+  for (let i = start; i <= units.length; i++) {
+    const plain = shapes.get(i)?.kind === 'plain';
+    if (plain && runStart < 0) runStart = i;
+    if (!plain && runStart >= 0) {
+      if (i - runStart >= 3) for (let k = runStart; k < i; k++) shapes.delete(k);
+      runStart = -1;
+    }
+  }
+  const found = new Map<number, HeadingInfo>();
+  for (const [i, info] of shapes) {
+    const unit = units[i]!;
     if (unit.setext !== undefined) {
       found.set(i, info);
       continue;
@@ -35,21 +49,11 @@ function findHeadings(units: Unit[], start: number): Map<number, HeadingInfo> {
       // Numbered lines written together, or one straight after another, are a list.
       const prev = units[i - 1];
       const sameChunkList = [prev, next].some((u) => u && u.chunk === unit.chunk && numberedDepth(u) === info.depth);
-      if (sameChunkList || numberedDepth(next) === info.depth && next.lines.length === 1 && next.text.length < 80) continue;
-    } else if (next.text.length <= unit.text.length && !EXPLICIT.has(headingInfo(next.text, next.setext)?.kind ?? '')) {
+      if (sameChunkList || (numberedDepth(next) === info.depth && next.lines.length === 1 && next.text.length < 80)) continue;
+    } else if (next.text.length <= unit.text.length && !EXPLICIT.has(shapes.get(i + 1)?.kind ?? '')) {
       continue; // a heading is followed by something longer than itself
     }
     found.set(i, info);
-  }
-  // Three or more short plain lines in a row are a list or verse, not headings.
-  let runStart = -1;
-  for (let i = start; i <= units.length; i++) {
-    const plain = found.get(i)?.kind === 'plain';
-    if (plain && runStart < 0) runStart = i;
-    if (!plain && runStart >= 0) {
-      if (i - runStart >= 3) for (let k = runStart; k < i; k++) found.delete(k);
-      runStart = -1;
-    }
   }
   return found;
 }
@@ -122,7 +126,8 @@ export function parseText(text: string, file: string): ParseResult {
 
   const headings = findHeadings(units, start);
   const rank = rankOf(headings);
-  const top = Math.min(...[...headings.values()].map(rank));
+  let top = Infinity;
+  for (const h of headings.values()) top = Math.min(top, rank(h));
   const sections: Section[] = [];
   let pending: Unit[] = [];
   let current: Section | undefined;
@@ -132,7 +137,7 @@ export function parseText(text: string, file: string): ParseResult {
       current = { line: pending[0]!.line, blocks: [] };
       sections.push(current);
     }
-    current.blocks.push(...toBlocks(pending));
+    for (const block of toBlocks(pending)) current.blocks.push(block); // no spread: may be 100,000s of blocks
     pending = [];
   };
   for (let i = start; i < units.length; i++) {
@@ -159,7 +164,8 @@ export function parseText(text: string, file: string): ParseResult {
   if (sections.length === 1 && sections[0]!.title === undefined) {
     const split = splitIntoSections(sections[0]!.blocks);
     if (split) {
-      sections.splice(0, 1, ...split);
+      sections.length = 0;
+      for (const section of split) sections.push(section);
       warnings.push({
         message: `the text has no headings, so it was divided into ${split.length} sections titled from their content; add headings to choose your own`,
         location: { file },
