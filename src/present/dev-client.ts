@@ -1,6 +1,8 @@
 /// <reference types="vite/client" />
 /** Dev-server entry: the deck runtime plus live updates that swap slides in place, keeping the current slide. */
-import './main.js';
+
+// The error page shown when the first build failed has no deck: it only waits for a good save.
+if (document.querySelector('.reveal')) await import('./main.js');
 
 interface DeckUpdate {
   slidesHtml: string;

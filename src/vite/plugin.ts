@@ -56,7 +56,6 @@ export function lectern(options: LecternPluginOptions): Plugin {
       return { server: { fs: { allow: [PACKAGE_ROOT, resolve(source, '..'), process.cwd()] } }, appType: 'custom' };
     },
     async configureServer(server: ViteDevServer) {
-      if (process.env.VITEST) return;
       await rebuild();
       if (lastError) log(lastError.format());
       server.watcher.add([source, BUILTIN_TEMPLATES]);

@@ -1,0 +1,43 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { freePort } from '../../src/cli/dev.js';
+import { BIN, ROOT } from './paths.js';
+
+export interface DevServer {
+  url: string;
+  output: () => string;
+  stop: () => Promise<void>;
+  process: ChildProcess;
+}
+
+/** Starts the real `lectern dev` on a free 127.0.0.1 port and waits until it says where it listens. */
+export async function startDevServer(source: string, extra: string[] = []): Promise<DevServer> {
+  const port = await freePort('127.0.0.1');
+  const child = spawn(process.execPath, [BIN, 'dev', source, '--port', String(port), ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = `http://127.0.0.1:${port}/`;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`dev server did not start:\n${output}`)), 30_000);
+    const check = (): void => {
+      if (output.includes(url)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stderr?.on('data', check);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`dev server exited with ${code}:\n${output}`));
+    });
+  });
+  const stop = async (): Promise<void> => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGTERM');
+    const timeout = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(timeout);
+  };
+  return { url, output: () => output, stop, process: child };
+}
