@@ -1,7 +1,7 @@
 import { Lexer, marked, type Token, type Tokens } from 'marked';
 import type { Warning } from '../errors.js';
 import { splitFrontMatter } from './front-matter.js';
-import { escapeHtml, htmlToText, sanitizeHtml } from './sanitize.js';
+import { escapeHtml, htmlToText, isSafeUrl, sanitizeHtml } from './sanitize.js';
 import type { Block, ListBlock, ListItem, ParseResult, Section } from './types.js';
 
 const NOTES_START = /^notes?:\s*/i;
@@ -195,7 +195,17 @@ function tokenText(token: Token): string {
 }
 
 function inlineHtml(tokens: Token[]): string {
-  return sanitizeHtml(marked.parser([{ type: 'paragraph', raw: '', text: '', tokens } as Tokens.Paragraph]).replace(/^<p>|<\/p>\n?$/g, ''));
+  const html = marked.parser([{ type: 'paragraph', raw: '', text: '', tokens } as Tokens.Paragraph]).replace(/^<p>|<\/p>\n?$/g, '');
+  // marked escapes text and attributes itself; only raw HTML or a risky URL needs the (slow to load) DOM sanitiser.
+  return needsSanitising(tokens) ? sanitizeHtml(html) : html;
+}
+
+function needsSanitising(tokens: Token[]): boolean {
+  return tokens.some((token) => {
+    if (token.type === 'html') return true;
+    if ((token.type === 'link' || token.type === 'image') && !isSafeUrl((token as Tokens.Link).href, token.type === 'image')) return true;
+    return 'tokens' in token && Array.isArray(token.tokens) && needsSanitising(token.tokens);
+  });
 }
 
 function plainOf(markdown: string): string {

@@ -2,7 +2,6 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { ExitCode, LecternError } from '../errors.js';
 import { decodeSource } from './decode.js';
-import { parseHtml } from './html.js';
 import { parseMarkdown } from './markdown.js';
 import { parseText } from './text.js';
 import type { ParseResult, SourceFormat } from './types.js';
@@ -28,12 +27,15 @@ export function formatOf(file: string, text: string): SourceFormat {
 }
 
 /** Parses already-decoded source text; pure. */
-export function parseSource(text: string, file: string, format: SourceFormat = formatOf(file, text)): ParseResult {
+export async function parseSource(text: string, file: string, format: SourceFormat = formatOf(file, text)): Promise<ParseResult> {
   switch (format) {
     case 'markdown':
       return parseMarkdown(text, file);
-    case 'html':
+    case 'html': {
+      // The web-page reader brings a whole DOM with it: load it only for web pages.
+      const { parseHtml } = await import('./html.js');
       return parseHtml(text, file);
+    }
     case 'text':
       return parseText(text, file);
   }
@@ -43,7 +45,7 @@ export function parseSource(text: string, file: string, format: SourceFormat = f
 export async function readArticle(file: string, options: { stdin?: NodeJS.ReadableStream } = {}): Promise<ParseResult> {
   const bytes = file === '-' ? await readStream(options.stdin ?? process.stdin) : await readSourceFile(file);
   const { text, warnings } = decodeSource(bytes, file === '-' ? '<stdin>' : file);
-  const result = parseSource(text, file === '-' ? '<stdin>' : file);
+  const result = await parseSource(text, file === '-' ? '<stdin>' : file);
   return { article: result.article, warnings: [...warnings, ...result.warnings] };
 }
 

@@ -1,6 +1,10 @@
 /** Allow-list sanitising of untrusted article HTML (Markdown raw HTML, saved web pages). */
-import createDOMPurify, { type Config, type DOMPurify, type WindowLike } from 'dompurify';
-import { JSDOM } from 'jsdom';
+import { createRequire } from 'node:module';
+import type { Config, DOMPurify, WindowLike } from 'dompurify';
+import type { JSDOM } from 'jsdom';
+
+// jsdom takes most of a second to load: it is required on first use only, so articles without raw HTML never pay for it.
+const requireLazily = createRequire(import.meta.url);
 
 const ALLOWED_TAGS = [
   'p', 'a', 'em', 'strong', 'b', 'i', 'u', 's', 'code', 'pre', 'kbd', 'sub', 'sup', 'br', 'span',
@@ -62,7 +66,9 @@ let domWindow: JSDOM['window'] | undefined;
 /** One jsdom window and DOMPurify instance for the process, created on first use. */
 function getPurifier(): DOMPurify {
   if (purifier) return purifier;
-  domWindow = new JSDOM('<!DOCTYPE html><html><body></body></html>').window;
+  const { JSDOM: Dom } = requireLazily('jsdom') as typeof import('jsdom');
+  const createDOMPurify = requireLazily('dompurify') as (window: WindowLike) => DOMPurify;
+  domWindow = new Dom('<!DOCTYPE html><html><body></body></html>').window;
   const instance = createDOMPurify(domWindow as unknown as WindowLike);
   instance.addHook('afterSanitizeAttributes', (node) => {
     const element = node as Element;
