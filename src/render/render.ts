@@ -7,6 +7,8 @@ import { runTemplate, type CompiledTemplates } from './template-set.js';
 export interface PageAssets {
   stylesheets: string[];
   scripts: string[];
+  /** Content-Security-Policy for the page's `<meta http-equiv>`; static builds set it, the dev server cannot. */
+  csp?: string;
 }
 
 /** Deck + templates → the deck's HTML page. Pure: templates lay out what the Deck says and decide nothing. */
@@ -17,6 +19,7 @@ export function renderDeck(deck: Deck, templates: CompiledTemplates, assets: Pag
     slideCount: deck.slides.length,
     stylesheets: assets.stylesheets,
     scripts: assets.scripts,
+    csp: assets.csp,
     slidesHtml: renderSlides(deck, templates),
     configJson: jsonForScript(revealConfig(deck)),
   });

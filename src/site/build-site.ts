@@ -4,6 +4,7 @@ import type { PreparedDeck } from '../pipeline.js';
 import { renderDeck, type PageAssets } from '../render/render.js';
 import { resolveStyle } from '../render/template-files.js';
 import { writeDirectoryAtomically } from './atomic.js';
+import { contentSecurityPolicy } from './csp.js';
 import { collectMedia } from './media.js';
 import { ensureRuntime } from './runtime.js';
 import { resolveTheme } from './themes.js';
@@ -20,12 +21,16 @@ export interface SiteFiles {
   copies: Array<{ from: string; to: string }>;
 }
 
-/** Decides every file of a deck's static site. */
-export async function planSite(prepared: PreparedDeck): Promise<SiteFiles> {
+/**
+ * Decides every file of a deck's static site. `csp` adds the Content-Security-Policy of built decks; it is off by
+ * default because pages that inline their scripts (single-file export) cannot carry it.
+ */
+export async function planSite(prepared: PreparedDeck, options: { csp?: boolean } = {}): Promise<SiteFiles> {
   const runtime = await ensureRuntime();
   const { deck, media } = await collectMedia(prepared.deck);
   const themeCss = await resolveTheme(deck.meta.theme, deck.file, runtime, prepared.templatesDir);
-  const html = renderDeck(deck, prepared.templates, SITE_ASSETS);
+  const csp = options.csp ? await contentSecurityPolicy(runtime.script) : undefined;
+  const html = renderDeck(deck, prepared.templates, { ...SITE_ASSETS, csp });
   return {
     html,
     copies: [
@@ -40,7 +45,7 @@ export async function planSite(prepared: PreparedDeck): Promise<SiteFiles> {
 
 /** Writes a deck's static site to `outDir` atomically: `index.html` plus `assets/` (and `media/`). */
 export async function buildSite(prepared: PreparedDeck, outDir: string): Promise<void> {
-  const site = await planSite(prepared);
+  const site = await planSite(prepared, { csp: true });
   await writeDirectoryAtomically(outDir, async (staging) => {
     await mkdir(join(staging, 'assets'), { recursive: true });
     await writeFile(join(staging, 'index.html'), site.html);

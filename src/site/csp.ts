@@ -1,0 +1,78 @@
+/** The Content-Security-Policy of a built deck: no inline or foreign script, except Reveal's own speaker view. */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { runInNewContext } from 'node:vm';
+import { ExitCode, LecternError } from '../errors.js';
+
+/**
+ * Reveal's notes plugin opens an about:blank window and document.write()s the speaker view into it, with one inline
+ * <script>. That window inherits the deck's policy, so the policy allows that exact script by its SHA-256 hash and
+ * nothing else inline. Styles may be inline: the speaker view and Reveal's layout need them, and CSS cannot run code.
+ */
+function policy(speakerViewHash: string): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' '${speakerViewHash}'`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: http: https:",
+    "font-src 'self' data:",
+    "media-src 'self'",
+    "connect-src 'self'",
+    "frame-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+const cache = new Map<string, Promise<string>>();
+
+/** The policy for decks that load the runtime script at `runtimeScript`; computed once per script. */
+export function contentSecurityPolicy(runtimeScript: string): Promise<string> {
+  let found = cache.get(runtimeScript);
+  if (!found) {
+    found = readFile(runtimeScript, 'utf8').then((js) => policy(speakerViewScriptHash(js, runtimeScript)));
+    found.catch(() => cache.delete(runtimeScript));
+    cache.set(runtimeScript, found);
+  }
+  return found;
+}
+
+/** `sha256-…` of the inline script in the speaker-view page the runtime writes into its popup. */
+export function speakerViewScriptHash(runtimeJs: string, file = 'runtime'): string {
+  const html = speakerViewHtml(runtimeJs);
+  const scripts = html ? [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((match) => match[1] ?? '') : [];
+  if (!html || scripts.length !== 1 || /<script\s[^>]*>/.test(html)) {
+    throw new LecternError('cannot find the speaker view script in the presentation runtime', {
+      exitCode: ExitCode.internal,
+      location: { file },
+      hint: 'the Reveal.js notes plugin changed shape; update src/site/csp.ts',
+    });
+  }
+  return `sha256-${createHash('sha256').update(scripts[0]!, 'utf8').digest('base64')}`;
+}
+
+/** The string literal passed to `document.write(` that holds the speaker view, evaluated to its value. */
+function speakerViewHtml(js: string): string | undefined {
+  const marker = js.indexOf('reveal.js - Speaker View');
+  if (marker < 0) return undefined;
+  const call = js.lastIndexOf('.write(', marker);
+  if (call < 0) return undefined;
+  const start = call + '.write('.length;
+  const quote = js[start];
+  if (quote !== '`' && quote !== '"' && quote !== "'") return undefined;
+  for (let index = start + 1; index < js.length; index++) {
+    const char = js[index];
+    if (char === '\\') {
+      index++;
+      continue;
+    }
+    // An interpolation would make the text depend on run time: not a constant we could hash.
+    if (quote === '`' && char === '$' && js[index + 1] === '{') return undefined;
+    if (char === quote) {
+      const value: unknown = runInNewContext(js.slice(start, index + 1));
+      return typeof value === 'string' ? value : undefined;
+    }
+  }
+  return undefined;
+}
