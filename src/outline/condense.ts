@@ -48,18 +48,43 @@ export function scoreSentence(sentence: string, index: number, context: Map<stri
 
 /** Picks the paragraph's most informative sentence and trims it into a slide point; every word comes from the paragraph. */
 export function condenseParagraph(paragraph: string, context: Map<string, number>, lang = 'en'): string {
+  return keyPoints(paragraph, context, lang, 1)[0] ?? paragraph.trim();
+}
+
+/** True when a sentence carries facts worth showing: figures, dates, names or a quotation. */
+export function carriesFacts(sentence: string): boolean {
+  const names = (sentence.slice(1).match(/(?<=\s)\p{Lu}[\p{L}\d’'-]+/gu) ?? []).length;
+  return /\d/.test(sentence) || /[“"][^”"]{8,}[”"]/.test(sentence) || names >= 2;
+}
+
+/**
+ * Up to `max` points for a paragraph, best first: the most central sentence, then (when allowed) another sentence that
+ * adds facts the first does not show. Points come back in the paragraph's own order.
+ */
+export function keyPoints(paragraph: string, context: Map<string, number>, lang = 'en', max = 1): string[] {
   const sentences = splitSentences(paragraph, lang);
-  if (sentences.length === 0) return paragraph.trim();
-  let best = sentences[0] ?? paragraph;
-  let bestScore = -Infinity;
-  sentences.forEach((sentence, index) => {
-    const score = scoreSentence(sentence, index, context, lang);
-    if (score > bestScore) {
-      best = sentence;
-      bestScore = score;
-    }
-  });
-  return trimPoint(best, lang);
+  if (sentences.length === 0) return paragraph.trim() ? [paragraph.trim()] : [];
+  // A short paragraph ("Is that a coincidence? Maybe. Maybe not.") is its own point.
+  if (sentences.length > 1 && wordsOf(paragraph, lang).length <= POINT_WORD_LIMIT) return [trimPoint(paragraph, lang)];
+  const ranked = sentences
+    .map((sentence, index) => ({ sentence, index, score: scoreSentence(sentence, index, context, lang) }))
+    .sort((a, b) => b.score - a.score || a.index - b.index);
+  const chosen = [ranked[0]!];
+  for (const candidate of ranked.slice(1)) {
+    if (chosen.length >= max) break;
+    const overlap = similarity(candidate.sentence, chosen[0]!.sentence, lang);
+    if (carriesFacts(candidate.sentence) && overlap < 0.5 && candidate.score > 0) chosen.push(candidate);
+  }
+  return chosen.sort((a, b) => a.index - b.index).map((entry) => trimPoint(entry.sentence, lang));
+}
+
+function similarity(a: string, b: string, lang: string): number {
+  const left = new Set(contentWords(a, lang));
+  const right = new Set(contentWords(b, lang));
+  if (left.size === 0 || right.size === 0) return 0;
+  let shared = 0;
+  for (const word of left) if (right.has(word)) shared++;
+  return shared / Math.min(left.size, right.size);
 }
 
 /** Shortens a sentence into a point: drops discourse openers and asides, then cuts at a clause boundary. */
@@ -74,10 +99,31 @@ export function trimPoint(sentence: string, lang = 'en'): string {
   // Asides without figures go; a parenthesis that holds a number or a name list carries facts.
   text = text.replace(/\s*\((?![^)]*\d)[^)]{1,80}\)/g, '').replace(/\s*—(?![^—]*\d)[^—]{1,80}—\s*/g, ' ');
   text = text.replace(/\s+([,.;:!?])/g, '$1').replace(/\s{2,}/g, ' ').trim();
+  if (wordsOf(text).length > POINT_WORD_LIMIT + 3) text = dropInsertions(text);
+  if (wordsOf(text).length > POINT_WORD_LIMIT + 3) text = dropLeadingSubordinate(text);
   text = text.replace(/^[“"‘']?\p{Ll}/u, (first) => first.toUpperCase());
   text = limitWords(text, lang);
   return text.replace(/[.;:,]$/, '');
 }
+
+const SUBORDINATOR = /^(?:if|when|whenever|although|though|while|because|since|as|given|unless|whereas|after|before|once|even if|even though)\b/i;
+const INSERTION = /,\s+(?:given|which|who|whom|whose|if|when|although|though|as|by contrast|in turn|after all|for example|for instance|of course|however|in fact|at least|so far)\b[^,]{0,90},\s+/gi;
+
+/** "DeepSeek, by contrast, claims" → "DeepSeek claims": comma-enclosed asides go when a point is too long. */
+function dropInsertions(text: string): string {
+  return text.replace(INSERTION, (insertion) => (/^,\s+(?:which|who|whom|whose)\b/i.test(insertion) ? ', ' : ' ')).replace(/\s{2,}/g, ' ');
+}
+
+/** "If we look closely, R1 is derivative" → "R1 is derivative": the main clause carries the point. */
+function dropLeadingSubordinate(text: string): string {
+  if (!SUBORDINATOR.test(text)) return text;
+  const comma = text.indexOf(', ');
+  if (comma < 0) return text;
+  const main = text.slice(comma + 2);
+  return wordsOf(main).length >= 5 ? main : text;
+}
+
+const TRAILING_FUNCTION_WORD = /^(?:a|an|the|that|which|who|of|to|and|or|but|with|in|on|for|by|at|from|their|its|his|her|our|this|these|those|is|are|was|were|be|as|than|into|between)$/i;
 
 function limitWords(text: string, lang: string): string {
   const words = text.split(/\s+/);
@@ -91,10 +137,22 @@ function limitWords(text: string, lang: string): string {
     if (count >= 6 && count <= POINT_WORD_LIMIT + 3) cut = match.index;
     if (count > POINT_WORD_LIMIT + 3) break;
   }
-  if (cut > 0) return text.slice(0, cut).replace(/[\s,;:—–]+$/, '');
+  if (cut > 0) {
+    // When the next clause names something the kept part does not (a figure, a name), keep it too if still short.
+    const next = /[,;:—–]\s|\s[—–]\s/g;
+    next.lastIndex = cut + 1;
+    const following = next.exec(text);
+    const end = following ? following.index : text.length;
+    const extra = text.slice(cut, end);
+    const kept = text.slice(0, cut);
+    const newFacts = (extra.match(/\d|(?<=\s)\p{Lu}[\p{L}\d’'-]*/gu) ?? []).filter((fact) => !kept.includes(fact));
+    if (newFacts.length > 0 && wordsOf(text.slice(0, end), lang).length <= POINT_WORD_LIMIT + 7) return text.slice(0, end).replace(/[\s,;:—–]+$/, '');
+    return kept.replace(/[\s,;:—–]+$/, '');
+  }
   if (words.length <= 1) return text;
   // No clause boundary: cut at the limit, but not between a number and its unit or inside a capitalised name.
   let end = POINT_WORD_LIMIT;
   while (end < words.length - 1 && end < POINT_WORD_LIMIT + 5 && /^(?:\p{Lu}|\d|\$|million|billion|percent|%)/u.test(words[end] ?? '')) end++;
+  while (end > 6 && TRAILING_FUNCTION_WORD.test(words[end - 1] ?? '')) end--;
   return words.slice(0, end).join(' ').replace(/[,;:—–]+$/, '') + '…';
 }

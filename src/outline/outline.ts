@@ -1,9 +1,12 @@
 import type { Article, Block, ListItem, Section } from '../article/types.js';
 import { BUDGET } from './budget.js';
-import { condenseParagraph, wordFrequencies } from './condense.js';
+import { keyPoints, wordFrequencies } from './condense.js';
+import { findEnumeration, type Enumeration } from './enumeration.js';
+import { findFigures } from './figures.js';
+import { findQuotation } from './quotations.js';
 import { detectLanguage, directionOf } from './language.js';
 import { paginateList, paginateCode, paginateTable, paginateQuote, paginateHtml } from './paginate.js';
-import { wordsOf } from './sentences.js';
+import { countWords, splitSentences, wordsOf } from './sentences.js';
 import { DEFAULT_WPM, scaleTimings, slideSeconds } from './timing.js';
 import { slugify, titleFromFileName } from './title.js';
 import type { Deck, DeckSection, Point, Slide } from './types.js';
@@ -44,18 +47,27 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
     lines: [1, firstLine],
   });
 
-  const takeaways: Array<{ section: string; point: string; score: number }> = [];
+  const takeaways: Array<{ section: string; point: string }> = [];
+  const duration = options.duration ?? meta.duration;
+  const density = densityFor(duration, countWords(allText, lang), wpm);
   const introduction = article.sections.filter((section) => section.title === undefined);
-  for (const section of introduction) drafts.push(...outlineSection(section, INTRODUCTION_TITLE, lang));
+  // An enumeration in the introduction ("three lenses: (1) … (2) … (3) …") becomes the agenda.
+  const enumerated = titledSections.length >= 2 ? findAgendaEnumeration(introduction) : undefined;
+  for (const section of introduction) {
+    const blocks = section.blocks.filter((block) => block !== enumerated?.block);
+    drafts.push(...outlineSection({ ...section, blocks }, INTRODUCTION_TITLE, lang, density));
+  }
 
   if (titledSections.length >= 2) {
+    const line = enumerated?.block.line ?? titledSections[0]?.line ?? 1;
     drafts.push({
       layout: 'agenda',
       title: lang.startsWith('en') ? 'Agenda' : title,
-      points: titledSections.map((section) => ({ text: section.title ?? '' })),
+      subtitle: enumerated?.enumeration.lead,
+      points: (enumerated?.enumeration.items ?? titledSections.map((section) => section.title ?? '')).map((text) => ({ text })),
       ordered: true,
-      notes: [],
-      lines: [titledSections[0]?.line ?? 1, titledSections[0]?.line ?? 1],
+      notes: enumerated ? [enumerated.block.text] : [],
+      lines: [line, line],
     });
   }
 
@@ -63,10 +75,10 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
     const sectionTitle = section.title ?? '';
     sections.push({ title: sectionTitle, slideIndex: drafts.length });
     drafts.push({ layout: 'section', title: sectionTitle, section: sectionTitle, notes: [], lines: [section.line, section.line] });
-    const content = outlineSection(section, sectionTitle, lang);
+    const content = outlineSection(section, sectionTitle, lang, density);
     drafts.push(...content);
     const best = content.flatMap((slide) => (slide.layout === 'points' ? (slide.points ?? []) : []))[0];
-    if (best) takeaways.push({ section: sectionTitle, point: best.text, score: 0 });
+    if (best) takeaways.push({ section: sectionTitle, point: best.text });
   }
 
   const lastLine = Math.max(...drafts.map((draft) => draft.lines[1]));
@@ -74,12 +86,11 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
     layout: 'closing',
     title: lang.startsWith('en') ? (takeaways.length > 0 ? 'Key takeaways' : 'Thank you') : title,
     points: takeaways.map((takeaway) => ({ text: takeaway.point })),
-    notes: takeaways.map((takeaway) => `${takeaway.section}: ${takeaway.point}.`),
+    notes: [],
     lines: [lastLine, lastLine],
   });
 
   const slides = finishSlides(drafts, wpm, lang);
-  const duration = options.duration ?? meta.duration;
   if (duration !== undefined) {
     const scaled = scaleTimings(slides.map((slide) => slide.timing), duration);
     slides.forEach((slide, index) => (slide.timing = scaled[index] ?? slide.timing));
@@ -105,7 +116,7 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
 }
 
 /** One section's blocks → content slides, honouring explicit slide titles, breaks and notes. */
-function outlineSection(section: Section, sectionTitle: string, lang: string): Draft[] {
+function outlineSection(section: Section, sectionTitle: string, lang: string, density: Density): Draft[] {
   const context = wordFrequencies(section.blocks.map(blockText), lang);
   const drafts: Draft[] = [];
   let slideTitle = sectionTitle;
@@ -136,16 +147,24 @@ function outlineSection(section: Section, sectionTitle: string, lang: string): D
         continue;
       }
       case 'paragraph': {
-        const point: Point = { text: condenseParagraph(block.text, context, lang) };
-        const words = wordsOf(point.text, lang).length;
+        const special = contentSlide(block.text, lang);
+        if (special) {
+          close();
+          drafts.push({ ...base(block.line), ...special, notes: [block.text] });
+          continue;
+        }
+        const sentences = splitSentences(block.text, lang).length;
+        const points: Point[] = keyPoints(block.text, context, lang, density.pointsFor(sentences)).map((text) => ({ text }));
+        const words = points.reduce((sum, point) => sum + wordsOf(point.text, lang).length, 0);
         const current = open?.layout === 'points' ? open : undefined;
+        const count = current?.points?.length ?? 0;
         const used = (current?.points ?? []).reduce((sum, p) => sum + wordsOf(p.text, lang).length, 0);
-        if (!current || (current.points?.length ?? 0) >= BUDGET.points || (used + words > BUDGET.words && (current.points?.length ?? 0) > 0)) {
+        if (!current || count + points.length > BUDGET.points || (used + words > BUDGET.words && count > 0)) {
           close();
           open = { ...base(block.line), layout: 'points', points: [] };
         }
         const target = open as Draft;
-        target.points?.push(point);
+        target.points?.push(...points);
         target.notes.push(block.text);
         target.lines[1] = block.line;
         continue;
@@ -157,6 +176,46 @@ function outlineSection(section: Section, sectionTitle: string, lang: string): D
   }
   close();
   return numberContinuations(drafts.filter((draft) => draft.layout !== 'points' || (draft.points?.length ?? 0) > 0 || draft.notes.length > 0));
+}
+
+/** How much of each paragraph to show: short talks condense harder, long ones keep more. */
+interface Density {
+  pointsFor(sentences: number): number;
+}
+
+function densityFor(duration: number | undefined, words: number, wpm: number): Density {
+  const natural = (words / wpm) * 60;
+  if (duration !== undefined && duration < natural * 0.75) return { pointsFor: () => 1 };
+  if (duration !== undefined && duration > natural * 1.25) return { pointsFor: (sentences) => (sentences >= 2 ? 2 : 1) };
+  return { pointsFor: (sentences) => (sentences >= 3 ? 2 : 1) };
+}
+
+function findAgendaEnumeration(sections: Section[]): { block: Block & { kind: 'paragraph' }; enumeration: Enumeration } | undefined {
+  for (const section of sections) {
+    for (const block of section.blocks) {
+      if (block.kind !== 'paragraph') continue;
+      const enumeration = findEnumeration(block.text);
+      if (enumeration && enumeration.items.length <= BUDGET.listItems) return { block, enumeration };
+    }
+  }
+  return undefined;
+}
+
+/** A paragraph whose content asks for its own layout: a direct quotation, or figures worth showing large. */
+function contentSlide(paragraph: string, lang: string): Pick<Draft, 'layout' | 'quote' | 'figures' | 'points'> | undefined {
+  const quotation = findQuotation(paragraph);
+  if (quotation && wordsOf(quotation.text, lang).length <= BUDGET.quoteWords) return { layout: 'quote', quote: quotation };
+  const figures = findFigures(paragraph);
+  const money = figures.filter((figure) => /[$€£¥]/.test(figure.value)).length;
+  if (money >= 1 && figures.length >= 2) {
+    // Asides that name things ("without the chips the US CHIPS Act blocks") stay visible under the figures.
+    const asides = [...paragraph.matchAll(/\(([^()]{12,160})\)/g)]
+      .map((match) => (match[1] ?? '').replace(/^(?:and|but|or)\s+/i, '').trim())
+      .filter((aside) => /\s\p{Lu}{2,}|\s\p{Lu}\p{Ll}+\s\p{Lu}/u.test(` ${aside}`) && !/\d/.test(aside));
+    const aside = asides[0];
+    return { layout: 'figure', figures, points: aside ? [{ text: aside.charAt(0).toUpperCase() + aside.slice(1) }] : [] };
+  }
+  return undefined;
 }
 
 /** Slides for a block shown as it is: lists, quotes, code, tables, images and HTML, split when long. */

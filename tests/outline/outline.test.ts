@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../src/article/markdown.js';
 import { condenseParagraph, trimPoint, wordFrequencies } from '../../src/outline/condense.js';
-import { outlineArticle } from '../../src/outline/outline.js';
+import { outlineArticle, visibleText } from '../../src/outline/outline.js';
 import { splitSentences } from '../../src/outline/sentences.js';
 import { scaleTimings } from '../../src/outline/timing.js';
 import { titleFromFileName } from '../../src/outline/title.js';
@@ -25,16 +25,31 @@ describe('outlineArticle on the seed article', async () => {
     expect(deck.sections.map((section) => deck.slides[section.slideIndex]?.layout)).toEqual(['section', 'section', 'section']);
   });
 
-  it('turns each paragraph into one point and keeps the paragraph as notes', () => {
-    const content = deck.slides.filter((slide) => slide.layout === 'points');
-    const points = content.flatMap((slide) => slide.points ?? []);
+  it('shows every paragraph (as points, figures, a quote or the agenda) and keeps each paragraph whole in the notes, in order', () => {
     const paragraphs = article.sections.flatMap((section) => section.blocks).filter((block) => block.kind === 'paragraph');
-    expect(points.length).toBe(paragraphs.length);
-    expect(content.flatMap((slide) => slide.notes)).toEqual(paragraphs.map((block) => (block.kind === 'paragraph' ? block.text : '')));
+    const notes = deck.slides.flatMap((slide) => slide.notes);
+    expect(notes).toEqual(paragraphs.map((block) => (block.kind === 'paragraph' ? block.text : '')));
+    const content = deck.slides.filter((slide) => ['points', 'figure', 'quote', 'agenda'].includes(slide.layout));
+    for (const slide of content) expect((slide.points?.length ?? 0) + (slide.figures?.length ?? 0) + (slide.quote ? 1 : 0)).toBeGreaterThan(0);
+  });
+
+  it('shows the article’s main facts on visible slides, not only in notes', () => {
+    const visible = deck.slides.map(visibleText).join('\n');
+    for (const fact of ['January 20th', 'o1', '$5.6 million', '$41–78 million', '$30–191 million', 'distillation', 'terms of service', 'Kai-Fu Lee', 'AI Superpowers', 'ChatGPT', 'Communist Party', 'Tiananmen', 'CHIPS Act']) {
+      expect(visible, fact).toContain(fact);
+    }
+    const agenda = deck.slides.find((slide) => slide.layout === 'agenda');
+    expect(agenda?.points?.map((point) => point.text)).toEqual([
+      'The tech competition between the US and China',
+      'The debate over proprietary, high-cost AI development and open-source, lower-cost AI development',
+      'The geopolitical competition between the US and China',
+    ]);
+    expect(deck.slides.find((slide) => slide.layout === 'quote')?.quote).toEqual({ text: 'I’m an AI language model called ChatGPT, developed by OpenAI.', attribution: 'R1' });
+    expect(deck.slides.find((slide) => slide.layout === 'figure')?.figures?.map((figure) => figure.value)).toEqual(['$30–191 million', '$41–78 million', '$5.6 million']);
   });
 
   it('times every slide from its notes at 140 words a minute', () => {
-    const slide = deck.slides.find((candidate) => candidate.layout === 'points');
+    const slide = deck.slides.find((candidate) => candidate.layout === 'points' && candidate.notes.join(' ').split(/\s+/).length > 40);
     const words = slide?.notes.join(' ').split(/\s+/).length ?? 0;
     expect(slide?.timing).toBeCloseTo(Math.max(10, (words / 140) * 60), -1);
     expect(deck.meta.totalTime).toBe(deck.slides.reduce((sum, s) => sum + s.timing, 0));
