@@ -1,10 +1,12 @@
 import { ExitCode, LecternError } from '../errors.js';
 import { buildCommand } from './build.js';
 import { devCommand } from './dev.js';
+import { exportCommand } from './export.js';
 
 const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; summary: string }> = {
   build: { run: buildCommand, summary: 'build a static site from an article (all of slides/ with no source)' },
   dev: { run: devCommand, summary: 'present an article on a local dev server with live updates' },
+  export: { run: exportCommand, summary: 'export an article as PDF (slides, notes, handout), PNG per slide or one offline HTML file' },
 };
 
 export function mainHelp(): string {

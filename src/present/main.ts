@@ -23,7 +23,8 @@ function readConfig(): Record<string, unknown> {
 }
 
 function sections(): HTMLElement[] {
-  return Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides > section'));
+  // In Reveal's print view each slide sits inside a .pdf-page.
+  return Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides > section, .reveal .slides .pdf-page > section'));
 }
 
 function refit(): void {

@@ -1,0 +1,95 @@
+/** PDF export: Reveal's print view in Chromium, one print for the whole deck, then metadata and bookmarks. */
+import { writeFile } from 'node:fs/promises';
+import type { Browser } from 'playwright-core';
+import { ExitCode, LecternError, type Warning } from '../errors.js';
+import type { PreparedDeck } from '../pipeline.js';
+import { SLIDE_HEIGHT, SLIDE_WIDTH } from '../render/reveal-config.js';
+import { writeFileAtomically } from '../site/atomic.js';
+import { isolatedPage, withBrowser } from './browser.js';
+import { openDeck } from './deck-page.js';
+import { glyphWarnings } from './fonts.js';
+import { finishPdf, type Bookmark } from './pdf-metadata.js';
+import { composePrintPages, PRINT_PAGES_CSS, type PageEntry, type PrintMode } from './print-pages.js';
+import type { Progress } from './progress.js';
+import { EXPORT_OPTIONS, stageSite } from './stage.js';
+
+export interface PdfOptions {
+  mode: PrintMode;
+  /** One page per fragment step. */
+  fragments: boolean;
+  browser?: string;
+  progress?: Progress;
+  /** Producer string written into the PDF. */
+  producer?: string;
+}
+
+export interface PdfResult {
+  pages: PageEntry[];
+  bookmarks: Bookmark[];
+  warnings: Warning[];
+}
+
+/** Exports the deck to `out` as PDF, written atomically. */
+export async function exportPdf(prepared: PreparedDeck, out: string, options: PdfOptions): Promise<PdfResult> {
+  const { deck } = prepared;
+  const progress = options.progress;
+  const site = await stageSite(
+    prepared,
+    { ...EXPORT_OPTIONS, pdfSeparateFragments: options.fragments, pdfMaxPagesPerSlide: 1, showSlideNumber: 'all' },
+    PRINT_PAGES_CSS,
+  );
+  try {
+    const printed = await withBrowser(options.browser, async (browser) => {
+      progress?.update(`laying out ${deck.slides.length} slides`);
+      return printDeck(browser, site.url('?print-pdf'), prepared, options);
+    });
+    progress?.update(`printed ${printed.pages.length} pages`);
+    const bookmarks = sectionBookmarks(prepared, printed.pages);
+    const { bytes, pageCount } = await finishPdf(printed.pdf, deck, bookmarks, options.producer ?? 'Lectern');
+    if (pageCount !== printed.pages.length) {
+      throw new LecternError(`the browser printed ${pageCount} pages where ${printed.pages.length} were laid out`, {
+        exitCode: ExitCode.browser,
+        hint: 'a slide or notes page overflowed its page; please report it with the article',
+      });
+    }
+    await writeFileAtomically(out, (temporary) => writeFile(temporary, bytes));
+    return { pages: printed.pages, bookmarks, warnings: printed.warnings };
+  } finally {
+    await site.dispose();
+  }
+}
+
+async function printDeck(
+  browser: Browser,
+  url: string,
+  prepared: PreparedDeck,
+  options: PdfOptions,
+): Promise<{ pdf: Uint8Array; pages: PageEntry[]; warnings: Warning[] }> {
+  const { deck } = prepared;
+  const { context, page, blocked } = await isolatedPage(browser, { width: SLIDE_WIDTH, height: SLIDE_HEIGHT });
+  try {
+    await openDeck(page, url, true);
+    const warnings = await glyphWarnings(page, deck.file);
+    const pages = await page.evaluate(composePrintPages, {
+      mode: options.mode,
+      slides: deck.slides.map((slide) => ({ id: slide.id, title: slide.title ?? '', notes: slide.notes })),
+      lang: deck.meta.lang,
+      dir: deck.meta.dir,
+      pageHeight: SLIDE_HEIGHT,
+    });
+    options.progress?.step('printing pages', 0, pages.length);
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: false, tagged: false });
+    for (const url of blocked) warnings.push({ message: `blocked a network request while exporting: ${url}`, location: { file: deck.file } });
+    return { pdf, pages, warnings };
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+}
+
+/** One bookmark per deck section, at the first page of the section's first slide. */
+export function sectionBookmarks(prepared: PreparedDeck, pages: PageEntry[]): Bookmark[] {
+  return prepared.deck.sections.map((section) => ({
+    title: section.title,
+    page: pages.findIndex((entry) => entry.slide === section.slideIndex),
+  }));
+}

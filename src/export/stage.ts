@@ -1,0 +1,66 @@
+/** Writes a deck's site to a private temporary folder for the browser to open from a file:// URL. */
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { PreparedDeck } from '../pipeline.js';
+import { planSite } from '../site/build-site.js';
+
+export interface StagedSite {
+  dir: string;
+  /** file:// URL of the page, with `query` appended. */
+  url(query?: string): string;
+  dispose(): Promise<void>;
+}
+
+/** Replaces Reveal options in the page's JSON config (the only source of options the runtime reads). */
+export function withRevealOptions(html: string, options: Record<string, unknown>): string {
+  return html.replace(/(<script type="application\/json" id="lectern-config">)([\s\S]*?)(<\/script>)/, (_match, open: string, json: string, close: string) => {
+    const config = { ...(JSON.parse(json) as Record<string, unknown>), ...options };
+    const safe = JSON.stringify(config).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+    return `${open}${safe}${close}`;
+  });
+}
+
+/** Adds a stylesheet after the deck's own, so export-only rules win. */
+export function withStyle(html: string, css: string): string {
+  const style = `<style id="lectern-export">${css.replace(/<\//g, '<\\/')}</style>\n`;
+  return html.includes('</head>') ? html.replace('</head>', `${style}</head>`) : style + html;
+}
+
+/** Stages the deck's site with the given Reveal options and extra CSS; call `dispose` in a finally. */
+export async function stageSite(prepared: PreparedDeck, options: Record<string, unknown>, css = ''): Promise<StagedSite> {
+  const site = await planSite(prepared);
+  const dir = await mkdtemp(join(tmpdir(), 'lectern-export-'));
+  try {
+    await mkdir(join(dir, 'assets'), { recursive: true });
+    let html = withRevealOptions(site.html, options);
+    if (css) html = withStyle(html, css);
+    await writeFile(join(dir, 'index.html'), html);
+    for (const copy of site.copies) {
+      await mkdir(join(dir, copy.to, '..'), { recursive: true });
+      await copyFile(copy.from, join(dir, copy.to));
+    }
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+  const base = pathToFileURL(join(dir, 'index.html')).href;
+  return {
+    dir,
+    url: (query = '') => base + query,
+    dispose: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+/** Reveal options every export shares: the page is exactly the slide, with no on-screen controls. */
+export const EXPORT_OPTIONS = {
+  margin: 0,
+  controls: false,
+  progress: false,
+  transition: 'none',
+  backgroundTransition: 'none',
+  hash: false,
+  respondToHashChanges: false,
+  showNotes: false,
+} as const;

@@ -1,0 +1,126 @@
+/** Shared helpers for the export tests: the browser (or a reason to skip), the CLI in-process, and PDF/PNG readers. */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { vi } from 'vitest';
+import { JSDOM } from 'jsdom';
+import { main } from '../../src/cli/main.js';
+import { findBrowser } from '../../src/export/browser-finder.js';
+import { prepareDeck } from '../../src/pipeline.js';
+import type { Deck } from '../../src/outline/types.js';
+import { planSite } from '../../src/site/build-site.js';
+
+export const SEED_ARTICLE = fileURLToPath(new URL('../../../shared/articles/deepseek-r1.txt', import.meta.url));
+export const DEFAULT_DECK = fileURLToPath(new URL('../../slides/deepseek-r1.md', import.meta.url));
+export const LONG_NOTES = fileURLToPath(new URL('./fixtures/long-notes.md', import.meta.url));
+
+function locateBrowser(): string | undefined {
+  try {
+    return findBrowser();
+  } catch {
+    return undefined;
+  }
+}
+
+/** The browser the tests drive; undefined locally without one (tests skip), but CI must fail, so it never skips there. */
+export const BROWSER = locateBrowser();
+export const SKIP_BROWSER_TESTS = BROWSER === undefined && !process.env.CI;
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'lectern-export-test-'));
+}
+
+/** Runs the CLI in-process; returns its exit code and what it wrote to stderr. */
+export async function runCli(args: string[]): Promise<{ code: number; stderr: string }> {
+  let stderr = '';
+  const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stderr += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString();
+    return true;
+  });
+  try {
+    const code = await main(args);
+    return { code, stderr };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+/** Exports and fails with the CLI's message when the exit code is not 0. */
+export async function exportOk(args: string[]): Promise<string> {
+  const { code, stderr } = await runCli(['export', ...args]);
+  if (code !== 0) throw new Error(`lectern export ${args.join(' ')} exited ${code}: ${stderr}`);
+  return stderr;
+}
+
+/** `pdfinfo` fields. */
+export function pdfInfo(file: string): Record<string, string> {
+  const out = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  return Object.fromEntries(out.split('\n').filter((line) => line.includes(':')).map((line) => {
+    const at = line.indexOf(':');
+    return [line.slice(0, at).trim(), line.slice(at + 1).trim()];
+  }));
+}
+
+/** The text of every page (pdftotext separates pages with form feeds). */
+export function pdfPages(file: string): string[] {
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const pages = text.split('\f');
+  if (pages[pages.length - 1]?.trim() === '') pages.pop();
+  return pages;
+}
+
+/** Text as compared: ligatures undone, and whitespace, hyphens and soft hyphens (line-break artefacts) dropped. */
+export function normalise(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\s\u00ad\u200b\u2010\u2011-]+/g, '')
+    .toLowerCase();
+}
+
+/** Sentences of a paragraph, split after . ! ? and their CJK forms. */
+export function sentences(paragraph: string): string[] {
+  return paragraph.split(/(?<=[.!?。！？])\s*/u).map((sentence) => sentence.trim()).filter((sentence) => sentence.length > 1);
+}
+
+/** Pixel standard deviation (0-255) of every page, from grey PGM renders at low resolution. */
+export function pageDeviations(file: string): number[] {
+  const dir = tempDir();
+  execFileSync('pdftoppm', ['-gray', '-r', '20', file, join(dir, 'p')]);
+  return readdirSync(dir).filter((name) => name.endsWith('.pgm')).sort().map((name) => {
+    const bytes = readFileSync(join(dir, name));
+    // P5 header: magic, width, height, max value, each followed by whitespace.
+    const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(bytes.subarray(0, 64).toString('latin1'));
+    if (!header) throw new Error(`not a PGM file: ${name}`);
+    const pixels = bytes.subarray(header[0].length);
+    let sum = 0;
+    let squares = 0;
+    for (const value of pixels) {
+      sum += value;
+      squares += value * value;
+    }
+    const mean = sum / pixels.length;
+    return Math.sqrt(Math.max(0, squares / pixels.length - mean * mean));
+  });
+}
+
+/** Width and height from a PNG's IHDR chunk. */
+export function pngSize(file: string): { width: number; height: number } {
+  const bytes = readFileSync(file);
+  if (bytes.subarray(1, 4).toString('latin1') !== 'PNG' || bytes.subarray(12, 16).toString('latin1') !== 'IHDR') throw new Error(`not a PNG: ${file}`);
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+/** A deck and, per slide, the text that identifies it on its page: its heading, or the start of its text. */
+export async function deckWithHeadings(source: string): Promise<{ deck: Deck; headings: string[] }> {
+  const prepared = await prepareDeck(source);
+  const { html } = await planSite(prepared);
+  const sections = new JSDOM(html).window.document.querySelectorAll('.reveal .slides > section');
+  const headings = Array.from(sections, (section) => {
+    const heading = section.querySelector('h1, h2');
+    const text = ((heading ?? section.querySelector('.slide-frame'))?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    return heading ? text : text.slice(0, 40);
+  });
+  return { deck: prepared.deck, headings };
+}

@@ -1,0 +1,178 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Deck } from '../../src/outline/types.js';
+import { DEFAULT_DECK, deckWithHeadings, exportOk, LONG_NOTES, normalise, pageDeviations, pdfInfo, pdfPages, SEED_ARTICLE, sentences, SKIP_BROWSER_TESTS, tempDir } from './helpers.js';
+
+/** Bookmarks read straight from the catalog: title and 0-based page index of each top-level /Outlines entry. */
+async function outline(file: string): Promise<Array<{ title: string; page: number }>> {
+  const doc = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
+  const pages = new Map(doc.getPages().map((page, index) => [page.ref.toString(), index] as const));
+  const root = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
+  const entries = [];
+  for (let item = root?.lookupMaybe(PDFName.of('First'), PDFDict); item; item = item.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+    const title = item.lookup(PDFName.of('Title'));
+    const dest = item.lookup(PDFName.of('Dest'));
+    const target = dest instanceof PDFArray ? dest.get(0) : undefined;
+    entries.push({
+      title: title instanceof PDFHexString || title instanceof PDFString ? title.decodeText() : '',
+      page: target instanceof PDFRef ? (pages.get(target.toString()) ?? -1) : -1,
+    });
+  }
+  return entries;
+}
+
+/** A notes page's header label (`Slide 3/17 · notes`, maybe `(continued)`), which opens the page. */
+function notesHeader(page: string, slide: number, total: number): { continued: boolean; rest: string } | undefined {
+  const text = page.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ''); // bidi marks pdftotext adds
+  const match = new RegExp(`^\\s*Slide ${slide}/${total} · notes( \\(continued\\))?\\s*\\n`).exec(text);
+  return match ? { continued: match[1] !== undefined, rest: text.slice(match[0].length) } : undefined;
+}
+
+/**
+ * Walks a notes or handout PDF slide by slide: each slide's page, then its notes pages, in order.
+ * Returns, per slide, the notes text found on its pages, without the headers of notes pages.
+ */
+function notesBySlide(pages: string[], { deck, headings }: Shown, mode: 'notes' | 'handout'): string[] {
+  const total = deck.slides.length;
+  const found: string[] = [];
+  let at = 0;
+  deck.slides.forEach((slide, index) => {
+    const page = pages[at] ?? '';
+    expect(normalise(page), `page ${at + 1} shows slide ${index + 1}`).toContain(normalise(headings[index] ?? ''));
+    let text = mode === 'handout' ? page : '';
+    at += 1;
+    if (mode === 'notes' && slide.notes.length > 0) {
+      const header = notesHeader(pages[at] ?? '', index + 1, total);
+      expect(header && !header.continued, `a notes page follows slide ${index + 1}`).toBe(true);
+      text += header?.rest ?? '';
+      at += 1;
+    }
+    for (let header = notesHeader(pages[at] ?? '', index + 1, total); header?.continued; header = notesHeader(pages[at] ?? '', index + 1, total)) {
+      text += header.rest;
+      at += 1;
+    }
+    found.push(text);
+  });
+  expect(at, 'no pages left over').toBe(pages.length);
+  return found;
+}
+
+function expectEveryNoteSentence({ deck }: Shown, found: string[], skip: (sentence: string) => boolean = () => false): number {
+  let checked = 0;
+  deck.slides.forEach((slide, index) => {
+    const text = normalise(found[index] ?? '');
+    for (const sentence of slide.notes.flatMap(sentences)) {
+      if (skip(sentence)) continue;
+      expect(text, `slide ${index + 1} notes hold: ${sentence}`).toContain(normalise(sentence));
+      checked += 1;
+    }
+  });
+  return checked;
+}
+
+type Shown = Awaited<ReturnType<typeof deckWithHeadings>>;
+
+/** Right-to-left text comes out of pdftotext in visual order, and text with no font as whatever the box maps to. */
+const unreadable = (sentence: string): boolean => /[\u0590-\u08ff\p{Script=Khitan_Small_Script}]/u.test(sentence);
+
+describe.skipIf(SKIP_BROWSER_TESTS)('lectern export --format pdf', () => {
+  const dir = tempDir();
+  const files = {
+    slides: join(dir, 'slides.pdf'),
+    notes: join(dir, 'notes.pdf'),
+    handout: join(dir, 'handout.pdf'),
+    longNotes: join(dir, 'long-notes.pdf'),
+    longHandout: join(dir, 'long-handout.pdf'),
+  };
+  let seed: Shown;
+  let deck: Shown;
+  let long: Shown;
+  let longWarnings = '';
+
+  beforeAll(async () => {
+    seed = await deckWithHeadings(SEED_ARTICLE);
+    deck = await deckWithHeadings(DEFAULT_DECK);
+    long = await deckWithHeadings(LONG_NOTES);
+    // One export per variant, run one after another: the machine has two cores.
+    await exportOk([SEED_ARTICLE, '--out', files.slides]);
+    await exportOk([SEED_ARTICLE, '--notes', '--out', files.notes]);
+    await exportOk([DEFAULT_DECK, '--handout', '--out', files.handout]);
+    longWarnings = await exportOk([LONG_NOTES, '--notes', '--out', files.longNotes]);
+    await exportOk([LONG_NOTES, '--handout', '--quiet', '--out', files.longHandout]);
+  }, 180_000);
+
+  it('prints one page per slide at the slide size, each slide title extractable in order', () => {
+    const info = pdfInfo(files.slides);
+    expect(Number(info.Pages)).toBe(seed.deck.slides.length);
+    const [width, height] = (info['Page size'] ?? '').split(/\s+x\s+|\s+/).map(Number);
+    expect(width).toBeCloseTo(720, 0); // 960 px at 96 px per inch
+    expect(height).toBeCloseTo(525, 0);
+    const pages = pdfPages(files.slides);
+    seed.headings.forEach((heading, index) => expect(normalise(pages[index] ?? ''), `page ${index + 1}`).toContain(normalise(heading)));
+  });
+
+  it('carries the deck metadata and one bookmark per section, at the section page', async () => {
+    const info = pdfInfo(files.slides);
+    expect(info.Title).toBe(seed.deck.meta.title);
+    expect(info.Creator).toBe('Lectern');
+    expect(info.Keywords).toContain(seed.deck.sections[0]?.title);
+    const marks = await outline(files.slides);
+    expect(marks.map((mark) => mark.title)).toEqual(seed.deck.sections.map((section) => section.title));
+    expect(marks.map((mark) => mark.page)).toEqual(seed.deck.sections.map((section) => section.slideIndex));
+    const handoutInfo = pdfInfo(files.handout);
+    expect(handoutInfo.Title).toBe(deck.deck.meta.title);
+    expect(handoutInfo.Author).toBe(deck.deck.meta.author);
+    expect(handoutInfo.Subject).toBe(deck.deck.meta.subtitle);
+  });
+
+  it('embeds its fonts, keeps links and prints no blank page', () => {
+    const fonts = execFileSync('pdffonts', [files.slides], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const font of fonts) expect(font).toMatch(/\byes\s+yes\s+yes\b/); // embedded, subset, unicode map
+    for (const file of [files.slides, files.notes, files.handout]) {
+      const deviations = pageDeviations(file);
+      expect(deviations.length).toBe(Number(pdfInfo(file).Pages));
+      deviations.forEach((deviation, index) => expect(deviation, `${file} page ${index + 1}`).toBeGreaterThan(1));
+    }
+  });
+
+  it('--notes: a notes page follows each slide with notes and holds every sentence of them', async () => {
+    const pages = pdfPages(files.notes);
+    const withNotes = seed.deck.slides.filter((slide) => slide.notes.length > 0).length;
+    expect(pages.length).toBeGreaterThanOrEqual(seed.deck.slides.length + withNotes);
+    expect(expectEveryNoteSentence(seed, notesBySlide(pages, seed, 'notes'))).toBeGreaterThan(20);
+    const marks = await outline(files.notes);
+    expect(marks).toHaveLength(seed.deck.sections.length);
+    marks.forEach((mark, index) => expect(normalise(pages[mark.page] ?? '')).toContain(normalise(seed.deck.sections[index]?.title ?? '')));
+  });
+
+  it('--handout: each page shows the slide above its notes, and every sentence of the notes', () => {
+    const pages = pdfPages(files.handout);
+    expect(pages.length).toBeGreaterThanOrEqual(deck.deck.slides.length);
+    expect(expectEveryNoteSentence(deck, notesBySlide(pages, deck, 'handout'))).toBeGreaterThan(20);
+  });
+
+  it('continues long notes on following pages without losing a sentence, in any script', () => {
+    for (const [file, mode] of [[files.longNotes, 'notes'], [files.longHandout, 'handout']] as const) {
+      const pages = pdfPages(file);
+      const longest = long.deck.slides.findIndex((slide) => slide.notes.join(' ').length > 10_000);
+      expect(pages.filter((page) => notesHeader(page, longest + 1, long.deck.slides.length)?.continued).length).toBeGreaterThan(1);
+      // Hebrew and Arabic are checked letter by letter below.
+      expect(expectEveryNoteSentence(long, notesBySlide(pages, long, mode), unreadable)).toBeGreaterThan(130);
+    }
+  });
+
+  it('shows Chinese, Hebrew and Arabic with real glyphs, and warns by name about a script with no font', () => {
+    // Every letter of those scripts in the notes comes out as text (glyphs drawn from an installed font)…
+    const text = pdfPages(files.longNotes).join('\n').normalize('NFKC');
+    const letters = long.deck.slides.flatMap((slide) => slide.notes).join('').match(/[\p{Script=Han}\p{Script=Hebrew}\p{Script=Arabic}]/gu) ?? [];
+    expect(new Set(letters).size).toBeGreaterThan(40);
+    for (const letter of new Set(letters)) expect(text, `letter ${letter}`).toContain(letter);
+    // …and the browser's check found a font for each of them, but none for Khitan.
+    expect(longWarnings).toMatch(/no font for Khitan Small Script/);
+    expect(longWarnings).not.toMatch(/no font for (Han|Hebrew|Arabic)/);
+  });
+});

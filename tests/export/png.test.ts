@@ -1,0 +1,35 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { prepareDeck } from '../../src/pipeline.js';
+import { exportOk, pngSize, SEED_ARTICLE, SKIP_BROWSER_TESTS, tempDir } from './helpers.js';
+
+describe.skipIf(SKIP_BROWSER_TESTS)('lectern export --format png', () => {
+  const dir = tempDir();
+  const all = join(dir, 'all');
+  const some = join(dir, 'some');
+  let slides = 0;
+
+  beforeAll(async () => {
+    slides = (await prepareDeck(SEED_ARTICLE)).deck.slides.length;
+    await exportOk([SEED_ARTICLE, '--format', 'png', '--out', all, '--quiet']);
+    await exportOk([SEED_ARTICLE, '--format', 'png', '--out', some, '--slides', '2,4-5', '--scale', '1', '--quiet']);
+  }, 120_000);
+
+  it('writes one PNG per slide, 001.png onwards, at twice the slide size', () => {
+    const files = readdirSync(all).sort();
+    expect(files).toEqual(Array.from({ length: slides }, (_, index) => `${String(index + 1).padStart(3, '0')}.png`));
+    for (const file of files) expect(pngSize(join(all, file))).toEqual({ width: 1920, height: 1400 });
+  });
+
+  it('--slides picks slides by 1-based number and --scale sets the resolution', () => {
+    expect(readdirSync(some).sort()).toEqual(['002.png', '004.png', '005.png']);
+    expect(pngSize(join(some, '004.png'))).toEqual({ width: 960, height: 700 });
+  });
+
+  it('replaces the folder as a whole: nothing left from an earlier export', async () => {
+    await exportOk([SEED_ARTICLE, '--format', 'png', '--out', some, '--slides', '1', '--scale', '0.25', '--quiet']);
+    expect(readdirSync(some)).toEqual(['001.png']);
+    expect(readdirSync(dir).filter((name) => name.startsWith('.'))).toEqual([]);
+  });
+});
