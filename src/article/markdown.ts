@@ -5,6 +5,9 @@ import { escapeHtml, htmlToText, isSafeUrl, sanitizeHtml } from './sanitize.js';
 import type { Block, ListBlock, ListItem, ParseResult, Section } from './types.js';
 
 const NOTES_START = /^notes?:\s*/i;
+/** `<!-- slide: points -->`: the form `lectern import` writes to make every slide explicit. */
+const SLIDE_LAYOUTS = new Set(['agenda', 'points', 'quote', 'figure', 'list', 'code', 'table', 'image', 'html', 'closing']);
+const DIRECTIVE = /^<!--\s*(slide)\s*:\s*([\w-]+)\s*-->$/i;
 const ATTRIBUTION = /^\s*(?:—|–|--|~)\s*(.+)$/;
 
 /** Markdown (with optional YAML front matter) → Article. Pure. */
@@ -55,6 +58,16 @@ export function parseMarkdown(source: string, file: string): ParseResult {
       continue;
     }
     if (token.type === 'space' || token.type === 'def') continue;
+    const directive = token.type === 'html' ? DIRECTIVE.exec(token.raw.trim()) : null;
+    if (directive) {
+      inNotes = false;
+      const value = (directive[2] ?? '').trim().toLowerCase();
+      if (!SLIDE_LAYOUTS.has(value)) {
+        warnings.push({ message: `unknown slide layout \`${value}\` (layouts: ${[...SLIDE_LAYOUTS].join(', ')})`, location: { file, line } });
+      }
+      current.blocks.push({ kind: 'directive', name: (directive[1] ?? '').toLowerCase(), value, line });
+      continue;
+    }
     if (token.type === 'paragraph' && NOTES_START.test(token.raw)) {
       inNotes = true;
       const rest = (token as Tokens.Paragraph).raw.replace(NOTES_START, '').trim();

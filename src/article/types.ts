@@ -94,7 +94,15 @@ export interface BreakBlock extends BlockBase {
   kind: 'break';
 }
 
+/** A Lectern directive written as an HTML comment (`<!-- slide: points -->`): fixes the next slide's layout. */
+export interface DirectiveBlock extends BlockBase {
+  kind: 'directive';
+  name: string;
+  value: string;
+}
+
 export type Block =
+  | DirectiveBlock
   | ParagraphBlock
   | ListBlock
   | QuoteBlock

@@ -2,6 +2,7 @@ import type { Article, Block, ListItem, Section } from '../article/types.js';
 import { BUDGET } from './budget.js';
 import { keyPoints, wordFrequencies } from './condense.js';
 import { findEnumeration, type Enumeration } from './enumeration.js';
+import { explicitSlide, isExplicitLayout, toPoint, type Draft } from './explicit.js';
 import { findFigures } from './figures.js';
 import { findQuotation } from './quotations.js';
 import { detectLanguage, directionOf } from './language.js';
@@ -20,8 +21,6 @@ export interface OutlineOptions {
   theme?: string;
 }
 
-/** A slide before ids and timings are assigned. */
-type Draft = Omit<Slide, 'id' | 'timing'>;
 
 const DEFAULT_THEME = 'lectern';
 const INTRODUCTION_TITLE = 'Introduction';
@@ -58,7 +57,8 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
     drafts.push(...outlineSection({ ...section, blocks }, INTRODUCTION_TITLE, lang, density));
   }
 
-  if (titledSections.length >= 2) {
+  const explicit = new Set(article.sections.flatMap((section) => section.blocks).flatMap((block) => (block.kind === 'directive' ? [block.value] : [])));
+  if (titledSections.length >= 2 && !explicit.has('agenda')) {
     const line = enumerated?.block.line ?? titledSections[0]?.line ?? 1;
     drafts.push({
       layout: 'agenda',
@@ -82,7 +82,7 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
   }
 
   const lastLine = Math.max(...drafts.map((draft) => draft.lines[1]));
-  drafts.push({
+  if (!explicit.has('closing')) drafts.push({
     layout: 'closing',
     title: lang.startsWith('en') ? (takeaways.length > 0 ? 'Key takeaways' : 'Thank you') : title,
     points: takeaways.map((takeaway) => ({ text: takeaway.point })),
@@ -127,8 +127,25 @@ function outlineSection(section: Section, sectionTitle: string, lang: string, de
   };
   const base = (line: number): Omit<Draft, 'layout'> => ({ title: slideTitle, section: sectionTitle, notes: [], lines: [line, line] });
 
-  for (const block of section.blocks) {
+  for (let index = 0; index < section.blocks.length; index++) {
+    const block = section.blocks[index]!;
     switch (block.kind) {
+      case 'directive': {
+        // Unknown layouts were warned about by the reader; their blocks are outlined as usual.
+        if (!isExplicitLayout(block.value)) continue;
+        close();
+        // The slide runs to the next directive or break, or to a second slide heading.
+        let end = index + 1;
+        let headings = 0;
+        for (; end < section.blocks.length; end++) {
+          const next = section.blocks[end]!;
+          if (next.kind === 'directive' || next.kind === 'break') break;
+          if (next.kind === 'slide-heading' && ++headings > 1) break;
+        }
+        drafts.push(explicitSlide(block.value, section.blocks.slice(index + 1, end), base(block.line)));
+        index = end - 1;
+        continue;
+      }
       case 'slide-heading':
         close();
         slideTitle = block.text;
@@ -213,7 +230,7 @@ function contentSlide(paragraph: string, lang: string): Pick<Draft, 'layout' | '
       .map((match) => (match[1] ?? '').replace(/^(?:and|but|or)\s+/i, '').trim())
       .filter((aside) => /\s\p{Lu}{2,}|\s\p{Lu}\p{Ll}+\s\p{Lu}/u.test(` ${aside}`) && !/\d/.test(aside));
     const aside = asides[0];
-    return { layout: 'figure', figures, points: aside ? [{ text: aside.charAt(0).toUpperCase() + aside.slice(1) }] : [] };
+    return { layout: 'figure', figures, ...(aside ? { points: [{ text: aside.charAt(0).toUpperCase() + aside.slice(1) }] } : {}) };
   }
   return undefined;
 }
@@ -225,7 +242,7 @@ function blockSlides(block: Block, lang: string): Array<Partial<Draft> & Pick<Dr
       return paginateList(block, lang).map((items) => ({
         layout: 'list' as const,
         points: items.map(toPoint),
-        ordered: block.ordered,
+        ...(block.ordered ? { ordered: true } : {}),
         notes: items.map((item) => flattenItem(item)).flat(),
       }));
     case 'quote':
@@ -253,12 +270,6 @@ function blockSlides(block: Block, lang: string): Array<Partial<Draft> & Pick<Dr
     default:
       return [];
   }
-}
-
-function toPoint(item: ListItem): Point {
-  const point: Point = { text: item.text, html: item.html };
-  if (item.children) point.children = item.children.items.map(toPoint);
-  return point;
 }
 
 function flattenItem(item: ListItem): string[] {
@@ -329,6 +340,7 @@ export function blockText(block: Block): string {
     case 'image':
       return block.alt;
     case 'break':
+    case 'directive':
       return '';
   }
 }

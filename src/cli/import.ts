@@ -1,0 +1,53 @@
+import { writeFile } from 'node:fs/promises';
+import { ExitCode, LecternError } from '../errors.js';
+import { prepareDeck } from '../pipeline.js';
+import { deckToMarkdown } from '../render/markdown-deck.js';
+import { writeFileAtomically } from '../site/atomic.js';
+import { prepareOptions } from './build.js';
+import { parseCommand } from './args.js';
+import { say, warn } from './output.js';
+
+export const IMPORT_HELP = `Usage: lectern import <article> [--out FILE]
+
+Writes an editable Markdown deck in which every slide is explicit: its layout
+(<!-- slide: points -->), its ### title, its points or content, and its Note: block.
+Building the written file gives the same slides as building the article. With no
+--out (or --out -), the Markdown goes to stdout.
+
+Options:
+  -o, --out FILE        where to write, e.g. slides/<name>.md
+      --duration TIME   planned talk length, e.g. 20m
+      --wpm N           speaking rate in words a minute
+      --theme NAME      theme to record in the front matter
+  -h, --help            show this help
+`;
+
+/** `lectern import`: ejects an article's outline into explicit Markdown. */
+export async function importCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommand('import', argv, {
+    out: { type: 'string', short: 'o' },
+    duration: { type: 'string' },
+    wpm: { type: 'string' },
+    theme: { type: 'string' },
+    debug: { type: 'boolean' },
+  });
+  if (values.help) {
+    process.stdout.write(IMPORT_HELP);
+    return ExitCode.ok;
+  }
+  const source = positionals[0];
+  if (source === undefined || positionals.length > 1) {
+    throw new LecternError('import takes one article', { exitCode: ExitCode.usage, hint: 'see `lectern import --help`' });
+  }
+  const prepared = await prepareDeck(source, prepareOptions(values));
+  warn(prepared.warnings);
+  const markdown = deckToMarkdown(prepared.deck);
+  const out = typeof values.out === 'string' ? values.out : '-';
+  if (out === '-') {
+    process.stdout.write(markdown);
+    return ExitCode.ok;
+  }
+  await writeFileAtomically(out, (temporary) => writeFile(temporary, markdown));
+  say(`wrote ${out}: ${prepared.deck.slides.length} slides, every one explicit`);
+  return ExitCode.ok;
+}

@@ -1,0 +1,87 @@
+import { stringify } from 'yaml';
+import type { Deck, Point, Slide } from '../outline/types.js';
+
+/** Layouts the outline makes by itself from the deck's structure; everything else is written out explicitly. */
+const IMPLICIT = new Set(['title', 'section']);
+
+/**
+ * Deck → an editable Markdown deck in which every slide is explicit (`<!-- slide: LAYOUT -->`, `###` title, content,
+ * `Note:` block). Building the result gives the same slides as the deck it came from. Pure.
+ */
+export function deckToMarkdown(deck: Deck): string {
+  const { meta } = deck;
+  const front: Record<string, string | number> = { title: meta.title };
+  if (meta.subtitle) front.subtitle = meta.subtitle;
+  if (meta.author) front.author = meta.author;
+  if (meta.date) front.date = meta.date;
+  front.lang = meta.lang;
+  front.theme = meta.theme;
+  front.transition = meta.transition;
+  front.wpm = meta.wpm;
+  if (meta.duration !== undefined) front.duration = `${meta.duration}s`;
+  const parts = [`---\n${stringify(front, { lineWidth: 0 }).trimEnd()}\n---`];
+  for (const slide of deck.slides) {
+    if (slide.layout === 'section') parts.push(`## ${inline(slide.title ?? '')}`);
+    if (IMPLICIT.has(slide.layout)) continue;
+    parts.push(slideToMarkdown(slide));
+  }
+  return `${parts.join('\n\n')}\n`;
+}
+
+function slideToMarkdown(slide: Slide): string {
+  const lines: string[] = [`<!-- slide: ${slide.layout} -->`];
+  if (slide.title) lines.push(`### ${inline(slide.title)}`);
+  const body: string[] = [];
+  if (slide.subtitle) body.push(inline(slide.subtitle));
+  if (slide.layout === 'figure') {
+    if (slide.figures?.length) body.push(slide.figures.map((figure) => `- ${inline(figure.value)} — ${inline(figure.caption)}`).join('\n'));
+    for (const point of slide.points ?? []) body.push(pointText(point));
+  } else if (slide.points?.length) {
+    body.push(list(slide.points, slide.ordered === true || slide.layout === 'agenda', 0));
+  }
+  if (slide.quote) {
+    body.push([`> ${inline(slide.quote.text)}`, ...(slide.quote.attribution ? [`> — ${inline(slide.quote.attribution)}`] : [])].join('\n'));
+  }
+  if (slide.code) {
+    const fence = '`'.repeat(Math.max(3, ...[...slide.code.code.matchAll(/`+/g)].map((match) => match[0].length + 1)));
+    body.push(`${fence}${slide.code.lang ?? ''}\n${slide.code.code}\n${fence}`);
+  }
+  if (slide.table) {
+    const row = (cells: string[]): string => `| ${cells.map((cell) => inline(cell).replace(/\|/g, '\\|')).join(' | ')} |`;
+    const align = slide.table.align.map((value) => (value === 'center' ? ':---:' : value === 'right' ? '---:' : value === 'left' ? ':---' : '---'));
+    body.push([row(slide.table.header), `| ${align.join(' | ')} |`, ...slide.table.rows.map(row)].join('\n'));
+  }
+  if (slide.image) {
+    const title = slide.image.title ? ` "${slide.image.title.replace(/"/g, '\\"')}"` : '';
+    body.push(`![${inline(slide.image.alt)}](<${slide.image.src}>${title})`);
+  }
+  if (slide.html) body.push(slide.html);
+  if (slide.notes.length > 0) body.push(['Note:', ...slide.notes.map(block)].join('\n\n'));
+  return [lines.join('\n'), ...body].join('\n\n');
+}
+
+function list(points: Point[], ordered: boolean, depth: number): string {
+  const indent = '   '.repeat(depth);
+  return points
+    .map((point, index) => {
+      const marker = ordered ? `${index + 1}.` : '-';
+      const children = point.children?.length ? `\n${list(point.children, false, depth + 1)}` : '';
+      return `${indent}${marker} ${pointText(point)}${children}`;
+    })
+    .join('\n');
+}
+
+/** A point as Markdown: its sanitised HTML when the author wrote markup, else its escaped text. */
+function pointText(point: Point): string {
+  return point.html ?? inline(point.text);
+}
+
+/** Escapes characters Markdown would read as markup inside a line. */
+function inline(text: string): string {
+  return text.replace(/([\\`*_[\]<>#|~])/g, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2').replace(/^([-+])(\s)/, '\\$1$2');
+}
+
+/** Escapes a notes paragraph so that it stays one paragraph. */
+function block(text: string): string {
+  return inline(text).replace(/^(=+|-+)$/, '\\$1');
+}

@@ -1,0 +1,49 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseMarkdown } from '../../src/article/markdown.js';
+import { readArticle } from '../../src/article/read.js';
+import { outlineArticle } from '../../src/outline/outline.js';
+import type { Deck } from '../../src/outline/types.js';
+import { deckToMarkdown } from '../../src/render/markdown-deck.js';
+import { runCli } from '../helpers/cli.js';
+import { DEFAULT_DECK, FIXTURE_ARTICLES, SEED_ARTICLE } from '../helpers/paths.js';
+
+/** What a reader of the deck sees: everything but where in which file it came from. */
+function comparable(deck: Deck): unknown {
+  return { meta: deck.meta, sections: deck.sections, slides: deck.slides.map(({ lines: _lines, ...slide }) => slide) };
+}
+
+const sources = [
+  SEED_ARTICLE,
+  DEFAULT_DECK,
+  ...readdirSync(FIXTURE_ARTICLES).filter((name) => /\.(md|txt|html)$/.test(name) && name !== 'README.md').map((name) => join(FIXTURE_ARTICLES, name)),
+];
+
+describe.each(sources)('lectern import round trip: %s', (source) => {
+  it('gives the same slides when the explicit Markdown is built again', async () => {
+    const { article } = await readArticle(source);
+    const deck = outlineArticle(article);
+    const markdown = deckToMarkdown(deck);
+    const { article: again, warnings } = parseMarkdown(markdown, 'imported.md');
+    expect(warnings).toEqual([]);
+    expect(comparable(outlineArticle(again))).toEqual(comparable(deck));
+  });
+});
+
+describe('lectern import command', () => {
+  it('writes the explicit deck to --out and it builds to the same slides', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'lectern-import-')), 'deepseek.md');
+    const result = await runCli(['import', SEED_ARTICLE, '--out', out, '--duration', '15m']);
+    expect(result.code, result.stderr).toBe(0);
+    const markdown = readFileSync(out, 'utf8');
+    expect(markdown).toMatch(/^---\ntitle: DeepSeek R1\n/);
+    expect(markdown).toContain('<!-- slide: figure -->');
+    const original = JSON.parse((await runCli(['build', SEED_ARTICLE, '--json', '--duration', '15m'])).stdout) as Deck;
+    const rebuilt = JSON.parse((await runCli(['build', out, '--json'])).stdout) as Deck;
+    expect(comparable(rebuilt)).toEqual(comparable(original));
+    expect(rebuilt.meta.totalTime).toBe(900);
+  });
+});
