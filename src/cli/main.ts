@@ -1,12 +1,23 @@
 import { ExitCode, LecternError } from '../errors.js';
-import { buildCommand } from './build.js';
-import { devCommand } from './dev.js';
-import { exportCommand } from './export.js';
 
+// Each command is loaded only when it runs, so `build` never pays for Vite, jsdom or the PDF libraries.
 const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; summary: string }> = {
-  build: { run: buildCommand, summary: 'build a static site from an article (all of slides/ with no source)' },
-  dev: { run: devCommand, summary: 'present an article on a local dev server with live updates' },
-  export: { run: exportCommand, summary: 'export an article as PDF (slides, notes, handout), PNG per slide or one offline HTML file' },
+  build: {
+    run: async (argv) => (await import('./build.js')).buildCommand(argv),
+    summary: 'build a static site from an article (all of slides/ with no source)',
+  },
+  dev: {
+    run: async (argv) => (await import('./dev.js')).devCommand(argv),
+    summary: 'present an article on a local dev server with live updates',
+  },
+  export: {
+    run: async (argv) => (await import('./export.js')).exportCommand(argv),
+    summary: 'export an article as PDF (slides, notes, handout), PNG per slide or one offline HTML file',
+  },
+  import: {
+    run: async (argv) => (await import('./import.js')).importCommand(argv),
+    summary: 'write an article out as an editable Markdown deck with every slide explicit',
+  },
 };
 
 export function mainHelp(): string {
