@@ -14,6 +14,10 @@ const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; summa
     run: async (argv) => (await import('./export.js')).exportCommand(argv),
     summary: 'export an article as PDF (slides, notes, handout), PNG per slide or one offline HTML file',
   },
+  check: {
+    run: async (argv) => (await import('./check.js')).checkCommand(argv),
+    summary: 'measure every slide in Chromium for overflow and the article for lost sentences',
+  },
   import: {
     run: async (argv) => (await import('./import.js')).importCommand(argv),
     summary: 'write an article out as an editable Markdown deck with every slide explicit',

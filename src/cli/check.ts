@@ -1,0 +1,52 @@
+import { ExitCode, LecternError } from '../errors.js';
+import { measureDeck } from '../check/measure.js';
+import { buildReport, formatReport } from '../check/report.js';
+import { prepareDeck } from '../pipeline.js';
+import { prepareOptions } from './build.js';
+import { parseCommand } from './args.js';
+import { say, warn } from './output.js';
+
+export const CHECK_HELP = `Usage: lectern check <source> [options]
+
+Opens the deck in Chromium and reports, per slide, overflow in pixels (after shrinking
+text to at most 70 %), visible words, points, words of notes and timing, plus the
+article's coverage: sentences on slides, in notes, and missing. Exits 8 when a slide
+overflows or a sentence is missing, so it can guard a CI pipeline.
+
+Options:
+      --json            print the report as JSON on stdout
+      --browser PATH    browser executable to use
+      --duration TIME   planned talk length, e.g. 20m
+      --wpm N           speaking rate in words a minute
+      --theme NAME      theme to check with
+      --templates DIR   folder of template overrides
+  -h, --help            show this help
+`;
+
+/** `lectern check` */
+export async function checkCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommand('check', argv, {
+    json: { type: 'boolean' },
+    browser: { type: 'string' },
+    duration: { type: 'string' },
+    wpm: { type: 'string' },
+    theme: { type: 'string' },
+    templates: { type: 'string' },
+    debug: { type: 'boolean' },
+  });
+  if (values.help) {
+    process.stdout.write(CHECK_HELP);
+    return ExitCode.ok;
+  }
+  const source = positionals[0];
+  if (source === undefined || positionals.length > 1) {
+    throw new LecternError('check takes one source', { exitCode: ExitCode.usage, hint: 'see `lectern check --help`' });
+  }
+  const prepared = await prepareDeck(source, prepareOptions(values));
+  warn(prepared.warnings);
+  const measured = await measureDeck(prepared, typeof values.browser === 'string' ? values.browser : undefined);
+  const report = buildReport(prepared.article, prepared.deck, measured);
+  if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else say(formatReport(report));
+  return report.ok ? ExitCode.ok : ExitCode.checkFailed;
+}
