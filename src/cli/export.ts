@@ -1,10 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { ExitCode, LecternError } from '../errors.js';
-import { exportPdf } from '../export/pdf.js';
-import { exportPng, parseSlideRange } from '../export/png.js';
+import { findBrowser } from '../export/browser-finder.js';
 import { createProgress } from '../export/progress.js';
-import { exportSingleFile } from '../export/single-file.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { prepareDeck } from '../pipeline.js';
 import { deckName, prepareOptions } from './build.js';
@@ -75,17 +73,19 @@ export async function exportCommand(argv: string[]): Promise<number> {
   if (!Number.isFinite(scale) || scale < 0.25 || scale > 4) throw usage('--scale must be a number from 0.25 to 4');
 
   const quiet = values.quiet === true;
+  const browser = typeof values.browser === 'string' ? values.browser : undefined;
+  if (format !== 'html') findBrowser({ explicit: browser }); // no browser: say so before any work
   const started = Date.now();
   const prepared = await prepareDeck(source, prepareOptions(values));
   if (!quiet) warn(prepared.warnings);
   const { deck } = prepared;
   const target = out ?? (format === 'png' ? join('dist', `${deckName(source)}-png`) : join('dist', `${deckName(source)}.${format}`));
-  const browser = typeof values.browser === 'string' ? values.browser : undefined;
   const progress = createProgress(quiet);
   const seconds = (): string => `${((Date.now() - started) / 1000).toFixed(1)}s`;
   try {
     if (format === 'pdf') {
       const mode = values.handout ? 'handout' : values.notes ? 'notes' : 'slides';
+      const { exportPdf } = await import('../export/pdf.js'); // pdf-lib and the browser only when needed
       const result = await exportPdf(prepared, target, { mode, fragments: values.fragments === true, browser, progress, producer: await producer() });
       progress.done();
       if (!quiet) {
@@ -93,6 +93,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
         say(`exported ${target}: ${result.pages.length} pages, ${deck.slides.length} slides, ${result.bookmarks.length} bookmarks in ${seconds()}`);
       }
     } else if (format === 'png') {
+      const { exportPng, parseSlideRange } = await import('../export/png.js');
       const slides = typeof values.slides === 'string' ? parseSlideRange(values.slides, deck.slides.length) : undefined;
       const result = await exportPng(prepared, target, { scale, slides, browser, progress });
       progress.done();
@@ -101,6 +102,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
         say(`exported ${result.files.length} PNG files (${result.width}×${result.height}) to ${target} in ${seconds()}`);
       }
     } else {
+      const { exportSingleFile } = await import('../export/single-file.js');
       const result = await exportSingleFile(prepared, target);
       if (!quiet) {
         warn(result.warnings);

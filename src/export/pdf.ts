@@ -77,8 +77,8 @@ async function printDeck(
       dir: deck.meta.dir,
       pageHeight: SLIDE_HEIGHT,
     });
-    options.progress?.step('printing pages', 0, pages.length);
-    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: false, tagged: false });
+    options.progress?.update(`printing ${pages.length} pages`);
+    const pdf = await page.pdf({ preferCSSPageSize: false, width: `${SLIDE_WIDTH}px`, height: `${SLIDE_HEIGHT}px`, printBackground: true, outline: false, tagged: false });
     for (const url of blocked) warnings.push({ message: `blocked a network request while exporting: ${url}`, location: { file: deck.file } });
     return { pdf, pages, warnings };
   } finally {

@@ -60,6 +60,7 @@ export async function exportPng(prepared: PreparedDeck, outDir: string, options:
   let warnings: Warning[] = [];
   try {
     await withBrowser(options.browser, async (browser) => {
+      options.progress?.update(`opening ${deck.slides.length} slides`);
       const { context, page } = await isolatedPage(browser, { width: SLIDE_WIDTH, height: SLIDE_HEIGHT, scale: options.scale });
       try {
         await openDeck(page, site.url('?print-pdf'), true);
