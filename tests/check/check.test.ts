@@ -31,8 +31,8 @@ describe.skipIf(!hasBrowser)('lectern check', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lectern-check-'));
     mkdirSync(join(dir, 'templates', 'layouts'), { recursive: true });
     // Forty lines of preformatted text cannot fit even at the 70 % floor: the slide overflows.
-    const tall = Array.from({ length: 40 }, (_, line) => `line ${line + 1}`).join('\n');
-    writeFileSync(join(dir, 'templates', 'layouts', 'points.hbs'), `<h2>{{title}}</h2>\n{{#each points}}<p>{{text}}</p>{{/each}}<pre>${tall}</pre>\n`);
+    const lines = Array.from({ length: 40 }, (_, line) => `line ${line + 1}`).join('\n');
+    writeFileSync(join(dir, 'templates', 'layouts', 'points.hbs'), `<h2>{{title}}</h2>\n{{#each points}}<p>{{text}}</p>{{/each}}<pre>${lines}</pre>\n`);
     writeFileSync(join(dir, 'talk.md'), '---\ntitle: Tall\ntemplates: templates\n---\n\n## Part\n\nA sentence that sits on a points slide.\n');
     const result = await runCli(['check', join(dir, 'talk.md'), '--json']);
     expect(result.code).toBe(8);
