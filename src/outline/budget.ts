@@ -2,8 +2,8 @@
 export const BUDGET = {
   /** Points on a points slide. */
   points: 4,
-  /** Visible words on a points slide. */
-  words: 40,
+  /** Visible words on a points slide, title included. */
+  words: 36,
   /** Top-level items on a list slide, and words across them. */
   listItems: 6,
   listWords: 48,

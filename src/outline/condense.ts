@@ -73,7 +73,10 @@ export function keyPoints(paragraph: string, context: Map<string, number>, lang 
   for (const candidate of ranked.slice(1)) {
     if (chosen.length >= max) break;
     const overlap = similarity(candidate.sentence, chosen[0]!.sentence, lang);
-    if (carriesFacts(candidate.sentence) && overlap < 0.5 && candidate.score > 0) chosen.push(candidate);
+    // A second point must earn its place: a figure or a quotation, or several names beside a short first point.
+    const strong = /\d|[“"][^”"]{8,}[”"]/.test(candidate.sentence);
+    const primaryWords = wordsOf(trimPoint(chosen[0]!.sentence, lang), lang).length;
+    if ((strong || (carriesFacts(candidate.sentence) && primaryWords <= 12)) && overlap < 0.5 && candidate.score > 0) chosen.push(candidate);
   }
   return chosen.sort((a, b) => a.index - b.index).map((entry) => trimPoint(entry.sentence, lang));
 }
@@ -146,7 +149,7 @@ function limitWords(text: string, lang: string): string {
     const extra = text.slice(cut, end);
     const kept = text.slice(0, cut);
     const newFacts = (extra.match(/\d|(?<=\s)\p{Lu}[\p{L}\d’'-]*/gu) ?? []).filter((fact) => !kept.includes(fact));
-    if (newFacts.length > 0 && wordsOf(text.slice(0, end), lang).length <= POINT_WORD_LIMIT + 7) return text.slice(0, end).replace(/[\s,;:—–]+$/, '');
+    if (newFacts.length > 0 && wordsOf(text.slice(0, end), lang).length <= POINT_WORD_LIMIT + 5) return text.slice(0, end).replace(/[\s,;:—–]+$/, '');
     return kept.replace(/[\s,;:—–]+$/, '');
   }
   if (words.length <= 1) return text;

@@ -60,14 +60,19 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
   const explicit = new Set(article.sections.flatMap((section) => section.blocks).flatMap((block) => (block.kind === 'directive' ? [block.value] : [])));
   if (titledSections.length >= 2 && !explicit.has('agenda')) {
     const line = enumerated?.block.line ?? titledSections[0]?.line ?? 1;
-    drafts.push({
-      layout: 'agenda',
-      title: lang.startsWith('en') ? 'Agenda' : title,
-      subtitle: enumerated?.enumeration.lead,
-      points: (enumerated?.enumeration.items ?? titledSections.map((section) => section.title ?? '')).map((text) => ({ text })),
-      ordered: true,
-      notes: enumerated ? [enumerated.block.text] : [],
-      lines: [line, line],
+    const items = (enumerated?.enumeration.items ?? titledSections.map((section) => section.title ?? '')).map((text) => ({ text }));
+    // A long agenda (a book's chapters) runs over several slides, as any list does.
+    pagesOf(items).forEach((page, index, pages) => {
+      drafts.push({
+        layout: 'agenda',
+        title: lang.startsWith('en') ? 'Agenda' : title,
+        subtitle: index === 0 ? enumerated?.enumeration.lead : undefined,
+        points: page,
+        ordered: true,
+        notes: enumerated && index === 0 ? [enumerated.block.text] : [],
+        lines: [line, line],
+      });
+      if (pages.length > 1) drafts[drafts.length - 1]!.title += ` (${index + 1}/${pages.length})`;
     });
   }
 
@@ -82,13 +87,19 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
   }
 
   const lastLine = Math.max(...drafts.map((draft) => draft.lines[1]));
-  if (!explicit.has('closing')) drafts.push({
-    layout: 'closing',
-    title: lang.startsWith('en') ? (takeaways.length > 0 ? 'Key takeaways' : 'Thank you') : title,
-    points: takeaways.map((takeaway) => ({ text: takeaway.point })),
-    notes: [],
-    lines: [lastLine, lastLine],
-  });
+  if (!explicit.has('closing')) {
+    const closingTitle = lang.startsWith('en') ? (takeaways.length > 0 ? 'Key takeaways' : 'Thank you') : title;
+    const pages = pagesOf(takeaways.map((takeaway) => ({ text: takeaway.point })));
+    pages.forEach((page, index) => {
+      drafts.push({
+        layout: 'closing',
+        title: pages.length > 1 ? `${closingTitle} (${index + 1}/${pages.length})` : closingTitle,
+        points: page,
+        notes: [],
+        lines: [lastLine, lastLine],
+      });
+    });
+  }
 
   const slides = finishSlides(drafts, wpm, lang);
   if (duration !== undefined) {
@@ -176,7 +187,9 @@ function outlineSection(section: Section, sectionTitle: string, lang: string, de
         const current = open?.layout === 'points' ? open : undefined;
         const count = current?.points?.length ?? 0;
         const used = (current?.points ?? []).reduce((sum, p) => sum + wordsOf(p.text, lang).length, 0);
-        if (!current || count + points.length > BUDGET.points || (used + words > BUDGET.words && count > 0)) {
+        // The title counts too: the budget is what the audience reads on the slide.
+        const titleWords = wordsOf(slideTitle, lang).length + 1;
+        if (!current || count + points.length > BUDGET.points || (titleWords + used + words > BUDGET.words && count > 0)) {
           close();
           open = { ...base(block.line), layout: 'points', points: [] };
         }
@@ -193,6 +206,25 @@ function outlineSection(section: Section, sectionTitle: string, lang: string, de
   }
   close();
   return numberContinuations(drafts.filter((draft) => draft.layout !== 'points' || (draft.points?.length ?? 0) > 0 || draft.notes.length > 0));
+}
+
+/** Splits generated lists (agenda, takeaways) by the list budget; an empty list is still one slide. */
+function pagesOf(points: Point[]): Point[][] {
+  const pages: Point[][] = [];
+  let page: Point[] = [];
+  let words = 0;
+  for (const point of points) {
+    const size = wordsOf(point.text).length;
+    if (page.length > 0 && (page.length >= BUDGET.listItems || words + size > BUDGET.listWords)) {
+      pages.push(page);
+      page = [];
+      words = 0;
+    }
+    page.push(point);
+    words += size;
+  }
+  pages.push(page);
+  return pages;
 }
 
 /** How much of each paragraph to show: short talks condense harder, long ones keep more. */
