@@ -1,4 +1,4 @@
-import { parseDocument } from 'yaml';
+import { createRequire } from 'node:module';
 import { ExitCode, LecternError, type Warning } from '../errors.js';
 import type { ArticleMeta } from './types.js';
 
@@ -41,16 +41,7 @@ export function splitFrontMatter(source: string, file: string): FrontMatterResul
     return { meta: {}, body: source, bodyLineOffset: 0, warnings: [] };
   }
   const yamlText = match[1] ?? '';
-  const document = parseDocument(yamlText, { uniqueKeys: true });
-  const firstError = document.errors[0];
-  if (firstError) {
-    const [line, column] = firstError.linePos?.[0] ? [firstError.linePos[0].line, firstError.linePos[0].col] : [1, 1];
-    throw new LecternError(`invalid front matter: ${firstError.message.split('\n')[0]}`, {
-      exitCode: ExitCode.input,
-      location: { file, line: line + 1, column },
-    });
-  }
-  const data: unknown = document.toJS();
+  const data: unknown = parseSimpleYaml(yamlText) ?? parseYaml(yamlText, file);
   const consumed = match[0];
   const bodyLineOffset = consumed.split('\n').length - (consumed.endsWith('\n') ? 1 : 0);
   const body = source.slice(consumed.length);
@@ -63,6 +54,49 @@ export function splitFrontMatter(source: string, file: string): FrontMatterResul
   }
   const { meta, warnings } = readMeta(data as Record<string, unknown>, file, yamlText);
   return { meta, body, bodyLineOffset, warnings };
+}
+
+const requireLazily = createRequire(import.meta.url);
+
+/** Full YAML, loaded only for front matter that the simple reader below does not handle. */
+function parseYaml(yamlText: string, file: string): unknown {
+  const { parseDocument } = requireLazily('yaml') as typeof import('yaml');
+  const document = parseDocument(yamlText, { uniqueKeys: true });
+  const firstError = document.errors[0];
+  if (firstError) {
+    const [line, column] = firstError.linePos?.[0] ? [firstError.linePos[0].line, firstError.linePos[0].col] : [1, 1];
+    throw new LecternError(`invalid front matter: ${firstError.message.split('\n')[0]}`, {
+      exitCode: ExitCode.input,
+      location: { file, line: line + 1, column },
+    });
+  }
+  return document.toJS();
+}
+
+const SIMPLE_LINE = /^([A-Za-z_][\w-]*):[ \t]*(.*)$/;
+const PLAIN_SCALAR = /^[^\s\[\]{}&*!|>'"%@`#,?:-](?:[^#]*[^\s#])?$/;
+
+/**
+ * Reads the common case — one `key: value` per line, plain or simply quoted scalars — without loading a YAML
+ * library; anything else (lists, blocks, anchors, escapes, comments, duplicates) returns undefined for full YAML.
+ */
+export function parseSimpleYaml(text: string): Record<string, string | number> | undefined {
+  const result: Record<string, string | number> = {};
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    const match = SIMPLE_LINE.exec(line);
+    if (!match) return undefined;
+    const key = match[1] ?? '';
+    const raw = (match[2] ?? '').trim();
+    if (key in result || !raw) return undefined;
+    let value: string | number;
+    if (/^"[^"\\]*"$/.test(raw) || /^'[^']*'$/.test(raw)) value = raw.slice(1, -1);
+    else if (/^-?\d+(?:\.\d+)?$/.test(raw)) value = Number(raw);
+    else if (PLAIN_SCALAR.test(raw) && !/: |\s#/.test(raw) && !/^(?:true|false|null|yes|no|on|off|~)$/i.test(raw)) value = raw;
+    else return undefined;
+    result[key] = value;
+  }
+  return result;
 }
 
 function readMeta(data: Record<string, unknown>, file: string, yamlText: string): { meta: ArticleMeta; warnings: Warning[] } {

@@ -2,8 +2,6 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { ExitCode, LecternError } from '../errors.js';
 import { decodeSource } from './decode.js';
-import { parseMarkdown } from './markdown.js';
-import { parseText } from './text.js';
 import type { ParseResult, SourceFormat } from './types.js';
 
 const FORMAT_BY_EXTENSION: Record<string, SourceFormat> = {
@@ -29,15 +27,16 @@ export function formatOf(file: string, text: string): SourceFormat {
 /** Parses already-decoded source text; pure. */
 export async function parseSource(text: string, file: string, format: SourceFormat = formatOf(file, text)): Promise<ParseResult> {
   switch (format) {
+    // Each reader is loaded only for its own format, so a build pays for one parser.
     case 'markdown':
-      return parseMarkdown(text, file);
+      return (await import('./markdown.js')).parseMarkdown(text, file);
     case 'html': {
       // The web-page reader brings a whole DOM with it: load it only for web pages.
       const { parseHtml } = await import('./html.js');
       return parseHtml(text, file);
     }
     case 'text':
-      return parseText(text, file);
+      return (await import('./text.js')).parseText(text, file);
   }
 }
 
