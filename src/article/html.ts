@@ -407,7 +407,7 @@ export function parseHtml(html: string, file: string): ParseResult {
   const sections = builder.sections.filter((s) => s.blocks.length > 0);
   const chars = sections.reduce((sum, s) => sum + s.blocks.reduce((n, b) => n + blockText(b).length, 0), 0);
   if (chars < MIN_ARTICLE_CHARS) {
-    throw new LecternError(`${file} contains no article text`, {
+    throw new LecternError('the page contains no article text', {
       exitCode: ExitCode.input,
       location: { file },
       hint: 'save the page with its article visible, or copy the article into a Markdown file',

@@ -13,6 +13,9 @@ const ATTRIBUTION = /^\s*(?:—|–|--|~)\s*(.+)$/;
 /** Markdown (with optional YAML front matter) → Article. Pure. */
 export function parseMarkdown(source: string, file: string): ParseResult {
   const { meta, body, bodyLineOffset, warnings } = splitFrontMatter(source, file);
+  if (!body.trim()) {
+    warnings.push({ message: 'the article has front matter but no text after it: the deck has only its title', location: { file, line: bodyLineOffset } });
+  }
   const tokens = new Lexer({ gfm: true }).lex(body);
   const positioned = withLines(tokens, body, bodyLineOffset);
   const headings = positioned.filter(({ token }) => token.type === 'heading') as Array<{ token: Tokens.Heading; line: number }>;
@@ -118,6 +121,11 @@ function toBlock(token: Token, line: number, warnings: Warning[], file: string):
       const only = paragraph.tokens.filter((t) => !(t.type === 'text' && !t.raw.trim()));
       if (only.length === 1 && only[0]?.type === 'image') {
         const image = only[0] as Tokens.Image;
+        // Same rule as the web-page reader: an image whose URL could run code (javascript:, data:text/html…) is dropped.
+        if (!isSafeUrl(image.href, true)) {
+          warnings.push({ message: `image "${image.text || image.href}" dropped: its URL is not allowed`, location: { file, line } });
+          return image.text.trim() ? { kind: 'paragraph', text: collapse(image.text), html: escapeHtml(collapse(image.text)), line } : undefined;
+        }
         return { kind: 'image', src: image.href, alt: image.text, title: image.title ?? undefined, line };
       }
       return { kind: 'paragraph', text: inlineText(paragraph.tokens), html: inlineHtml(paragraph.tokens), line };

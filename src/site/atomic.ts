@@ -1,5 +1,5 @@
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { ExitCode, LecternError } from '../errors.js';
 
 /**
@@ -17,7 +17,7 @@ export async function writeDirectoryAtomically(target: string, fill: (staging: s
   }
   const parent = dirname(target);
   try {
-    await mkdir(parent, { recursive: true });
+    await makeDirectories(parent);
   } catch (error) {
     throw outputError(error, parent);
   }
@@ -51,7 +51,7 @@ export async function writeFileAtomically(target: string, write: (temporary: str
     throw new LecternError('output path is a folder, not a file', { exitCode: ExitCode.output, location: { file: target } });
   }
   try {
-    await mkdir(dirname(target), { recursive: true });
+    await makeDirectories(dirname(target));
   } catch (error) {
     throw outputError(error, dirname(target));
   }
@@ -66,8 +66,40 @@ export async function writeFileAtomically(target: string, write: (temporary: str
   }
 }
 
+/**
+ * `mkdir -p` by hand: Node's `mkdir(…, { recursive: true })` spins forever where mkdir(2) answers ENOENT although the
+ * parent exists (under /proc, for one), so each missing level is created on its own and the first failure surfaces.
+ */
+export async function makeDirectories(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let current = resolve(dir); ; ) {
+    const info = await stat(current).catch((error: NodeJS.ErrnoException) => error);
+    if (!(info instanceof Error)) {
+      if (!info.isDirectory()) throw Object.assign(new Error(`${current} is not a folder`), { code: 'ENOTDIR' });
+      break;
+    }
+    if (info.code !== 'ENOENT') throw info;
+    missing.push(current);
+    const parent = dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const folder of missing.reverse()) {
+    await mkdir(folder).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+  }
+}
+
 function outputError(error: unknown, file: string): LecternError {
   const code = (error as NodeJS.ErrnoException).code;
-  const reason = code === 'EACCES' || code === 'EPERM' ? 'not writable' : code === 'ENOTDIR' ? 'a parent of it is a file' : (code ?? String(error));
+  const reason =
+    code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+      ? 'not writable'
+      : code === 'ENOTDIR'
+        ? 'a parent of it is a file'
+        : code === 'ENOENT'
+          ? 'folders cannot be created there'
+          : (code ?? String(error));
   return new LecternError(`cannot write the output (${reason})`, { exitCode: ExitCode.output, location: { file }, cause: error });
 }

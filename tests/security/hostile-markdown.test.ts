@@ -1,0 +1,3 @@
+import { describeHostileDeck, HOSTILE_ARTICLES } from './hostile-decks.js';
+
+describeHostileDeck(HOSTILE_ARTICLES.markdown);
