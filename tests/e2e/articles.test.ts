@@ -1,0 +1,77 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Deck } from '../../src/outline/types.js';
+import { hasBrowser, launchBrowser } from '../helpers/browser.js';
+import { runCli } from '../helpers/cli.js';
+import { DEFAULT_DECK, FIXTURE_ARTICLES } from '../helpers/paths.js';
+
+const expected = JSON.parse(readFileSync(join(FIXTURE_ARTICLES, 'expected.json'), 'utf8')) as Record<string, { mustNotAppear?: string[] }>;
+
+async function build(source: string, extra: string[] = []): Promise<{ html: string; deck: Deck; out: string }> {
+  const out = join(mkdtempSync(join(tmpdir(), 'lectern-articles-')), 'site');
+  const result = await runCli(['build', source, '--out', out, ...extra]);
+  expect(result.code, result.stderr).toBe(0);
+  const deck = JSON.parse((await runCli(['build', source, '--json', ...extra])).stdout) as Deck;
+  return { html: readFileSync(join(out, 'index.html'), 'utf8'), deck, out };
+}
+
+describe('real-world articles', () => {
+  it('builds a saved Wikipedia-style page into a deck about its article, with no page furniture on any slide', async () => {
+    const { html, deck } = await build(join(FIXTURE_ARTICLES, 'wiki-page.html'));
+    expect(deck.meta.title).toBe('Bell Rock Lighthouse');
+    const slidesHtml = html.slice(html.indexOf('<div class="slides">'), html.indexOf('<script type="application/json"'));
+    for (const phrase of [...(expected['wiki-page.html']?.mustNotAppear ?? []), 'Donate', 'Privacy policy', 'Accept cookies']) {
+      expect(slidesHtml, phrase).not.toContain(phrase);
+    }
+    expect(deck.sections.map((section) => section.title)).toEqual(['History', 'Design', 'Keepers and automation', 'In popular culture']);
+  });
+
+  it('splits Chinese sentences at 。！？ and sets the language', async () => {
+    const { html, deck } = await build(join(FIXTURE_ARTICLES, 'zh-article.md'));
+    expect(html).toMatch(/<html lang="zh" dir="ltr">/);
+    const points = deck.slides.filter((slide) => slide.layout === 'points').flatMap((slide) => slide.points ?? []);
+    expect(points.length).toBeGreaterThan(5);
+    // Each point is one whole sentence: no sentence-ending mark inside it.
+    for (const point of points) expect(point.text.slice(0, -1)).not.toMatch(/[。！？]/);
+  });
+
+  it('lays Hebrew out right to left', async () => {
+    const { html, deck } = await build(join(FIXTURE_ARTICLES, 'he-article.md'));
+    expect(deck.meta).toMatchObject({ lang: 'he', dir: 'rtl' });
+    expect(html).toMatch(/<html lang="he" dir="rtl">/);
+    expect(html).toMatch(/"rtl":true/);
+  });
+
+  it('scales the default deck to a 15-minute talk', async () => {
+    const { deck } = await build(DEFAULT_DECK, ['--duration', '15m']);
+    const total = deck.slides.reduce((sum, slide) => sum + slide.timing, 0);
+    expect(Math.abs(total - 900)).toBeLessThanOrEqual(45);
+    expect(deck.meta.totalTime).toBe(total);
+  });
+});
+
+describe.skipIf(!hasBrowser)('right-to-left in Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('renders Hebrew slides with rtl direction and no overflow', async () => {
+    const { out } = await build(join(FIXTURE_ARTICLES, 'he-article.md'));
+    const page = await browser.newPage({ viewport: { width: 960, height: 700 } });
+    await page.goto(`file://${join(out, 'index.html')}`);
+    await page.waitForFunction(() => document.documentElement.dataset.lecternReady === 'true');
+    const direction = await page.$eval('.reveal .slides > section.layout-points', (section) => getComputedStyle(section).direction);
+    expect(direction).toBe('rtl');
+    expect(await page.evaluate(() => window.Reveal.getConfig().rtl)).toBe(true);
+    const overflow = await page.evaluate(() => window.lectern.overflow());
+    expect(overflow.filter((slide) => slide.x > 1 || slide.y > 1)).toEqual([]);
+    await page.close();
+  });
+});
