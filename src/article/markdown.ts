@@ -181,7 +181,17 @@ function toList(list: Tokens.List, line: number): ListBlock {
   return block;
 }
 
+const CALLOUT = /^\[!(note|tip|important|warning|caution)\][ \t]*\n?/i;
+
 function toQuote(quote: Tokens.Blockquote, line: number): Block {
+  // A GitHub-style callout ("> [!NOTE]") is the author's own aside, not a quotation: it reads as a labelled paragraph.
+  const callout = CALLOUT.exec(quote.text);
+  if (callout) {
+    const label = (callout[1] ?? '').charAt(0).toUpperCase() + (callout[1] ?? '').slice(1).toLowerCase();
+    const tokens = new Lexer({ gfm: true }).inlineTokens(quote.text.slice(callout[0].length).replace(/\n+/g, ' '));
+    const body = inlineText(tokens);
+    return { kind: 'paragraph', text: body ? `${label}: ${body}` : label, html: `<strong>${label}:</strong> ${inlineHtml(tokens)}`, line };
+  }
   const lines = quote.text.split('\n');
   const last = lines[lines.length - 1] ?? '';
   const attribution = lines.length > 1 ? ATTRIBUTION.exec(last)?.[1] : undefined;

@@ -119,4 +119,10 @@ describe('parseMarkdown', () => {
     const { article: kept } = parseMarkdown('---\ntitle: A\nsubtitle: B\n---\n\n# Something else\n\nBody text.\n', 'k.md');
     expect(kept.sections.map((section) => section.title)).toContain('Something else');
   });
+
+  it('reads a callout as a labelled paragraph and keeps <details> as sanitised HTML', () => {
+    const { article: callouts } = parseMarkdown('## Tips\n\n> [!WARNING]\n> Keep the sail **dry**.\n\n<details><summary>More</summary>Extra words here.</details>\n', 'c.md');
+    expect(callouts.sections[0]?.blocks[0]).toMatchObject({ kind: 'paragraph', text: 'Warning: Keep the sail dry.' });
+    expect(callouts.sections[0]?.blocks[1]).toMatchObject({ kind: 'html', text: 'More Extra words here.' });
+  });
 });
