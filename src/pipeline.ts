@@ -22,8 +22,14 @@ export interface PrepareOptions extends OutlineOptions {
   templates?: string;
 }
 
-/** Source file → Article → Deck, with the deck's templates loaded and compiled. */
-export async function prepareDeck(source: string, options: PrepareOptions = {}): Promise<PreparedDeck> {
+/** Compiled template sets by folder, kept by a long-running caller (the dev server) between rebuilds. */
+export type TemplateCache = Map<string, CompiledTemplates>;
+
+/**
+ * Source file → Article → Deck, with the deck's templates loaded and compiled. With a cache, templates are compiled
+ * once per folder until the caller clears the cache (when a template file changes).
+ */
+export async function prepareDeck(source: string, options: PrepareOptions = {}, cache?: TemplateCache): Promise<PreparedDeck> {
   const { article, warnings } = await readArticle(source);
   const deck = outlineArticle(article, options);
   const base = source === '-' ? process.cwd() : dirname(resolve(source));
@@ -32,6 +38,8 @@ export async function prepareDeck(source: string, options: PrepareOptions = {}):
     : article.meta.templates
       ? resolve(base, article.meta.templates)
       : undefined;
-  const templates = compileTemplates(await loadTemplateSet(templatesDir));
+  const key = templatesDir ?? '';
+  const templates = cache?.get(key) ?? compileTemplates(await loadTemplateSet(templatesDir));
+  cache?.set(key, templates);
   return { article, deck, templates, templatesDir, warnings };
 }

@@ -7,7 +7,8 @@ interface LecternApi {
   /** Resolves when Reveal is ready and every slide has been fitted. */
   ready: Promise<void>;
   overflow(): SlideOverflow[];
-  refit(): void;
+  /** Fits one slide, or every slide. */
+  refit(only?: HTMLElement): void;
 }
 
 declare global {
@@ -27,8 +28,8 @@ function sections(): HTMLElement[] {
   return Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides > section, .reveal .slides .pdf-page > section'));
 }
 
-function refit(): void {
-  for (const section of sections()) fitSlide(section);
+function refit(only?: HTMLElement): void {
+  for (const section of only ? [only] : sections()) fitSlide(section);
 }
 
 const root = document.querySelector<HTMLElement>('.reveal');

@@ -3,11 +3,11 @@ import { resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { LecternError, formatWarning } from '../errors.js';
 import { PACKAGE_ROOT, BUILTIN_TEMPLATES } from '../paths.js';
-import { prepareDeck, type PrepareOptions, type PreparedDeck } from '../pipeline.js';
+import { prepareDeck, type PrepareOptions, type PreparedDeck, type TemplateCache } from '../pipeline.js';
 import { renderDeck, renderSlides } from '../render/render.js';
 import { revealConfig } from '../render/reveal-config.js';
 import { resolveStyle } from '../render/template-files.js';
-import { ensureRuntime } from '../site/runtime.js';
+import { ensureRuntime, type RuntimeFiles } from '../site/runtime.js';
 import { resolveTheme } from '../site/themes.js';
 import { errorPage, toViteError } from './error-page.js';
 
@@ -28,18 +28,22 @@ export function lectern(options: LecternPluginOptions): Plugin {
   let current: PreparedDeck | undefined;
   let lastError: LecternError | undefined;
   let assets = new Map<string, string>();
+  // Templates and the runtime change rarely: keep them between saves so an edit costs only read, outline and render.
+  const templateCache: TemplateCache = new Map();
+  let runtimeFiles: Promise<RuntimeFiles> | undefined;
+  let slidesHtml = '';
 
   const rebuild = async (): Promise<void> => {
     try {
-      const prepared = await prepareDeck(source, options);
-      const runtime = await ensureRuntime();
+      const prepared = await prepareDeck(source, options, templateCache);
+      const runtime = await (runtimeFiles ??= ensureRuntime());
       assets = new Map([
         ['reveal.css', runtime.revealCss],
         ['theme.css', await resolveTheme(prepared.deck.meta.theme, source, runtime, prepared.templatesDir)],
         ['lectern.css', await resolveStyle('base.css', prepared.templatesDir)],
       ]);
       // Render now so a template error is reported at save time, not when the page asks.
-      renderSlides(prepared.deck, prepared.templates);
+      slidesHtml = renderSlides(prepared.deck, prepared.templates);
       for (const warning of prepared.warnings) log(formatWarning(warning));
       current = prepared;
       lastError = undefined;
@@ -67,6 +71,7 @@ export function lectern(options: LecternPluginOptions): Plugin {
         const isSource = path === source;
         const isTemplate = path.startsWith(BUILTIN_TEMPLATES) || (current?.templatesDir !== undefined && path.startsWith(current.templatesDir));
         if (!isSource && !isTemplate) return;
+        if (isTemplate) templateCache.clear();
         queue = queue.then(() => update(isTemplate && /\.css$/.test(path)));
       };
       server.watcher.on('change', onChange);
@@ -88,7 +93,7 @@ export function lectern(options: LecternPluginOptions): Plugin {
           server.ws.send({
             type: 'custom',
             event: 'lectern:update',
-            data: { slidesHtml: renderSlides(current.deck, current.templates), config: revealConfig(current.deck), title: current.deck.meta.title },
+            data: { slidesHtml, config: revealConfig(current.deck), title: current.deck.meta.title },
           });
         }
         log(`updated ${current.deck.slides.length} slides in ${Math.round(performance.now() - started)} ms`);
