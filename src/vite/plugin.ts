@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { LecternError, formatWarning } from '../errors.js';
@@ -19,6 +19,8 @@ export interface LecternPluginOptions extends PrepareOptions {
 }
 
 const ASSET_PREFIX = '/@lectern/';
+/** Longer than the watcher's 50 ms window in which it reports no further change to the same file. */
+const SETTLE_MS = 80;
 const CLIENT_ENTRY = `/@fs${resolve(PACKAGE_ROOT, 'src/present/dev-client.ts').replace(/\\/g, '/')}`;
 
 /** Vite plugin that serves a Lectern deck and updates the open page when its source or templates change. */
@@ -33,7 +35,19 @@ export function lectern(options: LecternPluginOptions): Plugin {
   let runtimeFiles: Promise<RuntimeFiles> | undefined;
   let slidesHtml = '';
 
+  // The source's size and modification time when it was last read, to notice saves the watcher did not report.
+  let builtStamp = '';
+  const stampOf = async (): Promise<string> => {
+    try {
+      const stats = await stat(source);
+      return `${stats.mtimeMs}:${stats.size}`;
+    } catch {
+      return 'missing';
+    }
+  };
+
   const rebuild = async (): Promise<void> => {
+    builtStamp = await stampOf();
     try {
       const prepared = await prepareDeck(source, options, templateCache);
       const runtime = await (runtimeFiles ??= ensureRuntime());
@@ -73,6 +87,12 @@ export function lectern(options: LecternPluginOptions): Plugin {
         if (!isSource && !isTemplate) return;
         if (isTemplate) templateCache.clear();
         queue = queue.then(() => update(isTemplate && /\.css$/.test(path)));
+        // The watcher drops further changes to a file for 50 ms after one: look again once that window has passed.
+        if (isSource) setTimeout(() => void recheck(), SETTLE_MS);
+      };
+      const recheck = async (): Promise<void> => {
+        await queue;
+        if ((await stampOf()) !== builtStamp) queue = queue.then(() => update(false));
       };
       server.watcher.on('change', onChange);
       server.watcher.on('add', onChange);
