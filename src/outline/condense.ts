@@ -1,3 +1,4 @@
+import { clipLongWords } from './long-words.js';
 import { splitSentences, wordsOf } from './sentences.js';
 
 /** The most a point should say, in words; longer sentences are cut at a clause boundary. */
@@ -93,7 +94,7 @@ function similarity(a: string, b: string, lang: string): number {
 /** Shortens a sentence into a point: drops discourse openers and asides, then cuts at a clause boundary. */
 export function trimPoint(sentence: string, lang = 'en'): string {
   let text = sentence.trim();
-  if (!/^(en|de|fr|es|it|nl|pt)\b/i.test(lang) && lang !== 'en') return limitWords(text, lang);
+  if (!/^(en|de|fr|es|it|nl|pt)\b/i.test(lang) && lang !== 'en') return clipLongWords(limitWords(text, lang));
   for (let pass = 0; pass < 3; pass++) {
     const stripped = text.replace(OPENERS, '');
     if (stripped === text || wordsOf(stripped).length < 4) break;
@@ -105,7 +106,7 @@ export function trimPoint(sentence: string, lang = 'en'): string {
   if (wordsOf(text).length > POINT_WORD_LIMIT + 3) text = dropInsertions(text);
   if (wordsOf(text).length > POINT_WORD_LIMIT + 3) text = dropLeadingSubordinate(text);
   text = text.replace(/^[“"‘']?\p{Ll}/u, (first) => first.toUpperCase());
-  text = limitWords(text, lang);
+  text = clipLongWords(limitWords(text, lang));
   return text.replace(/[.;:,]$/, '');
 }
 

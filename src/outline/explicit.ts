@@ -1,5 +1,6 @@
 import { escapeHtml } from '../article/sanitize.js';
 import type { Block, ListItem } from '../article/types.js';
+import { clipLongWords, hasLongWord } from './long-words.js';
 import type { Figure, Layout, Point, Slide } from './types.js';
 
 /** A slide before ids and timings are assigned. */
@@ -71,7 +72,8 @@ export function point(text: string, html: string): Point {
 
 /** A list item as a point, children included. */
 export function toPoint(item: ListItem): Point {
-  const result = point(item.text, item.html);
+  // An item with an over-long word shows it clipped, as plain text; the notes keep the item whole.
+  const result = hasLongWord(item.text) ? { text: clipLongWords(item.text) } : point(item.text, item.html);
   if (item.children) result.children = item.children.items.map(toPoint);
   return result;
 }

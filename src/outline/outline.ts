@@ -4,6 +4,7 @@ import { keyPoints, wordFrequencies } from './condense.js';
 import { findEnumeration, type Enumeration } from './enumeration.js';
 import { explicitSlide, isExplicitLayout, toPoint, type Draft } from './explicit.js';
 import { findFigures } from './figures.js';
+import { clipLongWords } from './long-words.js';
 import { findQuotation } from './quotations.js';
 import { detectLanguage, directionOf } from './language.js';
 import { paginateList, paginateCode, paginateTable, paginateQuote, paginateHtml } from './paginate.js';
@@ -253,7 +254,7 @@ function findAgendaEnumeration(sections: Section[]): { block: Block & { kind: 'p
 /** A paragraph whose content asks for its own layout: a direct quotation, or figures worth showing large. */
 function contentSlide(paragraph: string, lang: string): Pick<Draft, 'layout' | 'quote' | 'figures' | 'points'> | undefined {
   const quotation = findQuotation(paragraph);
-  if (quotation && wordsOf(quotation.text, lang).length <= BUDGET.quoteWords) return { layout: 'quote', quote: quotation };
+  if (quotation && wordsOf(quotation.text, lang).length <= BUDGET.quoteWords) return { layout: 'quote', quote: { ...quotation, text: clipLongWords(quotation.text) } };
   const figures = findFigures(paragraph);
   const money = figures.filter((figure) => /[$€£¥]/.test(figure.value)).length;
   if (money >= 1 && figures.length >= 2) {
@@ -280,7 +281,7 @@ function blockSlides(block: Block, lang: string): Array<Partial<Draft> & Pick<Dr
     case 'quote':
       return paginateQuote(block.text, lang).map((text, index, all) => ({
         layout: 'quote' as const,
-        quote: { text, attribution: index === all.length - 1 ? block.attribution : undefined },
+        quote: { text: clipLongWords(text), attribution: index === all.length - 1 ? block.attribution : undefined },
         notes: [text + (block.attribution && index === all.length - 1 ? ` — ${block.attribution}` : '')],
       }));
     case 'code':
