@@ -188,7 +188,7 @@ function decodeUtf8(bytes: Uint8Array, file: string, warnings: Warning[], bomLen
   }
   const line = lineAt(bytes, Math.max(0, scan.firstInvalid));
   warnings.push({
-    message: `the file contains ${scan.invalid === 1 ? 'a byte' : `${scan.invalid} bytes`} that are not valid UTF-8, replaced with � (first at line ${line})`,
+    message: `the file contains ${scan.invalid === 1 ? 'a byte that is' : `${scan.invalid} bytes that are`} not valid UTF-8, replaced with � (first at line ${line})`,
     location: { file, line },
   });
   return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
