@@ -1,5 +1,9 @@
-import Handlebars from 'handlebars';
+import { createRequire } from 'node:module';
+import type Handlebars from 'handlebars';
 import { ExitCode, LecternError } from '../errors.js';
+import { COMPILE_OPTIONS, precompiledSpec } from './precompiled.js';
+
+const require = createRequire(import.meta.url);
 
 /** A template's source and the file it came from (for error messages). */
 export interface TemplateSource {
@@ -25,26 +29,41 @@ export interface CompiledTemplates {
   set: TemplateSet;
 }
 
-/** Compiles every template eagerly so syntax errors surface with their file and line before anything is written. */
+/**
+ * Compiles every template eagerly so syntax errors surface with their file and line before anything is written.
+ * Built-in templates come precompiled; the compiler is loaded only when some template (an override, an edit) is not.
+ */
 export function compileTemplates(set: TemplateSet): CompiledTemplates {
-  const handlebars = Handlebars.create();
+  const all = [set.deck, set.slide, ...Object.values(set.layouts), ...Object.values(set.partials)];
+  const specs = new Map(all.map((template) => [template, precompiledSpec(template.source)]));
+  const needsCompiler = [...specs.values()].some((spec) => spec === undefined);
+  const handlebars = (needsCompiler ? require('handlebars') : require('handlebars/runtime')) as typeof Handlebars;
+  const environment = handlebars.create();
   const files = new Map<Handlebars.TemplateDelegate, string>();
   const compile = (template: TemplateSource): Handlebars.TemplateDelegate => {
+    const spec = specs.get(template);
     try {
-      // Parsing first reports syntax errors now rather than at first render.
-      handlebars.parse(template.source);
-      const compiled = handlebars.compile(template.source, { strict: false, preventIndent: true });
+      let compiled: Handlebars.TemplateDelegate;
+      if (spec !== undefined) {
+        compiled = environment.template(spec as TemplateSpecification);
+      } else {
+        // Parsing first reports syntax errors now rather than at first render.
+        environment.parse(template.source);
+        compiled = environment.compile(template.source, COMPILE_OPTIONS);
+      }
       files.set(compiled, template.file);
       return compiled;
     } catch (error) {
       throw templateError(error, template.file);
     }
   };
-  for (const [name, partial] of Object.entries(set.partials)) handlebars.registerPartial(name, compile(partial));
+  for (const [name, partial] of Object.entries(set.partials)) environment.registerPartial(name, compile(partial));
   const layouts = new Map<string, Handlebars.TemplateDelegate>();
   for (const [name, layout] of Object.entries(set.layouts)) layouts.set(name, compile(layout));
   return { deck: compile(set.deck), slide: compile(set.slide), layouts, files, set };
 }
+
+type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 
 /** Runs a compiled template, turning Handlebars' runtime errors (unknown partial…) into Lectern's error with the file. */
 export function runTemplate(templates: CompiledTemplates, template: Handlebars.TemplateDelegate, context: unknown): string {

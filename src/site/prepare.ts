@@ -1,5 +1,8 @@
-/** Run at install (`npm run compile`): builds the browser runtime once so that every deck build only copies it. */
+/** Run at install (`npm run compile`): builds the browser runtime and precompiles the built-in templates once, so every deck build only copies and runs them. */
+import { writePrecompiledTemplates } from '../render/precompiled.js';
 import { ensureRuntime } from './runtime.js';
 
 const runtime = await ensureRuntime();
 process.stderr.write(`lectern: runtime ready in ${runtime.dir}\n`);
+const templates = await writePrecompiledTemplates();
+process.stderr.write(`lectern: ${templates} built-in templates precompiled\n`);

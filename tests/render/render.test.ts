@@ -7,6 +7,7 @@ import { parseText } from '../../src/article/text.js';
 import { LecternError } from '../../src/errors.js';
 import { outlineArticle } from '../../src/outline/outline.js';
 import { renderDeck } from '../../src/render/render.js';
+import { precompiledSpec } from '../../src/render/precompiled.js';
 import { compileTemplates } from '../../src/render/template-set.js';
 import { loadTemplateSet } from '../../src/render/template-files.js';
 
@@ -60,6 +61,22 @@ describe('renderDeck', () => {
     const html = await render('## Part\n\nOne sentence here.\n', dir);
     expect(html).toContain('<h2 class="custom">Part</h2><p>One sentence here</p>');
     expect(html).toContain('class="section-title"');
+  });
+
+  it('renders the built-ins from their install-time precompiled form, byte for byte as compiled ones', async () => {
+    const set = await loadTemplateSet();
+    for (const template of [set.deck, set.slide, ...Object.values(set.layouts), ...Object.values(set.partials)]) {
+      expect(precompiledSpec(template.source), template.file).toBeDefined();
+    }
+    // The same templates with a trailing comment miss the precompiled table and go through the compiler.
+    const edited = Object.fromEntries(
+      [['deck.hbs', set.deck], ['slide.hbs', set.slide], ...Object.entries(set.layouts).map(([name, t]) => [`layouts/${name}.hbs`, t] as const)].map(
+        ([name, template]) => [name, `${(template as { source: string }).source}{{!-- edited --}}`],
+      ),
+    );
+    const markdown = '# Talk\n\n## Part\n\nOne sentence here. Another one follows.\n\n> A quoted line.\n';
+    expect(precompiledSpec(edited['deck.hbs']!)).toBeUndefined();
+    expect(await render(markdown, overrides(edited))).toBe(await render(markdown));
   });
 
   it('reports a template syntax error with the template file and line', async () => {
