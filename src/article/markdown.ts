@@ -168,9 +168,8 @@ function toBlock(token: Token, line: number, warnings: Warning[], file: string):
 
 function toList(list: Tokens.List, line: number): ListBlock {
   const items: ListItem[] = list.items.map((item) => {
-    const own = item.tokens.filter((t) => t.type !== 'list');
     const nested = item.tokens.find((t) => t.type === 'list') as Tokens.List | undefined;
-    const inline = own.flatMap((t) => ('tokens' in t && t.tokens ? t.tokens : [t]));
+    const inline = itemInline(item.tokens);
     const prefix = item.task ? (item.checked ? '☑ ' : '☐ ') : '';
     const entry: ListItem = { text: prefix + inlineText(inline), html: escapeHtml(prefix) + inlineHtml(inline) };
     if (nested) entry.children = toList(nested, line);
@@ -179,6 +178,46 @@ function toList(list: Tokens.List, line: number): ListBlock {
   const block: ListBlock = { kind: 'list', ordered: list.ordered, items, line };
   if (list.ordered && typeof list.start === 'number' && list.start !== 1) block.start = list.start;
   return block;
+}
+
+const SPACE: Tokens.Text = { type: 'text', raw: ' ', text: ' ' };
+
+/**
+ * A list item's own content as inline tokens. Items may hold whole blocks (a second paragraph, a quote, code, a table):
+ * the inline renderer accepts none of them, so each block contributes its inline text, blocks separated by a space.
+ */
+function itemInline(tokens: Token[]): Token[] {
+  const parts: Token[][] = [];
+  for (const token of tokens) {
+    switch (token.type) {
+      // Nested lists become children; the checkbox is shown by the ☐/☑ prefix; blank lines and rules carry no words.
+      case 'list':
+      case 'checkbox':
+      case 'space':
+      case 'hr':
+      case 'def':
+        continue;
+      case 'blockquote':
+        parts.push(itemInline((token as Tokens.Blockquote).tokens));
+        continue;
+      case 'code':
+        parts.push([{ type: 'codespan', raw: token.raw, text: (token as Tokens.Code).text } as Tokens.Codespan]);
+        continue;
+      case 'table': {
+        const table = token as Tokens.Table;
+        const cells = [table.header, ...table.rows].flat().map((cell) => inlineText(cell.tokens));
+        parts.push([{ type: 'text', raw: token.raw, text: cells.filter(Boolean).join(' ') } as Tokens.Text]);
+        continue;
+      }
+      case 'html':
+        parts.push([{ ...(token as Tokens.HTML), block: false }]);
+        continue;
+      default:
+        // A loose task item keeps its checkbox inside the first paragraph.
+        parts.push('tokens' in token && Array.isArray(token.tokens) ? token.tokens.filter((t) => t.type !== 'checkbox') : [token]);
+    }
+  }
+  return parts.filter((part) => part.length > 0).flatMap((part, index) => (index > 0 ? [SPACE, ...part] : part));
 }
 
 const CALLOUT = /^\[!(note|tip|important|warning|caution)\][ \t]*\n?/i;

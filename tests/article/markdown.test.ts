@@ -125,4 +125,37 @@ describe('parseMarkdown', () => {
     expect(callouts.sections[0]?.blocks[0]).toMatchObject({ kind: 'paragraph', text: 'Warning: Keep the sail dry.' });
     expect(callouts.sections[0]?.blocks[1]).toMatchObject({ kind: 'html', text: 'More Extra words here.' });
   });
+
+  it('reads list items that hold whole blocks (paragraphs, code, quotes, tables) as one item each', () => {
+    const source = [
+      '- Wicks were trimmed.',
+      '',
+      '  Oil was carried up at dusk.',
+      '- A log entry:',
+      '',
+      '      lamp lit 18:40',
+      '- Signals:',
+      '  > Two flashes <b>meant</b> danger.',
+      '- Shifts:',
+      '  | Keeper | Hours |',
+      '  | ------ | ----- |',
+      '  | Ana | 12 |',
+      '',
+    ].join('\n');
+    const list = parseMarkdown(source, 'loose.md').article.sections[0]?.blocks[0];
+    expect(list).toMatchObject({
+      kind: 'list',
+      items: [
+        { text: 'Wicks were trimmed. Oil was carried up at dusk.' },
+        { text: 'A log entry: lamp lit 18:40', html: 'A log entry: <code>lamp lit 18:40</code>' },
+        { text: 'Signals: Two flashes meant danger.' },
+        { text: 'Shifts: Keeper Hours Ana 12' },
+      ],
+    });
+  });
+
+  it('shows a task item’s box once, as text', () => {
+    const list = parseMarkdown('- [ ] Paint the tower\n\n  before winter\n- [x] Clean the lens\n', 'tasks.md').article.sections[0]?.blocks[0];
+    expect(list).toMatchObject({ items: [{ text: '☐ Paint the tower before winter', html: '☐ Paint the tower before winter' }, { text: '☑ Clean the lens', html: '☑ Clean the lens' }] });
+  });
 });
