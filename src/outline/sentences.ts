@@ -31,14 +31,22 @@ function safeLocale(lang: string): string {
 /** Splits text into sentences with the language's rules, re-joining splits after common abbreviations. */
 export function splitSentences(text: string, lang = 'en'): string[] {
   const sentences: string[] = [];
+  // The last sentence as written, untrimmed: a re-joined split keeps the text between its parts exactly ("a!b",
+  // "etc.…"), so the sentence can still be found in the article.
+  let written = '';
   for (const { segment } of segmenterFor(lang, 'sentence').segment(text)) {
     const trimmed = segment.trim();
-    if (!trimmed) continue;
+    if (!trimmed) {
+      written += segment;
+      continue;
+    }
     const previous = sentences[sentences.length - 1];
     if (previous !== undefined && (endsWithAbbreviation(previous) || startsLowercase(trimmed))) {
-      sentences[sentences.length - 1] = `${previous} ${trimmed}`;
+      written += segment;
+      sentences[sentences.length - 1] = written.trim();
     } else {
       sentences.push(trimmed);
+      written = segment;
     }
   }
   return sentences;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../src/article/markdown.js';
 import { condenseParagraph, trimPoint, wordFrequencies } from '../../src/outline/condense.js';
+import { measureCoverage } from '../../src/outline/coverage.js';
 import { outlineArticle, visibleText } from '../../src/outline/outline.js';
 import { splitSentences } from '../../src/outline/sentences.js';
 import { scaleTimings } from '../../src/outline/timing.js';
@@ -83,6 +84,15 @@ describe('condensing', () => {
       'Maybe not.',
     ]);
     expect(splitSentences('茶来自中国。人们喜欢喝茶！你呢？', 'zh')).toEqual(['茶来自中国。', '人们喜欢喝茶！', '你呢？']);
+  });
+
+  it('re-joins a split sentence exactly as written, so it can still be found in the article', () => {
+    // The segmenter breaks after "!" and "." even with no space; re-joining must not add one.
+    expect(splitSentences('The beacon said a!b in morse.')).toEqual(['The beacon said a!b in morse.']);
+    expect(splitSentences('Wicks, lenses, etc.… Then the engines came.')).toEqual(['Wicks, lenses, etc.… Then the engines came.']);
+    expect(splitSentences('Mark\u0085the tower.')).toEqual(['Mark\u0085the tower.']);
+    const { article } = parseMarkdown('## Signals\n\nThe keeper wrote a!b in the log. Ships read it as a warning. Nobody knew why.\n', 's.md');
+    expect(measureCoverage(article, outlineArticle(article)).missing).toEqual([]);
   });
 });
 
