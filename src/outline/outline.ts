@@ -137,7 +137,17 @@ function outlineSection(section: Section, sectionTitle: string, lang: string, de
     if (open) drafts.push(open);
     open = undefined;
   };
-  const base = (line: number): Omit<Draft, 'layout'> => ({ title: slideTitle, section: sectionTitle, notes: [], lines: [line, line] });
+  // A slide heading shows as the title of the slides after it; one with no slide of its own yet is kept pending.
+  let pendingHeading: { text: string; line: number } | undefined;
+  const base = (line: number): Omit<Draft, 'layout'> => {
+    pendingHeading = undefined;
+    return { title: slideTitle, section: sectionTitle, notes: [], lines: [line, line] };
+  };
+  // A heading followed by another heading, or by the end of its section, still gets its slide: nothing is lost.
+  const keepPendingHeading = (): void => {
+    const heading = pendingHeading;
+    if (heading) drafts.push({ ...base(heading.line), layout: 'points', points: [], notes: [heading.text] });
+  };
 
   for (let index = 0; index < section.blocks.length; index++) {
     const block = section.blocks[index]!;
@@ -154,13 +164,18 @@ function outlineSection(section: Section, sectionTitle: string, lang: string, de
           if (next.kind === 'directive' || next.kind === 'break') break;
           if (next.kind === 'slide-heading' && ++headings > 1) break;
         }
-        drafts.push(explicitSlide(block.value, section.blocks.slice(index + 1, end), base(block.line)));
+        const content = section.blocks.slice(index + 1, end);
+        // An explicit slide with its own heading does not show the pending one.
+        if (content.some((next) => next.kind === 'slide-heading')) keepPendingHeading();
+        drafts.push(explicitSlide(block.value, content, base(block.line)));
         index = end - 1;
         continue;
       }
       case 'slide-heading':
         close();
+        keepPendingHeading();
         slideTitle = block.text;
+        pendingHeading = { text: block.text, line: block.line };
         continue;
       case 'break':
         close();
@@ -206,6 +221,7 @@ function outlineSection(section: Section, sectionTitle: string, lang: string, de
     }
   }
   close();
+  keepPendingHeading();
   return numberContinuations(drafts.filter((draft) => draft.layout !== 'points' || (draft.points?.length ?? 0) > 0 || draft.notes.length > 0));
 }
 

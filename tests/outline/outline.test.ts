@@ -121,6 +121,18 @@ describe('layout and pagination', () => {
     const slide = outlineArticle(article).slides.find((candidate) => candidate.title === 'Custom title');
     expect(slide?.notes).toEqual(['Visible text here.', 'Say this aloud.']);
   });
+
+  it('gives a slide heading with nothing under it a slide of its own', () => {
+    const source = '## Lamps\n\nOil came first.\n\n### Still to write\n\n## Lenses\n\n### Fresnel\n\n### Prisms\n\nGlass bends light.\n';
+    const { article } = parseMarkdown(source, 'h.md');
+    const deck = outlineArticle(article);
+    const titled = (title: string) => deck.slides.find((slide) => slide.title === title);
+    expect(titled('Still to write')).toMatchObject({ layout: 'points', section: 'Lamps', notes: ['Still to write'], lines: [5, 5] });
+    expect(titled('Fresnel')).toMatchObject({ layout: 'points', section: 'Lenses', notes: ['Fresnel'] });
+    expect(titled('Prisms')?.notes).toEqual(['Glass bends light.']);
+    expect(deck.slides.map((slide) => slide.title)).toEqual(['H', 'Agenda', 'Lamps', 'Lamps', 'Still to write', 'Lenses', 'Fresnel', 'Prisms', 'Key takeaways']);
+    expect(measureCoverage(article, deck).missing).toEqual([]);
+  });
 });
 
 describe('timing helpers and titles', () => {
