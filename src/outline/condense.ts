@@ -15,10 +15,17 @@ const STOPWORDS = new Set(
 const OPENERS =
   /^(?:but|and|so|yet|still|thus|hence|also|now|then|first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|lastly|however|moreover|furthermore|indeed|in other words|in short|in fact|after all|of course|regardless|on the one hand|on the other hand|by contrast|in turn|that said|as a result|for example|for instance|at first glance|more importantly|and,? more importantly|here|well|ok(?:ay)?)\b[,:]?\s+/i;
 
+const EDGE_PUNCTUATION = /^[^\p{L}\p{N}$]+|[^\p{L}\p{N}%]+$/gu;
+
+/** a–z or 0–9: most words start and end so, and need no trimming (a hot path on long articles). */
+function isAsciiAlphanumeric(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+}
+
 /** Content words of a text, lower-cased, for overlap scores. */
 export function contentWords(text: string, lang = 'en'): string[] {
   return wordsOf(text.toLowerCase(), lang)
-    .map((word) => word.replace(/^[^\p{L}\p{N}$]+|[^\p{L}\p{N}%]+$/gu, ''))
+    .map((word) => (isAsciiAlphanumeric(word.charCodeAt(0)) && isAsciiAlphanumeric(word.charCodeAt(word.length - 1)) ? word : word.replace(EDGE_PUNCTUATION, '')))
     .filter((word) => word.length > 1 && !STOPWORDS.has(word));
 }
 
@@ -62,8 +69,13 @@ export function carriesFacts(sentence: string): boolean {
  * Up to `max` points for a paragraph, best first: the most central sentence, then (when allowed) another sentence that
  * adds facts the first does not show. Points come back in the paragraph's own order.
  */
-export function keyPoints(paragraph: string, context: Map<string, number>, lang = 'en', max = 1): string[] {
-  const sentences = splitSentences(paragraph, lang);
+export function keyPoints(
+  paragraph: string,
+  context: Map<string, number>,
+  lang = 'en',
+  max = 1,
+  sentences = splitSentences(paragraph, lang),
+): string[] {
   if (sentences.length === 0) return paragraph.trim() ? [paragraph.trim()] : [];
   // A short paragraph ("Is that a coincidence? Maybe. Maybe not.") is its own point.
   if (sentences.length > 1 && wordsOf(paragraph, lang).length <= POINT_WORD_LIMIT) return [trimPoint(paragraph, lang)];

@@ -197,8 +197,8 @@ function outlineSection(section: Section, sectionTitle: string, lang: string, de
           drafts.push({ ...base(block.line), ...special, notes: [block.text] });
           continue;
         }
-        const sentences = splitSentences(block.text, lang).length;
-        const points: Point[] = keyPoints(block.text, context, lang, density.pointsFor(sentences)).map((text) => ({ text }));
+        const sentences = splitSentences(block.text, lang);
+        const points: Point[] = keyPoints(block.text, context, lang, density.pointsFor(sentences.length), sentences).map((text) => ({ text }));
         const words = points.reduce((sum, point) => sum + wordsOf(point.text, lang).length, 0);
         const current = open?.layout === 'points' ? open : undefined;
         const count = current?.points?.length ?? 0;
@@ -343,9 +343,14 @@ function numberContinuations(drafts: Draft[]): Draft[] {
 /** Assigns unique ids and timings. */
 function finishSlides(drafts: Draft[], wpm: number, lang: string): Slide[] {
   const used = new Set<string>();
+  // The next suffix to try per slug, so a title repeated a thousand times costs a thousand steps, not a million.
+  const nextSuffix = new Map<string, number>();
   return drafts.map((draft, index) => {
-    let id = index === 0 ? 'title' : slugify(draft.title ?? draft.layout);
-    for (let n = 2; used.has(id); n++) id = `${slugify(draft.title ?? draft.layout)}-${n}`;
+    const base = index === 0 ? 'title' : slugify(draft.title ?? draft.layout);
+    let id = base;
+    let n = nextSuffix.get(base) ?? 2;
+    while (used.has(id)) id = `${base}-${n++}`;
+    nextSuffix.set(base, n);
     used.add(id);
     const slide: Slide = { id, ...draft, timing: 0 };
     slide.timing = slideSeconds(slide, visibleText(slide), wpm, lang);
