@@ -1,6 +1,7 @@
 /** The Content-Security-Policy of a built deck: no inline or foreign script, except Reveal's own speaker view. */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { ExitCode, LecternError } from '../errors.js';
 
@@ -27,11 +28,19 @@ function policy(speakerViewHash: string): string {
 
 const cache = new Map<string, Promise<string>>();
 
+/** Where the runtime build records the speaker view's hash, so a deck build need not read and parse the runtime. */
+export function speakerViewHashFile(runtimeScript: string): string {
+  return join(dirname(runtimeScript), 'speaker-view.sha256');
+}
+
 /** The policy for decks that load the runtime script at `runtimeScript`; computed once per script. */
 export function contentSecurityPolicy(runtimeScript: string): Promise<string> {
   let found = cache.get(runtimeScript);
   if (!found) {
-    found = readFile(runtimeScript, 'utf8').then((js) => policy(speakerViewScriptHash(js, runtimeScript)));
+    found = readFile(speakerViewHashFile(runtimeScript), 'utf8')
+      .then((recorded) => recorded.trim())
+      .catch(async () => speakerViewScriptHash(await readFile(runtimeScript, 'utf8'), runtimeScript))
+      .then(policy);
     found.catch(() => cache.delete(runtimeScript));
     cache.set(runtimeScript, found);
   }

@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { join } from 'node:path';
 import { ExitCode, LecternError } from '../errors.js';
 import { PACKAGE_ROOT, RUNTIME_DIR } from '../paths.js';
+import { speakerViewHashFile, speakerViewScriptHash } from './csp.js';
 
 /** The browser runtime shared by every deck: built once, reused by every build until its inputs change. */
 export interface RuntimeFiles {
@@ -62,6 +63,8 @@ export async function buildRuntime(fingerprint?: string): Promise<void> {
         lib: { entry: join(PRESENT_DIR, 'main.ts'), formats: ['iife'], name: 'LecternRuntime', fileName: () => 'lectern.js' },
       },
     });
+    const script = join(staging, 'lectern.js');
+    await writeFile(speakerViewHashFile(script), `${speakerViewScriptHash(await readFile(script, 'utf8'), script)}\n`);
     await writeFile(join(staging, 'reveal.css'), await readFile(join(REVEAL_DIR, 'dist', 'reveal.css')));
     await mkdir(join(staging, 'themes'), { recursive: true });
     for (const name of await revealThemeNames()) {
