@@ -60,7 +60,7 @@ const requireLazily = createRequire(import.meta.url);
 
 /** Full YAML, loaded only for front matter that the simple reader below does not handle. */
 function parseYaml(yamlText: string, file: string): unknown {
-  const { parseDocument } = requireLazily('yaml') as typeof import('yaml');
+  const { parseDocument, visit } = requireLazily('yaml') as typeof import('yaml');
   const document = parseDocument(yamlText, { uniqueKeys: true });
   const firstError = document.errors[0];
   if (firstError) {
@@ -70,7 +70,25 @@ function parseYaml(yamlText: string, file: string): unknown {
       location: { file, line: line + 1, column },
     });
   }
-  return document.toJS();
+  try {
+    return document.toJS();
+  } catch (error) {
+    // Aliases resolve only now: `title: *Bold* claims` is YAML for an alias to an anchor that does not exist.
+    let offset = 0;
+    visit(document, {
+      Alias(_, alias) {
+        if (alias.resolve(document) !== undefined) return undefined;
+        offset = alias.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    const before = yamlText.slice(0, offset).split('\n');
+    throw new LecternError(`invalid front matter: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`, {
+      exitCode: ExitCode.input,
+      location: { file, line: before.length + 1, column: (before.at(-1)?.length ?? 0) + 1 },
+      hint: 'quote a value that starts with * or &, e.g. title: "*Bold* claims"',
+    });
+  }
 }
 
 const SIMPLE_LINE = /^([A-Za-z_][\w-]*):[ \t]*(.*)$/;

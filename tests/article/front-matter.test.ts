@@ -1,6 +1,7 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { parseDuration, parseSimpleYaml, splitFrontMatter } from '../../src/article/front-matter.js';
+import { LecternError } from '../../src/errors.js';
 
 describe('front matter', () => {
   const simple = [
@@ -43,5 +44,16 @@ describe('front matter', () => {
     expect(parseDuration('1:30:00')).toBe(5400);
     expect(parseDuration(15)).toBe(900);
     expect(parseDuration('soon')).toBeUndefined();
+  });
+
+  it('reports a value that YAML reads as an alias to no anchor (`*Bold*`) at its line, as invalid front matter', () => {
+    const read = () => splitFrontMatter('---\ntitle: Tides\nsubtitle: *Bold*\n---\n\nBody.\n', 'alias.md');
+    expect(read).toThrow(LecternError);
+    expect(read).toThrow(/Unresolved alias/);
+    try {
+      read();
+    } catch (error) {
+      expect((error as LecternError).format()).toMatch(/^alias\.md:3:11: invalid front matter: .*quote a value/);
+    }
   });
 });
