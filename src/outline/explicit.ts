@@ -13,14 +13,19 @@ export function isExplicitLayout(name: string): name is Layout {
   return LAYOUTS.has(name);
 }
 
+/** Layouts whose template shows a list of points. */
+const SHOWS_POINTS: ReadonlySet<Layout> = new Set<Layout>(['agenda', 'points', 'figure', 'list', 'closing']);
+
 /**
  * A slide written out in full (`<!-- slide: points -->`, as `lectern import` writes them): its content is taken as it is,
- * with no condensing, and its notes are exactly its `Note:` blocks.
+ * with no condensing, and its notes are its `Note:` blocks. Content its layout cannot show (a quote on a points slide, a
+ * second code block) goes to the notes, so no words are lost.
  */
 export function explicitSlide(layout: Layout, blocks: Block[], base: Omit<Draft, 'layout'>): Draft {
   const draft: Draft = { ...base, layout, notes: [] };
   // The agenda and the closing slide belong to no section, as when the outline makes them.
   if (layout === 'agenda' || layout === 'closing') delete draft.section;
+  const unshown: string[] = [];
   for (const block of blocks) {
     draft.lines[1] = Math.max(draft.lines[1], block.line);
     switch (block.kind) {
@@ -32,36 +37,50 @@ export function explicitSlide(layout: Layout, blocks: Block[], base: Omit<Draft,
         break;
       case 'paragraph':
         if (layout === 'agenda' && draft.subtitle === undefined) draft.subtitle = block.text;
-        else (draft.points ??= []).push(point(block.text, block.html));
+        else if (SHOWS_POINTS.has(layout)) (draft.points ??= []).push(point(block.text, block.html));
+        else unshown.push(block.text);
         break;
       case 'list':
-        if (layout === 'figure') draft.figures = block.items.map(toFigure);
-        else {
+        if (layout === 'figure' && draft.figures === undefined) draft.figures = block.items.map(toFigure);
+        else if (SHOWS_POINTS.has(layout)) {
           draft.points = [...(draft.points ?? []), ...block.items.map(toPoint)];
           if (block.ordered && layout !== 'agenda') draft.ordered = true;
-        }
+        } else unshown.push(...block.items.flatMap(itemTexts));
         if (layout === 'agenda') draft.ordered = true;
         break;
       case 'quote':
-        draft.quote = block.attribution ? { text: block.text, attribution: block.attribution } : { text: block.text };
+        if (layout === 'quote' && draft.quote === undefined) {
+          draft.quote = block.attribution ? { text: block.text, attribution: block.attribution } : { text: block.text };
+        } else unshown.push(block.attribution ? `${block.text} — ${block.attribution}` : block.text);
         break;
       case 'code':
-        draft.code = block.lang ? { code: block.code, lang: block.lang } : { code: block.code };
+        if (layout === 'code' && draft.code === undefined) draft.code = block.lang ? { code: block.code, lang: block.lang } : { code: block.code };
+        else unshown.push(block.code);
         break;
       case 'table':
-        draft.table = { header: block.header, rows: block.rows, align: block.align };
+        if (layout === 'table' && draft.table === undefined) draft.table = { header: block.header, rows: block.rows, align: block.align };
+        else unshown.push(...[block.header, ...block.rows].filter((row) => row.length > 0).map((row) => row.join(', ')));
         break;
       case 'image':
-        draft.image = block.title ? { src: block.src, alt: block.alt, title: block.title } : { src: block.src, alt: block.alt };
+        if (layout === 'image' && draft.image === undefined) {
+          draft.image = block.title ? { src: block.src, alt: block.alt, title: block.title } : { src: block.src, alt: block.alt };
+        } else if (block.alt) unshown.push(block.alt);
         break;
       case 'html':
-        draft.html = block.html;
+        if (layout === 'html' && draft.html === undefined) draft.html = block.html;
+        else if (block.text) unshown.push(block.text);
         break;
       default:
         break;
     }
   }
+  // In the order written: the content comes before the `Note:` block that ends an explicit slide.
+  draft.notes.unshift(...unshown);
   return draft;
+}
+
+function itemTexts(item: ListItem): string[] {
+  return [item.text, ...(item.children?.items.flatMap(itemTexts) ?? [])];
 }
 
 /** A point with its markup only where the author wrote some. */

@@ -122,6 +122,47 @@ describe('layout and pagination', () => {
     expect(slide?.notes).toEqual(['Visible text here.', 'Say this aloud.']);
   });
 
+  it('puts content an explicit slide’s layout cannot show into its notes, in order', () => {
+    const source = [
+      '## Harbour',
+      '',
+      '<!-- slide: points -->',
+      '### Beacons',
+      '',
+      'Fires burned on the cliffs.',
+      '',
+      '> A light is a promise.',
+      '> — A keeper',
+      '',
+      '<div>Oil lamps came later.</div>',
+      '',
+      'Note: Mention the fires.',
+      '',
+      '<!-- slide: code -->',
+      '### Signals',
+      '',
+      '```',
+      'flash(2)',
+      '```',
+      '',
+      '```',
+      'flash(3)',
+      '```',
+      '',
+      'Two flashes meant danger.',
+      '',
+    ].join('\n');
+    const { article } = parseMarkdown(source, 'x.md');
+    const deck = outlineArticle(article);
+    const beacons = deck.slides.find((slide) => slide.title === 'Beacons');
+    expect(beacons).toMatchObject({ layout: 'points', points: [{ text: 'Fires burned on the cliffs.' }] });
+    expect(beacons?.quote).toBeUndefined();
+    expect(beacons?.notes).toEqual(['A light is a promise. — A keeper', 'Oil lamps came later.', 'Mention the fires.']);
+    const signals = deck.slides.find((slide) => slide.title === 'Signals');
+    expect(signals).toMatchObject({ layout: 'code', code: { code: 'flash(2)' }, notes: ['flash(3)', 'Two flashes meant danger.'] });
+    expect(measureCoverage(article, deck).missing).toEqual([]);
+  });
+
   it('gives a slide heading with nothing under it a slide of its own', () => {
     const source = '## Lamps\n\nOil came first.\n\n### Still to write\n\n## Lenses\n\n### Fresnel\n\n### Prisms\n\nGlass bends light.\n';
     const { article } = parseMarkdown(source, 'h.md');
