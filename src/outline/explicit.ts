@@ -59,7 +59,7 @@ export function explicitSlide(layout: Layout, blocks: Block[], base: Omit<Draft,
         break;
       case 'table':
         if (layout === 'table' && draft.table === undefined) draft.table = { header: block.header, rows: block.rows, align: block.align };
-        else unshown.push(...[block.header, ...block.rows].filter((row) => row.length > 0).map((row) => row.join(', ')));
+        else unshown.push([...block.header, ...block.rows.flat()].filter(Boolean).join(' '));
         break;
       case 'image':
         if (layout === 'image' && draft.image === undefined) {

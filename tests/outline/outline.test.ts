@@ -151,6 +151,10 @@ describe('layout and pagination', () => {
       '',
       'Two flashes meant danger.',
       '',
+      '| Flashes | Meaning |',
+      '| --- | --- |',
+      '| 2 | danger |',
+      '',
     ].join('\n');
     const { article } = parseMarkdown(source, 'x.md');
     const deck = outlineArticle(article);
@@ -159,7 +163,7 @@ describe('layout and pagination', () => {
     expect(beacons?.quote).toBeUndefined();
     expect(beacons?.notes).toEqual(['A light is a promise. — A keeper', 'Oil lamps came later.', 'Mention the fires.']);
     const signals = deck.slides.find((slide) => slide.title === 'Signals');
-    expect(signals).toMatchObject({ layout: 'code', code: { code: 'flash(2)' }, notes: ['flash(3)', 'Two flashes meant danger.'] });
+    expect(signals).toMatchObject({ layout: 'code', code: { code: 'flash(2)' }, notes: ['flash(3)', 'Two flashes meant danger.', 'Flashes Meaning 2 danger'] });
     expect(measureCoverage(article, deck).missing).toEqual([]);
   });
 
