@@ -41,8 +41,11 @@ export function explicitSlide(layout: Layout, blocks: Block[], base: Omit<Draft,
         else unshown.push(block.text);
         break;
       case 'list':
-        if (layout === 'figure' && draft.figures === undefined) draft.figures = block.items.map(toFigure);
-        else if (SHOWS_POINTS.has(layout)) {
+        if (layout === 'figure' && draft.figures === undefined) {
+          draft.figures = block.items.map(toFigure);
+          // A figure has no room for sub-items: the notes keep the whole list, read as written.
+          if (block.items.some((item) => item.children)) unshown.push(...block.items.flatMap(itemTexts));
+        } else if (SHOWS_POINTS.has(layout)) {
           draft.points = [...(draft.points ?? []), ...block.items.map(toPoint)];
           if (block.ordered && layout !== 'agenda') draft.ordered = true;
         } else unshown.push(...block.items.flatMap(itemTexts));

@@ -155,6 +155,12 @@ describe('layout and pagination', () => {
       '| --- | --- |',
       '| 2 | danger |',
       '',
+      '<!-- slide: figure -->',
+      '### Costs',
+      '',
+      '- $40 — a year of oil',
+      '  - paid by the harbour board',
+      '',
     ].join('\n');
     const { article } = parseMarkdown(source, 'x.md');
     const deck = outlineArticle(article);
@@ -164,6 +170,8 @@ describe('layout and pagination', () => {
     expect(beacons?.notes).toEqual(['A light is a promise. — A keeper', 'Oil lamps came later.', 'Mention the fires.']);
     const signals = deck.slides.find((slide) => slide.title === 'Signals');
     expect(signals).toMatchObject({ layout: 'code', code: { code: 'flash(2)' }, notes: ['flash(3)', 'Two flashes meant danger.', 'Flashes Meaning 2 danger'] });
+    const costs = deck.slides.find((slide) => slide.title === 'Costs');
+    expect(costs).toMatchObject({ figures: [{ value: '$40', caption: 'a year of oil' }], notes: ['$40 — a year of oil', 'paid by the harbour board'] });
     expect(measureCoverage(article, deck).missing).toEqual([]);
   });
 
