@@ -1,4 +1,4 @@
-import type { Article } from '../article/types.js';
+import type { Article, Block } from '../article/types.js';
 import { blockText, visibleText } from './outline.js';
 import { splitSentences } from './sentences.js';
 import type { Deck, Slide } from './types.js';
@@ -91,7 +91,17 @@ export function measureCoverage(article: Article, deck: Deck): Coverage {
   for (const text of [article.meta.title, article.meta.subtitle, article.meta.author]) if (text) check(text, 1);
   for (const section of article.sections) {
     if (section.title) check(section.title, section.line);
-    for (const block of section.blocks) check(blockText(block), block.line);
+    for (const block of section.blocks) for (const text of coverageTexts(block)) check(text, block.line);
   }
   return coverage;
+}
+
+/**
+ * The texts whose sentences are looked for. Code and tables are shown line by line and row by row, and run over
+ * several slides between lines and rows, so their "sentences" are looked for within one line or row.
+ */
+function coverageTexts(block: Block): string[] {
+  if (block.kind === 'code') return block.code.split('\n');
+  if (block.kind === 'table') return [block.header, ...block.rows].map((row) => row.join(' '));
+  return [blockText(block)];
 }

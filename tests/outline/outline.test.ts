@@ -175,6 +175,19 @@ describe('layout and pagination', () => {
     expect(measureCoverage(article, deck).missing).toEqual([]);
   });
 
+  it('measures coverage of code and tables that run over several slides by line and row', () => {
+    // No full stops: read as prose, the whole block would be one sentence, split across slides.
+    const code = Array.from({ length: 40 }, (_, index) => `beam ${index} turns and`).join('\n');
+    const rows = Array.from({ length: 30 }, (_, index) => `| keeper ${index} | and |`).join('\n');
+    const { article } = parseMarkdown(`## Works\n\n\`\`\`\n${code}\n\`\`\`\n\n| Name | Task |\n| --- | --- |\n${rows}\n`, 'w.md');
+    const deck = outlineArticle(article);
+    expect(deck.slides.filter((slide) => slide.layout === 'code').length).toBeGreaterThan(1);
+    expect(deck.slides.filter((slide) => slide.layout === 'table').length).toBeGreaterThan(1);
+    const coverage = measureCoverage(article, deck);
+    expect(coverage.missing).toEqual([]);
+    expect(coverage.onSlides).toBe(1 + 40 + 31);
+  });
+
   it('gives a slide heading with nothing under it a slide of its own', () => {
     const source = '## Lamps\n\nOil came first.\n\n### Still to write\n\n## Lenses\n\n### Fresnel\n\n### Prisms\n\nGlass bends light.\n';
     const { article } = parseMarkdown(source, 'h.md');
