@@ -137,6 +137,7 @@ function outlineSection(section: Section, sectionTitle: string, lang: string, de
     if (open) drafts.push(open);
     open = undefined;
   };
+  const explicitDrafts = new Set<Draft>();
   // A slide heading shows as the title of the slides after it; one with no slide of its own yet is kept pending.
   let pendingHeading: { text: string; line: number } | undefined;
   const base = (line: number): Omit<Draft, 'layout'> => {
@@ -167,7 +168,9 @@ function outlineSection(section: Section, sectionTitle: string, lang: string, de
         const content = section.blocks.slice(index + 1, end);
         // An explicit slide with its own heading does not show the pending one.
         if (content.some((next) => next.kind === 'slide-heading')) keepPendingHeading();
-        drafts.push(explicitSlide(block.value, content, base(block.line)));
+        const slide = explicitSlide(block.value, content, base(block.line));
+        explicitDrafts.add(slide);
+        drafts.push(slide);
         index = end - 1;
         continue;
       }
@@ -222,7 +225,10 @@ function outlineSection(section: Section, sectionTitle: string, lang: string, de
   }
   close();
   keepPendingHeading();
-  return numberContinuations(drafts.filter((draft) => draft.layout !== 'points' || (draft.points?.length ?? 0) > 0 || draft.notes.length > 0));
+  // A slide the author wrote out stays even when empty; an outlined one with nothing to show is dropped.
+  const shown = (draft: Draft): boolean =>
+    explicitDrafts.has(draft) || draft.layout !== 'points' || (draft.points?.length ?? 0) > 0 || draft.notes.length > 0;
+  return numberContinuations(drafts.filter(shown));
 }
 
 /** Splits generated lists (agenda, takeaways) by the list budget; an empty list is still one slide. */

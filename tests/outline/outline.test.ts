@@ -175,6 +175,13 @@ describe('layout and pagination', () => {
     expect(measureCoverage(article, deck).missing).toEqual([]);
   });
 
+  it('keeps an explicit slide the author left empty, with its title', () => {
+    const { article } = parseMarkdown('## Plan\n\n### To be drawn\n\n<!-- slide: points -->\n\n## Next\n\nText.\n', 'e.md');
+    const deck = outlineArticle(article);
+    expect(deck.slides.find((slide) => slide.title === 'To be drawn')).toMatchObject({ layout: 'points', section: 'Plan' });
+    expect(measureCoverage(article, deck).missing).toEqual([]);
+  });
+
   it('measures coverage of code and tables that run over several slides by line and row', () => {
     // No full stops: read as prose, the whole block would be one sentence, split across slides.
     const code = Array.from({ length: 40 }, (_, index) => `beam ${index} turns and`).join('\n');
