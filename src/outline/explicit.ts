@@ -19,13 +19,15 @@ const SHOWS_POINTS: ReadonlySet<Layout> = new Set<Layout>(['agenda', 'points', '
 /**
  * A slide written out in full (`<!-- slide: points -->`, as `lectern import` writes them): its content is taken as it is,
  * with no condensing, and its notes are its `Note:` blocks. Content its layout cannot show (a quote on a points slide, a
- * second code block) goes to the notes, so no words are lost.
+ * second code block) goes to the notes, so no words are lost; so does the text of its HTML when it has no notes, as on
+ * the HTML slides the outline makes.
  */
 export function explicitSlide(layout: Layout, blocks: Block[], base: Omit<Draft, 'layout'>): Draft {
   const draft: Draft = { ...base, layout, notes: [] };
   // The agenda and the closing slide belong to no section, as when the outline makes them.
   if (layout === 'agenda' || layout === 'closing') delete draft.section;
   const unshown: string[] = [];
+  let htmlText: string | undefined;
   for (const block of blocks) {
     draft.lines[1] = Math.max(draft.lines[1], block.line);
     switch (block.kind) {
@@ -70,13 +72,17 @@ export function explicitSlide(layout: Layout, blocks: Block[], base: Omit<Draft,
         } else if (block.alt) unshown.push(block.alt);
         break;
       case 'html':
-        if (layout === 'html' && draft.html === undefined) draft.html = block.html;
-        else if (block.text) unshown.push(block.text);
+        if (layout === 'html' && draft.html === undefined) {
+          draft.html = block.html;
+          htmlText = block.text || undefined;
+        } else if (block.text) unshown.push(block.text);
         break;
       default:
         break;
     }
   }
+  // Timing and coverage read an HTML slide's words from its notes: without any, the HTML's text is its notes.
+  if (htmlText !== undefined && draft.notes.length === 0) draft.notes.push(htmlText);
   // In the order written: the content comes before the `Note:` block that ends an explicit slide.
   draft.notes.unshift(...unshown);
   return draft;

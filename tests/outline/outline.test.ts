@@ -175,6 +175,15 @@ describe('layout and pagination', () => {
     expect(measureCoverage(article, deck).missing).toEqual([]);
   });
 
+  it('gives an explicit HTML slide without notes its text as notes, as outlined HTML slides have', () => {
+    const { article } = parseMarkdown('## Extra\n\n<!-- slide: html -->\n\n<details><summary>Logs</summary>Entries every hour.</details>\n', 'x.md');
+    const deck = outlineArticle(article);
+    expect(deck.slides.find((slide) => slide.layout === 'html')?.notes).toEqual(['Logs Entries every hour.']);
+    expect(measureCoverage(article, deck).missing).toEqual([]);
+    const { article: noted } = parseMarkdown('## Extra\n\n<!-- slide: html -->\n\n<details><summary>Logs</summary>Entries.</details>\n\nNote: Say why.\n', 'y.md');
+    expect(outlineArticle(noted).slides.find((slide) => slide.layout === 'html')?.notes).toEqual(['Say why.']);
+  });
+
   it('keeps an explicit slide the author left empty, with its title', () => {
     const { article } = parseMarkdown('## Plan\n\n### To be drawn\n\n<!-- slide: points -->\n\n## Next\n\nText.\n', 'e.md');
     const deck = outlineArticle(article);
