@@ -14,6 +14,7 @@ export const KNOWN_META_KEYS = [
   'duration',
   'wpm',
   'templates',
+  'fragments',
 ] as const;
 
 export interface FrontMatterResult {
@@ -149,6 +150,10 @@ function readMeta(data: Record<string, unknown>, file: string, yamlText: string)
         meta.duration = seconds;
         break;
       }
+      case 'fragments':
+        if (typeof value !== 'boolean') fail('true or false');
+        meta.fragments = value as boolean;
+        break;
       case 'wpm':
         if (typeof value !== 'number' || !(value >= 40 && value <= 400)) fail('a speaking rate in words a minute between 40 and 400');
         meta.wpm = value as number;

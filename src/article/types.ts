@@ -20,6 +20,8 @@ export interface ArticleMeta {
   wpm?: number;
   /** Folder of template overrides (relative to the source). */
   templates?: string;
+  /** Show the points of a slide one at a time (Reveal fragments). */
+  fragments?: boolean;
 }
 
 /** A run of list items; items may nest. */

@@ -118,6 +118,7 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
       dir: directionOf(lang),
       theme: options.theme ?? meta.theme ?? DEFAULT_THEME,
       transition: meta.transition ?? 'slide',
+      fragments: meta.fragments ?? false,
       wpm,
       duration,
       totalTime: slides.reduce((sum, slide) => sum + slide.timing, 0),

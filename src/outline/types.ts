@@ -72,6 +72,8 @@ export interface DeckMeta {
   wpm: number;
   /** Planned talk length in seconds, when the source set one. */
   duration?: number;
+  /** Points and list items appear one at a time, as Reveal fragments. */
+  fragments: boolean;
   /** Sum of slide timings in seconds. */
   totalTime: number;
 }

@@ -10,7 +10,7 @@ const IMPLICIT = new Set(['title', 'section']);
  */
 export function deckToMarkdown(deck: Deck): string {
   const { meta } = deck;
-  const front: Record<string, string | number> = { title: meta.title };
+  const front: Record<string, string | number | boolean> = { title: meta.title };
   if (meta.subtitle) front.subtitle = meta.subtitle;
   if (meta.author) front.author = meta.author;
   if (meta.date) front.date = meta.date;
@@ -18,6 +18,7 @@ export function deckToMarkdown(deck: Deck): string {
   front.theme = meta.theme;
   front.transition = meta.transition;
   front.wpm = meta.wpm;
+  if (meta.fragments) front.fragments = true;
   if (meta.duration !== undefined) front.duration = `${meta.duration}s`;
   const parts = [`---\n${stringify(front, { lineWidth: 0 }).trimEnd()}\n---`];
   for (const slide of deck.slides) {

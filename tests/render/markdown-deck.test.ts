@@ -33,6 +33,16 @@ describe.each(sources)('lectern import round trip: %s', (source) => {
   });
 });
 
+describe('lectern import round trip: deck settings', () => {
+  it('keeps `fragments: true`', () => {
+    const { article } = parseMarkdown('---\ntitle: Steps\nfragments: true\n---\n\n## Part\n\nOne point here.\n', 'steps.md');
+    const deck = outlineArticle(article);
+    const markdown = deckToMarkdown(deck);
+    expect(markdown).toContain('\nfragments: true\n');
+    expect(outlineArticle(parseMarkdown(markdown, 'imported.md').article).meta.fragments).toBe(true);
+  });
+});
+
 describe('lectern import command', () => {
   it('writes the explicit deck to --out and it builds to the same slides', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'lectern-import-')), 'deepseek.md');
