@@ -19,8 +19,8 @@ const SHOWS_POINTS: ReadonlySet<Layout> = new Set<Layout>(['agenda', 'points', '
 /**
  * A slide written out in full (`<!-- slide: points -->`, as `lectern import` writes them): its content is taken as it is,
  * with no condensing, and its notes are its `Note:` blocks. Content its layout cannot show (a quote on a points slide, a
- * second code block) goes to the notes, so no words are lost; so does the text of its HTML when it has no notes, as on
- * the HTML slides the outline makes.
+ * second code block) goes to the notes, so no words are lost. An HTML slide's notes start with the HTML's text, as on the
+ * HTML slides the outline makes.
  */
 export function explicitSlide(layout: Layout, blocks: Block[], base: Omit<Draft, 'layout'>): Draft {
   const draft: Draft = { ...base, layout, notes: [] };
@@ -81,10 +81,10 @@ export function explicitSlide(layout: Layout, blocks: Block[], base: Omit<Draft,
         break;
     }
   }
-  // Timing and coverage read an HTML slide's words from its notes: without any, the HTML's text is its notes.
-  if (htmlText !== undefined && draft.notes.length === 0) draft.notes.push(htmlText);
   // In the order written: the content comes before the `Note:` block that ends an explicit slide.
   draft.notes.unshift(...unshown);
+  // Timing and coverage read an HTML slide's words from its notes (`lectern import` writes them there already).
+  if (htmlText !== undefined && !draft.notes.includes(htmlText)) draft.notes.unshift(htmlText);
   return draft;
 }
 

@@ -175,13 +175,13 @@ describe('layout and pagination', () => {
     expect(measureCoverage(article, deck).missing).toEqual([]);
   });
 
-  it('gives an explicit HTML slide without notes its text as notes, as outlined HTML slides have', () => {
+  it('starts an explicit HTML slide’s notes with its text, as outlined HTML slides have', () => {
     const { article } = parseMarkdown('## Extra\n\n<!-- slide: html -->\n\n<details><summary>Logs</summary>Entries every hour.</details>\n', 'x.md');
     const deck = outlineArticle(article);
     expect(deck.slides.find((slide) => slide.layout === 'html')?.notes).toEqual(['Logs Entries every hour.']);
     expect(measureCoverage(article, deck).missing).toEqual([]);
     const { article: noted } = parseMarkdown('## Extra\n\n<!-- slide: html -->\n\n<details><summary>Logs</summary>Entries.</details>\n\nNote: Say why.\n', 'y.md');
-    expect(outlineArticle(noted).slides.find((slide) => slide.layout === 'html')?.notes).toEqual(['Say why.']);
+    expect(outlineArticle(noted).slides.find((slide) => slide.layout === 'html')?.notes).toEqual(['Logs Entries.', 'Say why.']);
   });
 
   it('keeps an explicit slide the author left empty, with its title', () => {
