@@ -376,7 +376,8 @@ export function visibleText(slide: Slide): string {
   };
   walk(slide.points);
   if (slide.quote) parts.push(slide.quote.text, slide.quote.attribution ?? '');
-  for (const figure of slide.figures ?? []) parts.push(figure.value, figure.caption);
+  // A figure reads as its value and caption together, as written in an explicit figure list ("$40 — a year of oil").
+  for (const figure of slide.figures ?? []) parts.push(figure.caption ? `${figure.value} — ${figure.caption}` : figure.value);
   if (slide.code) parts.push(slide.code.code);
   if (slide.table) parts.push(...slide.table.header, ...slide.table.rows.flat());
   if (slide.image) parts.push(slide.image.alt);

@@ -184,6 +184,13 @@ describe('layout and pagination', () => {
     expect(outlineArticle(noted).slides.find((slide) => slide.layout === 'html')?.notes).toEqual(['Logs Entries.', 'Say why.']);
   });
 
+  it('counts an explicit figure’s value and caption as shown together', () => {
+    const { article } = parseMarkdown('## Costs\n\n<!-- slide: figure -->\n\n- 40% — of the budget. Oil was dear.\n- $9\n', 'f.md');
+    const deck = outlineArticle(article);
+    expect(deck.slides.find((slide) => slide.layout === 'figure')?.notes).toEqual([]);
+    expect(measureCoverage(article, deck).missing).toEqual([]);
+  });
+
   it('keeps an explicit slide the author left empty, with its title', () => {
     const { article } = parseMarkdown('## Plan\n\n### To be drawn\n\n<!-- slide: points -->\n\n## Next\n\nText.\n', 'e.md');
     const deck = outlineArticle(article);
