@@ -1,0 +1,74 @@
+/** A launched Chromium-family browser: pages on demand, and a close that always leaves no process behind. */
+import { Connection } from './connection.js';
+import { Page } from './page.js';
+import { BrowserProcess } from './process.js';
+
+/** How long a browser may take to answer its first command. */
+const LAUNCH_TIMEOUT_MS = 60_000;
+/** How long `Browser.close` may take before the process group is killed. */
+const CLOSE_GRACE_MS = 3_000;
+
+export interface LaunchOptions {
+  executablePath: string;
+  args: readonly string[];
+}
+
+export class Browser {
+  private closing: Promise<void> | undefined;
+
+  private constructor(
+    private readonly process: BrowserProcess,
+    private readonly connection: Connection,
+  ) {}
+
+  /** Starts the browser and resolves once it answers over the pipe; on failure nothing is left running. */
+  static async launch(options: LaunchOptions): Promise<Browser> {
+    const child = await BrowserProcess.start(options.executablePath, options.args);
+    const connection = new Connection(child.toBrowser, child.fromBrowser);
+    const browser = new Browser(child, connection);
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        connection.send('Browser.getVersion', {}),
+        child.exited.then(() => Promise.reject(new Error(child.describeExit()))),
+        new Promise((_resolve, reject) => {
+          timer = setTimeout(() => reject(new Error(`it did not answer within ${LAUNCH_TIMEOUT_MS / 1000}s`)), LAUNCH_TIMEOUT_MS);
+        }),
+      ]);
+    } catch (error) {
+      await browser.close();
+      // A closed pipe says less than the exit itself: prefer the exit code and the browser's last words.
+      throw child.hasExited ? new Error(child.describeExit(), { cause: error }) : error;
+    } finally {
+      clearTimeout(timer);
+    }
+    return browser;
+  }
+
+  newPage(): Promise<Page> {
+    return Page.open(this.connection);
+  }
+
+  /**
+   * Asks the browser to quit (it then ends its helper processes and reaps them), kills the whole process group if it
+   * has not exited after a grace period, and removes the profile. Safe to call more than once.
+   */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      if (!this.process.hasExited) {
+        this.connection.send('Browser.close', {}).catch(() => undefined);
+        let timer: NodeJS.Timeout | undefined;
+        const grace = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), CLOSE_GRACE_MS)));
+        const late = (await Promise.race([this.process.exited, grace])) === 'late';
+        clearTimeout(timer);
+        if (late) this.process.kill();
+        await this.process.exited;
+      }
+      // Any helper that outlived the browser goes with its group.
+      this.process.kill();
+      this.connection.close(new Error('the browser was closed'));
+      await this.process.removeProfile();
+    })();
+    return this.closing;
+  }
+}
