@@ -1,5 +1,6 @@
 import { ExitCode, LecternError } from '../errors.js';
 import { measureDeck } from '../check/measure.js';
+import { closeBrowser, launchBrowser } from '../export/browser.js';
 import { buildReport, formatReport } from '../check/report.js';
 import { prepareDeck } from '../pipeline.js';
 import { prepareOptions } from './build.js';
@@ -42,9 +43,17 @@ export async function checkCommand(argv: string[]): Promise<number> {
   if (source === undefined || positionals.length > 1) {
     throw new LecternError('check takes one source', { exitCode: ExitCode.usage, hint: 'see `lectern check --help`' });
   }
-  const prepared = await prepareDeck(source, prepareOptions(values));
-  warn(prepared.warnings);
-  const measured = await measureDeck(prepared, typeof values.browser === 'string' ? values.browser : undefined);
+  // Start the browser first, so it comes up while the deck is read.
+  const browser = launchBrowser(typeof values.browser === 'string' ? values.browser : undefined);
+  const { prepared, measured } = await (async () => {
+    try {
+      const prepared = await prepareDeck(source, prepareOptions(values));
+      warn(prepared.warnings);
+      return { prepared, measured: await measureDeck(prepared, browser) };
+    } finally {
+      await closeBrowser(browser);
+    }
+  })();
   const report = buildReport(prepared.article, prepared.deck, measured);
   if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else say(formatReport(report));

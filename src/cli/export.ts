@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { ExitCode, LecternError } from '../errors.js';
-import { findBrowser } from '../export/browser-finder.js';
 import { createProgress } from '../export/progress.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { prepareDeck } from '../pipeline.js';
@@ -73,16 +72,17 @@ export async function exportCommand(argv: string[]): Promise<number> {
   if (!Number.isFinite(scale) || scale < 0.25 || scale > 4) throw usage('--scale must be a number from 0.25 to 4');
 
   const quiet = values.quiet === true;
-  const browser = typeof values.browser === 'string' ? values.browser : undefined;
-  if (format !== 'html') findBrowser({ explicit: browser }); // no browser: say so before any work
   const started = Date.now();
-  const prepared = await prepareDeck(source, prepareOptions(values));
-  if (!quiet) warn(prepared.warnings);
-  const { deck } = prepared;
-  const target = out ?? (format === 'png' ? join('dist', `${deckName(source)}-png`) : join('dist', `${deckName(source)}.${format}`));
+  // PDF and PNG: start the browser first, so it comes up while the deck is read (no browser: say so before any work).
+  const browsers = format === 'html' ? undefined : await import('../export/browser.js');
+  const browser = browsers?.launchBrowser(typeof values.browser === 'string' ? values.browser : undefined);
   const progress = createProgress(quiet);
   const seconds = (): string => `${((Date.now() - started) / 1000).toFixed(1)}s`;
   try {
+    const prepared = await prepareDeck(source, prepareOptions(values));
+    if (!quiet) warn(prepared.warnings);
+    const { deck } = prepared;
+    const target = out ?? (format === 'png' ? join('dist', `${deckName(source)}-png`) : join('dist', `${deckName(source)}.${format}`));
     if (format === 'pdf') {
       const mode = values.handout ? 'handout' : values.notes ? 'notes' : 'slides';
       const { exportPdf } = await import('../export/pdf.js'); // pdf-lib and the browser only when needed
@@ -111,6 +111,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
     }
   } finally {
     progress.done();
+    if (browsers && browser) await browsers.closeBrowser(browser);
   }
   return ExitCode.ok;
 }

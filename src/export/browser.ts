@@ -1,7 +1,8 @@
-/** Starts the found browser (playwright-core is imported only here, only when an export needs it). */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+/** Starts the found browser under Lectern's own DevTools driver (`./cdp/`) and opens pages that cannot reach the network. */
 import { ExitCode, LecternError } from '../errors.js';
 import { findBrowser } from './browser-finder.js';
+import { Browser } from './cdp/browser.js';
+import type { Page } from './cdp/page.js';
 
 export const BROWSER_FLAGS = [
   '--headless',
@@ -13,23 +14,74 @@ export const BROWSER_FLAGS = [
   '--no-first-run',
 ];
 
-/** Runs `use` with a launched browser, which is closed afterwards whatever happens. */
-export async function withBrowser<T>(explicitPath: string | undefined, use: (browser: Browser) => Promise<T>): Promise<T> {
+/** Every host name (IP literals included) fails to resolve, except loopback: what a page asks for never leaves the machine. */
+const OFFLINE_HOSTS = 'MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1 , EXCLUDE ::1';
+
+/**
+ * What exports add to BROWSER_FLAGS: pages only where we open them, output as a desktop Chrome renders it (no
+ * scrollbars taking width, sRGB colours), no timers slowed in a tab nobody looks at, no keyring prompts, no network.
+ * Headless Chromium still builds a browser window around each tab, and preloading that window's omnibox popups
+ * (WebUI pages) costs about as much CPU as laying out the deck: they are switched off.
+ */
+const EXPORT_FLAGS = [
+  '--no-startup-window',
+  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup',
+  '--hide-scrollbars',
+  '--force-color-profile=srgb',
+  '--mute-audio',
+  '--disable-extensions',
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
+  '--disable-renderer-backgrounding',
+  '--password-store=basic',
+  '--use-mock-keychain',
+  `--host-resolver-rules=${OFFLINE_HOSTS}`,
+];
+
+/** Requests that could reach a network; everything else (file:, data:, blob:) is served inside the browser. */
+const NETWORK_URLS = ['http://*', 'https://*'];
+
+/** A browser starting in the background. */
+export type BrowserLaunch = Promise<Browser>;
+
+/**
+ * Finds the browser, throwing at once when there is none, and starts it without waiting, so that it comes up while
+ * the deck is read and outlined. Whoever calls this must end it with `closeBrowser` (or hand it to `withBrowser`).
+ */
+export function launchBrowser(explicitPath: string | undefined): BrowserLaunch {
   const executablePath = findBrowser({ explicit: explicitPath });
-  const { chromium } = await import('playwright-core');
-  let browser: Browser;
-  try {
-    browser = await chromium.launch({ executablePath, headless: true, args: BROWSER_FLAGS });
-  } catch (error) {
+  const launching = Browser.launch({ executablePath, args: [...BROWSER_FLAGS, ...EXPORT_FLAGS] }).catch((error: unknown) => {
     throw browserError(`could not start the browser at ${executablePath}`, error);
-  }
+  });
+  // Awaited later; until then a failed start must not count as an unhandled rejection.
+  launching.catch(() => undefined);
+  return launching;
+}
+
+/** Ends a launched browser, whether or not it managed to start. */
+export async function closeBrowser(launch: BrowserLaunch): Promise<void> {
+  await launch.then(
+    (browser) => browser.close(),
+    () => undefined,
+  );
+}
+
+/**
+ * Runs `use` with a browser (one already launching, or found from `--browser` and started now), which is closed
+ * afterwards whatever happens.
+ */
+export async function withBrowser<T>(browser: BrowserLaunch | string | undefined, use: (browser: Browser) => Promise<T>): Promise<T> {
+  const launching = typeof browser === 'object' ? browser : launchBrowser(browser);
   try {
-    return await use(browser);
-  } catch (error) {
-    if (error instanceof LecternError) throw error;
-    throw browserError('the browser failed while exporting', error);
+    const started = await launching;
+    try {
+      return await use(started);
+    } catch (error) {
+      if (error instanceof LecternError) throw error;
+      throw browserError('the browser failed while exporting', error);
+    }
   } finally {
-    await browser.close().catch(() => undefined);
+    await closeBrowser(launching);
   }
 }
 
@@ -44,25 +96,22 @@ export function isLocalUrl(url: string): boolean {
   }
 }
 
-/** A page whose every non-local request is aborted (and recorded), so exports never reach the network. */
+/** A page of the given size whose every non-local request is refused (and recorded), so exports never reach the network. */
 export async function isolatedPage(
   browser: Browser,
   options: { width: number; height: number; scale?: number },
-): Promise<{ context: BrowserContext; page: Page; blocked: string[] }> {
-  const context = await browser.newContext({
-    viewport: { width: options.width, height: options.height },
-    deviceScaleFactor: options.scale ?? 1,
-    serviceWorkers: 'block',
-  });
+): Promise<{ page: Page; blocked: string[] }> {
+  const page = await browser.newPage();
   const blocked: string[] = [];
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (isLocalUrl(url)) return route.continue();
-    blocked.push(url);
-    return route.abort('blockedbyclient');
-  });
-  const page = await context.newPage();
-  return { context, page, blocked };
+  await Promise.all([
+    page.setViewport({ width: options.width, height: options.height, deviceScaleFactor: options.scale ?? 1 }),
+    page.interceptRequests(NETWORK_URLS, (url) => {
+      if (isLocalUrl(url)) return true;
+      blocked.push(url);
+      return false;
+    }),
+  ]);
+  return { page, blocked };
 }
 
 function browserError(message: string, error: unknown): LecternError {

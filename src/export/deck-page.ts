@@ -1,7 +1,8 @@
 /** Opens a staged deck in a browser page and waits until Reveal (and its print view) are laid out. */
-import type { Page } from 'playwright-core';
 import { ExitCode, LecternError } from '../errors.js';
+import type { Page } from './cdp/page.js';
 
+/** For loading the page, then again for Reveal to lay it out: a 2,600-slide deck on a busy machine takes a while. */
 const READY_TIMEOUT_MS = 60_000;
 
 // Registered before any page script runs, so the one-off `pdf-ready` event cannot be missed.
@@ -12,9 +13,9 @@ const LISTEN_FOR_PDF_READY = `window.__lecternPdfReady = new Promise((resolve) =
 /** Loads `url` and resolves once the deck is fitted and, with `print`, Reveal's print layout is done. */
 export async function openDeck(page: Page, url: string, print: boolean): Promise<void> {
   const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
+  page.onPageError((error) => errors.push(error.message));
   if (print) await page.addInitScript(LISTEN_FOR_PDF_READY);
-  await page.goto(url, { waitUntil: 'load' });
+  await page.goto(url, READY_TIMEOUT_MS);
   const waitFor = print
     ? 'Promise.all([window.__lecternPdfReady, window.lectern && window.lectern.ready]).then(() => true)'
     : 'Promise.resolve(window.lectern && window.lectern.ready).then(() => true)';

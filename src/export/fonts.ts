@@ -2,7 +2,7 @@
  * Finds characters the system has no font for: drawn, they look exactly like an unassigned code point (the font's
  * empty box). `findMissingGlyphs` runs in the browser, so it must stay self-contained.
  */
-import type { Page } from 'playwright-core';
+import type { Page } from './cdp/page.js';
 import type { Warning } from '../errors.js';
 
 /** Scripts named in warnings; a character in none of them is named by its code point. */

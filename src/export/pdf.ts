@@ -1,14 +1,14 @@
 /** PDF export: Reveal's print view in Chromium, one print for the whole deck, then metadata and bookmarks. */
 import { writeFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
 import { ExitCode, LecternError, type Warning } from '../errors.js';
 import type { PreparedDeck } from '../pipeline.js';
 import { SLIDE_HEIGHT, SLIDE_WIDTH } from '../render/reveal-config.js';
 import { writeFileAtomically } from '../site/atomic.js';
-import { isolatedPage, withBrowser } from './browser.js';
+import { isolatedPage, withBrowser, type BrowserLaunch } from './browser.js';
+import type { Browser } from './cdp/browser.js';
 import { openDeck } from './deck-page.js';
 import { glyphWarnings } from './fonts.js';
-import { finishPdf, type Bookmark } from './pdf-metadata.js';
+import type { Bookmark } from './pdf-metadata.js';
 import { composePrintPages, PRINT_PAGES_CSS, type PageEntry, type PrintMode } from './print-pages.js';
 import type { Progress } from './progress.js';
 import { EXPORT_OPTIONS, stageSite } from './stage.js';
@@ -17,7 +17,8 @@ export interface PdfOptions {
   mode: PrintMode;
   /** One page per fragment step. */
   fragments: boolean;
-  browser?: string;
+  /** The browser: one already launching, or `--browser`'s path (or none) to find and start one. */
+  browser?: BrowserLaunch | string;
   progress?: Progress;
   /** Producer string written into the PDF. */
   producer?: string;
@@ -45,6 +46,7 @@ export async function exportPdf(prepared: PreparedDeck, out: string, options: Pd
     });
     progress?.update(`printed ${printed.pages.length} pages`);
     const bookmarks = sectionBookmarks(prepared, printed.pages);
+    const { finishPdf } = await pdfMetadata();
     const { bytes, pageCount } = await finishPdf(printed.pdf, deck, bookmarks, options.producer ?? 'Lectern');
     if (pageCount !== printed.pages.length) {
       throw new LecternError(`the browser printed ${pageCount} pages where ${printed.pages.length} were laid out`, {
@@ -66,24 +68,30 @@ async function printDeck(
   options: PdfOptions,
 ): Promise<{ pdf: Uint8Array; pages: PageEntry[]; warnings: Warning[] }> {
   const { deck } = prepared;
-  const { context, page, blocked } = await isolatedPage(browser, { width: SLIDE_WIDTH, height: SLIDE_HEIGHT });
-  try {
-    await openDeck(page, url, true);
-    const warnings = await glyphWarnings(page, deck.file);
-    const pages = await page.evaluate(composePrintPages, {
-      mode: options.mode,
-      slides: deck.slides.map((slide) => ({ id: slide.id, title: slide.title ?? '', notes: slide.notes })),
-      lang: deck.meta.lang,
-      dir: deck.meta.dir,
-      pageHeight: SLIDE_HEIGHT,
-    });
-    options.progress?.update(`printing ${pages.length} pages`);
-    const pdf = await page.pdf({ preferCSSPageSize: false, width: `${SLIDE_WIDTH}px`, height: `${SLIDE_HEIGHT}px`, printBackground: true, outline: false, tagged: false });
-    for (const url of blocked) warnings.push({ message: `blocked a network request while exporting: ${url}`, location: { file: deck.file } });
-    return { pdf, pages, warnings };
-  } finally {
-    await context.close().catch(() => undefined);
-  }
+  const { page, blocked } = await isolatedPage(browser, { width: SLIDE_WIDTH, height: SLIDE_HEIGHT });
+  const opening = openDeck(page, url, true);
+  // pdf-lib takes a while to load: load it while the browser lays the deck out.
+  pdfMetadata().catch(() => undefined);
+  await opening;
+  const warnings = await glyphWarnings(page, deck.file);
+  const pages = await page.evaluate(composePrintPages, {
+    mode: options.mode,
+    slides: deck.slides.map((slide) => ({ id: slide.id, title: slide.title ?? '', notes: slide.notes })),
+    lang: deck.meta.lang,
+    dir: deck.meta.dir,
+    pageHeight: SLIDE_HEIGHT,
+  });
+  options.progress?.update(`printing ${pages.length} pages`);
+  const pdf = await page.printToPDF({ width: SLIDE_WIDTH, height: SLIDE_HEIGHT });
+  for (const url of blocked) warnings.push({ message: `blocked a network request while exporting: ${url}`, location: { file: deck.file } });
+  return { pdf, pages, warnings };
+}
+
+let metadataModule: Promise<typeof import('./pdf-metadata.js')> | undefined;
+
+/** The pdf-lib side, loaded once and only when a PDF is made. */
+function pdfMetadata(): Promise<typeof import('./pdf-metadata.js')> {
+  return (metadataModule ??= import('./pdf-metadata.js'));
 }
 
 /** One bookmark per deck section, at the first page of the section's first slide. */

@@ -5,7 +5,7 @@ import { ExitCode, LecternError, type Warning } from '../errors.js';
 import type { PreparedDeck } from '../pipeline.js';
 import { SLIDE_HEIGHT, SLIDE_WIDTH } from '../render/reveal-config.js';
 import { writeDirectoryAtomically } from '../site/atomic.js';
-import { isolatedPage, withBrowser } from './browser.js';
+import { isolatedPage, withBrowser, type BrowserLaunch } from './browser.js';
 import { openDeck } from './deck-page.js';
 import { glyphWarnings } from './fonts.js';
 import type { Progress } from './progress.js';
@@ -16,7 +16,8 @@ export interface PngOptions {
   scale: number;
   /** 0-based slide indexes to export; all when undefined. */
   slides?: number[];
-  browser?: string;
+  /** The browser: one already launching, or `--browser`'s path (or none) to find and start one. */
+  browser?: BrowserLaunch | string;
   progress?: Progress;
 }
 
@@ -61,33 +62,41 @@ export async function exportPng(prepared: PreparedDeck, outDir: string, options:
   try {
     await withBrowser(options.browser, async (browser) => {
       options.progress?.update(`opening ${deck.slides.length} slides`);
-      const { context, page } = await isolatedPage(browser, { width: SLIDE_WIDTH, height: SLIDE_HEIGHT, scale: options.scale });
-      try {
-        await openDeck(page, site.url('?print-pdf'), true);
-        warnings = await glyphWarnings(page, deck.file);
-        await writeDirectoryAtomically(outDir, async (staging) => {
-          for (const [done, index] of indexes.entries()) {
-            options.progress?.step('slides', done, indexes.length);
-            const id = deck.slides[index]?.id ?? '';
-            const top = await page.evaluate((slideId: string) => {
-              const section = document.getElementById(slideId);
-              const frame = section?.closest('.pdf-page');
-              return frame ? frame.getBoundingClientRect().top + window.scrollY : undefined;
-            }, id);
-            if (top === undefined) throw new LecternError(`slide ${index + 1} (${id}) is missing from the page`, { exitCode: ExitCode.browser });
-            const image = await page.screenshot({ clip: { x: 0, y: top, width: SLIDE_WIDTH, height: SLIDE_HEIGHT }, fullPage: true, animations: 'disabled' });
-            const name = pngName(index, deck.slides.length);
-            await writeFile(join(staging, name), image);
-            files.push(name);
-          }
-          options.progress?.step('slides', indexes.length, indexes.length);
-        });
-      } finally {
-        await context.close().catch(() => undefined);
-      }
+      const { page } = await isolatedPage(browser, { width: SLIDE_WIDTH, height: SLIDE_HEIGHT, scale: options.scale });
+      await openDeck(page, site.url('?print-pdf'), true);
+      warnings = await glyphWarnings(page, deck.file);
+      await page.evaluate(finishAnimations, undefined);
+      await writeDirectoryAtomically(outDir, async (staging) => {
+        for (const [done, index] of indexes.entries()) {
+          options.progress?.step('slides', done, indexes.length);
+          const id = deck.slides[index]?.id ?? '';
+          const top = await page.evaluate((slideId: string) => {
+            const section = document.getElementById(slideId);
+            const frame = section?.closest('.pdf-page');
+            return frame ? frame.getBoundingClientRect().top + window.scrollY : undefined;
+          }, id);
+          if (top === undefined) throw new LecternError(`slide ${index + 1} (${id}) is missing from the page`, { exitCode: ExitCode.browser });
+          const image = await page.screenshot({ x: 0, y: top, width: SLIDE_WIDTH, height: SLIDE_HEIGHT });
+          const name = pngName(index, deck.slides.length);
+          await writeFile(join(staging, name), image);
+          files.push(name);
+        }
+        options.progress?.step('slides', indexes.length, indexes.length);
+      });
     });
   } finally {
     await site.dispose();
   }
   return { files, width: Math.round(SLIDE_WIDTH * options.scale), height: Math.round(SLIDE_HEIGHT * options.scale), warnings };
+}
+
+/** Browser side: jumps every running animation or transition to its end, so no image catches one halfway. */
+function finishAnimations(): void {
+  for (const animation of document.getAnimations()) {
+    try {
+      animation.finish();
+    } catch {
+      animation.cancel(); // an endless animation has no end to jump to
+    }
+  }
 }
