@@ -1,10 +1,12 @@
 /** Writes a deck's site to a private temporary folder for the browser to open from a file:// URL. */
+import { rmSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PreparedDeck } from '../pipeline.js';
 import { planSite } from '../site/build-site.js';
+import { onInterrupt } from './on-interrupt.js';
 
 export interface StagedSite {
   dir: string;
@@ -32,6 +34,8 @@ export function withStyle(html: string, css: string): string {
 export async function stageSite(prepared: PreparedDeck, options: Record<string, unknown>, css = ''): Promise<StagedSite> {
   const site = await planSite(prepared);
   const dir = await mkdtemp(join(tmpdir(), 'lectern-export-'));
+  // Interrupted mid-export, no `finally` runs: the folder goes with the process.
+  const forget = onInterrupt(() => rmSync(dir, { recursive: true, force: true }));
   try {
     await mkdir(join(dir, 'assets'), { recursive: true });
     let html = withRevealOptions(site.html, options);
@@ -43,13 +47,17 @@ export async function stageSite(prepared: PreparedDeck, options: Record<string, 
     }
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
+    forget();
     throw error;
   }
   const base = pathToFileURL(join(dir, 'index.html')).href;
   return {
     dir,
     url: (query = '') => base + query,
-    dispose: () => rm(dir, { recursive: true, force: true }),
+    dispose: async () => {
+      await rm(dir, { recursive: true, force: true });
+      forget();
+    },
   };
 }
 
