@@ -45,6 +45,9 @@ function findHeadings(units: Unit[], start: number): Map<number, HeadingInfo> {
     }
     const next = units[i + 1];
     if (!next || next.rule) continue; // a heading introduces something
+    // A line after one ending in a comma carries it on: the name under a letter's "With warm thanks," is a signature.
+    const previous = i > start ? units[i - 1] : undefined;
+    if (previous && !previous.rule && /[,،]$/u.test(previous.text)) continue;
     if (info.kind === 'numbered') {
       // Numbered lines written together, or one straight after another, are a list.
       const prev = units[i - 1];

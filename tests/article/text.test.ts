@@ -115,6 +115,24 @@ describe('parseText: titles and bylines', () => {
     expect(paragraphs(article)).toHaveLength(4);
     expect(article.meta.author).toBeUndefined();
   });
+
+  it('keeps the name under a letter’s closing as text of the last section, not a heading', () => {
+    const text = [
+      'A Letter About the Orchard',
+      '',
+      'Pruning',
+      '',
+      'We pruned the old apple trees in February, before the sap began to rise again.',
+      '',
+      'With warm thanks,',
+      '',
+      'Hélène Brunner',
+      'Director, Museum of Time and Craft',
+    ].join('\n');
+    const { article } = parseText(text, 'l.txt');
+    expect(sectionTitles(article)).toEqual(['Pruning']);
+    expect(paragraphs(article).slice(-2)).toEqual(['Hélène Brunner', 'Director, Museum of Time and Craft']);
+  });
 });
 
 describe('parseText: paragraphs', () => {
