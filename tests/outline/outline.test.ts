@@ -5,7 +5,7 @@ import { measureCoverage } from '../../src/outline/coverage.js';
 import { outlineArticle, visibleText } from '../../src/outline/outline.js';
 import { splitSentences } from '../../src/outline/sentences.js';
 import { scaleTimings } from '../../src/outline/timing.js';
-import { titleFromFileName } from '../../src/outline/title.js';
+import { slugify, titleFromFileName } from '../../src/outline/title.js';
 import { readArticle } from '../../src/article/read.js';
 import { SEED_ARTICLE } from '../helpers/paths.js';
 
@@ -234,5 +234,11 @@ describe('timing helpers and titles', () => {
   it('derives a title from the file name with the article casing', () => {
     expect(titleFromFileName('/x/deepseek-r1.txt', 'A model called DeepSeek released R1.')).toBe('DeepSeek R1');
     expect(titleFromFileName('/x/my_talk.md', 'nothing')).toBe('My Talk');
+  });
+
+  it('keeps words whole in slide ids: Latin accents drop, other scripts keep their marks', () => {
+    expect(slugify('Écoles & Cafés')).toBe('ecoles-cafes');
+    expect(slugify('كيف يعمل الأسطرلاب؟')).toBe('كيف-يعمل-الأسطرلاب');
+    expect(slugify('हिन्दी भाषा')).toBe('हिन्दी-भाषा');
   });
 });
