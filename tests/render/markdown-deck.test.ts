@@ -41,6 +41,14 @@ describe('lectern import round trip: deck settings', () => {
     expect(markdown).toContain('\nfragments: true\n');
     expect(outlineArticle(parseMarkdown(markdown, 'imported.md').article).meta.fragments).toBe(true);
   });
+
+  it('keeps notes that open with "Note:" (a callout) whole instead of reading them as the notes marker', () => {
+    const { article } = parseMarkdown('## Part\n\n> [!NOTE]\n> Keep the sail dry.\n\nNote: Said aloud.\n', 'callout.md');
+    const deck = outlineArticle(article);
+    expect(deck.slides.flatMap((slide) => slide.notes)).toEqual(['Note: Keep the sail dry.', 'Said aloud.']);
+    const again = outlineArticle(parseMarkdown(deckToMarkdown(deck), 'imported.md').article);
+    expect(again.slides.flatMap((slide) => slide.notes)).toEqual(['Note: Keep the sail dry.', 'Said aloud.']);
+  });
 });
 
 describe('lectern import command', () => {
