@@ -17,7 +17,7 @@ export function parseMarkdown(source: string, file: string): ParseResult {
     warnings.push({ message: 'the article has front matter but no text after it: the deck has only its title', location: { file, line: bodyLineOffset } });
   }
   const tokens = new Lexer({ gfm: true }).lex(body);
-  const positioned = withLines(tokens, body, bodyLineOffset);
+  const positioned = joinDetails(withLines(tokens, body, bodyLineOffset));
   const headings = positioned.filter(({ token }) => token.type === 'heading') as Array<{ token: Tokens.Heading; line: number }>;
 
   // The deck title is a lone leading `#` when the front matter has none; sections start at the shallowest remaining depth.
@@ -104,6 +104,32 @@ function withLines(tokens: Token[], body: string, lineOffset: number): Array<{ t
     const end = start + (token.raw?.length ?? 0);
     line += countNewlines(body, start, end);
     cursor = end;
+  }
+  return result;
+}
+
+/**
+ * A `<details>` block written GitHub's way (`<summary>`, a blank line, Markdown, `</details>`) lexes as an opening tag,
+ * separate blocks and a closing tag. Its parts become one HTML block, so the summary stays with the text it introduces;
+ * a heading inside, or no closing tag, leaves the tokens as they were.
+ */
+function joinDetails(positioned: Array<{ token: Token; line: number }>): Array<{ token: Token; line: number }> {
+  const balance = (token: Token): number =>
+    token.type === 'html' ? (token.raw.match(/<details[\s>]/gi) ?? []).length - (token.raw.match(/<\/details\s*>/gi) ?? []).length : 0;
+  const result: Array<{ token: Token; line: number }> = [];
+  for (let index = 0; index < positioned.length; index++) {
+    const start = positioned[index]!;
+    let depth = balance(start.token);
+    let end = index;
+    while (depth > 0 && end + 1 < positioned.length && positioned[end + 1]!.token.type !== 'heading') depth += balance(positioned[++end]!.token);
+    if (depth !== 0 || end === index) {
+      result.push(start);
+      continue;
+    }
+    const raw = positioned.slice(index, end + 1).map(({ token }) => token.raw).join('');
+    const html = marked.parse(raw, { async: false, gfm: true });
+    result.push({ token: { type: 'html', block: true, pre: false, raw: html, text: html } as Tokens.HTML, line: start.line });
+    index = end;
   }
   return result;
 }

@@ -322,10 +322,15 @@ function blockSlides(block: Block, lang: string): Array<Partial<Draft> & Pick<Dr
     case 'image':
       return [{ layout: 'image' as const, image: { src: block.src, alt: block.alt, title: block.title }, notes: block.alt ? [block.alt] : [] }];
     case 'html':
-      return paginateHtml(block.html, block.text).map((part) => ({ layout: 'html' as const, html: part.html, notes: part.text ? [part.text] : [] }));
+      // Nobody clicks a slide open during a talk: a <details> block shows what it holds.
+      return paginateHtml(openDetails(block.html), block.text).map((part) => ({ layout: 'html' as const, html: part.html, notes: part.text ? [part.text] : [] }));
     default:
       return [];
   }
+}
+
+function openDetails(html: string): string {
+  return html.replace(/<details(?=[\s>])(?![^>]*\sopen\b)/gi, '<details open');
 }
 
 function flattenItem(item: ListItem): string[] {

@@ -126,6 +126,17 @@ describe('parseMarkdown', () => {
     expect(callouts.sections[0]?.blocks[1]).toMatchObject({ kind: 'html', text: 'More Extra words here.' });
   });
 
+  it('keeps a <details> block written with Markdown inside (GitHub’s form) as one HTML block, summary with its text', () => {
+    const source = '## Tips\n\n<details>\n<summary>Why?</summary>\n\nBecause **wet** film tears.\n\n- one\n- two\n\n</details>\n\nAfter it.\n';
+    const blocks = parseMarkdown(source, 'd.md').article.sections[0]?.blocks ?? [];
+    expect(blocks.map((block) => block.kind)).toEqual(['html', 'paragraph']);
+    expect(blocks[0]).toMatchObject({ kind: 'html', text: 'Why? Because wet film tears. one two', line: 3 });
+    expect(blocks[0]?.kind === 'html' && blocks[0].html).toMatch(/^<details>\s*<summary>Why\?<\/summary>\s*<p>Because <strong>wet<\/strong> film tears\.<\/p>/);
+    // A heading before the closing tag is not swallowed.
+    const open = parseMarkdown('## A\n\n<details>\n<summary>More</summary>\n\n## B\n\nText.\n', 'o.md').article;
+    expect(open.sections.map((section) => section.title)).toEqual(['A', 'B']);
+  });
+
   it('reads list items that hold whole blocks (paragraphs, code, quotes, tables) as one item each', () => {
     const source = [
       '- Wicks were trimmed.',

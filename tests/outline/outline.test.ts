@@ -116,6 +116,12 @@ describe('layout and pagination', () => {
     expect(slides.filter((slide) => slide.layout === 'code').length).toBeGreaterThanOrEqual(3);
   });
 
+  it('shows a <details> block open on its slide, since nobody clicks a slide during a talk', () => {
+    const { article } = parseMarkdown('## Parts\n\n<details><summary>Why?</summary>Because.</details>\n\n<details open><summary>How?</summary>So.</details>\n', 'd.md');
+    const html = outlineArticle(article).slides.flatMap((slide) => (slide.layout === 'html' ? [slide.html?.trim()] : []));
+    expect(html).toEqual(['<details open><summary>Why?</summary>Because.</details>', '<details open=""><summary>How?</summary>So.</details>']);
+  });
+
   it('attaches Note: blocks to their slide', () => {
     const { article } = parseMarkdown('## A\n\n### Custom title\n\nVisible text here.\n\nNote: Say this aloud.\n', 'n.md');
     const slide = outlineArticle(article).slides.find((candidate) => candidate.title === 'Custom title');
