@@ -144,8 +144,8 @@ const TRAILING_FUNCTION_WORD = /^(?:a|an|the|that|which|who|of|to|and|or|but|wit
 function limitWords(text: string, lang: string): string {
   const words = text.split(/\s+/);
   if (wordsOf(text, lang).length <= POINT_WORD_LIMIT + 3) return text;
-  // Prefer ending at a clause boundary (", ; : —") between 6 and the limit; never inside a figure such as "1,000".
-  const boundary = /[,;:—–]\s|\s[—–]\s/g;
+  // Prefer ending at a clause boundary (", ; : —", Arabic "، ؛") between 6 and the limit; never inside a figure such as "1,000".
+  const boundary = /[,;:—–،؛]\s|\s[—–]\s/g;
   let cut = -1;
   for (let match = boundary.exec(text); match; match = boundary.exec(text)) {
     const before = text.slice(0, match.index);
@@ -155,15 +155,15 @@ function limitWords(text: string, lang: string): string {
   }
   if (cut > 0) {
     // When the next clause names something the kept part does not (a figure, a name), keep it too if still short.
-    const next = /[,;:—–]\s|\s[—–]\s/g;
+    const next = /[,;:—–،؛]\s|\s[—–]\s/g;
     next.lastIndex = cut + 1;
     const following = next.exec(text);
     const end = following ? following.index : text.length;
     const extra = text.slice(cut, end);
     const kept = text.slice(0, cut);
     const newFacts = (extra.match(/\d|(?<=\s)\p{Lu}[\p{L}\d’'-]*/gu) ?? []).filter((fact) => !kept.includes(fact));
-    if (newFacts.length > 0 && wordsOf(text.slice(0, end), lang).length <= POINT_WORD_LIMIT + 5) return text.slice(0, end).replace(/[\s,;:—–]+$/, '');
-    return kept.replace(/[\s,;:—–]+$/, '');
+    if (newFacts.length > 0 && wordsOf(text.slice(0, end), lang).length <= POINT_WORD_LIMIT + 5) return text.slice(0, end).replace(/[\s,;:—–،؛]+$/, '');
+    return kept.replace(/[\s,;:—–،؛]+$/, '');
   }
   if (words.length <= 1) return text;
   // No clause boundary: cut at the limit, but not between a number and its unit or inside a capitalised name.

@@ -77,6 +77,11 @@ describe('condensing', () => {
     expect(point.split(/\s+/).length).toBeLessThanOrEqual(18);
   });
 
+  it('cuts a long Arabic sentence at an Arabic comma, not mid-clause', () => {
+    const sentence = 'ولهذا انتشرت الآلة في المساجد والمدارس، وصار الموقّت، أي المسؤول عن ضبط أوقات الصلاة، من أكثر الناس استعمالًا لها في المدن الكبيرة.';
+    expect(trimPoint(sentence, 'ar')).toBe('ولهذا انتشرت الآلة في المساجد والمدارس، وصار الموقّت، أي المسؤول عن ضبط أوقات الصلاة');
+  });
+
   it('splits sentences without breaking at abbreviations', () => {
     expect(splitSentences('Trade between the U.S. and China grew. Dr. Lee disagreed. Maybe not.')).toEqual([
       'Trade between the U.S. and China grew.',
