@@ -1,11 +1,11 @@
 import { readdir } from 'node:fs/promises';
-import { basename, extname, join, relative } from 'node:path';
-import { parseDuration } from '../article/front-matter.js';
+import { extname, join, relative } from 'node:path';
 import { ExitCode, LecternError } from '../errors.js';
 import { prepareDeck, type PrepareOptions } from '../pipeline.js';
 import { buildSite } from '../site/build-site.js';
 import { writeDeckIndex } from '../site/deck-index.js';
-import { numberOption, parseCommand } from './args.js';
+import { parseCommand } from './args.js';
+import { deckName, prepareOptions } from './deck-options.js';
 import { formatMinutes, say, warn } from './output.js';
 
 export const BUILD_HELP = `Usage: lectern build [source] [options]
@@ -58,26 +58,6 @@ export async function buildCommand(argv: string[]): Promise<number> {
   const { deck } = prepared;
   say(`built ${join(outDir, 'index.html')}: ${deck.slides.length} slides, ${deck.sections.length} sections, ${formatMinutes(deck.meta.totalTime)} planned`);
   return ExitCode.ok;
-}
-
-/** Options shared by every command that outlines a deck. */
-export function prepareOptions(values: Record<string, string | boolean | undefined | Array<string | boolean>>): PrepareOptions {
-  const options: PrepareOptions = {};
-  if (typeof values.duration === 'string') {
-    const seconds = parseDuration(values.duration);
-    if (seconds === undefined) throw new LecternError('--duration must be a length such as 20m, 1h30m or 90s', { exitCode: ExitCode.usage });
-    options.duration = seconds;
-  }
-  const wpm = numberOption('wpm', typeof values.wpm === 'string' ? values.wpm : undefined, 40, 400);
-  if (wpm !== undefined) options.wpm = wpm;
-  if (typeof values.theme === 'string') options.theme = values.theme;
-  if (typeof values.templates === 'string') options.templates = values.templates;
-  return options;
-}
-
-/** A deck's output name: its file name without the extension. */
-export function deckName(source: string): string {
-  return source === '-' ? 'stdin' : basename(source, extname(source));
 }
 
 async function buildAll(outRoot: string, options: PrepareOptions): Promise<number> {

@@ -1,9 +1,6 @@
 import { ExitCode, LecternError } from '../errors.js';
-import { measureDeck } from '../check/measure.js';
 import { closeBrowser, launchBrowser } from '../export/browser.js';
-import { buildReport, formatReport } from '../check/report.js';
-import { prepareDeck } from '../pipeline.js';
-import { prepareOptions } from './build.js';
+import { prepareOptions } from './deck-options.js';
 import { parseCommand } from './args.js';
 import { say, warn } from './output.js';
 
@@ -43,17 +40,20 @@ export async function checkCommand(argv: string[]): Promise<number> {
   if (source === undefined || positionals.length > 1) {
     throw new LecternError('check takes one source', { exitCode: ExitCode.usage, hint: 'see `lectern check --help`' });
   }
-  // Start the browser first, so it comes up while the deck is read.
+  const options = prepareOptions(values);
+  // Start the browser first, before even loading the pipeline, so it comes up while the deck is read.
   const browser = launchBrowser(typeof values.browser === 'string' ? values.browser : undefined);
   const { prepared, measured } = await (async () => {
     try {
-      const prepared = await prepareDeck(source, prepareOptions(values));
+      const [{ prepareDeck }, { measureDeck }] = await Promise.all([import('../pipeline.js'), import('../check/measure.js')]);
+      const prepared = await prepareDeck(source, options);
       warn(prepared.warnings);
       return { prepared, measured: await measureDeck(prepared, browser) };
     } finally {
       await closeBrowser(browser);
     }
   })();
+  const { buildReport, formatReport } = await import('../check/report.js');
   const report = buildReport(prepared.article, prepared.deck, measured);
   if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else say(formatReport(report));

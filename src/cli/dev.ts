@@ -1,7 +1,7 @@
 import { createServer as createNetServer } from 'node:net';
 import { ExitCode, LecternError } from '../errors.js';
 import { lectern } from '../vite/plugin.js';
-import { prepareOptions } from './build.js';
+import { prepareOptions } from './deck-options.js';
 import { numberOption, parseCommand } from './args.js';
 import { say } from './output.js';
 

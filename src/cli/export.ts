@@ -3,9 +3,8 @@ import { extname, join } from 'node:path';
 import { ExitCode, LecternError } from '../errors.js';
 import { createProgress } from '../export/progress.js';
 import { PACKAGE_ROOT } from '../paths.js';
-import { prepareDeck } from '../pipeline.js';
-import { deckName, prepareOptions } from './build.js';
 import { parseCommand } from './args.js';
+import { deckName, prepareOptions } from './deck-options.js';
 import { say, warn } from './output.js';
 
 export const EXPORT_HELP = `Usage: lectern export <source> [options]
@@ -71,15 +70,19 @@ export async function exportCommand(argv: string[]): Promise<number> {
   const scale = values.scale === undefined ? 2 : Number(values.scale);
   if (!Number.isFinite(scale) || scale < 0.25 || scale > 4) throw usage('--scale must be a number from 0.25 to 4');
 
+  const options = prepareOptions(values);
+
   const quiet = values.quiet === true;
   const started = Date.now();
-  // PDF and PNG: start the browser first, so it comes up while the deck is read (no browser: say so before any work).
+  // PDF and PNG: start the browser first, before even loading the pipeline, so it comes up while the deck is read
+  // (and with no browser, say so before any work).
   const browsers = format === 'html' ? undefined : await import('../export/browser.js');
   const browser = browsers?.launchBrowser(typeof values.browser === 'string' ? values.browser : undefined);
   const progress = createProgress(quiet);
   const seconds = (): string => `${((Date.now() - started) / 1000).toFixed(1)}s`;
   try {
-    const prepared = await prepareDeck(source, prepareOptions(values));
+    const { prepareDeck } = await import('../pipeline.js');
+    const prepared = await prepareDeck(source, options);
     if (!quiet) warn(prepared.warnings);
     const { deck } = prepared;
     const target = out ?? (format === 'png' ? join('dist', `${deckName(source)}-png`) : join('dist', `${deckName(source)}.${format}`));

@@ -3,7 +3,7 @@ import { ExitCode, LecternError } from '../errors.js';
 import { prepareDeck } from '../pipeline.js';
 import { deckToMarkdown } from '../render/markdown-deck.js';
 import { writeFileAtomically } from '../site/atomic.js';
-import { prepareOptions } from './build.js';
+import { prepareOptions } from './deck-options.js';
 import { parseCommand } from './args.js';
 import { say, warn } from './output.js';
 

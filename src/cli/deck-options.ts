@@ -1,0 +1,26 @@
+/** Command-line options shared by every command that outlines a deck; kept light, so commands can parse them before loading the pipeline. */
+import { basename, extname } from 'node:path';
+import { parseDuration } from '../article/front-matter.js';
+import { ExitCode, LecternError } from '../errors.js';
+import type { PrepareOptions } from '../pipeline.js';
+import { numberOption } from './args.js';
+
+/** Options shared by every command that outlines a deck. */
+export function prepareOptions(values: Record<string, string | boolean | undefined | Array<string | boolean>>): PrepareOptions {
+  const options: PrepareOptions = {};
+  if (typeof values.duration === 'string') {
+    const seconds = parseDuration(values.duration);
+    if (seconds === undefined) throw new LecternError('--duration must be a length such as 20m, 1h30m or 90s', { exitCode: ExitCode.usage });
+    options.duration = seconds;
+  }
+  const wpm = numberOption('wpm', typeof values.wpm === 'string' ? values.wpm : undefined, 40, 400);
+  if (wpm !== undefined) options.wpm = wpm;
+  if (typeof values.theme === 'string') options.theme = values.theme;
+  if (typeof values.templates === 'string') options.templates = values.templates;
+  return options;
+}
+
+/** A deck's output name: its file name without the extension. */
+export function deckName(source: string): string {
+  return source === '-' ? 'stdin' : basename(source, extname(source));
+}
