@@ -67,10 +67,12 @@ export async function closeBrowser(launch: BrowserLaunch): Promise<void> {
 }
 
 /**
- * Runs `use` with a browser (one already launching, or found from `--browser` and started now), which is closed
- * afterwards whatever happens.
+ * Runs `use` with a browser, which is told to quit as soon as `use` is done, whatever happens. Given a path (or none),
+ * the browser is found, started and waited for until it has quit. Given a launch, the browser belongs to the caller,
+ * who waits for its end with `closeBrowser`: meanwhile it shuts down while the caller finishes its own work.
  */
 export async function withBrowser<T>(browser: BrowserLaunch | string | undefined, use: (browser: Browser) => Promise<T>): Promise<T> {
+  const owned = typeof browser !== 'object';
   const launching = typeof browser === 'object' ? browser : launchBrowser(browser);
   try {
     const started = await launching;
@@ -81,7 +83,8 @@ export async function withBrowser<T>(browser: BrowserLaunch | string | undefined
       throw browserError('the browser failed while exporting', error);
     }
   } finally {
-    await closeBrowser(launching);
+    const closing = closeBrowser(launching);
+    if (owned) await closing;
   }
 }
 

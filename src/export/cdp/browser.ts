@@ -15,6 +15,8 @@ export interface LaunchOptions {
 
 export class Browser {
   private closing: Promise<void> | undefined;
+  /** The first tab, asked for together with the browser itself (see `launch`). */
+  private firstPage: Promise<Page> | undefined;
 
   private constructor(
     private readonly process: BrowserProcess,
@@ -26,6 +28,10 @@ export class Browser {
     const child = await BrowserProcess.start(options.executablePath, options.args);
     const connection = new Connection(child.toBrowser, child.fromBrowser);
     const browser = new Browser(child, connection);
+    // Asked for now, the first tab is created the moment the browser is up, even while Lectern is still busy
+    // reading the deck and cannot answer at once.
+    browser.firstPage = Page.open(connection);
+    browser.firstPage.catch(() => undefined);
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
@@ -45,8 +51,11 @@ export class Browser {
     return browser;
   }
 
+  /** A new tab (the first one is already on its way). */
   newPage(): Promise<Page> {
-    return Page.open(this.connection);
+    const first = this.firstPage;
+    this.firstPage = undefined;
+    return first ?? Page.open(this.connection);
   }
 
   /**
