@@ -329,8 +329,9 @@ function blockSlides(block: Block, lang: string): Array<Partial<Draft> & Pick<Dr
   }
 }
 
+/** Written as the sanitiser writes it, so an imported deck reads back the same HTML. */
 function openDetails(html: string): string {
-  return html.replace(/<details(?=[\s>])(?![^>]*\sopen\b)/gi, '<details open');
+  return html.replace(/<details(?=[\s>])(?![^>]*\sopen\b)/gi, '<details open=""');
 }
 
 function flattenItem(item: ListItem): string[] {

@@ -124,7 +124,7 @@ describe('layout and pagination', () => {
   it('shows a <details> block open on its slide, since nobody clicks a slide during a talk', () => {
     const { article } = parseMarkdown('## Parts\n\n<details><summary>Why?</summary>Because.</details>\n\n<details open><summary>How?</summary>So.</details>\n', 'd.md');
     const html = outlineArticle(article).slides.flatMap((slide) => (slide.layout === 'html' ? [slide.html?.trim()] : []));
-    expect(html).toEqual(['<details open><summary>Why?</summary>Because.</details>', '<details open=""><summary>How?</summary>So.</details>']);
+    expect(html).toEqual(['<details open=""><summary>Why?</summary>Because.</details>', '<details open=""><summary>How?</summary>So.</details>']);
   });
 
   it('attaches Note: blocks to their slide', () => {
