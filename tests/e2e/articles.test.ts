@@ -45,6 +45,20 @@ describe('real-world articles', () => {
     expect(html).toMatch(/"rtl":true/);
   });
 
+  it('detects Arabic from its script and lays it out right to left', async () => {
+    const { html, deck } = await build(join(FIXTURE_ARTICLES, 'ar-article.md'));
+    expect(deck.meta).toMatchObject({ lang: 'ar', dir: 'rtl' });
+    expect(html).toMatch(/<html lang="ar" dir="rtl">/);
+    expect(deck.slides.map((slide) => slide.id)).toContain('كيف-يعمل-الأسطرلاب');
+  });
+
+  it('reads a UTF-16 letter with a byte-order mark and keeps its accents and quotes', async () => {
+    const { html, deck } = await build(join(FIXTURE_ARTICLES, 'utf16-letter.txt'));
+    expect(deck.meta.title).toBe('Bringing the Müller Clock Back to Life');
+    expect(html).toContain('René Kessler');
+    for (const phrase of expected['utf16-letter.txt']?.mustNotAppear ?? []) expect(html, JSON.stringify(phrase)).not.toContain(phrase);
+  });
+
   it('scales the default deck to a 15-minute talk', async () => {
     const { deck } = await build(DEFAULT_DECK, ['--duration', '15m']);
     const total = deck.slides.reduce((sum, slide) => sum + slide.timing, 0);

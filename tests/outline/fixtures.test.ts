@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readArticle } from '../../src/article/read.js';
+import { htmlToText } from '../../src/article/sanitize.js';
 import { BUDGET } from '../../src/outline/budget.js';
 import { measureCoverage } from '../../src/outline/coverage.js';
 import { outlineArticle, visibleText } from '../../src/outline/outline.js';
@@ -14,6 +15,7 @@ interface Expected {
   titles?: string[] | null;
   titlesWithoutNumbers?: string[];
   dir?: string;
+  mustNotAppear?: string[];
 }
 
 const expected = JSON.parse(readFileSync(join(FIXTURE_ARTICLES, 'expected.json'), 'utf8')) as Record<string, Expected>;
@@ -72,6 +74,9 @@ describe.each(articleFiles)('article %s', (file) => {
         expect(accepted).toContainEqual(lower(deck.sections.map((section) => section.title)));
       }
       expect(visibleText(deck.slides[0]!)).toContain(deck.meta.title);
+      // Markup, page furniture and encoding debris never reach a slide, as text or inside its HTML.
+      const shown = deck.slides.map((slide) => `${visibleText(slide)} ${slide.html ? htmlToText(slide.html) : ''}`).join('\n');
+      for (const phrase of wanted.mustNotAppear ?? []) expect(shown, JSON.stringify(phrase)).not.toContain(phrase);
     });
   }
 });
