@@ -51,6 +51,11 @@ export class Browser {
     return browser;
   }
 
+  /** The browser's process id and profile folder, for diagnostics. */
+  get processInfo(): { pid: number | undefined; profile: string } {
+    return { pid: this.process.pid, profile: this.process.profile };
+  }
+
   /** A new tab (the first one is already on its way). */
   newPage(): Promise<Page> {
     const first = this.firstPage;

@@ -140,7 +140,7 @@ export class Page {
         : await this.send('Runtime.callFunctionOn', {
             functionDeclaration: code.toString(),
             arguments: [{ value: arg }],
-            executionContextId: this.contextId ?? (await this.defaultContext()),
+            ...(this.contextId === undefined ? { objectId: await this.globalObject() } : { executionContextId: this.contextId }),
             awaitPromise: true,
             returnByValue: true,
           });
@@ -197,11 +197,11 @@ export class Page {
     return Buffer.concat(chunks);
   }
 
-  /** The default context's id when no creation event has been seen yet (a page that never navigated). */
-  private async defaultContext(): Promise<number> {
-    await this.send('Runtime.evaluate', { expression: '0', awaitPromise: false, returnByValue: true });
-    if (this.contextId === undefined) throw new Error('the page has no JavaScript context');
-    return this.contextId;
+  /** The main frame's global object, to call a function on when its context has not been announced (yet). */
+  private async globalObject(): Promise<string> {
+    const { result } = await this.send('Runtime.evaluate', { expression: 'globalThis', awaitPromise: false, returnByValue: false });
+    if (result.objectId === undefined) throw new Error('the page has no JavaScript context');
+    return result.objectId;
   }
 
   private async withTimeout<T>(what: string, timeoutMs: number, run: () => Promise<T>): Promise<T> {

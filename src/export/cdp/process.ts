@@ -36,7 +36,8 @@ export class BrowserProcess {
 
   private constructor(
     private readonly child: ChildProcess,
-    private readonly profile: string,
+    /** The throwaway profile folder, removed once the browser has gone. */
+    readonly profile: string,
   ) {
     const [, , stderr, toBrowser, fromBrowser] = child.stdio;
     this.toBrowser = toBrowser as Writable;
@@ -65,6 +66,10 @@ export class BrowserProcess {
       throw error;
     }
     return new BrowserProcess(child, profile);
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
   }
 
   get hasExited(): boolean {

@@ -9,6 +9,7 @@ export interface RemoteObject {
   className?: string;
   value?: unknown;
   unserializableValue?: string;
+  objectId?: string;
   description?: string;
 }
 
@@ -80,7 +81,9 @@ export interface Commands {
     params: {
       functionDeclaration: string;
       arguments: Array<{ value: unknown }>;
-      executionContextId: number;
+      /** Where to call it: a context, or (in its context) an object. */
+      executionContextId?: number;
+      objectId?: string;
       awaitPromise: boolean;
       returnByValue: boolean;
     };
