@@ -1,0 +1,124 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { networkInterfaces } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { PDFDocument } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSER_FLAGS, isolatedPage, launchBrowser } from '../../src/export/browser.js';
+import type { Browser } from '../../src/export/cdp/browser.js';
+import { Browser as CdpBrowser } from '../../src/export/cdp/browser.js';
+import { BROWSER, SKIP_BROWSER_TESTS, tempDir } from './helpers.js';
+
+/** A page written to a file and its file:// URL. */
+function pageFile(html: string): string {
+  const file = join(tempDir(), 'page.html');
+  writeFileSync(file, html);
+  return pathToFileURL(file).href;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe.skipIf(SKIP_BROWSER_TESTS)('the DevTools driver', () => {
+  let browser: Browser;
+  let server: Server;
+  const hits: string[] = [];
+
+  beforeAll(async () => {
+    browser = await launchBrowser(BROWSER);
+    server = createServer((request, response) => {
+      hits.push(request.url ?? '');
+      response.end('ok');
+    });
+    server.on('upgrade', (request, socket) => {
+      hits.push(request.url ?? '');
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '0.0.0.0', resolve));
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  it('evaluates expressions and functions, awaiting promises, and rethrows the page’s errors', async () => {
+    const page = await browser.newPage();
+    await page.goto(pageFile('<p id="p">hello</p>'), 30_000);
+    expect(await page.evaluate<string>('document.getElementById("p").textContent')).toBe('hello');
+    expect(await page.evaluate((input: { a: number; s: string }) => Promise.resolve(`${input.s}${input.a * 2}`), { a: 21, s: 'x' })).toBe('x42');
+    expect(await page.evaluate<number>('NaN')).toBeNaN();
+    expect(Object.is(await page.evaluate<number>('-0'), -0)).toBe(true);
+    await expect(page.evaluate('null.boom')).rejects.toThrow(/^TypeError: Cannot read properties of null/);
+    await expect(page.evaluate(() => Promise.reject(new RangeError('far away')), undefined)).rejects.toThrow('RangeError: far away');
+    await page.close();
+  });
+
+  it('reports uncaught errors and runs init scripts before the page’s own', async () => {
+    const page = await browser.newPage();
+    const errors: Error[] = [];
+    page.onPageError((error) => errors.push(error));
+    await page.addInitScript('window.early = document.readyState');
+    await page.goto(pageFile('<script>setTimeout(() => { throw new SyntaxError("late trouble"); });</script>'), 30_000);
+    await page.evaluate('new Promise((resolve) => setTimeout(resolve, 50))');
+    expect(await page.evaluate<string>('window.early')).toBe('loading');
+    expect(errors.map((error) => [error.name, error.message])).toEqual([['SyntaxError', 'late trouble']]);
+    await page.close();
+  });
+
+  it('lets loopback requests through and refuses (and records) everything else', async () => {
+    const { page, blocked } = await isolatedPage(browser, { width: 400, height: 300 });
+    const port = (server.address() as AddressInfo).port;
+    await page.goto(pageFile(`<img src="http://127.0.0.1:${port}/local.png"><img src="https://example.com/remote.png">`), 30_000);
+    expect(hits).toContain('/local.png');
+    expect(blocked).toEqual(['https://example.com/remote.png']);
+    // A WebSocket is not intercepted, but no address outside loopback resolves, not even this machine's own.
+    const own = Object.values(networkInterfaces()).flat().find((address) => address && address.family === 'IPv4' && !address.internal);
+    if (own) {
+      const outcome = await page.evaluate((url: string) => new Promise<string>((resolve) => {
+        const socket = new WebSocket(url);
+        socket.onopen = () => resolve('open');
+        socket.onerror = () => resolve('refused');
+      }), `ws://${own.address}:${port}/socket`);
+      expect(outcome).toBe('refused');
+      expect(hits).not.toContain('/socket');
+    }
+    await page.close();
+  });
+
+  it('prints at the paper size asked for and screenshots a clip at the device scale', async () => {
+    const { page } = await isolatedPage(browser, { width: 960, height: 700, scale: 2 });
+    const sections = Array.from({ length: 40 }, (_, index) => `<section style="height:699px;break-after:page">Page ${index + 1}</section>`);
+    await page.goto(pageFile(`<style>body{margin:0}</style>${sections.join('')}`), 30_000);
+    const pdf = await PDFDocument.load(await page.printToPDF({ width: 960, height: 700 }));
+    expect(pdf.getPageCount()).toBe(40);
+    const { width, height } = pdf.getPage(0).getSize();
+    expect([width, Math.round(height)]).toEqual([720, 525]); // 960 × 700 px at 96 px per inch
+    const png = Buffer.from(await page.screenshot({ x: 0, y: 699 * 30, width: 960, height: 700 }));
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1920, 1400]);
+    await page.close();
+  });
+
+  it('closes without leaving a process or its profile behind', async () => {
+    const own = await CdpBrowser.launch({ executablePath: BROWSER as string, args: [...BROWSER_FLAGS, '--no-startup-window'] });
+    const { pid, profile } = own.processInfo;
+    if (pid === undefined) throw new Error('no process id');
+    expect(isRunning(pid)).toBe(true);
+    expect(existsSync(profile)).toBe(true);
+    await own.close();
+    expect(isRunning(pid)).toBe(false);
+    expect(existsSync(profile)).toBe(false);
+  }, 30_000);
+
+  it('says why a browser that will not start did not', async () => {
+    await expect(CdpBrowser.launch({ executablePath: '/bin/false', args: [] })).rejects.toThrow('it exited with code 1');
+  });
+});
