@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -87,5 +87,37 @@ describe.skipIf(!hasBrowser)('right-to-left in Chromium', () => {
     const overflow = await page.evaluate(() => window.lectern.overflow());
     expect(overflow.filter((slide) => slide.x > 1 || slide.y > 1)).toEqual([]);
     await page.close();
+  });
+
+  it('keeps the section footer, the slide number and the arrows apart, in either direction', async () => {
+    const long = join(mkdtempSync(join(tmpdir(), 'lectern-footer-')), 'long-section.md');
+    writeFileSync(long, `## ${'A section title long enough to run the whole width of the footer line '.repeat(3)}\n\nOne sentence of text.\n`);
+    for (const source of [join(FIXTURE_ARTICLES, 'ar-article.md'), long]) {
+      const { out } = await build(source);
+      for (const viewport of [{ width: 960, height: 700 }, { width: 1280, height: 720 }]) {
+        const page = await browser.newPage({ viewport });
+        await page.goto(`file://${join(out, 'index.html')}`);
+        await page.waitForFunction(() => document.documentElement.dataset.lecternReady === 'true');
+        const clashes = await page.evaluate(async () => {
+          const index = [...document.querySelectorAll('.reveal .slides > section')].findIndex((slide) => slide.querySelector('.slide-footer'));
+          // No transition, so the slide is measured where it stays, not on its way in.
+          window.Reveal.configure({ transition: 'none' });
+          window.Reveal.slide(index);
+          await new Promise(requestAnimationFrame);
+          const parts = ['.reveal .slides > section.present .slide-footer', '.reveal .slide-number', '.reveal .controls .navigate-left', '.reveal .controls .navigate-right'];
+          const boxes = parts.map((selector) => ({ selector, box: document.querySelector(selector)!.getBoundingClientRect() }));
+          const found: string[] = [];
+          boxes.forEach((a, i) =>
+            boxes.slice(i + 1).forEach((b) => {
+              const arrows = a.selector.includes('navigate') && b.selector.includes('navigate');
+              if (!arrows && a.box.left < b.box.right && b.box.left < a.box.right && a.box.top < b.box.bottom && b.box.top < a.box.bottom) found.push(`${a.selector} × ${b.selector}`);
+            }),
+          );
+          return found;
+        });
+        expect(clashes, `${source} at ${viewport.width}×${viewport.height}`).toEqual([]);
+        await page.close();
+      }
+    }
   });
 });
