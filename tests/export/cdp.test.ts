@@ -107,6 +107,13 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the DevTools driver', () => {
     await page.close();
   });
 
+  it('fails what waits on a page once it has crashed, instead of waiting for a timeout', async () => {
+    const page = await browser.newPage();
+    await page.goto('chrome://crash', 30_000).catch(() => undefined);
+    await expect(page.evaluate('1')).rejects.toThrow('the page crashed');
+    await expect(page.goto(pageFile('<p>too late</p>'), 30_000)).rejects.toThrow('the page crashed');
+  });
+
   it('closes without leaving a process or its profile behind', async () => {
     const own = await CdpBrowser.launch({ executablePath: BROWSER as string, args: [...BROWSER_FLAGS, '--no-startup-window'] });
     const { pid, profile } = own.processInfo;

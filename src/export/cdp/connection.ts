@@ -49,7 +49,6 @@ export class Connection {
     // A write to a browser that has just exited fails with EPIPE; its commands are rejected by close().
     input.on('error', (error) => this.close(error));
     output.on('error', (error) => this.close(error));
-    this.on('Target.detachedFromTarget', undefined, ({ sessionId }) => this.failSession(sessionId, new Error('the page was closed')));
   }
 
   /** Sends a command (to a page when `sessionId` is given) and resolves with the browser's result. */

@@ -28,6 +28,9 @@ export class Page {
   /** The main frame's default JavaScript context, where `evaluate` runs; it changes with every navigation. */
   private contextId: number | undefined;
   private readonly pageErrorHandlers = new Set<(error: Error) => void>();
+  /** Set once the page can no longer answer: it crashed, was closed, or the browser went away. */
+  private failure: Error | undefined;
+  private readonly failureHandlers = new Set<(error: Error) => void>();
 
   private constructor(
     private readonly connection: Connection,
@@ -45,7 +48,11 @@ export class Page {
       const error = pageError(exceptionDetails);
       for (const handler of this.pageErrorHandlers) handler(error);
     });
-    this.listen('Inspector.targetCrashed', () => connection.failSession(sessionId, new Error('the page crashed')));
+    this.listen('Inspector.targetCrashed', () => this.fail(new Error('the page crashed')));
+    connection.on('Target.detachedFromTarget', undefined, (event) => {
+      if (event.sessionId === sessionId) this.fail(new Error('the page was closed'));
+    });
+    connection.onClose((reason) => this.fail(reason));
   }
 
   /** Opens a blank tab and attaches to it. */
@@ -107,6 +114,7 @@ export class Page {
     const loaded = new Set<string>();
     let expected: string | undefined;
     let done: (() => void) | undefined;
+    let failed: ((error: Error) => void) | undefined;
     const stop = this.listen('Page.lifecycleEvent', ({ name, frameId, loaderId }) => {
       if (name !== 'load' || frameId !== this.targetId) return;
       loaded.add(loaderId);
@@ -120,12 +128,15 @@ export class Page {
         // Without a loader the navigation stayed within the document: nothing more to load.
         if (expected === undefined || loaded.has(expected)) return;
         await new Promise<void>((resolve, reject) => {
+          if (this.failure) return reject(this.failure);
           done = resolve;
-          this.connection.onClose(reject);
+          failed = reject;
+          this.failureHandlers.add(reject);
         });
       });
     } finally {
       stop();
+      if (failed) this.failureHandlers.delete(failed);
     }
   }
 
@@ -176,7 +187,16 @@ export class Page {
     await this.connection.send('Target.closeTarget', { targetId: this.targetId }).catch(() => undefined);
   }
 
-  private send: Connection['send'] = (method, params) => this.connection.send(method, params, this.sessionId);
+  private send: Connection['send'] = (method, params) =>
+    this.failure ? Promise.reject(this.failure) : this.connection.send(method, params, this.sessionId);
+
+  /** Rejects whatever still waits on the page: its commands and a navigation's load. */
+  private fail(error: Error): void {
+    if (this.failure) return;
+    this.failure = error;
+    this.connection.failSession(this.sessionId, error);
+    for (const handler of this.failureHandlers) handler(error);
+  }
 
   private listen<E extends keyof Events>(event: E, handler: (params: Events[E]) => void): () => void {
     return this.connection.on(event, this.sessionId, handler);
