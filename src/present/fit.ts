@@ -40,20 +40,34 @@ export function fitSlide(section: HTMLElement): number {
   const frame = frameOf(section);
   if (!frame) return 1;
   return withVisible(section, () => {
-    let scale = 1;
-    frame.style.removeProperty('font-size');
-    for (let step = 0; step < 8; step++) {
-      const { x, y } = overflowOf(frame);
-      if (x <= 1 && y <= 1) break;
-      const ratio = Math.min(frame.clientHeight / frame.scrollHeight, frame.clientWidth / frame.scrollWidth);
-      const next = Math.max(FIT_FLOOR, Math.min(scale - 0.03, scale * ratio));
-      if (next >= scale) break;
-      scale = next;
-      frame.style.fontSize = `${scale}em`;
+    frame.classList.remove(BREAK_ANYWHERE);
+    let scale = shrink(frame);
+    // Table cells keep their words whole; a long URL or code in a cell can stay too wide even shrunk, so it may break.
+    if (overflowOf(frame).x > 1 && frame.querySelector('table.table')) {
+      frame.classList.add(BREAK_ANYWHERE);
+      scale = shrink(frame);
     }
     section.dataset.fitScale = scale.toFixed(2);
     return scale;
   });
+}
+
+/** Lets table cells break inside words (base.css). */
+const BREAK_ANYWHERE = 'break-anywhere';
+
+function shrink(frame: HTMLElement): number {
+  let scale = 1;
+  frame.style.removeProperty('font-size');
+  for (let step = 0; step < 8; step++) {
+    const { x, y } = overflowOf(frame);
+    if (x <= 1 && y <= 1) break;
+    const ratio = Math.min(frame.clientHeight / frame.scrollHeight, frame.clientWidth / frame.scrollWidth);
+    const next = Math.max(FIT_FLOOR, Math.min(scale - 0.03, scale * ratio));
+    if (next >= scale) break;
+    scale = next;
+    frame.style.fontSize = `${scale}em`;
+  }
+  return scale;
 }
 
 /** Every slide's remaining overflow. */

@@ -121,3 +121,59 @@ describe.skipIf(!hasBrowser)('right-to-left in Chromium', () => {
     }
   });
 });
+
+describe.skipIf(!hasBrowser)('tables in Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function open(out: string, id: string) {
+    const page = await browser.newPage({ viewport: { width: 960, height: 700 } });
+    await page.goto(`file://${join(out, 'index.html')}`);
+    await page.waitForFunction(() => document.documentElement.dataset.lecternReady === 'true');
+    await page.evaluate(async (slideId) => {
+      window.Reveal.configure({ transition: 'none' });
+      window.Reveal.slide([...document.querySelectorAll('.reveal .slides > section')].findIndex((section) => section.id === slideId));
+      await new Promise(requestAnimationFrame);
+    }, id);
+    return page;
+  }
+
+  it('keeps words whole in table cells and aligns columns as the author marked them', async () => {
+    const { out } = await build(join(FIXTURE_ARTICLES, 'field-guide.md'));
+    const page = await open(out, 'common-trees-at-a-glance-2-5');
+    const result = await page.evaluate(() => {
+      const cells = [...document.querySelectorAll<HTMLElement>('section.present table.table th, section.present table.table td')];
+      const split: string[] = [];
+      for (const cell of cells) {
+        const text = cell.firstChild as Text;
+        for (const match of (text.data ?? '').matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(text, match.index);
+          range.setEnd(text, match.index + match[0].length);
+          if (new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size > 1) split.push(match[0]);
+        }
+      }
+      const align = [...document.querySelectorAll('section.present table.table tbody tr:first-child td')].map((cell) => getComputedStyle(cell).textAlign);
+      return { split, align };
+    });
+    expect(result.split).toEqual([]);
+    expect(result.align).toEqual(['left', 'center', 'left', 'left', 'right']);
+    await page.close();
+  });
+
+  it('still fits a table whose cell holds a long unbreakable run, breaking it instead', async () => {
+    const source = join(mkdtempSync(join(tmpdir(), 'lectern-table-')), 'links.md');
+    const checksum = '3f2a9c0e7b1d4a5f8e6c2b9a0d3f7e1c'.repeat(3);
+    writeFileSync(source, `## Links\n\n| Source | Checksum | Note |\n| --- | --- | --- |\n| Survey | ${checksum} | raw data |\n`);
+    const { out } = await build(source);
+    const page = await open(out, 'links-2');
+    const overflow = await page.evaluate(() => window.lectern.overflow());
+    expect(overflow.filter((slide) => slide.x > 1 || slide.y > 1)).toEqual([]);
+    await page.close();
+  });
+});

@@ -40,6 +40,12 @@ describe('renderDeck', () => {
     expect(html).toContain('<script src="assets/lectern.js"></script>');
   });
 
+  it('aligns table columns as the GFM delimiter row says', async () => {
+    const html = await render('## Trees\n\n| Tree | Buds | Height |\n| --- | :---: | ---: |\n| Ash | opposite | 35 m |\n');
+    expect(html).toContain('<th>Tree</th><th class="align-center">Buds</th><th class="align-right">Height</th>');
+    expect(html).toContain('<td>Ash</td><td class="align-center">opposite</td><td class="align-right">35 m</td>');
+  });
+
   it('escapes article text and never compiles it as a template', async () => {
     const text = 'A title with <b>tags</b>\n\nThe {{constructor.name}} and {{#each x}} stay literal. <script>window.hacked = 1</script> is text here. A "quoted" & plain line.\n';
     const deck = outlineArticle(parseText(text, 'raw.txt').article);
