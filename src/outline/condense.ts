@@ -135,7 +135,8 @@ function dropLeadingSubordinate(text: string): string {
   if (!SUBORDINATOR.test(text)) return text;
   const comma = text.indexOf(', ');
   if (comma < 0) return text;
-  const main = text.slice(comma + 2);
+  // "When a leaf falls it leaves a scar, and inside it…": the clause kept must not open with the "and" that joined it.
+  const main = text.slice(comma + 2).replace(OPENERS, '');
   return wordsOf(main).length >= 5 ? main : text;
 }
 

@@ -77,6 +77,11 @@ describe('condensing', () => {
     expect(point.split(/\s+/).length).toBeLessThanOrEqual(18);
   });
 
+  it('drops a leading subordinate clause without leaving the conjunction that followed it', () => {
+    const sentence = 'When a leaf falls it leaves a scar on the twig, and inside the scar are tiny dots where the veins once ran.';
+    expect(trimPoint(sentence)).toBe('Inside the scar are tiny dots where the veins once ran');
+  });
+
   it('cuts a long Arabic sentence at an Arabic comma, not mid-clause', () => {
     const sentence = 'ولهذا انتشرت الآلة في المساجد والمدارس، وصار الموقّت، أي المسؤول عن ضبط أوقات الصلاة، من أكثر الناس استعمالًا لها في المدن الكبيرة.';
     expect(trimPoint(sentence, 'ar')).toBe('ولهذا انتشرت الآلة في المساجد والمدارس، وصار الموقّت، أي المسؤول عن ضبط أوقات الصلاة');
