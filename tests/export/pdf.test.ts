@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -175,4 +175,24 @@ describe.skipIf(SKIP_BROWSER_TESTS)('lectern export --format pdf', () => {
     expect(longWarnings).toMatch(/no font for Khitan Small Script/);
     expect(longWarnings).not.toMatch(/no font for (Han|Hebrew|Arabic)/);
   });
+});
+
+describe.skipIf(SKIP_BROWSER_TESTS)('lectern export --format pdf --fragments', () => {
+  it('prints a slide whose points appear one at a time as one page per step; without the flag, one page with all', async () => {
+    const dir = tempDir();
+    const source = join(dir, 'steps.md');
+    writeFileSync(source, '---\ntitle: Steps\nfragments: true\n---\n\n## Part\n\nThe opening step is small.\n\n### Three items\n\n- Lanterns were lit\n- Nets were mended\n- Boats went out\n');
+    const all = join(dir, 'all.pdf');
+    const stepped = join(dir, 'stepped.pdf');
+    await exportOk([source, '--quiet', '--out', all]);
+    await exportOk([source, '--fragments', '--quiet', '--out', stepped]);
+    const { deck } = await deckWithHeadings(source);
+    const steps = deck.slides.map((slide) => (slide.layout === 'title' || slide.layout === 'section' ? 0 : (slide.points?.length ?? 0)));
+    expect(pdfInfo(all).Pages).toBe(String(deck.slides.length));
+    // Reveal prints the slide with no fragment shown, then one page per fragment step.
+    expect(pdfInfo(stepped).Pages).toBe(String(steps.reduce((sum, count) => sum + 1 + count, 0)));
+    const list = pdfPages(stepped).filter((page) => page.includes('Three items'));
+    expect(list.map((page) => ['Lanterns', 'Nets', 'Boats'].filter((word) => page.includes(word)).length)).toEqual([0, 1, 2, 3]);
+    expect(['Lanterns', 'Nets', 'Boats'].every((word) => pdfPages(all).some((page) => page.includes(word)))).toBe(true);
+  }, 60_000);
 });
