@@ -17,20 +17,6 @@ function frameOf(section: HTMLElement): HTMLElement | null {
   return section.querySelector(':scope > .slide-frame');
 }
 
-/** Runs `measure` with the section laid out even when Reveal has hidden it. */
-function withVisible<T>(section: HTMLElement, measure: () => T): T {
-  const display = section.style.display;
-  const hidden = section.hidden;
-  section.style.display = 'block';
-  section.hidden = false;
-  try {
-    return measure();
-  } finally {
-    section.style.display = display;
-    section.hidden = hidden;
-  }
-}
-
 function overflowOf(frame: HTMLElement): { x: number; y: number } {
   return { x: Math.max(0, frame.scrollWidth - frame.clientWidth), y: Math.max(0, frame.scrollHeight - frame.clientHeight) };
 }
@@ -39,17 +25,64 @@ function overflowOf(frame: HTMLElement): { x: number; y: number } {
 export function fitSlide(section: HTMLElement): number {
   const frame = frameOf(section);
   if (!frame) return 1;
-  return withVisible(section, () => {
-    frame.classList.remove(BREAK_ANYWHERE);
-    let scale = shrink(frame);
-    // Table cells keep their words whole; a long URL or code in a cell can stay too wide even shrunk, so it may break.
-    if (overflowOf(frame).x > 1 && frame.querySelector('table.table')) {
-      frame.classList.add(BREAK_ANYWHERE);
-      scale = shrink(frame);
-    }
+  return withAllVisible([section], () => {
+    const scale = fitFrame(frame);
     section.dataset.fitScale = scale.toFixed(2);
     return scale;
   });
+}
+
+/** Shrinks one laid-out frame; returns its scale. */
+function fitFrame(frame: HTMLElement): number {
+  frame.classList.remove(BREAK_ANYWHERE);
+  let scale = shrink(frame);
+  // Table cells keep their words whole; a long URL or code in a cell can stay too wide even shrunk, so it may break.
+  if (overflowOf(frame).x > 1 && frame.querySelector('table.table')) {
+    frame.classList.add(BREAK_ANYWHERE);
+    scale = shrink(frame);
+  }
+  return scale;
+}
+
+/**
+ * Fits many slides with as few layouts as possible: every slide is reset first, then all are measured in one layout,
+ * and only the slides that overflow are shrunk one by one. Fitting slide by slide instead alternates a style change with
+ * a measurement, a full layout each time, which makes a 2,600-slide deck take seconds.
+ */
+export function fitSlides(sections: HTMLElement[]): void {
+  const frames = sections.map(frameOf);
+  const scales = withAllVisible(sections, () => {
+    for (const frame of frames) {
+      frame?.classList.remove(BREAK_ANYWHERE);
+      frame?.style.removeProperty('font-size');
+    }
+    const overflowing = frames.map((frame) => {
+      if (!frame) return false;
+      const { x, y } = overflowOf(frame);
+      return x > 1 || y > 1;
+    });
+    return frames.map((frame, index) => (frame && overflowing[index] ? fitFrame(frame) : 1));
+  });
+  sections.forEach((section, index) => {
+    if (frames[index]) section.dataset.fitScale = scales[index]!.toFixed(2);
+  });
+}
+
+/** Runs `measure` with every section laid out, even those Reveal has hidden. */
+function withAllVisible<T>(sections: HTMLElement[], measure: () => T): T {
+  const saved = sections.map((section) => ({ display: section.style.display, hidden: section.hidden }));
+  for (const section of sections) {
+    section.style.display = 'block';
+    section.hidden = false;
+  }
+  try {
+    return measure();
+  } finally {
+    sections.forEach((section, index) => {
+      section.style.display = saved[index]!.display;
+      section.hidden = saved[index]!.hidden;
+    });
+  }
 }
 
 /** Lets table cells break inside words (base.css). */
@@ -72,9 +105,12 @@ function shrink(frame: HTMLElement): number {
 
 /** Every slide's remaining overflow. */
 export function measureSlides(sections: HTMLElement[]): SlideOverflow[] {
-  return sections.map((section, index) => {
-    const frame = frameOf(section);
-    const { x, y } = frame ? withVisible(section, () => overflowOf(frame)) : { x: 0, y: 0 };
-    return { index, id: section.id, x, y, scale: Number(section.dataset.fitScale ?? 1) };
-  });
+  // All shown at once and measured in one layout (see fitSlides).
+  return withAllVisible(sections, () =>
+    sections.map((section, index) => {
+      const frame = frameOf(section);
+      const { x, y } = frame ? overflowOf(frame) : { x: 0, y: 0 };
+      return { index, id: section.id, x, y, scale: Number(section.dataset.fitScale ?? 1) };
+    }),
+  );
 }

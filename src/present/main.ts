@@ -1,7 +1,7 @@
 /** Browser entry: starts Reveal.js with the deck's options, read from the page's JSON config. */
 import Reveal from 'reveal.js';
 import Notes from 'reveal.js/plugin/notes';
-import { fitSlide, measureSlides, type SlideOverflow } from './fit.js';
+import { fitSlide, fitSlides, measureSlides, type SlideOverflow } from './fit.js';
 
 interface LecternApi {
   /** Resolves when Reveal is ready and every slide has been fitted. */
@@ -29,7 +29,8 @@ function sections(): HTMLElement[] {
 }
 
 function refit(only?: HTMLElement): void {
-  for (const section of only ? [only] : sections()) fitSlide(section);
+  if (only) fitSlide(only);
+  else fitSlides(sections());
 }
 
 const root = document.querySelector<HTMLElement>('.reveal');
