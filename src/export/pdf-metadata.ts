@@ -15,14 +15,14 @@ export function deckDate(date: string | undefined): Date | undefined {
   return Number.isNaN(parsed.getTime()) ? undefined : parsed;
 }
 
-/** Rewrites a PDF with the deck's metadata and the given bookmarks; deterministic for the same input. */
+/** Joins the printed parts and rewrites them with the deck's metadata and the given bookmarks; deterministic for the same input. */
 export async function finishPdf(
-  bytes: Uint8Array,
+  parts: Uint8Array[],
   deck: Deck,
   bookmarks: Bookmark[],
   producer: string,
 ): Promise<{ bytes: Uint8Array; pageCount: number }> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const doc = await joinParts(parts);
   const { meta } = deck;
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   if (meta.author) doc.setAuthor(meta.author);
@@ -44,6 +44,16 @@ export async function finishPdf(
   }
   addOutline(doc, bookmarks);
   return { bytes: await doc.save({ useObjectStreams: false }), pageCount: doc.getPageCount() };
+}
+
+/** The parts of a deck printed separately, as one document (a single part is used as it is). */
+async function joinParts(parts: Uint8Array[]): Promise<PDFDocument> {
+  const [first, ...rest] = await Promise.all(parts.map((part) => PDFDocument.load(part, { updateMetadata: false })));
+  if (!first) throw new Error('no printed pages to join');
+  for (const part of rest) {
+    for (const page of await first.copyPages(part, part.getPageIndices())) first.addPage(page);
+  }
+  return first;
 }
 
 /** Builds /Outlines by hand (pdf-lib has no outline API): a flat list, each entry opening its page whole. */

@@ -28,6 +28,7 @@ export interface PageEntry {
 
 /** Rules for the composed pages; they win over the theme because they are more specific. */
 export const PRINT_PAGES_CSS = `
+html.reveal-print .reveal .slides > .pdf-page[data-lectern-part-end] { page-break-after: avoid; break-after: avoid; }
 html.reveal-print .reveal .slides .lectern-print-page {
   box-sizing: border-box; padding: 34px 56px 38px; display: flex; flex-direction: column; gap: 14px;
   background: #fff; color: #1f2328; text-align: start; font-family: var(--r-main-font, sans-serif);
@@ -188,4 +189,20 @@ export function composePrintPages(input: ComposeInput): PageEntry[] {
     pour(notes, newBody(page), group.slide, page);
   }
   return entries;
+}
+
+/**
+ * Browser side: shows only the printed pages in [from, to) (all with no range) and returns how many pages there are.
+ * Self-contained, like composePrintPages.
+ */
+export function showPrintPages(range: { from: number; to: number } | null): number {
+  const pages = Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides > .pdf-page'));
+  pages.forEach((page, index) => {
+    if (!range || (index >= range.from && index < range.to)) page.style.removeProperty('display');
+    else page.style.setProperty('display', 'none', 'important');
+    // The last page of a part must not break after itself, or every part would end with a blank page.
+    if (range && index === range.to - 1) page.dataset.lecternPartEnd = '';
+    else delete page.dataset.lecternPartEnd;
+  });
+  return pages.length;
 }

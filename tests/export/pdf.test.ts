@@ -3,7 +3,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { exportPdf } from '../../src/export/pdf.js';
 import type { Deck } from '../../src/outline/types.js';
+import { prepareDeck } from '../../src/pipeline.js';
 import { DEFAULT_DECK, deckWithHeadings, exportOk, LONG_NOTES, normalise, pageDeviations, pdfInfo, pdfPages, SEED_ARTICLE, sentences, SKIP_BROWSER_TESTS, tempDir } from './helpers.js';
 
 /** Bookmarks read straight from the catalog: title and 0-based page index of each top-level /Outlines entry. */
@@ -195,4 +197,42 @@ describe.skipIf(SKIP_BROWSER_TESTS)('lectern export --format pdf --fragments', (
     expect(list.map((page) => ['Lanterns', 'Nets', 'Boats'].filter((word) => page.includes(word)).length)).toEqual([0, 1, 2, 3]);
     expect(['Lanterns', 'Nets', 'Boats'].every((word) => pdfPages(all).some((page) => page.includes(word)))).toBe(true);
   }, 60_000);
+});
+
+/** Every link annotation's URI, page by page. */
+async function linkTargets(file: string): Promise<string[][]> {
+  const doc = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
+  return doc.getPages().map((page) => {
+    const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+    const uris: string[] = [];
+    for (let index = 0; index < (annots?.size() ?? 0); index++) {
+      const action = annots?.lookupMaybe(index, PDFDict)?.lookupMaybe(PDFName.of('A'), PDFDict);
+      const uri = action?.lookup(PDFName.of('URI'));
+      if (uri instanceof PDFString || uri instanceof PDFHexString) uris.push(uri.decodeText());
+    }
+    return uris;
+  });
+}
+
+describe.skipIf(SKIP_BROWSER_TESTS)('lectern export --format pdf of a long deck, printed in parts', () => {
+  it('joins the parts into the same pages, text, links and bookmarks as one print', async () => {
+    const dir = tempDir();
+    const source = join(dir, 'harbour.md');
+    const sections = Array.from({ length: 6 }, (_, n) => `## Quay ${n + 1}\n\n` + Array.from({ length: 3 }, (_, k) =>
+      `### Berth ${n + 1}.${k + 1}\n\n- Ships moored at berth ${n + 1}.${k + 1} unload timber.\n- The [harbour log ${n + 1}.${k + 1}](https://example.org/log/${n + 1}/${k + 1}) lists them.\n`).join('\n'));
+    writeFileSync(source, `---\ntitle: Harbour Berths\n---\n\n${sections.join('\n')}`);
+    const prepared = await prepareDeck(source);
+    const whole = join(dir, 'whole.pdf');
+    const parts = join(dir, 'parts.pdf');
+    await exportPdf(prepared, whole, { mode: 'slides', fragments: false });
+    await exportPdf(prepared, parts, { mode: 'slides', fragments: false, pagesPerPrint: 4 });
+    expect(pdfInfo(parts).Pages).toBe(String(prepared.deck.slides.length));
+    expect(pdfPages(parts)).toEqual(pdfPages(whole));
+    const links = await linkTargets(parts);
+    expect(links.flat()).toHaveLength(18);
+    expect(links).toEqual(await linkTargets(whole));
+    expect(await outline(parts)).toEqual(await outline(whole));
+    // No part ends in a blank page: every page has something on it.
+    pageDeviations(parts).forEach((deviation, index) => expect(deviation, `page ${index + 1}`).toBeGreaterThan(1));
+  }, 90_000);
 });
