@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
@@ -21,6 +22,8 @@ export interface LecternPluginOptions extends PrepareOptions {
 const ASSET_PREFIX = '/@lectern/';
 /** Longer than the watcher's 50 ms window in which it reports no further change to the same file. */
 const SETTLE_MS = 80;
+/** How often the source is looked at whatever the watcher says: one stat, so that no save goes unseen for long. */
+const POLL_MS = 500;
 const CLIENT_ENTRY = `/@fs${resolve(PACKAGE_ROOT, 'src/present/dev-client.ts').replace(/\\/g, '/')}`;
 
 /** Vite plugin that serves a Lectern deck and updates the open page when its source or templates change. */
@@ -35,19 +38,13 @@ export function lectern(options: LecternPluginOptions): Plugin {
   let runtimeFiles: Promise<RuntimeFiles> | undefined;
   let slidesHtml = '';
 
-  // The source's size and modification time when it was last read, to notice saves the watcher did not report.
+  // The source's file, size and modification time when it was last read, to notice saves the watcher did not report.
   let builtStamp = '';
-  const stampOf = async (): Promise<string> => {
-    try {
-      const stats = await stat(source);
-      return `${stats.mtimeMs}:${stats.size}`;
-    } catch {
-      return 'missing';
-    }
-  };
+  const statSource = (): Promise<Stats | undefined> => stat(source).catch(() => undefined);
+  const stampOf = (stats: Stats | undefined): string => (stats ? `${stats.ino}:${stats.mtimeMs}:${stats.size}` : 'missing');
 
   const rebuild = async (): Promise<void> => {
-    builtStamp = await stampOf();
+    builtStamp = stampOf(await statSource());
     try {
       const prepared = await prepareDeck(source, options, templateCache);
       const runtime = await (runtimeFiles ??= ensureRuntime());
@@ -80,20 +77,36 @@ export function lectern(options: LecternPluginOptions): Plugin {
       if (current?.templatesDir) server.watcher.add(current.templatesDir);
 
       let queue: Promise<void> = Promise.resolve();
+      // Updates run one after another; one that fails unexpectedly is reported and never stops later saves from showing.
+      const enqueue = (stylesChanged: boolean): void => {
+        queue = queue.then(() => update(stylesChanged)).catch((error: unknown) => {
+          const message = `internal error while updating the deck: ${error instanceof Error ? error.message : String(error)}`;
+          log(message);
+          server.ws.send({ type: 'error', err: { message, stack: error instanceof Error ? (error.stack ?? '') : '', plugin: 'lectern' } });
+        });
+      };
       const onChange = (file: string): void => {
         const path = resolve(file);
         const isSource = path === source;
         const isTemplate = path.startsWith(BUILTIN_TEMPLATES) || (current?.templatesDir !== undefined && path.startsWith(current.templatesDir));
         if (!isSource && !isTemplate) return;
         if (isTemplate) templateCache.clear();
-        queue = queue.then(() => update(isTemplate && /\.css$/.test(path)));
+        enqueue(isTemplate && /\.css$/.test(path));
         // The watcher drops further changes to a file for 50 ms after one: look again once that window has passed.
         if (isSource) setTimeout(() => void recheck(), SETTLE_MS);
       };
+      // The watcher can also lose the source for good: when an editor renames a new file over it right after a write,
+      // it may keep watching the deleted file. A save it did not report is built, and the watch is made afresh.
       const recheck = async (): Promise<void> => {
         await queue;
-        if ((await stampOf()) !== builtStamp) queue = queue.then(() => update(false));
+        if (stampOf(await statSource()) === builtStamp) return;
+        server.watcher.unwatch(source);
+        server.watcher.add(source);
+        enqueue(false);
       };
+      const poll = setInterval(() => void recheck(), POLL_MS);
+      poll.unref();
+      server.httpServer?.once('close', () => clearInterval(poll));
       server.watcher.on('change', onChange);
       server.watcher.on('add', onChange);
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -85,6 +85,21 @@ describe.skipIf(!hasBrowser)('lectern dev', () => {
     await fresh.waitForFunction(() => document.documentElement.dataset.lecternReady === 'true', null, { timeout: 10_000 });
     expect(await fresh.textContent('.reveal .slides')).toContain('Healthy again');
     await fresh.close();
+  });
+
+  it('keeps following the source when a save renames a new file over it right after a write', async () => {
+    const shows = (text: string) =>
+      page.waitForFunction((wanted) => document.querySelector('.reveal .slides')?.textContent?.includes(wanted), text, { timeout: 5_000 });
+    // A plain write, then at once an atomic save (a new file renamed over the source), as a formatter may do. The
+    // watcher could lose the file this way only now and then, so it is done a few times.
+    for (let round = 1; round <= 6; round++) {
+      writeFileSync(source, deckSource(`Written in place, round ${round}.`));
+      writeFileSync(`${source}.tmp`, deckSource(`Renamed over it, round ${round}.`));
+      renameSync(`${source}.tmp`, source);
+      await shows(`Renamed over it, round ${round}.`);
+    }
+    writeFileSync(source, deckSource('Still followed afterwards.'));
+    await shows('Still followed afterwards');
   });
 
   it('makes no request beyond 127.0.0.1', () => {
