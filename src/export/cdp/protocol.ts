@@ -93,6 +93,7 @@ export interface Commands {
     params: { width: number; height: number; deviceScaleFactor: number; mobile: boolean; screenWidth: number; screenHeight: number };
     result: Empty;
   };
+  'Emulation.setFocusEmulationEnabled': { params: { enabled: boolean }; result: Empty };
   'Fetch.enable': { params: { patterns: Array<{ urlPattern: string }> }; result: Empty };
   'Fetch.continueRequest': { params: { requestId: string }; result: Empty };
   'Fetch.failRequest': { params: { requestId: string; errorReason: 'BlockedByClient' }; result: Empty };
