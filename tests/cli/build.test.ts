@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { DEFAULT_DECK, SEED_ARTICLE } from '../helpers/paths.js';
+import { DEFAULT_DECK, FIXTURE_ARTICLES, SEED_ARTICLE } from '../helpers/paths.js';
 
 const temp = (): string => mkdtempSync(join(tmpdir(), 'lectern-cli-'));
 
@@ -33,12 +33,36 @@ describe('lectern build', () => {
     expect(result.stdout).toBe('');
   });
 
-  it('builds byte-identical output from the same input', async () => {
-    const first = join(temp(), 'a');
-    const second = join(temp(), 'b');
-    expect((await runCli(['build', DEFAULT_DECK, '--out', first])).code).toBe(0);
-    expect((await runCli(['build', DEFAULT_DECK, '--out', second])).code).toBe(0);
-    expect(hashTree(first)).toEqual(hashTree(second));
+  // A 1×1 PNG, so the deck copies a local image under its content hash.
+  const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+  const withImage = (dir: string): string => {
+    writeFileSync(join(dir, 'pixel.png'), PIXEL);
+    writeFileSync(join(dir, 'deck.md'), '---\ntitle: One Pixel\n---\n\n## Picture\n\n![A single grey pixel](pixel.png)\n\nThe image above is one pixel wide.\n');
+    return join(dir, 'deck.md');
+  };
+  const copyOf = (source: string) => (dir: string): string => {
+    const target = join(dir, source.split('/').pop()!);
+    copyFileSync(source, target);
+    return target;
+  };
+
+  it.each([
+    ['Markdown deck', copyOf(DEFAULT_DECK)],
+    ['plain-text article', copyOf(SEED_ARTICLE)],
+    ['saved web page', copyOf(join(FIXTURE_ARTICLES, 'wiki-page.html'))],
+    ['Markdown deck with a local image', withImage],
+  ])('builds byte-identical output from the same %s, wherever source and output live', async (_kind, place) => {
+    const outputs = [];
+    for (const dir of [temp(), temp()]) {
+      const out = join(dir, 'site');
+      const result = await runCli(['build', place(dir), '--out', out], { cwd: dir });
+      expect(result.code, result.stderr).toBe(0);
+      outputs.push(hashTree(out));
+      // No absolute path of the source or output leaks into the files.
+      for (const file of Object.keys(outputs[outputs.length - 1]!)) expect(readFileSync(join(out, file), 'latin1')).not.toContain(dir);
+    }
+    expect(outputs[1]).toEqual(outputs[0]);
+    expect(Object.keys(outputs[0]!).length).toBeGreaterThan(3);
   });
 
   it('fails on a missing source with a one-line message naming the file, and writes nothing', async () => {

@@ -236,3 +236,12 @@ describe.skipIf(SKIP_BROWSER_TESTS)('lectern export --format pdf of a long deck,
     pageDeviations(parts).forEach((deviation, index) => expect(deviation, `page ${index + 1}`).toBeGreaterThan(1));
   }, 90_000);
 });
+
+describe.skipIf(SKIP_BROWSER_TESTS)('lectern export --format pdf, twice', () => {
+  it('writes byte-identical PDFs for the same deck (no dates, ids or paths of its own)', async () => {
+    const [first, second] = [join(tempDir(), 'a.pdf'), join(tempDir(), 'b.pdf')];
+    await exportOk([DEFAULT_DECK, '--quiet', '--out', first]);
+    await exportOk([DEFAULT_DECK, '--quiet', '--out', second]);
+    expect(readFileSync(first).equals(readFileSync(second))).toBe(true);
+  }, 60_000);
+});
