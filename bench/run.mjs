@@ -25,6 +25,7 @@ Options:
   --runs N             counted runs per tool and size after one warm-up (default: 5; --quick: 1)
   --timeout SECONDS    per-run timeout (default: 150; --quick: 60)
   --article FILE       seed article (default: ../shared/articles/deepseek-r1.txt from the repo root)
+  --report             only rewrite BENCHMARKS.md from bench/results.json and bench/profiles.md
   -h, --help           this text
 
 Lectern rows read "not available" until bin/lectern.js exists and starts.`;
@@ -39,6 +40,7 @@ try {
       runs: { type: 'string' },
       timeout: { type: 'string' },
       article: { type: 'string' },
+      report: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   }).values;
@@ -112,7 +114,19 @@ async function probeLectern(tools) {
   return null;
 }
 
+/** BENCHMARKS.md from the results and the hand-written notes on profiles and fixes in bench/profiles.md. */
+function writeReport(renderMarkdown, results) {
+  const profiles = path.join(bench, 'profiles.md');
+  writeFileSync(path.join(root, 'BENCHMARKS.md'), renderMarkdown(results, existsSync(profiles) ? readFileSync(profiles, 'utf8') : ''));
+}
+
 async function main() {
+  if (args.report) {
+    const { renderMarkdown } = await import('./lib/report.mjs');
+    writeReport(renderMarkdown, JSON.parse(readFileSync(path.join(bench, 'results.json'), 'utf8')));
+    log('BENCHMARKS.md rewritten from bench/results.json');
+    return;
+  }
   ensurePeers();
   const { makeTools } = await import('./lib/tools.mjs');
   const { writeDecks } = await import('./lib/decks.mjs');
@@ -153,7 +167,7 @@ async function main() {
   Object.assign(results, { date, mode, phasesRun: only, options: { ...opts, sizes }, machine: machine(), lectern: lecternReason ?? 'available' });
   results.targets = targets(results);
   writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync(path.join(root, 'BENCHMARKS.md'), renderMarkdown(results));
+  writeReport(renderMarkdown, results);
   log(`\ndone in ${((Date.now() - started) / 1000).toFixed(0)} s → BENCHMARKS.md, bench/results.json`);
   for (const t of results.targets) log(`  ${t.ok == null ? 'n/a ' : t.ok ? 'pass' : 'MISS'}  ${t.target}${t.size ? ` ×${t.size}` : ''}: ${t.value}`);
 }

@@ -80,13 +80,14 @@ function pdfTable(rows) {
 }
 
 /** The whole BENCHMARKS.md. */
-export function renderMarkdown(results) {
+/** The report; `profiles` (Markdown, may be empty) goes after the targets: where the time goes and what was tried. */
+export function renderMarkdown(results, profiles = '') {
   const m = results.machine;
   const t = targets(results);
   const out = [];
   out.push('# Benchmarks', '');
   out.push('Lectern against Marp CLI, reveal-md and decktape on the same deck, measured side by side in one run by `npm run bench`',
-    '(harness: `bench/run.mjs`; raw numbers: `bench/results.json`). This file is written by the harness; edit `bench/lib/report.mjs` instead.', '');
+    '(harness: `bench/run.mjs`; raw numbers: `bench/results.json`). This file is written by the harness; edit `bench/lib/report.mjs` (tables) or `bench/profiles.md` (profiles and fixes) instead.', '');
   out.push('## Machine', '');
   out.push(`- Date: ${results.date} (${results.mode} run${results.phasesRun ? `; phases run: ${results.phasesRun.join(', ')}` : ''})`);
   out.push(`- CPU: ${m.cpu}, ${m.nproc} cores (\`nproc\`); memory ${mb(m.memTotal)}; ${m.os}`);
@@ -96,6 +97,7 @@ export function renderMarkdown(results) {
   out.push('## Targets', '', '| target | size | measured | result |', '|---|---|---|---|');
   for (const r of t) out.push(`| ${r.target} | ${r.size ? `×${r.size}` : ''} | ${r.value} | ${verdict(r.ok)} |`);
   out.push('');
+  if (profiles.trim()) out.push(profiles.trim(), '');
   if (results.build) out.push(`## Build static HTML`, '', `_${results.build.date}, ${results.build.mode}_`, '', buildTable(results.build.rows), '');
   if (results.pdf) out.push('## PDF export', '', `_${results.pdf.date}, ${results.pdf.mode}_`, '', pdfTable(results.pdf.rows), '');
   if (results.dev) {
