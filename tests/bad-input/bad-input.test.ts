@@ -3,33 +3,20 @@
  * non-zero exit with one line naming the file, no stack trace, and the output location exactly as it was.
  * Inputs are generated in a temporary folder at test time.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readArticle } from '../../src/article/read.js';
 import { measureCoverage } from '../../src/outline/coverage.js';
 import type { Deck } from '../../src/outline/types.js';
 import { hasBrowser, launchBrowser } from '../helpers/browser.js';
 import { runCli } from '../helpers/cli.js';
+import { hashTree } from '../helpers/hash-tree.js';
 import { serveFolder } from '../helpers/static-server.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'lectern-bad-input-'));
 const at = (name: string): string => join(dir, name);
-
-function hashTree(root: string): Record<string, string> {
-  const result: Record<string, string> = {};
-  const walk = (folder: string): void => {
-    for (const entry of readdirSync(folder).sort()) {
-      const path = join(folder, entry);
-      if (statSync(path).isDirectory()) walk(path);
-      else result[relative(root, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
-    }
-  };
-  walk(root);
-  return result;
-}
 
 /** A small deterministic generator, so "random" bytes are the same on every run. */
 function randomBytes(length: number, seed = 7): Buffer {

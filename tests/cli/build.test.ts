@@ -1,25 +1,12 @@
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { hashTree } from '../helpers/hash-tree.js';
 import { DEFAULT_DECK, FIXTURE_ARTICLES, SEED_ARTICLE } from '../helpers/paths.js';
 
 const temp = (): string => mkdtempSync(join(tmpdir(), 'lectern-cli-'));
-
-function hashTree(dir: string): Record<string, string> {
-  const result: Record<string, string> = {};
-  const walk = (folder: string): void => {
-    for (const entry of readdirSync(folder).sort()) {
-      const path = join(folder, entry);
-      if (statSync(path).isDirectory()) walk(path);
-      else result[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
-    }
-  };
-  walk(dir);
-  return result;
-}
 
 describe('lectern build', () => {
   it('builds the seed article into DIR/index.html with its assets', async () => {
