@@ -2,7 +2,7 @@ import { ExitCode, LecternError } from '../errors.js';
 import { closeBrowser, launchBrowser } from '../export/browser.js';
 import { prepareOptions } from './deck-options.js';
 import { parseCommand } from './args.js';
-import { say, warn } from './output.js';
+import { warn } from './output.js';
 
 export const CHECK_HELP = `Usage: lectern check <source> [options]
 
@@ -11,8 +11,10 @@ text to at most 70 %), visible words, points, words of notes and timing, plus th
 article's coverage: sentences on slides, in notes, and missing. Exits 8 when a slide
 overflows or a sentence is missing, so it can guard a CI pipeline.
 
+The report goes to stdout, warnings and errors to stderr.
+
 Options:
-      --json            print the report as JSON on stdout
+      --json            print the report as JSON instead of a table
       --browser PATH    browser executable to use
       --duration TIME   planned talk length, e.g. 20m
       --wpm N           speaking rate in words a minute
@@ -56,6 +58,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
   const { buildReport, formatReport } = await import('../check/report.js');
   const report = buildReport(prepared.article, prepared.deck, measured);
   if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else say(formatReport(report));
+  // The report is the command's data, so it goes to stdout (`> report.txt`, `| less`); messages stay on stderr.
+  else process.stdout.write(`${formatReport(report)}\n`);
   return report.ok ? ExitCode.ok : ExitCode.checkFailed;
 }

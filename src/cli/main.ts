@@ -35,19 +35,26 @@ with speaker notes and pacing.
 Commands:
 ${lines.join('\n')}
 
-Run \`lectern <command> --help\` for a command's options. Exit codes are listed in the README.
+Options:
+  -h, --help     show this help (\`lectern help <command>\` or \`lectern <command> --help\` for a command's)
+  -V, --version  print Lectern's version
+
+Exit codes:
+  0 done   1 internal error   2 usage   3 bad input   4 template or theme   5 output not writable
+  6 no browser   7 browser failed   8 check failed
 `;
 }
 
 /** Runs the CLI and returns the exit code; only the bin shim turns it into the process's exit code. */
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
-  const [name, ...rest] = argv;
+  // `lectern help build` is `lectern build --help`.
+  const [name, ...rest] = argv[0] === 'help' && argv[1] !== undefined ? [argv[1], '--help'] : argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(mainHelp());
     return name === undefined ? ExitCode.usage : ExitCode.ok;
   }
-  if (name === '--version' || name === '-v') {
+  if (name === '--version' || name === '-v' || name === '-V') {
     process.stdout.write(`${await version()}\n`);
     return ExitCode.ok;
   }
