@@ -50,11 +50,13 @@ export function safeRevealOptions(raw: unknown): Record<string, unknown> {
 }
 
 /**
- * The deck's options from the page: only the JSON script Lectern writes, found by element, id and type together, so
- * no other element carrying the id (a slide, a heading) can stand in for it.
+ * The deck's options from the page: only the JSON script Lectern writes (`script#lectern-config[type=
+ * "application/json"]`), so no other element carrying the id (a slide, a heading) can stand in for it. The scripts
+ * are walked rather than looked up by id: some selector engines answer `#id` from their id index alone, which holds
+ * only the first element with that id.
  */
 export function readPageConfig(doc: Document): Record<string, unknown> {
-  const element = doc.querySelector('script#lectern-config[type="application/json"]');
+  const element = Array.from(doc.querySelectorAll('script[type="application/json"]')).find((script) => script.id === 'lectern-config');
   if (!element?.textContent) return {};
   try {
     return safeRevealOptions(JSON.parse(element.textContent));
