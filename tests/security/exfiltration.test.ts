@@ -61,7 +61,7 @@ function article(adminUrl: string, dir: string): string {
   lines.push('## Lectern config', '', 'A heading named after the page configuration is an ordinary section of the talk.', '');
   lines.push('## Pictures from elsewhere', '', 'Each picture below points at the machine itself or at a file outside the article.', '');
   CORPUS.loopbackHosts.forEach((host, index) => lines.push(`![admin ${index}](http://${host}:${port}/admin-${index}.png)`, ''));
-  lines.push(`<p>Raw markup <img src="http://127.1:${port}/raw-html.png" alt="raw"> sits here.</p>`, '');
+  lines.push(`<p>Raw markup <img src="http://127.1:${port}/raw-html.png" alt="raw"> <img src="/etc/passwd" alt="absolute"> <img src="../../../../../../../../etc/passwd" alt="relative"> sits here.</p>`, '');
   CORPUS.fileUrls.forEach((url, index) => lines.push(`![secret ${index}](${url})`, ''));
   lines.push('## Closing words', '', 'The tides keep turning whatever the pictures say.', '');
   return lines.join('\n');
@@ -237,6 +237,8 @@ describe.skipIf(!hasBrowser)('an article that tries to run script or read what i
     const port = new URL(adminUrl).port;
     expect(exported.stderr).toContain(`blocked a request outside the deck while exporting: http://127.0.0.1:${port}/admin-0.png`);
     expect(exported.stderr).toContain(`http://[::1]:${port}/admin-2.png`);
+    // A path outside the article is refused and named, whichever guard stops it first.
+    expect(exported.stderr).toMatch(/warning: .*\/etc\/passwd/);
   });
 
   it('the PNG images: no admin request, no canary painted', { timeout: 120_000 }, async () => {
