@@ -69,7 +69,7 @@ export async function stageSite(prepared: PreparedDeck, options: Record<string, 
 
 /** One warning per request the exported page made and was refused (`isolatedPage`'s `blocked`). */
 export function blockedWarnings(blocked: string[], file: string): Warning[] {
-  return blocked.map((url) => ({ message: `blocked a request outside the deck while exporting: ${url}`, location: { file } }));
+  return blocked.map((url) => ({ message: `blocked a request outside the deck: ${url}`, location: { file } }));
 }
 
 /** Reveal options every export shares: the page is exactly the slide, with no on-screen controls. */

@@ -235,7 +235,7 @@ describe.skipIf(!hasBrowser)('an article that tries to run script or read what i
     expect(pages).toBe(slideIds.length);
     // The loopback pictures were asked for by the page and refused, each named in a warning.
     const port = new URL(adminUrl).port;
-    expect(exported.stderr).toContain(`blocked a request outside the deck while exporting: http://127.0.0.1:${port}/admin-0.png`);
+    expect(exported.stderr).toContain(`blocked a request outside the deck: http://127.0.0.1:${port}/admin-0.png`);
     expect(exported.stderr).toContain(`http://[::1]:${port}/admin-2.png`);
     // A path outside the article is refused and named, whichever guard stops it first.
     expect(exported.stderr).toMatch(/warning: .*\/etc\/passwd/);
@@ -251,7 +251,7 @@ describe.skipIf(!hasBrowser)('an article that tries to run script or read what i
     expect(images.length).toBe(slideIds.length);
     const red = Number(execFileSync('convert', [join(out, images[0]!), ...RED], { encoding: 'utf8' }));
     expect(red).toBe(0);
-    expect(exported.stderr).toMatch(/blocked a request outside the deck while exporting: http:\/\/127\.0\.0\.1:\d+\/admin-0\.png/);
+    expect(exported.stderr).toMatch(/blocked a request outside the deck: http:\/\/127\.0\.0\.1:\d+\/admin-0\.png/);
   });
 
   it('lectern check: no admin request, refused requests reported, the deck measured', { timeout: 120_000 }, async () => {
@@ -260,6 +260,6 @@ describe.skipIf(!hasBrowser)('an article that tries to run script or read what i
     noAdminRequest();
     const report = JSON.parse(checked.stdout) as { slides: Array<{ id: string }> };
     expect(report.slides.map((slide) => slide.id)).toEqual(slideIds);
-    expect(checked.stderr).toMatch(/blocked a request outside the deck while exporting: http:\/\/127\.0\.0\.1:\d+\/admin-0\.png/);
+    expect(checked.stderr).toMatch(/blocked a request outside the deck: http:\/\/127\.0\.0\.1:\d+\/admin-0\.png/);
   });
 });
