@@ -1,6 +1,6 @@
 /** Starts the found browser under Lectern's own DevTools driver (`./cdp/`) and opens pages that cannot reach the network. */
 import { existsSync, readFileSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ExitCode, LecternError } from '../errors.js';
 import { findBrowser } from './browser-finder.js';
@@ -83,9 +83,10 @@ export type BrowserLaunch = Promise<Browser>;
  */
 export function launchBrowser(explicitPath: string | undefined): BrowserLaunch {
   const executablePath = findBrowser({ explicit: explicitPath });
-  const args = [...BROWSER_FLAGS, ...sandboxFlags(), ...EXPORT_FLAGS];
+  const sandbox = sandboxFlags();
+  const args = [...BROWSER_FLAGS, ...sandbox, ...EXPORT_FLAGS];
   const launching = Browser.launch({ executablePath, args }).catch((error: unknown) => {
-    throw browserError(`could not start the browser at ${executablePath}`, error, SANDBOX_HINT);
+    throw browserError(`could not start the browser at ${executablePath}`, error, sandbox.length === 0 ? SANDBOX_HINT : undefined);
   });
   // Awaited later; until then a failed start must not count as an unhandled rejection.
   launching.catch(() => undefined);
@@ -137,7 +138,7 @@ export function exportMayLoad(url: string, root: string): boolean {
     return false;
   }
   const inside = relative(resolve(root), resolve(path));
-  return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside);
+  return inside !== '' && inside !== '..' && !inside.startsWith(`..${sep}`) && !isAbsolute(inside);
 }
 
 /**
@@ -150,11 +151,13 @@ export async function isolatedPage(
 ): Promise<{ page: Page; blocked: string[] }> {
   const page = await browser.newPage();
   const blocked: string[] = [];
+  const seen = new Set<string>();
   await Promise.all([
     page.setViewport({ width: options.width, height: options.height, deviceScaleFactor: options.scale ?? 1 }),
     page.interceptRequests(ALL_URLS, (url) => {
       if (exportMayLoad(url, options.root)) return true;
-      if (!blocked.includes(url)) blocked.push(url);
+      if (!seen.has(url)) blocked.push(url);
+      seen.add(url);
       return false;
     }),
   ]);

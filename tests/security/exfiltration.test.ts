@@ -197,8 +197,9 @@ describe.skipIf(!hasBrowser)('an article that tries to run script or read what i
       await page.goto(pathToFileURL(file).href);
       await expectCleanDeck(page);
       await expectCleanSpeakerView(page);
-      // The only scripts the file names are its own: nothing was stopped by the policy, nothing planted was asked for.
-      expect(violations).toEqual([]);
+      // The only scripts the file names are its own, so the policy stopped none; what it did stop is the pictures of
+      // files outside the article, which the single file cannot carry.
+      expect(violations.filter((violation) => !/^Loading the image 'file:\/\/\/etc\/passwd' violates .*"img-src /.test(violation))).toEqual([]);
       expect(refused.filter((url) => /dependency\.js|evil\.js|from-script/.test(url))).toEqual([]);
       expect(dialogs).toEqual([]);
     } finally {

@@ -118,7 +118,7 @@ describe('what an exported page may load', () => {
   const own = pathToFileURL(join(root, 'index.html')).href;
 
   it('its own folder and inline data', () => {
-    for (const url of [own, `${own}?print-pdf`, pathToFileURL(join(root, 'assets', 'lectern.js')).href, 'data:image/png;base64,AA', 'blob:file:///1234']) {
+    for (const url of [own, `${own}?print-pdf`, pathToFileURL(join(root, 'assets', 'lectern.js')).href, pathToFileURL(join(root, '..name')).href, 'data:image/png;base64,AA', 'blob:file:///1234']) {
       expect(exportMayLoad(url, root), url).toBe(true);
     }
   });
