@@ -15,10 +15,12 @@ import { withPolicyMeta } from '../../src/export/single-file.js';
 import { outlineArticle, SLIDE_ID_PREFIX } from '../../src/outline/outline.js';
 import { ALLOWED_REVEAL_OPTIONS, readPageConfig, safeRevealOptions } from '../../src/present/config.js';
 import { revealConfig } from '../../src/render/reveal-config.js';
-import { EXPORT_OPTIONS } from '../../src/export/stage.js';
+import { EXPORT_OPTIONS, stageSite } from '../../src/export/stage.js';
+import { prepareDeck } from '../../src/pipeline.js';
+import { planSite } from '../../src/site/build-site.js';
 import { deckIndexHref, renderDeckIndex } from '../../src/site/deck-index.js';
 import { ensureRuntime } from '../../src/site/runtime.js';
-import { ROOT } from '../helpers/paths.js';
+import { DEFAULT_DECK, ROOT } from '../helpers/paths.js';
 
 interface Corpus {
   pageIds: string[];
@@ -137,6 +139,21 @@ describe('what an exported page may load', () => {
       'javascript:1',
     ];
     expect(refused.filter((url) => exportMayLoad(url, root))).toEqual([]);
+  });
+});
+
+describe('the staged site that export and check open', () => {
+  it('carries the same Content-Security-Policy as a built deck', async () => {
+    const prepared = await prepareDeck(DEFAULT_DECK);
+    const policyOf = (html: string): string | undefined => /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
+    const built = policyOf((await planSite(prepared, { csp: true })).html);
+    expect(built).toMatch(/script-src &#x27;self&#x27; &#x27;sha256-/);
+    const site = await stageSite(prepared, EXPORT_OPTIONS);
+    try {
+      expect(policyOf(readFileSync(join(site.dir, 'index.html'), 'utf8'))).toBe(built);
+    } finally {
+      await site.dispose();
+    }
   });
 });
 
