@@ -25,7 +25,7 @@ const rows = [];
 let failures = 0;
 for (const file of articles) {
   const prepared = await prepareDeck(file);
-  const report = buildReport(prepared.article, prepared.deck, await measureDeck(prepared));
+  const report = buildReport(prepared.article, prepared.deck, (await measureDeck(prepared)).slides);
   const words = report.slides.map((slide) => slide.visibleWords).sort((a, b) => a - b);
   const coverage = report.coverage.sentences === 0 ? 100 : ((report.coverage.onSlides + report.coverage.inNotes) / report.coverage.sentences) * 100;
   const median = words[Math.floor((words.length - 1) / 2)] ?? 0;

@@ -83,7 +83,7 @@ async function buildAll(outRoot: string, options: PrepareOptions): Promise<numbe
     await buildSite(deck, outDir);
     say(`built ${join(outDir, 'index.html')}: ${deck.deck.slides.length} slides, ${formatMinutes(deck.deck.meta.totalTime)} planned`);
   }
-  await writeDeckIndex(outRoot, prepared.map(({ name, deck }) => ({ href: `${name}/index.html`, deck: deck.deck })));
+  await writeDeckIndex(outRoot, prepared.map(({ name, deck }) => ({ dir: name, deck: deck.deck })));
   say(`built ${relative(process.cwd(), join(outRoot, 'index.html')) || 'index.html'}: ${prepared.length} deck${prepared.length === 1 ? '' : 's'}`);
   return ExitCode.ok;
 }

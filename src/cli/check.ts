@@ -50,7 +50,9 @@ export async function checkCommand(argv: string[]): Promise<number> {
       const [{ prepareDeck }, { measureDeck }] = await Promise.all([import('../pipeline.js'), import('../check/measure.js')]);
       const prepared = await prepareDeck(source, options);
       warn(prepared.warnings);
-      return { prepared, measured: await measureDeck(prepared, browser) };
+      const { slides, warnings } = await measureDeck(prepared, browser);
+      warn(warnings);
+      return { prepared, measured: slides };
     } finally {
       await closeBrowser(browser);
     }

@@ -1,12 +1,15 @@
 /** Starts the found browser under Lectern's own DevTools driver (`./cdp/`) and opens pages that cannot reach the network. */
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ExitCode, LecternError } from '../errors.js';
 import { findBrowser } from './browser-finder.js';
 import { Browser } from './cdp/browser.js';
 import type { Page } from './cdp/page.js';
 
+/** The flags every browser Lectern starts runs with; `sandboxFlags()` adds `--no-sandbox` only where it must. */
 export const BROWSER_FLAGS = [
   '--headless',
-  '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
   '--disable-component-update',
@@ -14,8 +17,38 @@ export const BROWSER_FLAGS = [
   '--no-first-run',
 ];
 
-/** Every host name (IP literals included) fails to resolve, except loopback: what a page asks for never leaves the machine. */
-const OFFLINE_HOSTS = 'MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1 , EXCLUDE ::1';
+/** What decides whether Chromium may keep its sandbox. */
+export interface SandboxFacts {
+  uid: number | undefined;
+  inContainer: boolean;
+  noSandboxEnv: string | undefined;
+}
+
+/**
+ * Chromium's sandbox cannot start as root, and seldom inside a container (no user namespaces); everywhere else it
+ * stays on, so a page that got past every other guard is still confined. `LECTERN_NO_SANDBOX=1` turns it off by hand.
+ */
+export function sandboxFlags(facts: SandboxFacts = currentSandboxFacts()): string[] {
+  const needed = facts.uid === 0 || facts.inContainer || facts.noSandboxEnv === '1';
+  return needed ? ['--no-sandbox'] : [];
+}
+
+function currentSandboxFacts(): SandboxFacts {
+  return { uid: process.getuid?.(), inContainer: runsInContainer(), noSandboxEnv: process.env.LECTERN_NO_SANDBOX };
+}
+
+/** Docker, Podman and Kubernetes leave these marks; a false answer only means the sandbox is tried. */
+function runsInContainer(): boolean {
+  if (process.env.container !== undefined || existsSync('/.dockerenv') || existsSync('/run/.containerenv')) return true;
+  try {
+    return /docker|kubepods|containerd|libpod|lxc/.test(readFileSync('/proc/1/cgroup', 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+/** Every host name and IP literal, loopback included, fails to resolve: what a page asks for never leaves the browser. */
+const OFFLINE_HOSTS = 'MAP * ~NOTFOUND';
 
 /**
  * What exports add to BROWSER_FLAGS: pages only where we open them, output as a desktop Chrome renders it (no
@@ -38,8 +71,8 @@ const EXPORT_FLAGS = [
   `--host-resolver-rules=${OFFLINE_HOSTS}`,
 ];
 
-/** Requests that could reach a network; everything else (file:, data:, blob:) is served inside the browser. */
-const NETWORK_URLS = ['http://*', 'https://*'];
+/** Every request a page makes is paused and judged by `exportMayLoad`, file: URLs included. */
+const ALL_URLS = ['*'];
 
 /** A browser starting in the background. */
 export type BrowserLaunch = Promise<Browser>;
@@ -50,8 +83,10 @@ export type BrowserLaunch = Promise<Browser>;
  */
 export function launchBrowser(explicitPath: string | undefined): BrowserLaunch {
   const executablePath = findBrowser({ explicit: explicitPath });
-  const launching = Browser.launch({ executablePath, args: [...BROWSER_FLAGS, ...EXPORT_FLAGS] }).catch((error: unknown) => {
-    throw browserError(`could not start the browser at ${executablePath}`, error);
+  const sandbox = sandboxFlags();
+  const args = [...BROWSER_FLAGS, ...sandbox, ...EXPORT_FLAGS];
+  const launching = Browser.launch({ executablePath, args }).catch((error: unknown) => {
+    throw browserError(`could not start the browser at ${executablePath}`, error, sandbox.length === 0 ? SANDBOX_HINT : undefined);
   });
   // Awaited later; until then a failed start must not count as an unhandled rejection.
   launching.catch(() => undefined);
@@ -88,40 +123,55 @@ export async function withBrowser<T>(browser: BrowserLaunch | string | undefined
   }
 }
 
-/** True for URLs a deck may load: its own files and inline data, never the network. */
-export function isLocalUrl(url: string): boolean {
-  if (/^(?:file|data|blob|about):/i.test(url)) return true;
+/**
+ * True for what an exported page may load: files inside the staged deck's folder (`root`, opened over file://) and
+ * inline data. Everything else is refused: any host, loopback in every spelling (127.1, 0x7f000001, [::1]) included,
+ * since the runner's own services listen there, and any file outside the deck.
+ */
+export function exportMayLoad(url: string, root: string): boolean {
+  if (/^(?:data|blob):/i.test(url) || url === 'about:blank') return true;
+  if (!/^file:/i.test(url)) return false;
+  let path: string;
   try {
-    const { hostname } = new URL(url);
-    return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
+    path = fileURLToPath(url); // refuses a host (file://server/…) and encoded slashes
   } catch {
     return false;
   }
+  const inside = relative(resolve(root), resolve(path));
+  return inside !== '' && inside !== '..' && !inside.startsWith(`..${sep}`) && !isAbsolute(inside);
 }
 
-/** A page of the given size whose every non-local request is refused (and recorded), so exports never reach the network. */
+/**
+ * A page of the given size that may load only the staged deck under `root` and inline data; every other request is
+ * refused and recorded in `blocked`, so exports never reach the network, the machine's services or its other files.
+ */
 export async function isolatedPage(
   browser: Browser,
-  options: { width: number; height: number; scale?: number },
+  options: { width: number; height: number; scale?: number; root: string },
 ): Promise<{ page: Page; blocked: string[] }> {
   const page = await browser.newPage();
   const blocked: string[] = [];
+  const seen = new Set<string>();
   await Promise.all([
     page.setViewport({ width: options.width, height: options.height, deviceScaleFactor: options.scale ?? 1 }),
-    page.interceptRequests(NETWORK_URLS, (url) => {
-      if (isLocalUrl(url)) return true;
-      blocked.push(url);
+    page.interceptRequests(ALL_URLS, (url) => {
+      if (exportMayLoad(url, options.root)) return true;
+      if (!seen.has(url)) blocked.push(url);
+      seen.add(url);
       return false;
     }),
   ]);
   return { page, blocked };
 }
 
-function browserError(message: string, error: unknown): LecternError {
+const SANDBOX_HINT = 'if the browser cannot start its sandbox here, set LECTERN_NO_SANDBOX=1';
+
+function browserError(message: string, error: unknown, extraHint?: string): LecternError {
   const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  const hint = 'run again with --debug for details, or try another browser with --browser';
   return new LecternError(`${message}: ${detail}`, {
     exitCode: ExitCode.browser,
-    hint: 'run again with --debug for details, or try another browser with --browser',
+    hint: extraHint ? `${hint}; ${extraHint}` : hint,
     cause: error,
   });
 }

@@ -12,7 +12,7 @@ import { glyphWarnings } from './fonts.js';
 import type { Bookmark } from './pdf-metadata.js';
 import { composePrintPages, PRINT_PAGES_CSS, showPrintPages, type PageEntry, type PrintMode } from './print-pages.js';
 import type { Progress } from './progress.js';
-import { EXPORT_OPTIONS, stageSite } from './stage.js';
+import { blockedWarnings, EXPORT_OPTIONS, stageSite, type StagedSite } from './stage.js';
 
 export interface PdfOptions {
   mode: PrintMode;
@@ -45,7 +45,7 @@ export async function exportPdf(prepared: PreparedDeck, out: string, options: Pd
   try {
     const printed = await withBrowser(options.browser, async (browser) => {
       progress?.update(`laying out ${deck.slides.length} slides`);
-      return printDeck(browser, site.url('?print-pdf'), prepared, options);
+      return printDeck(browser, site, prepared, options);
     });
     progress?.update(`printed ${printed.pages.length} pages`);
     const bookmarks = sectionBookmarks(prepared, printed.pages);
@@ -66,13 +66,13 @@ export async function exportPdf(prepared: PreparedDeck, out: string, options: Pd
 
 async function printDeck(
   browser: Browser,
-  url: string,
+  site: StagedSite,
   prepared: PreparedDeck,
   options: PdfOptions,
 ): Promise<{ pdf: Uint8Array[]; pages: PageEntry[]; warnings: Warning[] }> {
   const { deck } = prepared;
-  const { page, blocked } = await isolatedPage(browser, { width: SLIDE_WIDTH, height: SLIDE_HEIGHT });
-  const opening = openDeck(page, url, true);
+  const { page, blocked } = await isolatedPage(browser, { width: SLIDE_WIDTH, height: SLIDE_HEIGHT, root: site.dir });
+  const opening = openDeck(page, site.url('?print-pdf'), true);
   // pdf-lib takes a while to load: load it while the browser lays the deck out.
   pdfMetadata().catch(() => undefined);
   await opening;
@@ -85,7 +85,7 @@ async function printDeck(
     pageHeight: SLIDE_HEIGHT,
   });
   const pdf = await printInParts(page, pages.length, options);
-  for (const url of blocked) warnings.push({ message: `blocked a network request while exporting: ${url}`, location: { file: deck.file } });
+  warnings.push(...blockedWarnings(blocked, deck.file));
   return { pdf, pages, warnings };
 }
 

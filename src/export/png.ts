@@ -9,7 +9,7 @@ import { isolatedPage, withBrowser, type BrowserLaunch } from './browser.js';
 import { openDeck } from './deck-page.js';
 import { glyphWarnings } from './fonts.js';
 import type { Progress } from './progress.js';
-import { EXPORT_OPTIONS, stageSite } from './stage.js';
+import { blockedWarnings, EXPORT_OPTIONS, stageSite } from './stage.js';
 
 export interface PngOptions {
   /** Device pixels per slide pixel. */
@@ -62,7 +62,7 @@ export async function exportPng(prepared: PreparedDeck, outDir: string, options:
   try {
     await withBrowser(options.browser, async (browser) => {
       options.progress?.update(`opening ${deck.slides.length} slides`);
-      const { page } = await isolatedPage(browser, { width: SLIDE_WIDTH, height: SLIDE_HEIGHT, scale: options.scale });
+      const { page, blocked } = await isolatedPage(browser, { width: SLIDE_WIDTH, height: SLIDE_HEIGHT, scale: options.scale, root: site.dir });
       await openDeck(page, site.url('?print-pdf'), true);
       warnings = await glyphWarnings(page, deck.file);
       await page.evaluate(finishAnimations, undefined);
@@ -83,6 +83,7 @@ export async function exportPng(prepared: PreparedDeck, outDir: string, options:
         }
         options.progress?.step('slides', indexes.length, indexes.length);
       });
+      warnings.push(...blockedWarnings(blocked, deck.file));
     });
   } finally {
     await site.dispose();

@@ -1,11 +1,17 @@
-/** One offline HTML file: the built page with every stylesheet, script, font and image inlined. */
+/**
+ * One offline HTML file: the built page with every stylesheet, script, font and image inlined, under a
+ * Content-Security-Policy that allows exactly its own scripts by hash.
+ */
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import { Script } from 'node:vm';
 import type { Warning } from '../errors.js';
 import type { PreparedDeck } from '../pipeline.js';
+import { escapeHtml } from '../article/sanitize.js';
 import { planSite } from '../site/build-site.js';
 import { writeFileAtomically } from '../site/atomic.js';
+import { scriptHash, singleFilePolicy, speakerViewHash } from '../site/csp.js';
+import { ensureRuntime } from '../site/runtime.js';
 
 const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
@@ -66,17 +72,30 @@ export async function inlineCss(file: string, warnings: Warning[], depth = 0): P
 
 /**
  * Script text that cannot end its <script> element early: `</script` and `<!--` are escaped. If that would change
- * the program (an escape inside a u-flag regular expression), the script is carried as a base64 data: URL instead.
+ * the program (an escape inside a u-flag regular expression), the script is carried as a base64 data: URL instead,
+ * with an `integrity` the policy's hash matches. `hash` is what the Content-Security-Policy must allow.
  */
-export function scriptElement(js: string): string {
+export function scriptElement(js: string): { html: string; hash: string } {
   const escaped = js.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
-  if (escaped === js) return `<script>${js}</script>`;
+  if (escaped === js) return { html: `<script>${js}</script>`, hash: scriptHash(js) };
   try {
     new Script(escaped);
-    return `<script>${escaped}</script>`;
+    return { html: `<script>${escaped}</script>`, hash: scriptHash(escaped) };
   } catch {
-    return `<script src="data:text/javascript;base64,${Buffer.from(js).toString('base64')}"></script>`;
+    const hash = scriptHash(js);
+    return { html: `<script src="data:text/javascript;base64,${Buffer.from(js).toString('base64')}" integrity="${hash}"></script>`, hash };
   }
+}
+
+/** The page with a Content-Security-Policy `<meta>` first in its head, before anything it governs. */
+export function withPolicyMeta(html: string, policy: string): string {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(policy)}">`;
+  const head = /<head(?:\s[^>]*)?>/i.exec(html);
+  if (head) return html.slice(0, head.index + head[0].length) + `\n${meta}` + html.slice(head.index + head[0].length);
+  // A template without <head>: the parser puts a leading <meta> into the head it makes up.
+  const doctype = /^\s*<!doctype[^>]*>/i.exec(html);
+  const at = doctype ? doctype[0].length : 0;
+  return `${html.slice(0, at)}\n<head>${meta}</head>${html.slice(at)}`;
 }
 
 /** The deck as one self-contained HTML string. */
@@ -92,9 +111,14 @@ export async function renderSingleFile(prepared: PreparedDeck): Promise<{ html: 
     const css = (await inlineCss(file, warnings)).replace(/<\/(style)/gi, '<\\/$1');
     replacements.push([match[0], `<style>${css}</style>`]);
   }
+  // The speaker view's inline script runs in a window that inherits this page's policy.
+  const hashes = [await speakerViewHash((await ensureRuntime()).script)];
   for (const match of html.matchAll(/<script src="([^"]+)"><\/script>/g)) {
     const file = source.get(match[1] ?? '');
-    if (file) replacements.push([match[0], scriptElement(await readFile(file, 'utf8'))]);
+    if (!file) continue;
+    const script = scriptElement(await readFile(file, 'utf8'));
+    hashes.unshift(script.hash);
+    replacements.push([match[0], script.html]);
   }
   // A function replacement, so `$` in inlined code is never read as a pattern.
   for (const [from, to] of replacements) html = html.replace(from, () => to);
@@ -102,7 +126,7 @@ export async function renderSingleFile(prepared: PreparedDeck): Promise<{ html: 
   for (const copy of site.copies.filter((item) => item.to.startsWith('media/'))) {
     html = html.split(copy.to).join(await dataUri(copy.from));
   }
-  return { html, warnings };
+  return { html: withPolicyMeta(html, singleFilePolicy([...new Set(hashes)])), warnings };
 }
 
 /** Writes the single offline file atomically; returns its size in bytes. */

@@ -1,14 +1,20 @@
-/** Writes a deck's site to a private temporary folder for the browser to open from a file:// URL. */
+/**
+ * Writes a deck's site to a private temporary folder for the browser to open from a file:// URL. The staged page
+ * carries the same Content-Security-Policy as a built deck, and the page opening it (`isolatedPage`) may load nothing
+ * outside this folder.
+ */
 import { rmSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Warning } from '../errors.js';
 import type { PreparedDeck } from '../pipeline.js';
 import { planSite } from '../site/build-site.js';
 import { onInterrupt } from './on-interrupt.js';
 
 export interface StagedSite {
+  /** The folder, symlinks resolved: the only place the opened page may load files from. */
   dir: string;
   /** file:// URL of the page, with `query` appended. */
   url(query?: string): string;
@@ -32,8 +38,8 @@ export function withStyle(html: string, css: string): string {
 
 /** Stages the deck's site with the given Reveal options and extra CSS; call `dispose` in a finally. */
 export async function stageSite(prepared: PreparedDeck, options: Record<string, unknown>, css = ''): Promise<StagedSite> {
-  const site = await planSite(prepared);
-  const dir = await mkdtemp(join(tmpdir(), 'lectern-export-'));
+  const site = await planSite(prepared, { csp: true });
+  const dir = await realpath(await mkdtemp(join(tmpdir(), 'lectern-export-')));
   // Interrupted mid-export, no `finally` runs: the folder goes with the process.
   const forget = onInterrupt(() => rmSync(dir, { recursive: true, force: true }));
   try {
@@ -59,6 +65,11 @@ export async function stageSite(prepared: PreparedDeck, options: Record<string, 
       forget();
     },
   };
+}
+
+/** One warning per request the exported page made and was refused (`isolatedPage`'s `blocked`). */
+export function blockedWarnings(blocked: string[], file: string): Warning[] {
+  return blocked.map((url) => ({ message: `blocked a request outside the deck: ${url}`, location: { file } }));
 }
 
 /** Reveal options every export shares: the page is exactly the slide, with no on-screen controls. */

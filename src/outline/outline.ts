@@ -353,13 +353,20 @@ function numberContinuations(drafts: Draft[]): Draft[] {
   });
 }
 
+/**
+ * Prefix of every slide id. Slide ids come from the article's titles and share the page's id space with the ids the
+ * templates and the runtime rely on (`lectern-config`, …): none of those starts with it, so no title can clobber them
+ * (tests/render/id-namespace.test.ts checks every id in templates/ and src/present/).
+ */
+export const SLIDE_ID_PREFIX = 's-';
+
 /** Assigns unique ids and timings. */
 function finishSlides(drafts: Draft[], wpm: number, lang: string): Slide[] {
   const used = new Set<string>();
   // The next suffix to try per slug, so a title repeated a thousand times costs a thousand steps, not a million.
   const nextSuffix = new Map<string, number>();
   return drafts.map((draft, index) => {
-    const base = index === 0 ? 'title' : slugify(draft.title ?? draft.layout);
+    const base = SLIDE_ID_PREFIX + (index === 0 ? 'title' : slugify(draft.title ?? draft.layout));
     let id = base;
     let n = nextSuffix.get(base) ?? 2;
     while (used.has(id)) id = `${base}-${n++}`;

@@ -29,7 +29,7 @@ export interface Figure {
 }
 
 export interface Slide {
-  /** Stable, unique id (used for the HTML id and URL hash). */
+  /** Stable, unique id (used for the HTML id and URL hash), always `s-` and a slug of the title. */
   id: string;
   layout: Layout;
   title?: string;

@@ -1,6 +1,7 @@
-/** Browser entry: starts Reveal.js with the deck's options, read from the page's JSON config. */
+/** Browser entry: starts Reveal.js with the deck's options, read from the page's JSON config (allowed options only). */
 import Reveal from 'reveal.js';
 import Notes from 'reveal.js/plugin/notes';
+import { readPageConfig } from './config.js';
 import { fitSlide, fitSlides, measureSlides, type SlideOverflow } from './fit.js';
 
 interface LecternApi {
@@ -18,11 +19,6 @@ declare global {
   }
 }
 
-function readConfig(): Record<string, unknown> {
-  const element = document.getElementById('lectern-config');
-  return element?.textContent ? (JSON.parse(element.textContent) as Record<string, unknown>) : {};
-}
-
 function sections(): HTMLElement[] {
   // In Reveal's print view each slide sits inside a .pdf-page.
   return Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides > section, .reveal .slides .pdf-page > section'));
@@ -35,7 +31,7 @@ function refit(only?: HTMLElement): void {
 
 const root = document.querySelector<HTMLElement>('.reveal');
 if (!root) throw new Error('Lectern: the page has no .reveal element');
-const deck = new Reveal(root, { ...readConfig(), plugins: [Notes] });
+const deck = new Reveal(root, { ...readPageConfig(document), plugins: [Notes] });
 window.Reveal = deck;
 
 const ready = deck.initialize().then(async () => {

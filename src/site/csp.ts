@@ -26,6 +26,32 @@ function policy(speakerViewHash: string): string {
   ].join('; ');
 }
 
+/**
+ * The policy of the single-file export, which inlines its scripts: each allowed by its own hash (the runtime's and
+ * the speaker view's), nothing by origin, since the file has no origin of its own worth trusting (under file:// every
+ * local file would be 'self'). Images, fonts and styles are inlined as data: or <style>; remote images still show.
+ */
+export function singleFilePolicy(scriptHashes: string[]): string {
+  return [
+    "default-src 'none'",
+    `script-src ${scriptHashes.map((hash) => `'${hash}'`).join(' ')}`,
+    "style-src 'unsafe-inline'",
+    'img-src data: http: https:',
+    'font-src data:',
+    'media-src data:',
+    // The speaker view shows the deck again in frames, loading this same file.
+    "frame-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+/** `sha256-…` of a script's text, as a CSP hash source names it. */
+export function scriptHash(js: string): string {
+  return `sha256-${createHash('sha256').update(js, 'utf8').digest('base64')}`;
+}
+
 const cache = new Map<string, Promise<string>>();
 
 /** Where the runtime build records the speaker view's hash, so a deck build need not read and parse the runtime. */
@@ -33,14 +59,18 @@ export function speakerViewHashFile(runtimeScript: string): string {
   return join(dirname(runtimeScript), 'speaker-view.sha256');
 }
 
-/** The policy for decks that load the runtime script at `runtimeScript`; computed once per script. */
-export function contentSecurityPolicy(runtimeScript: string): Promise<string> {
+/** The policy for decks that load the runtime script at `runtimeScript`. */
+export async function contentSecurityPolicy(runtimeScript: string): Promise<string> {
+  return policy(await speakerViewHash(runtimeScript));
+}
+
+/** `sha256-…` of the speaker view's inline script in the runtime at `runtimeScript`; found once per script. */
+export function speakerViewHash(runtimeScript: string): Promise<string> {
   let found = cache.get(runtimeScript);
   if (!found) {
     found = readFile(speakerViewHashFile(runtimeScript), 'utf8')
       .then((recorded) => recorded.trim())
-      .catch(async () => speakerViewScriptHash(await readFile(runtimeScript, 'utf8'), runtimeScript))
-      .then(policy);
+      .catch(async () => speakerViewScriptHash(await readFile(runtimeScript, 'utf8'), runtimeScript));
     found.catch(() => cache.delete(runtimeScript));
     cache.set(runtimeScript, found);
   }
@@ -58,7 +88,7 @@ export function speakerViewScriptHash(runtimeJs: string, file = 'runtime'): stri
       hint: 'the Reveal.js notes plugin changed shape; update src/site/csp.ts',
     });
   }
-  return `sha256-${createHash('sha256').update(scripts[0]!, 'utf8').digest('base64')}`;
+  return scriptHash(scripts[0]!);
 }
 
 /** The string literal passed to `document.write(` that holds the speaker view, evaluated to its value. */

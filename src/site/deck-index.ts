@@ -4,10 +4,20 @@ import { escapeHtml } from '../article/sanitize.js';
 import type { Deck } from '../outline/types.js';
 import { writeFileAtomically } from './atomic.js';
 
-/** The page that links every deck built from slides/. */
-export function renderDeckIndex(entries: Array<{ href: string; deck: Deck }>): string {
+/**
+ * The link to a deck's page from the index, `dir` being its folder beside the index. Folder names come from file
+ * names, which may look like a URL (`javascript:…`, `//host`, `a?b#c`): a `./` prefix keeps the link relative and
+ * every segment is percent-encoded, so the name is only ever a path.
+ */
+export function deckIndexHref(dir: string): string {
+  return `./${[...dir.split('/'), 'index.html'].map((segment) => encodeURIComponent(segment)).join('/')}`;
+}
+
+/** The page that links every deck built from slides/ (`dir`: each deck's folder beside the index). */
+export function renderDeckIndex(entries: Array<{ dir: string; deck: Deck }>): string {
   const items = entries
-    .map(({ href, deck }) => {
+    .map(({ dir, deck }) => {
+      const href = deckIndexHref(dir);
       const minutes = Math.round(deck.meta.totalTime / 60);
       const byline = [deck.meta.author, `${deck.slides.length} slides`, `${minutes} min`].filter(Boolean).join(' · ');
       return `<li><a href="${escapeHtml(href)}">${escapeHtml(deck.meta.title)}</a><br><small>${escapeHtml(byline)}</small></li>`;
@@ -32,7 +42,7 @@ ${items}
 `;
 }
 
-export async function writeDeckIndex(outRoot: string, entries: Array<{ href: string; deck: Deck }>): Promise<void> {
+export async function writeDeckIndex(outRoot: string, entries: Array<{ dir: string; deck: Deck }>): Promise<void> {
   const target = join(outRoot, 'index.html');
   await writeFileAtomically(target, (temporary) => writeFile(temporary, renderDeckIndex(entries)));
 }

@@ -104,8 +104,8 @@ describe('lectern build', () => {
     expect(existsSync(join(dir, 'dist', 'deepseek-r1', 'index.html'))).toBe(true);
     expect(existsSync(join(dir, 'dist', 'tides', 'index.html'))).toBe(true);
     const index = readFileSync(join(dir, 'dist', 'index.html'), 'utf8');
-    expect(index).toContain('href="deepseek-r1/index.html"');
-    expect(index).toContain('href="tides/index.html"');
+    expect(index).toContain('href="./deepseek-r1/index.html"');
+    expect(index).toContain('href="./tides/index.html"');
   });
 
   it('reads standard input for `-` and prints the deck as JSON with --json', async () => {

@@ -49,7 +49,7 @@ describe('real-world articles', () => {
     const { html, deck } = await build(join(FIXTURE_ARTICLES, 'ar-article.md'));
     expect(deck.meta).toMatchObject({ lang: 'ar', dir: 'rtl' });
     expect(html).toMatch(/<html lang="ar" dir="rtl">/);
-    expect(deck.slides.map((slide) => slide.id)).toContain('كيف-يعمل-الأسطرلاب');
+    expect(deck.slides.map((slide) => slide.id)).toContain('s-كيف-يعمل-الأسطرلاب');
   });
 
   it('reads a UTF-16 letter with a byte-order mark and keeps its accents and quotes', async () => {
@@ -137,7 +137,9 @@ describe.skipIf(!hasBrowser)('tables in Chromium', () => {
     await page.waitForFunction(() => document.documentElement.dataset.lecternReady === 'true');
     await page.evaluate(async (slideId) => {
       window.Reveal.configure({ transition: 'none' });
-      window.Reveal.slide([...document.querySelectorAll('.reveal .slides > section')].findIndex((section) => section.id === slideId));
+      const index = [...document.querySelectorAll('.reveal .slides > section')].findIndex((section) => section.id === slideId);
+      if (index < 0) throw new Error(`no slide ${slideId}`);
+      window.Reveal.slide(index);
       await new Promise(requestAnimationFrame);
     }, id);
     return page;
@@ -145,7 +147,7 @@ describe.skipIf(!hasBrowser)('tables in Chromium', () => {
 
   it('keeps words whole in table cells and aligns columns as the author marked them', async () => {
     const { out } = await build(join(FIXTURE_ARTICLES, 'field-guide.md'));
-    const page = await open(out, 'common-trees-at-a-glance-2-5');
+    const page = await open(out, 's-common-trees-at-a-glance-2-5');
     const result = await page.evaluate(() => {
       const cells = [...document.querySelectorAll<HTMLElement>('section.present table.table th, section.present table.table td')];
       const split: string[] = [];
@@ -171,7 +173,7 @@ describe.skipIf(!hasBrowser)('tables in Chromium', () => {
     const checksum = '3f2a9c0e7b1d4a5f8e6c2b9a0d3f7e1c'.repeat(3);
     writeFileSync(source, `## Links\n\n| Source | Checksum | Note |\n| --- | --- | --- |\n| Survey | ${checksum} | raw data |\n`);
     const { out } = await build(source);
-    const page = await open(out, 'links-2');
+    const page = await open(out, 's-links-2');
     const overflow = await page.evaluate(() => window.lectern.overflow());
     expect(overflow.filter((slide) => slide.x > 1 || slide.y > 1)).toEqual([]);
     await page.close();

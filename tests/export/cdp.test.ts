@@ -2,11 +2,11 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER_FLAGS, isolatedPage, launchBrowser } from '../../src/export/browser.js';
+import { BROWSER_FLAGS, isolatedPage, launchBrowser, sandboxFlags } from '../../src/export/browser.js';
 import type { Browser } from '../../src/export/cdp/browser.js';
 import { Browser as CdpBrowser } from '../../src/export/cdp/browser.js';
 import { BROWSER, SKIP_BROWSER_TESTS, tempDir } from './helpers.js';
@@ -74,30 +74,52 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the DevTools driver', () => {
     await page.close();
   });
 
-  it('lets loopback requests through and refuses (and records) everything else', async () => {
-    const { page, blocked } = await isolatedPage(browser, { width: 400, height: 300 });
+  it('lets files of its own folder through and refuses (and records) everything else, loopback in every spelling', async () => {
+    const url = pageFile('');
+    const root = dirname(fileURLToPath(url));
+    writeFileSync(join(root, 'own.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>');
+    const { page, blocked } = await isolatedPage(browser, { width: 400, height: 300, root });
     const port = (server.address() as AddressInfo).port;
-    await page.goto(pageFile(`<img src="http://127.0.0.1:${port}/local.png"><img src="https://example.com/remote.png">`), 30_000);
-    expect(hits).toContain('/local.png');
-    expect(blocked).toEqual(['https://example.com/remote.png']);
-    // A WebSocket is not intercepted, but no address outside loopback resolves, not even this machine's own.
+    const loopback = [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, `0x7f000001:${port}`, `2130706433:${port}`, `127.1:${port}`, `0177.0.0.1:${port}`];
+    const images = [
+      'own.svg',
+      'https://example.com/remote.png',
+      ...loopback.map((host, index) => `http://${host}/admin-${index}.png`),
+      'file:///etc/passwd',
+      '../outside.png',
+    ];
+    writeFileSync(fileURLToPath(url), images.map((src) => `<img src="${src}">`).join(''));
+    await page.goto(url, 30_000);
+    await page.evaluate('new Promise((resolve) => setTimeout(resolve, 300))');
+    expect(hits.filter((hit) => hit.startsWith('/admin'))).toEqual([]);
+    expect(blocked).toContain('https://example.com/remote.png');
+    expect(blocked).toContain('file:///etc/passwd');
+    expect(blocked).toContain(new URL('../outside.png', url).href);
+    expect(blocked.filter((blockedUrl) => /admin-\d\.png$/.test(blockedUrl))).toHaveLength(loopback.length);
+    expect(blocked.some((blockedUrl) => blockedUrl.endsWith('/own.svg'))).toBe(false);
+    expect(await page.evaluate<number>('document.images[0].naturalWidth')).toBe(1);
+    // A WebSocket is not intercepted, but no address resolves, loopback and this machine's own included.
+    const socketHosts = [`127.0.0.1:${port}`];
     const own = Object.values(networkInterfaces()).flat().find((address) => address && address.family === 'IPv4' && !address.internal);
-    if (own) {
-      const outcome = await page.evaluate((url: string) => new Promise<string>((resolve) => {
-        const socket = new WebSocket(url);
+    if (own) socketHosts.push(`${own.address}:${port}`);
+    for (const host of socketHosts) {
+      const outcome = await page.evaluate((socketUrl: string) => new Promise<string>((resolve) => {
+        const socket = new WebSocket(socketUrl);
         socket.onopen = () => resolve('open');
         socket.onerror = () => resolve('refused');
-      }), `ws://${own.address}:${port}/socket`);
-      expect(outcome).toBe('refused');
-      expect(hits).not.toContain('/socket');
+      }), `ws://${host}/socket`);
+      expect(outcome, host).toBe('refused');
     }
+    expect(hits).not.toContain('/socket');
     await page.close();
   });
 
   it('prints at the paper size asked for and screenshots a clip at the device scale', async () => {
-    const { page } = await isolatedPage(browser, { width: 960, height: 700, scale: 2 });
+    const url = pageFile('');
+    const { page } = await isolatedPage(browser, { width: 960, height: 700, scale: 2, root: dirname(fileURLToPath(url)) });
     const sections = Array.from({ length: 40 }, (_, index) => `<section style="height:699px;break-after:page">Page ${index + 1}</section>`);
-    await page.goto(pageFile(`<style>body{margin:0}</style>${sections.join('')}`), 30_000);
+    writeFileSync(fileURLToPath(url), `<style>body{margin:0}</style>${sections.join('')}`);
+    await page.goto(url, 30_000);
     const pdf = await PDFDocument.load(await page.printToPDF({ width: 960, height: 700 }));
     expect(pdf.getPageCount()).toBe(40);
     const { width, height } = pdf.getPage(0).getSize();
@@ -115,7 +137,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the DevTools driver', () => {
   });
 
   it('closes without leaving a process or its profile behind', async () => {
-    const own = await CdpBrowser.launch({ executablePath: BROWSER as string, args: [...BROWSER_FLAGS, '--no-startup-window'] });
+    const own = await CdpBrowser.launch({ executablePath: BROWSER as string, args: [...BROWSER_FLAGS, ...sandboxFlags(), '--no-startup-window'] });
     const { pid, profile } = own.processInfo;
     if (pid === undefined) throw new Error('no process id');
     expect(isRunning(pid)).toBe(true);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER_FLAGS } from '../../src/export/browser.js';
+import { BROWSER_FLAGS, sandboxFlags } from '../../src/export/browser.js';
 import type { Deck } from '../../src/outline/types.js';
 import { prepareDeck } from '../../src/pipeline.js';
 import { BROWSER, DEFAULT_DECK, exportOk, SKIP_BROWSER_TESTS, tempDir } from './helpers.js';
@@ -21,7 +21,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('lectern export --format html', () => {
     stderr = await exportOk([DEFAULT_DECK, '--format', 'html', '--out', file]);
     expect(BROWSER, 'a browser (CI must have one)').toBeDefined();
     const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: BROWSER, args: BROWSER_FLAGS });
+    browser = await chromium.launch({ executablePath: BROWSER, args: [...BROWSER_FLAGS, ...sandboxFlags()] });
     context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
     // No network at all: every request that is not the file itself (or inline data) is recorded and refused.
     context.on('request', (request) => requests.push(request.url()));
