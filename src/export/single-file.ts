@@ -6,6 +6,7 @@ import type { Warning } from '../errors.js';
 import type { PreparedDeck } from '../pipeline.js';
 import { planSite } from '../site/build-site.js';
 import { writeFileAtomically } from '../site/atomic.js';
+import { sourceFiles } from '../site/output-guard.js';
 
 const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
@@ -105,9 +106,9 @@ export async function renderSingleFile(prepared: PreparedDeck): Promise<{ html: 
   return { html, warnings };
 }
 
-/** Writes the single offline file atomically; returns its size in bytes. */
-export async function exportSingleFile(prepared: PreparedDeck, out: string): Promise<{ bytes: number; warnings: Warning[] }> {
+/** Writes the single offline file atomically; returns its size in bytes. `force` overwrites a file that is not HTML. */
+export async function exportSingleFile(prepared: PreparedDeck, out: string, options: { force?: boolean } = {}): Promise<{ bytes: number; warnings: Warning[] }> {
   const { html, warnings } = await renderSingleFile(prepared);
-  await writeFileAtomically(out, (temporary) => writeFile(temporary, html));
+  await writeFileAtomically(out, (temporary) => writeFile(temporary, html), { kind: 'html', force: options.force, protect: sourceFiles(prepared.deck.file) });
   return { bytes: Buffer.byteLength(html), warnings };
 }
