@@ -34,6 +34,10 @@ const VECTORS: Vector[] = [
 
 const isCanary = (vector: Vector): boolean => vector.name.endsWith('(canary)');
 
+/** Markdown link destinations in encoded forms (entities, tabs, reference definitions…), each also as a canary. */
+const LINK_VECTORS = (JSON.parse(readFileSync(new URL('../fixtures/hostile/markdown-links.json', import.meta.url), 'utf8')) as Array<{ name: string; markdown: string }>)
+  .flatMap((vector) => [vector.markdown, vector.markdown.split('alert(1)').join('window.__pwned=1')]);
+
 /** Handlebars syntax that would leak data or run helpers if article text were ever compiled as a template. */
 const TEMPLATE_VECTORS = [
   '{{constructor.constructor("window.__pwned=1")()}}',
@@ -104,6 +108,7 @@ function markdownArticle(): string {
     '',
     '[angle link](<javascript:window.__pwned=1>) and [entity link](&#106;avascript:window.__pwned=1) are plain.',
     '',
+    ...LINK_VECTORS.flatMap((markdown) => [`- An item links: ${markdown.split('\n')[0]}`, '', ...markdown.split('\n').slice(1), '']),
     '```html',
     '<script>window.__pwned=1</script>',
     '```',
