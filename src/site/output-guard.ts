@@ -40,6 +40,13 @@ export async function checkFolderOutput(target: string, rules: OutputRules = {})
   await refuseProtected(target, real, rules, true);
   const info = await lstat(target).catch(() => undefined);
   if (!info) return;
+  if (info.isSymbolicLink()) {
+    throw new LecternError('output path is a symbolic link: Lectern replaces only real folders', {
+      exitCode: ExitCode.output,
+      location: { file: target },
+      hint: 'give the folder it points to, or another --out',
+    });
+  }
   if (!info.isDirectory()) {
     throw new LecternError('output path is an existing file, not a folder', {
       exitCode: ExitCode.output,

@@ -151,6 +151,25 @@ describe.skipIf(!hasBrowser)('disguised script URLs in Markdown links, clicked i
     expect(clicked).toBeGreaterThan(0);
   }, 180_000);
 
+  it('the PDF export: its link annotations point only at http(s) or mailto', async () => {
+    const out = join(dir, 'links.pdf');
+    const exported = await runCli(['export', source, '--out', out, '--quiet']);
+    expect(exported.code, exported.stderr).toBe(0);
+    const { PDFArray, PDFDict, PDFDocument, PDFName, PDFString, PDFHexString } = await import('pdf-lib');
+    const pdf = await PDFDocument.load(readFileSync(out));
+    const uris: string[] = [];
+    for (const page of pdf.getPages()) {
+      const annotations = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+      for (let index = 0; index < (annotations?.size() ?? 0); index++) {
+        const action = annotations!.lookup(index, PDFDict).lookupMaybe(PDFName.of('A'), PDFDict);
+        const uri = action?.lookupMaybe(PDFName.of('URI'), PDFString, PDFHexString);
+        if (uri) uris.push(uri.decodeText());
+      }
+    }
+    expect(uris).toContain('https://example.org/page');
+    expect(uris.filter((uri) => !/^(https?|mailto):/i.test(uri))).toEqual([]);
+  }, 180_000);
+
   it('the dev page', async () => {
     let server: DevServer | undefined;
     try {
