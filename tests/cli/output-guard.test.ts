@@ -3,7 +3,7 @@
  * naming the place and changes nothing in the whole project (hashed before and after); a previous Lectern output is
  * replaced as before; `--force` replaces foreign folders and files, but never the source or a folder holding it.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -91,6 +91,16 @@ describe('--out never replaces what Lectern did not write', () => {
     writeFileSync(join(root, 'fake', '.lectern-output'), 'not really\n');
     writeFileSync(join(root, 'fake', 'keep.txt'), 'keep\n');
     await expectRefused(root, ['build', 'a/talk.md', '--out', 'fake'], /holds files Lectern did not write/);
+    mkdirSync(join(root, 'linked'));
+    writeFileSync(join(root, 'linked', 'keep.txt'), 'keep\n');
+    symlinkSync(join(root, 'c', '.lectern-output'), join(root, 'linked', '.lectern-output'));
+    await expectRefused(root, ['build', 'a/talk.md', '--out', 'linked'], /holds files Lectern did not write/);
+    // A link to a previous output is not replaced through the link.
+    symlinkSync(join(root, 'c'), join(root, 'to-c'));
+    await expectRefused(root, ['build', 'a/talk.md', '--out', 'to-c'], /to-c: output path is a symbolic link/);
+    // A link to the article's folder is the article's folder.
+    symlinkSync(join(root, 'a'), join(root, 'to-a'));
+    await expectRefused(root, ['build', 'a/talk.md', '--out', 'to-a/', '--force'], /holds the source/);
   });
 
   it('never writes an export onto its source, with or without --force', async () => {
