@@ -26,6 +26,13 @@ export interface FrontMatterResult {
   warnings: Warning[];
 }
 
+/**
+ * The deck-wide transitions Reveal.js knows (its `TransitionStyle`). Reveal adds the value as a class name, so
+ * anything else is either ignored or, with a space (`fade slide`), throws when the deck starts. Reveal's `-in`/`-out`
+ * forms (`fade-in slide-out`) exist only for single slides (`data-transition`), not for the whole deck.
+ */
+export const TRANSITIONS = ['none', 'fade', 'slide', 'convex', 'concave', 'zoom'] as const;
+
 const FENCE = /^---[ \t]*\n([\s\S]*?)\n?(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 
 /** Splits YAML front matter (between `---` lines at the very start) from a Markdown body. */
@@ -136,11 +143,22 @@ function readMeta(data: Record<string, unknown>, file: string, yamlText: string)
       case 'author':
       case 'lang':
       case 'theme':
-      case 'transition':
       case 'templates':
         if (typeof value !== 'string' && typeof value !== 'number') fail('text');
         meta[key] = String(value);
         break;
+      case 'transition': {
+        const name = typeof value === 'string' ? value.trim().toLowerCase() : '';
+        if (!(TRANSITIONS as readonly string[]).includes(name)) {
+          throw new LecternError(`front matter \`transition\` must be one of ${TRANSITIONS.join(', ')}, not ${JSON.stringify(String(value)).slice(0, 60)}`, {
+            exitCode: ExitCode.input,
+            location,
+            hint: 'one transition for the whole deck; the -in/-out forms are for single slides only',
+          });
+        }
+        meta.transition = name;
+        break;
+      }
       case 'date':
         meta.date = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
         break;

@@ -1,7 +1,9 @@
+import { decodeHTMLStrict } from 'entities';
 import { Lexer, marked, type Token, type Tokens } from 'marked';
 import type { Warning } from '../errors.js';
 import { splitFrontMatter } from './front-matter.js';
-import { escapeHtml, htmlToText, isSafeUrl, sanitizeHtml } from './sanitize.js';
+import { markdownUrl, SafeUrlRenderer } from './link-url.js';
+import { escapeHtml, htmlToText, sanitizeHtml } from './sanitize.js';
 import type { Block, ListBlock, ListItem, ParseResult, Section } from './types.js';
 
 const NOTES_START = /^notes?:\s*/i;
@@ -141,6 +143,10 @@ function countNewlines(text: string, from: number, to: number): number {
 }
 
 function toBlock(token: Token, line: number, warnings: Warning[], file: string): Block | undefined {
+  // A link whose URL could run code keeps its text and loses its target, with a warning: nothing is dropped silently.
+  const refused = (href: string): void => {
+    warnings.push({ message: `link to "${href}" removed (its text stays): only http(s), mailto and relative links are allowed`, location: { file, line } });
+  };
   switch (token.type) {
     case 'paragraph': {
       const paragraph = token as Tokens.Paragraph;
@@ -148,22 +154,23 @@ function toBlock(token: Token, line: number, warnings: Warning[], file: string):
       if (only.length === 1 && only[0]?.type === 'image') {
         const image = only[0] as Tokens.Image;
         // Same rule as the web-page reader: an image whose URL could run code (javascript:, data:text/html…) is dropped.
-        if (!isSafeUrl(image.href, true)) {
+        if (markdownUrl(image.href, true) === undefined) {
           warnings.push({ message: `image "${image.text || image.href}" dropped: its URL is not allowed`, location: { file, line } });
           return image.text.trim() ? { kind: 'paragraph', text: collapse(image.text), html: escapeHtml(collapse(image.text)), line } : undefined;
         }
-        return { kind: 'image', src: image.href, alt: image.text, title: image.title ?? undefined, line };
+        // The path as the author meant it (entities decoded); the template escapes it and media.ts resolves it.
+        return { kind: 'image', src: decodeHTMLStrict(image.href), alt: image.text, title: image.title ?? undefined, line };
       }
-      return { kind: 'paragraph', text: inlineText(paragraph.tokens), html: inlineHtml(paragraph.tokens), line };
+      return { kind: 'paragraph', text: inlineText(paragraph.tokens), html: inlineHtml(paragraph.tokens, refused), line };
     }
     case 'text': {
       const text = token as Tokens.Text;
-      return { kind: 'paragraph', text: inlineText(text.tokens ?? [text]), html: inlineHtml(text.tokens ?? [text]), line };
+      return { kind: 'paragraph', text: inlineText(text.tokens ?? [text]), html: inlineHtml(text.tokens ?? [text], refused), line };
     }
     case 'list':
-      return toList(token as Tokens.List, line);
+      return toList(token as Tokens.List, line, refused);
     case 'blockquote':
-      return toQuote(token as Tokens.Blockquote, line);
+      return toQuote(token as Tokens.Blockquote, line, refused);
     case 'code': {
       const code = token as Tokens.Code;
       return { kind: 'code', code: code.text, lang: code.lang?.split(/\s/)[0] || undefined, line };
@@ -192,13 +199,13 @@ function toBlock(token: Token, line: number, warnings: Warning[], file: string):
   }
 }
 
-function toList(list: Tokens.List, line: number): ListBlock {
+function toList(list: Tokens.List, line: number, refused: (href: string) => void): ListBlock {
   const items: ListItem[] = list.items.map((item) => {
     const nested = item.tokens.find((t) => t.type === 'list') as Tokens.List | undefined;
     const inline = itemInline(item.tokens);
     const prefix = item.task ? (item.checked ? '☑ ' : '☐ ') : '';
-    const entry: ListItem = { text: prefix + inlineText(inline), html: escapeHtml(prefix) + inlineHtml(inline) };
-    if (nested) entry.children = toList(nested, line);
+    const entry: ListItem = { text: prefix + inlineText(inline), html: escapeHtml(prefix) + inlineHtml(inline, refused) };
+    if (nested) entry.children = toList(nested, line, refused);
     return entry;
   });
   const block: ListBlock = { kind: 'list', ordered: list.ordered, items, line };
@@ -248,21 +255,21 @@ function itemInline(tokens: Token[]): Token[] {
 
 const CALLOUT = /^\[!(note|tip|important|warning|caution)\][ \t]*\n?/i;
 
-function toQuote(quote: Tokens.Blockquote, line: number): Block {
+function toQuote(quote: Tokens.Blockquote, line: number, refused: (href: string) => void): Block {
   // A GitHub-style callout ("> [!NOTE]") is the author's own aside, not a quotation: it reads as a labelled paragraph.
   const callout = CALLOUT.exec(quote.text);
   if (callout) {
     const label = (callout[1] ?? '').charAt(0).toUpperCase() + (callout[1] ?? '').slice(1).toLowerCase();
     const tokens = new Lexer({ gfm: true }).inlineTokens(quote.text.slice(callout[0].length).replace(/\n+/g, ' '));
     const body = inlineText(tokens);
-    return { kind: 'paragraph', text: body ? `${label}: ${body}` : label, html: `<strong>${label}:</strong> ${inlineHtml(tokens)}`, line };
+    return { kind: 'paragraph', text: body ? `${label}: ${body}` : label, html: `<strong>${label}:</strong> ${inlineHtml(tokens, refused)}`, line };
   }
   const lines = quote.text.split('\n');
   const last = lines[lines.length - 1] ?? '';
   const attribution = lines.length > 1 ? ATTRIBUTION.exec(last)?.[1] : undefined;
   const body = attribution ? lines.slice(0, -1).join('\n') : quote.text;
   const tokens = new Lexer({ gfm: true }).inlineTokens(body.replace(/\n+/g, ' '));
-  const block: Block = { kind: 'quote', text: inlineText(tokens), html: inlineHtml(tokens), line };
+  const block: Block = { kind: 'quote', text: inlineText(tokens), html: inlineHtml(tokens, refused), line };
   if (attribution) block.attribution = plainOf(attribution);
   return block;
 }
@@ -286,22 +293,20 @@ function tokenText(token: Token): string {
       return (token as Tokens.Escape).text;
     default:
       if ('tokens' in token && Array.isArray(token.tokens) && token.tokens.length > 0) return token.tokens.map(tokenText).join('');
-      return 'text' in token && typeof token.text === 'string' ? decodeEntities(token.text) : '';
+      return 'text' in token && typeof token.text === 'string' ? decodeHTMLStrict(token.text) : '';
   }
 }
 
-function inlineHtml(tokens: Token[]): string {
-  const html = marked.parser([{ type: 'paragraph', raw: '', text: '', tokens } as Tokens.Paragraph]).replace(/^<p>|<\/p>\n?$/g, '');
-  // marked escapes text and attributes itself; only raw HTML or a risky URL needs the (slow to load) DOM sanitiser.
-  return needsSanitising(tokens) ? sanitizeHtml(html) : html;
+function inlineHtml(tokens: Token[], refused: (href: string) => void): string {
+  const renderer = new SafeUrlRenderer(refused);
+  const html = marked.parser([{ type: 'paragraph', raw: '', text: '', tokens } as Tokens.Paragraph], { renderer }).replace(/^<p>|<\/p>\n?$/g, '');
+  // marked escapes text and the renderer prints only checked, fully escaped URLs; raw HTML needs the (slow to load)
+  // DOM sanitiser, which decodes attributes as a browser does before it checks them.
+  return containsHtml(tokens) ? sanitizeHtml(html) : html;
 }
 
-function needsSanitising(tokens: Token[]): boolean {
-  return tokens.some((token) => {
-    if (token.type === 'html') return true;
-    if ((token.type === 'link' || token.type === 'image') && !isSafeUrl((token as Tokens.Link).href, token.type === 'image')) return true;
-    return 'tokens' in token && Array.isArray(token.tokens) && needsSanitising(token.tokens);
-  });
+function containsHtml(tokens: Token[]): boolean {
+  return tokens.some((token) => token.type === 'html' || ('tokens' in token && Array.isArray(token.tokens) && containsHtml(token.tokens)));
 }
 
 function plainOf(markdown: string): string {
@@ -310,16 +315,4 @@ function plainOf(markdown: string): string {
 
 function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: '\u00a0' };
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, name: string) => {
-    if (name[0] === '#') {
-      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return ENTITIES[name.toLowerCase()] ?? whole;
-  });
 }
