@@ -1,6 +1,7 @@
 import { Lexer, marked, type Token, type Tokens } from 'marked';
 import type { Warning } from '../errors.js';
 import { splitFrontMatter } from './front-matter.js';
+import { checkMarkdownNesting } from './nesting.js';
 import { escapeHtml, htmlToText, isSafeUrl, sanitizeHtml } from './sanitize.js';
 import type { Block, ListBlock, ListItem, ParseResult, Section } from './types.js';
 
@@ -16,6 +17,7 @@ export function parseMarkdown(source: string, file: string): ParseResult {
   if (!body.trim()) {
     warnings.push({ message: 'the article has front matter but no text after it: the deck has only its title', location: { file, line: bodyLineOffset } });
   }
+  checkMarkdownNesting(body, file, bodyLineOffset);
   const tokens = new Lexer({ gfm: true }).lex(body);
   const positioned = joinDetails(withLines(tokens, body, bodyLineOffset));
   const headings = positioned.filter(({ token }) => token.type === 'heading') as Array<{ token: Tokens.Heading; line: number }>;
@@ -29,7 +31,8 @@ export function parseMarkdown(source: string, file: string): ParseResult {
     if (!meta.title || meta.title === text || !meta.subtitle || meta.subtitle === text) titleToken = firstHeading.token;
     if (!meta.title) meta.title = text;
   }
-  const sectionDepth = Math.min(...headings.filter((h) => h.token !== titleToken).map((h) => h.token.depth), 7);
+  // A loop, not Math.min(...): spreading 200,000 headings into arguments overflows the stack.
+  const sectionDepth = headings.reduce((min, h) => (h.token === titleToken ? min : Math.min(min, h.token.depth)), 7);
 
   const sections: Section[] = [];
   let current: Section = { title: undefined, line: bodyLineOffset + 1, blocks: [] };
@@ -116,13 +119,27 @@ function withLines(tokens: Token[], body: string, lineOffset: number): Array<{ t
 function joinDetails(positioned: Array<{ token: Token; line: number }>): Array<{ token: Token; line: number }> {
   const balance = (token: Token): number =>
     token.type === 'html' ? (token.raw.match(/<details[\s>]/gi) ?? []).length - (token.raw.match(/<\/details\s*>/gi) ?? []).length : 0;
+  // The block a `<details>` opens ends at the first later token where the running balance falls back to where it
+  // stood before it. Found for every token in one pass with a stack (scanning forward from each of 20,000 unclosed
+  // tags is quadratic); a heading in between, or a balance that drops below, leaves the tokens as they were.
+  const count = positioned.length;
+  const level = new Array<number>(count + 1);
+  level[0] = 0;
+  for (let index = 0; index < count; index++) level[index + 1] = level[index]! + balance(positioned[index]!.token);
+  /** For each token, the first later token whose level falls to the level before it, or -1. */
+  const closer = new Array<number>(count).fill(-1);
+  const waiting: number[] = [];
+  for (let index = 0; index < count; index++) {
+    while (waiting.length > 0 && level[index + 1]! <= level[waiting[waiting.length - 1]!]!) closer[waiting.pop()!] = index;
+    if (level[index + 1]! > level[index]!) waiting.push(index);
+  }
+  const nextHeading = new Array<number>(count + 1).fill(count);
+  for (let index = count - 1; index >= 0; index--) nextHeading[index] = positioned[index]!.token.type === 'heading' ? index : nextHeading[index + 1]!;
   const result: Array<{ token: Token; line: number }> = [];
-  for (let index = 0; index < positioned.length; index++) {
+  for (let index = 0; index < count; index++) {
     const start = positioned[index]!;
-    let depth = balance(start.token);
-    let end = index;
-    while (depth > 0 && end + 1 < positioned.length && positioned[end + 1]!.token.type !== 'heading') depth += balance(positioned[++end]!.token);
-    if (depth !== 0 || end === index) {
+    const end = closer[index]!;
+    if (end < 0 || level[end + 1] !== level[index] || nextHeading[index + 1]! <= end) {
       result.push(start);
       continue;
     }
