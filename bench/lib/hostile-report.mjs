@@ -1,0 +1,57 @@
+// The "Hostile sizes" section of BENCHMARKS.md, written by bench/hostile.mjs from bench/hostile-results.json.
+// It sits between two markers so that the main harness's report and this one can be rewritten independently.
+
+const START = '<!-- hostile-sizes:start -->';
+const END = '<!-- hostile-sizes:end -->';
+
+const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
+
+/** Time per MB at the largest size against the smallest: about 1 for linear work, 2 per doubling for quadratic. */
+function growth(rows) {
+  const done = rows.filter((r) => r.code === 0 || r.code === 3);
+  if (done.length < 2) return '—';
+  const first = done[0];
+  const last = done[done.length - 1];
+  return `${fmt(last.msPerMb / first.msPerMb, 2)} (×${last.scale / first.scale} size)`;
+}
+
+export function hostileSection(results) {
+  const lines = [
+    START,
+    '## Hostile sizes: build time against input size',
+    '',
+    `Written by \`npm run bench:hostile\` (\`bench/hostile.mjs\`; raw numbers: \`bench/hostile-results.json\`), ${results.date}.`,
+    `Each shape from \`tests/fixtures/hostile/shapes.mjs\` is built by the real CLI at ×${results.scales.join(', ×')} of`,
+    `the size it was found at; times are medians of ${results.runs} runs after a warm-up, wall clock, with peak RSS from`,
+    '`/usr/bin/time -v`. The machine is shared (2 cores, other builds and test suites running at the same time), so the',
+    'absolute times are noisy and high; the column that matters is **ms per MB**, which stays flat when the work is',
+    'linear (it would double with each doubling of size if it were quadratic). "growth" is ms/MB at the largest size',
+    'divided by ms/MB at the smallest. Exit 3 is a clean refusal (the input is beyond a nesting bound).',
+    '',
+    '| shape | stage | size | MB | median ms | ms/MB | peak RSS MB | exit |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
+  const byShape = new Map();
+  for (const row of results.rows) {
+    if (!byShape.has(row.shape)) byShape.set(row.shape, []);
+    byShape.get(row.shape).push(row);
+    lines.push(`| ${row.shape} | ${row.stage} | ×${row.scale} | ${fmt(row.mb, 2)} | ${fmt(row.ms)} | ${fmt(row.msPerMb)} | ${fmt(row.rssMb)} | ${row.code} |`);
+  }
+  lines.push('', '| shape | ms/MB growth, largest against smallest |', '|---|---|');
+  for (const [shape, rows] of byShape) lines.push(`| ${shape} | ${growth(rows)} |`);
+  lines.push('', 'Nesting attacks (refused before parsing, exit 3):', '', '| input | MB | ms | peak RSS MB | exit | message |', '|---|---|---|---|---|---|');
+  for (const row of results.deep) {
+    lines.push(`| ${row.shape} | ${fmt(row.mb, 2)} | ${fmt(row.ms)} | ${fmt(row.rssMb)} | ${row.code} | \`${row.message.replace(/\|/g, '\\|')}\` |`);
+  }
+  lines.push(END);
+  return lines.join('\n');
+}
+
+/** BENCHMARKS.md with the section replaced, or appended when it is not there yet. */
+export function renderHostile(markdown, results) {
+  const section = hostileSection(results);
+  const start = markdown.indexOf(START);
+  const end = markdown.indexOf(END);
+  if (start !== -1 && end > start) return markdown.slice(0, start) + section + markdown.slice(end + END.length);
+  return `${markdown.trimEnd()}\n\n${section}\n`;
+}
