@@ -15,7 +15,7 @@ const bin = path.join(root, 'bin', 'lectern.js');
 const HELP = `Usage: npm run bench:hostile -- [options]     (or: node bench/hostile.mjs [options])
 
 Builds each hostile shape (tests/fixtures/hostile/shapes.mjs) at growing sizes with the real CLI and reports the
-median build time, time per MB and peak memory (RSS, from /usr/bin/time -v), and each nesting attack's exit.
+median build time (wall and CPU), time per MB and peak memory (RSS, from /usr/bin/time -v), and each nesting attack's exit.
 Writes bench/hostile-results.json and the "Hostile sizes" section of BENCHMARKS.md.
 
 Options:
@@ -60,8 +60,10 @@ function build(file) {
   const r = spawnSync(command[0], command[1], { cwd: work, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 << 20 });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   const rssKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? '')?.[1] ?? NaN);
+  const seconds = (label) => Number(new RegExp(`${label} time \\(seconds\\): ([\\d.]+)`).exec(r.stderr ?? '')?.[1] ?? NaN);
+  const cpuMs = (seconds('User') + seconds('System')) * 1000;
   const message = (r.stderr ?? '').split('\n').find((line) => line.startsWith('lectern:')) ?? '';
-  return { ms, rssMb: rssKb / 1024, code: r.error ? 'timeout' : r.status, message };
+  return { ms, cpuMs, rssMb: rssKb / 1024, code: r.error ? 'timeout' : r.status, message };
 }
 
 const median = (values) => {
@@ -80,12 +82,13 @@ for (const shape of SLOW_SHAPES.filter((s) => !args.only || s.name.includes(args
     build(file); // warm-up: file cache, compiled modules
     const results = Array.from({ length: runs }, () => build(file));
     const ms = median(results.map((r) => r.ms));
+    const cpuMs = median(results.map((r) => r.cpuMs));
     const row = {
-      shape: shape.name, stage: shape.stage, scale, mb, ms, msPerMb: ms / mb,
+      shape: shape.name, stage: shape.stage, scale, mb, ms, msPerMb: ms / mb, cpuMs, cpuMsPerMb: cpuMs / mb,
       rssMb: Math.max(...results.map((r) => r.rssMb)), code: results[0].code, message: results[0].message,
     };
     rows.push(row);
-    log(`${shape.name} ×${scale}: ${mb.toFixed(2)} MB, ${ms.toFixed(0)} ms (${row.msPerMb.toFixed(0)} ms/MB), ${row.rssMb.toFixed(0)} MB RSS, exit ${row.code}`);
+    log(`${shape.name} ×${scale}: ${mb.toFixed(2)} MB, ${ms.toFixed(0)} ms (${row.msPerMb.toFixed(0)} ms/MB), CPU ${cpuMs.toFixed(0)} ms (${row.cpuMsPerMb.toFixed(0)} ms/MB), ${row.rssMb.toFixed(0)} MB RSS, exit ${row.code}`);
     if (row.code === 'timeout') break;
   }
 }
@@ -96,7 +99,7 @@ for (const shape of DEEP_SHAPES.filter((s) => !args.only || s.name.includes(args
   const file = path.join(work, shape.file);
   writeFileSync(file, text);
   const r = build(file);
-  deep.push({ shape: shape.name, mb: Buffer.byteLength(text) / 1e6, ms: r.ms, rssMb: r.rssMb, code: r.code, message: r.message.replace(work + path.sep, '') });
+  deep.push({ shape: shape.name, mb: Buffer.byteLength(text) / 1e6, ms: r.ms, cpuMs: r.cpuMs, rssMb: r.rssMb, code: r.code, message: r.message.replace(work + path.sep, '') });
   log(`${shape.name}: exit ${r.code} in ${r.ms.toFixed(0)} ms, ${r.rssMb.toFixed(0)} MB: ${r.message}`);
 }
 rmSync(work, { recursive: true, force: true });

@@ -6,13 +6,13 @@ const END = '<!-- hostile-sizes:end -->';
 
 const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
 
-/** Time per MB at the largest size against the smallest: about 1 for linear work, 2 per doubling for quadratic. */
+/** CPU time at the largest size over CPU time at half of it: 2 (or less, with the fixed start-up cost) when linear, 4 when quadratic. */
 function growth(rows) {
   const done = rows.filter((r) => r.code === 0 || r.code === 3);
-  if (done.length < 2) return '—';
-  const first = done[0];
   const last = done[done.length - 1];
-  return `${fmt(last.msPerMb / first.msPerMb, 2)} (×${last.scale / first.scale} size)`;
+  const half = last && done.find((r) => r.scale * 2 === last.scale);
+  if (!last || !half) return '—';
+  return `${fmt(last.cpuMs / half.cpuMs, 2)} (×${half.scale} → ×${last.scale})`;
 }
 
 export function hostileSection(results) {
@@ -22,26 +22,28 @@ export function hostileSection(results) {
     '',
     `Written by \`npm run bench:hostile\` (\`bench/hostile.mjs\`; raw numbers: \`bench/hostile-results.json\`), ${results.date}.`,
     `Each shape from \`tests/fixtures/hostile/shapes.mjs\` is built by the real CLI at ×${results.scales.join(', ×')} of`,
-    `the size it was found at; times are medians of ${results.runs} runs after a warm-up, wall clock, with peak RSS from`,
-    '`/usr/bin/time -v`. The machine is shared (2 cores, other builds and test suites running at the same time), so the',
-    'absolute times are noisy and high; the column that matters is **ms per MB**, which stays flat when the work is',
-    'linear (it would double with each doubling of size if it were quadratic). "growth" is ms/MB at the largest size',
-    'divided by ms/MB at the smallest. Exit 3 is a clean refusal (the input is beyond a nesting bound).',
+    `the size it was found at; times are medians of ${results.runs} run(s) after a warm-up, wall clock and CPU (user +`,
+    'system), with peak RSS, all from `/usr/bin/time -v`. The machine is shared (2 cores, other builds and test suites',
+    'running at the same time, load average about 12 during this run), so wall times are noisy and high; CPU time is',
+    'the steadier measure. **CPU ms per MB** stays flat when the work is linear (it would double with each doubling of',
+    'size if it were quadratic); it falls at first where the fixed cost of starting Node and loading the readers (about',
+    'half a second) is spread over more input. "Doubling" is the CPU time at the largest size over the time at half of',
+    'it: 2 or less for linear work, 4 for quadratic. Exit 3 is a clean refusal (the input is beyond a nesting bound).',
     '',
-    '| shape | stage | size | MB | median ms | ms/MB | peak RSS MB | exit |',
-    '|---|---|---|---|---|---|---|---|',
+    '| shape | stage | size | MB | wall ms | CPU ms | CPU ms/MB | peak RSS MB | exit |',
+    '|---|---|---|---|---|---|---|---|---|',
   ];
   const byShape = new Map();
   for (const row of results.rows) {
     if (!byShape.has(row.shape)) byShape.set(row.shape, []);
     byShape.get(row.shape).push(row);
-    lines.push(`| ${row.shape} | ${row.stage} | ×${row.scale} | ${fmt(row.mb, 2)} | ${fmt(row.ms)} | ${fmt(row.msPerMb)} | ${fmt(row.rssMb)} | ${row.code} |`);
+    lines.push(`| ${row.shape} | ${row.stage} | ×${row.scale} | ${fmt(row.mb, 2)} | ${fmt(row.ms)} | ${fmt(row.cpuMs)} | ${fmt(row.cpuMsPerMb)} | ${fmt(row.rssMb)} | ${row.code} |`);
   }
-  lines.push('', '| shape | ms/MB growth, largest against smallest |', '|---|---|');
+  lines.push('', '| shape | doubling: CPU time ×2 size |', '|---|---|');
   for (const [shape, rows] of byShape) lines.push(`| ${shape} | ${growth(rows)} |`);
-  lines.push('', 'Nesting attacks (refused before parsing, exit 3):', '', '| input | MB | ms | peak RSS MB | exit | message |', '|---|---|---|---|---|---|');
+  lines.push('', 'Nesting attacks (refused before parsing, exit 3):', '', '| input | MB | wall ms | CPU ms | peak RSS MB | exit | message |', '|---|---|---|---|---|---|---|');
   for (const row of results.deep) {
-    lines.push(`| ${row.shape} | ${fmt(row.mb, 2)} | ${fmt(row.ms)} | ${fmt(row.rssMb)} | ${row.code} | \`${row.message.replace(/\|/g, '\\|')}\` |`);
+    lines.push(`| ${row.shape} | ${fmt(row.mb, 2)} | ${fmt(row.ms)} | ${fmt(row.cpuMs)} | ${fmt(row.rssMb)} | ${row.code} | \`${row.message.replace(/\|/g, '\\|')}\` |`);
   }
   lines.push(END);
   return lines.join('\n');

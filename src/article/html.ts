@@ -353,8 +353,8 @@ function stripSiteName(title: string, doc: Document): string {
   const parts = title.split(TITLE_SEPARATOR);
   if (parts.length < 2) return title;
   const names = [
-    doc.querySelector('meta[property="og:site_name"], meta[name="application-name"]')?.getAttribute('content'),
-    ...[doc.querySelector('link[rel="canonical"]')?.getAttribute('href'), doc.querySelector('meta[property="og:url"]')?.getAttribute('content')]
+    firstMetaOrLink(doc, 'meta[property="og:site_name"], meta[name="application-name"]')?.getAttribute('content'),
+    ...[firstMetaOrLink(doc, 'link[rel="canonical"]')?.getAttribute('href'), firstMetaOrLink(doc, 'meta[property="og:url"]')?.getAttribute('content')]
       .flatMap((url) => (URL.canParse(url ?? '') ? new URL(url!).hostname.split('.') : [])),
   ].map((n) => squash(n ?? '')).filter((n) => n.length >= 4 && n !== 'www');
   const isSite = (part: string): boolean => names.some((n) => squash(part).startsWith(n) || n.startsWith(squash(part)));
@@ -368,10 +368,20 @@ function stripSiteName(title: string, doc: Document): string {
   return title;
 }
 
+/**
+ * The first <meta> or <link> matching `selector`, wherever it is: matched against those elements only, since a
+ * document-wide query walks every element of the page once per selector.
+ */
+function firstMetaOrLink(doc: Document, selector: string): Element | undefined {
+  const tag = selector.startsWith('link') ? 'link' : 'meta';
+  for (const el of Array.from(doc.getElementsByTagName(tag))) if (el.matches(selector)) return el;
+  return undefined;
+}
+
 /** Title, author, language and date from the page head, read before extraction rewrites the document. */
 function readPageMeta(doc: Document): ArticleMeta {
   const metaContent = (selector: string): string | undefined =>
-    collapse(doc.querySelector(selector)?.getAttribute('content')) || undefined;
+    collapse(firstMetaOrLink(doc, selector)?.getAttribute('content')) || undefined;
   const og = metaContent('meta[property="og:title"]') ?? metaContent('meta[name="twitter:title"]');
   const h1 = collapse(doc.querySelector('#firstHeading, article h1, main h1, h1')?.textContent) || undefined;
   const meta: ArticleMeta = {};

@@ -81,7 +81,7 @@ export function parseMarkdown(source: string, file: string): ParseResult {
       continue;
     }
     if (inNotes) {
-      const text = token.type === 'paragraph' ? plainOf(token.raw) : htmlToText(marked.parse(token.raw, { async: false }));
+      const text = token.type === 'paragraph' ? plainOf(token.raw) : htmlToText(marked.parse(token.raw, { async: false, tokenizer: new LinearQuoteTokenizer() }));
       if (text.trim()) current.blocks.push({ kind: 'notes', text: text.trim(), line });
       continue;
     }
@@ -165,7 +165,7 @@ function joinDetails(positioned: Array<{ token: Token; line: number }>): Array<{
       continue;
     }
     const raw = positioned.slice(index, end + 1).map(({ token }) => token.raw).join('');
-    const html = marked.parse(raw, { async: false, gfm: true });
+    const html = marked.parse(raw, { async: false, gfm: true, tokenizer: new LinearQuoteTokenizer() });
     result.push({ token: { type: 'html', block: true, pre: false, raw: html, text: html } as Tokens.HTML, line: start.line });
     index = end;
   }
