@@ -1,5 +1,5 @@
 import { Lexer, marked, Tokenizer, type Token, type Tokens } from 'marked';
-import type { Warning } from '../errors.js';
+import { ExitCode, LecternError, type Warning } from '../errors.js';
 import { splitFrontMatter } from './front-matter.js';
 import { checkMarkdownNesting } from './nesting.js';
 import { escapeHtml, htmlToText, isSafeUrl, sanitizeHtml } from './sanitize.js';
@@ -11,6 +11,9 @@ const SLIDE_LAYOUTS = new Set(['agenda', 'points', 'quote', 'figure', 'list', 'c
 const DIRECTIVE = /^<!--\s*(slide)\s*:\s*([\w-]+)\s*-->$/i;
 const ATTRIBUTION = /^\s*(?:—|–|--|~)\s*(.+)$/;
 
+/** Headings an article may have: each is a slide, and 200,000 of them are a denial of service, not a talk. */
+export const MAX_HEADINGS = 10_000;
+
 /** Markdown (with optional YAML front matter) → Article. Pure. */
 export function parseMarkdown(source: string, file: string): ParseResult {
   const { meta, body, bodyLineOffset, warnings } = splitFrontMatter(source, file);
@@ -21,6 +24,13 @@ export function parseMarkdown(source: string, file: string): ParseResult {
   const tokens = new Lexer({ gfm: true, tokenizer: new LinearQuoteTokenizer() }).lex(body);
   const positioned = joinDetails(withLines(tokens, body, bodyLineOffset));
   const headings = positioned.filter(({ token }) => token.type === 'heading') as Array<{ token: Tokens.Heading; line: number }>;
+  if (headings.length > MAX_HEADINGS) {
+    throw new LecternError(`more than ${MAX_HEADINGS.toLocaleString('en')} headings (each starts a slide)`, {
+      exitCode: ExitCode.input,
+      location: { file, line: headings[MAX_HEADINGS]!.line },
+      hint: 'split the article into several decks',
+    });
+  }
 
   // The deck title is a lone leading `#` when the front matter has none; sections start at the shallowest remaining depth.
   let titleToken: Tokens.Heading | undefined;
