@@ -4,6 +4,7 @@
 const START = '<!-- hostile-sizes:start -->';
 const END = '<!-- hostile-sizes:end -->';
 
+const esc = (text) => text.replace(/</g, '&lt;');
 const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
 
 /** CPU time at the largest size over CPU time at half of it: 2 (or less, with the fixed start-up cost) when linear, 4 when quadratic. */
@@ -30,6 +31,14 @@ export function hostileSection(results) {
     'half a second) is spread over more input. "Doubling" is the CPU time at the largest size over the time at half of',
     'it: 2 or less for linear work, 4 for quadratic. Exit 3 is a clean refusal (the input is beyond a nesting bound).',
     '',
+    'Before the fixes (same shapes, found by a red-team pass): 60,000 identical lines > 120 s (page furniture walked from',
+    'every repeated line to its neighbours); 2,500 nested `<div>` > 120 s (Readability); 240 KB of `1,1,1,…` 31 s (the',
+    "figures regex restarted after every comma); 50,000 front-matter keys 97 s (a search per key); 20,000 unclosed",
+    "`<details>` 26 s and 1.25 GB (a scan per tag); 40,000 lines alternating `>` and `> >` 78 s (marked re-lexing);",
+    "5,000 table columns 8 s (Handlebars' `../` lookups turn each row into a string per cell); a paragraph of 8,000",
+    'sentences 35 s (`Intl.Segmenter` is quadratic in the length of one text). Web pages cost about 1 ms of CPU per',
+    "block here (jsdom and DOMPurify build a document per block), linear but the largest constant left.",
+    '',
     '| shape | stage | size | MB | wall ms | CPU ms | CPU ms/MB | peak RSS MB | exit |',
     '|---|---|---|---|---|---|---|---|---|',
   ];
@@ -37,13 +46,13 @@ export function hostileSection(results) {
   for (const row of results.rows) {
     if (!byShape.has(row.shape)) byShape.set(row.shape, []);
     byShape.get(row.shape).push(row);
-    lines.push(`| ${row.shape} | ${row.stage} | ×${row.scale} | ${fmt(row.mb, 2)} | ${fmt(row.ms)} | ${fmt(row.cpuMs)} | ${fmt(row.cpuMsPerMb)} | ${fmt(row.rssMb)} | ${row.code} |`);
+    lines.push(`| ${esc(row.shape)} | ${row.stage} | ×${row.scale} | ${fmt(row.mb, 2)} | ${fmt(row.ms)} | ${fmt(row.cpuMs)} | ${fmt(row.cpuMsPerMb)} | ${fmt(row.rssMb)} | ${row.code} |`);
   }
   lines.push('', '| shape | doubling: CPU time ×2 size |', '|---|---|');
-  for (const [shape, rows] of byShape) lines.push(`| ${shape} | ${growth(rows)} |`);
+  for (const [shape, rows] of byShape) lines.push(`| ${esc(shape)} | ${growth(rows)} |`);
   lines.push('', 'Nesting attacks (refused before parsing, exit 3):', '', '| input | MB | wall ms | CPU ms | peak RSS MB | exit | message |', '|---|---|---|---|---|---|---|');
   for (const row of results.deep) {
-    lines.push(`| ${row.shape} | ${fmt(row.mb, 2)} | ${fmt(row.ms)} | ${fmt(row.cpuMs)} | ${fmt(row.rssMb)} | ${row.code} | \`${row.message.replace(/\|/g, '\\|')}\` |`);
+    lines.push(`| ${esc(row.shape)} | ${fmt(row.mb, 2)} | ${fmt(row.ms)} | ${fmt(row.cpuMs)} | ${fmt(row.rssMb)} | ${row.code} | \`${row.message.replace(/\|/g, '\\|')}\` |`);
   }
   lines.push(END);
   return lines.join('\n');
