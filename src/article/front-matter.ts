@@ -125,13 +125,20 @@ export function parseSimpleYaml(text: string): Record<string, string | number> |
   return result;
 }
 
+/** Unknown keys warned about one by one; the rest are counted in one warning, so 50,000 keys print a few lines. */
+const MAX_UNKNOWN_KEY_WARNINGS = 10;
+
 function readMeta(data: Record<string, unknown>, file: string, yamlText: string): { meta: ArticleMeta; warnings: Warning[] } {
   const meta: ArticleMeta = {};
   const warnings: Warning[] = [];
-  const lineOf = (key: string): number => {
-    const index = yamlText.split('\n').findIndex((line) => line.startsWith(`${key}:`));
-    return index < 0 ? 1 : index + 2;
-  };
+  // Line of each top-level key, found in one pass (a search per key is quadratic in the number of keys).
+  const keyLines = new Map<string, number>();
+  yamlText.split('\n').forEach((line, index) => {
+    const key = /^([^\s:#][^:]*):/.exec(line)?.[1];
+    if (key !== undefined && !keyLines.has(key)) keyLines.set(key, index + 2);
+  });
+  const lineOf = (key: string): number => keyLines.get(key) ?? 1;
+  let unknown = 0;
   for (const [key, value] of Object.entries(data)) {
     const location = { file, line: lineOf(key), column: 1 };
     const fail = (expected: string): never => {
@@ -177,6 +184,8 @@ function readMeta(data: Record<string, unknown>, file: string, yamlText: string)
         meta.wpm = value as number;
         break;
       default: {
+        unknown++;
+        if (unknown > MAX_UNKNOWN_KEY_WARNINGS) break;
         const closest = closestKey(key);
         warnings.push({
           message: `unknown front matter key \`${key}\`` + (closest ? ` (did you mean \`${closest}\`?)` : ` (known keys: ${KNOWN_META_KEYS.join(', ')})`),
@@ -184,6 +193,9 @@ function readMeta(data: Record<string, unknown>, file: string, yamlText: string)
         });
       }
     }
+  }
+  if (unknown > MAX_UNKNOWN_KEY_WARNINGS) {
+    warnings.push({ message: `${unknown - MAX_UNKNOWN_KEY_WARNINGS} more unknown front matter keys`, location: { file, line: 2 } });
   }
   return { meta, warnings };
 }

@@ -1,8 +1,9 @@
 import { decodeHTMLStrict } from 'entities';
-import { Lexer, marked, type Token, type Tokens } from 'marked';
-import type { Warning } from '../errors.js';
+import { Lexer, marked, Tokenizer, type Token, type Tokens } from 'marked';
+import { ExitCode, LecternError, type Warning } from '../errors.js';
 import { splitFrontMatter } from './front-matter.js';
 import { markdownUrl, SafeUrlRenderer } from './link-url.js';
+import { checkMarkdownNesting } from './nesting.js';
 import { escapeHtml, htmlToText, sanitizeHtml } from './sanitize.js';
 import type { Block, ListBlock, ListItem, ParseResult, Section } from './types.js';
 
@@ -12,15 +13,26 @@ const SLIDE_LAYOUTS = new Set(['agenda', 'points', 'quote', 'figure', 'list', 'c
 const DIRECTIVE = /^<!--\s*(slide)\s*:\s*([\w-]+)\s*-->$/i;
 const ATTRIBUTION = /^\s*(?:—|–|--|~)\s*(.+)$/;
 
+/** Headings an article may have: each is a slide, and 200,000 of them are a denial of service, not a talk. */
+export const MAX_HEADINGS = 10_000;
+
 /** Markdown (with optional YAML front matter) → Article. Pure. */
 export function parseMarkdown(source: string, file: string): ParseResult {
   const { meta, body, bodyLineOffset, warnings } = splitFrontMatter(source, file);
   if (!body.trim()) {
     warnings.push({ message: 'the article has front matter but no text after it: the deck has only its title', location: { file, line: bodyLineOffset } });
   }
-  const tokens = new Lexer({ gfm: true }).lex(body);
+  checkMarkdownNesting(body, file, bodyLineOffset);
+  const tokens = new Lexer({ gfm: true, tokenizer: new LinearQuoteTokenizer() }).lex(body);
   const positioned = joinDetails(withLines(tokens, body, bodyLineOffset));
   const headings = positioned.filter(({ token }) => token.type === 'heading') as Array<{ token: Tokens.Heading; line: number }>;
+  if (headings.length > MAX_HEADINGS) {
+    throw new LecternError(`more than ${MAX_HEADINGS.toLocaleString('en')} headings (each starts a slide)`, {
+      exitCode: ExitCode.input,
+      location: { file, line: headings[MAX_HEADINGS]!.line },
+      hint: 'split the article into several decks',
+    });
+  }
 
   // The deck title is a lone leading `#` when the front matter has none; sections start at the shallowest remaining depth.
   let titleToken: Tokens.Heading | undefined;
@@ -31,7 +43,8 @@ export function parseMarkdown(source: string, file: string): ParseResult {
     if (!meta.title || meta.title === text || !meta.subtitle || meta.subtitle === text) titleToken = firstHeading.token;
     if (!meta.title) meta.title = text;
   }
-  const sectionDepth = Math.min(...headings.filter((h) => h.token !== titleToken).map((h) => h.token.depth), 7);
+  // A loop, not Math.min(...): spreading 200,000 headings into arguments overflows the stack.
+  const sectionDepth = headings.reduce((min, h) => (h.token === titleToken ? min : Math.min(min, h.token.depth)), 7);
 
   const sections: Section[] = [];
   let current: Section = { title: undefined, line: bodyLineOffset + 1, blocks: [] };
@@ -80,7 +93,7 @@ export function parseMarkdown(source: string, file: string): ParseResult {
       continue;
     }
     if (inNotes) {
-      const text = token.type === 'paragraph' ? plainOf(token.raw) : htmlToText(marked.parse(token.raw, { async: false }));
+      const text = token.type === 'paragraph' ? plainOf(token.raw) : htmlToText(marked.parse(token.raw, { async: false, tokenizer: new LinearQuoteTokenizer() }));
       if (text.trim()) current.blocks.push({ kind: 'notes', text: text.trim(), line });
       continue;
     }
@@ -89,6 +102,27 @@ export function parseMarkdown(source: string, file: string): ParseResult {
   }
   pushCurrent();
   return { article: { file, format: 'markdown', meta, sections }, warnings };
+}
+
+/** Quotes larger than this are lexed the linear way below. */
+const LARGE_QUOTE_CHARS = 20_000;
+
+/**
+ * marked re-lexes a block quote's nested quote from its start each time the nesting changes: 40,000 lines alternating
+ * `>` and `> >` took 78 s. A large quote is lexed the way marked did before that change (strip one `>` per line, lex
+ * the rest once), in linear time; smaller ones keep marked's own, finer handling of lazy lines.
+ */
+class LinearQuoteTokenizer extends Tokenizer {
+  override blockquote(src: string): Tokens.Blockquote | undefined {
+    const match = this.rules.block.blockquote.exec(src);
+    if (!match || match[0].length <= LARGE_QUOTE_CHARS) return super.blockquote(src);
+    const text = match[0].replace(/^ {0,3}>[ \t]?/gm, '').replace(/\n+$/, '');
+    const top = this.lexer.state.top;
+    this.lexer.state.top = true;
+    const tokens = this.lexer.blockTokens(text, []);
+    this.lexer.state.top = top;
+    return { type: 'blockquote', raw: match[0], tokens, text };
+  }
 }
 
 /** Attaches each top-level token to the 1-based source line where it starts. */
@@ -118,18 +152,32 @@ function withLines(tokens: Token[], body: string, lineOffset: number): Array<{ t
 function joinDetails(positioned: Array<{ token: Token; line: number }>): Array<{ token: Token; line: number }> {
   const balance = (token: Token): number =>
     token.type === 'html' ? (token.raw.match(/<details[\s>]/gi) ?? []).length - (token.raw.match(/<\/details\s*>/gi) ?? []).length : 0;
+  // The block a `<details>` opens ends at the first later token where the running balance falls back to where it
+  // stood before it. Found for every token in one pass with a stack (scanning forward from each of 20,000 unclosed
+  // tags is quadratic); a heading in between, or a balance that drops below, leaves the tokens as they were.
+  const count = positioned.length;
+  const level = new Array<number>(count + 1);
+  level[0] = 0;
+  for (let index = 0; index < count; index++) level[index + 1] = level[index]! + balance(positioned[index]!.token);
+  /** For each token, the first later token whose level falls to the level before it, or -1. */
+  const closer = new Array<number>(count).fill(-1);
+  const waiting: number[] = [];
+  for (let index = 0; index < count; index++) {
+    while (waiting.length > 0 && level[index + 1]! <= level[waiting[waiting.length - 1]!]!) closer[waiting.pop()!] = index;
+    if (level[index + 1]! > level[index]!) waiting.push(index);
+  }
+  const nextHeading = new Array<number>(count + 1).fill(count);
+  for (let index = count - 1; index >= 0; index--) nextHeading[index] = positioned[index]!.token.type === 'heading' ? index : nextHeading[index + 1]!;
   const result: Array<{ token: Token; line: number }> = [];
-  for (let index = 0; index < positioned.length; index++) {
+  for (let index = 0; index < count; index++) {
     const start = positioned[index]!;
-    let depth = balance(start.token);
-    let end = index;
-    while (depth > 0 && end + 1 < positioned.length && positioned[end + 1]!.token.type !== 'heading') depth += balance(positioned[++end]!.token);
-    if (depth !== 0 || end === index) {
+    const end = closer[index]!;
+    if (end < 0 || level[end + 1] !== level[index] || nextHeading[index + 1]! <= end) {
       result.push(start);
       continue;
     }
     const raw = positioned.slice(index, end + 1).map(({ token }) => token.raw).join('');
-    const html = marked.parse(raw, { async: false, gfm: true });
+    const html = marked.parse(raw, { async: false, gfm: true, tokenizer: new LinearQuoteTokenizer() });
     result.push({ token: { type: 'html', block: true, pre: false, raw: html, text: html } as Tokens.HTML, line: start.line });
     index = end;
   }
