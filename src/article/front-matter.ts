@@ -23,6 +23,8 @@ export interface FrontMatterResult {
   body: string;
   /** Number of lines the front matter occupied, so body line numbers can be mapped back. */
   bodyLineOffset: number;
+  /** 1-based line of each known key. */
+  lines: Partial<Record<keyof ArticleMeta, number>>;
   warnings: Warning[];
 }
 
@@ -39,22 +41,22 @@ export function splitFrontMatter(source: string, file: string): FrontMatterResul
         hint: 'end the YAML block with a line holding only ---',
       });
     }
-    return { meta: {}, body: source, bodyLineOffset: 0, warnings: [] };
+    return { meta: {}, body: source, bodyLineOffset: 0, lines: {}, warnings: [] };
   }
   const yamlText = match[1] ?? '';
   const data: unknown = parseSimpleYaml(yamlText) ?? parseYaml(yamlText, file);
   const consumed = match[0];
   const bodyLineOffset = consumed.split('\n').length - (consumed.endsWith('\n') ? 1 : 0);
   const body = source.slice(consumed.length);
-  if (data === null || data === undefined) return { meta: {}, body, bodyLineOffset, warnings: [] };
+  if (data === null || data === undefined) return { meta: {}, body, bodyLineOffset, lines: {}, warnings: [] };
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw new LecternError('front matter must be a set of `key: value` lines', {
       exitCode: ExitCode.input,
       location: { file, line: 2, column: 1 },
     });
   }
-  const { meta, warnings } = readMeta(data as Record<string, unknown>, file, yamlText);
-  return { meta, body, bodyLineOffset, warnings };
+  const { meta, lines, warnings } = readMeta(data as Record<string, unknown>, file, yamlText);
+  return { meta, body, bodyLineOffset, lines, warnings };
 }
 
 const requireLazily = createRequire(import.meta.url);
@@ -118,8 +120,9 @@ export function parseSimpleYaml(text: string): Record<string, string | number> |
   return result;
 }
 
-function readMeta(data: Record<string, unknown>, file: string, yamlText: string): { meta: ArticleMeta; warnings: Warning[] } {
+function readMeta(data: Record<string, unknown>, file: string, yamlText: string): { meta: ArticleMeta; lines: FrontMatterResult['lines']; warnings: Warning[] } {
   const meta: ArticleMeta = {};
+  const lines: FrontMatterResult['lines'] = {};
   const warnings: Warning[] = [];
   const lineOf = (key: string): number => {
     const index = yamlText.split('\n').findIndex((line) => line.startsWith(`${key}:`));
@@ -140,6 +143,7 @@ function readMeta(data: Record<string, unknown>, file: string, yamlText: string)
       case 'templates':
         if (typeof value !== 'string' && typeof value !== 'number') fail('text');
         meta[key] = String(value);
+        lines[key] = location.line;
         break;
       case 'date':
         meta.date = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
@@ -167,7 +171,7 @@ function readMeta(data: Record<string, unknown>, file: string, yamlText: string)
       }
     }
   }
-  return { meta, warnings };
+  return { meta, lines, warnings };
 }
 
 /** Parses `20m`, `1h30m`, `90s`, `1:30:00`, or a number of minutes, into seconds. */

@@ -12,7 +12,7 @@ const ATTRIBUTION = /^\s*(?:—|–|--|~)\s*(.+)$/;
 
 /** Markdown (with optional YAML front matter) → Article. Pure. */
 export function parseMarkdown(source: string, file: string): ParseResult {
-  const { meta, body, bodyLineOffset, warnings } = splitFrontMatter(source, file);
+  const { meta, body, bodyLineOffset, lines: metaLines, warnings } = splitFrontMatter(source, file);
   if (!body.trim()) {
     warnings.push({ message: 'the article has front matter but no text after it: the deck has only its title', location: { file, line: bodyLineOffset } });
   }
@@ -86,7 +86,7 @@ export function parseMarkdown(source: string, file: string): ParseResult {
     if (block) current.blocks.push(block);
   }
   pushCurrent();
-  return { article: { file, format: 'markdown', meta, sections }, warnings };
+  return { article: { file, format: 'markdown', meta, ...(Object.keys(metaLines).length > 0 ? { metaLines } : {}), sections }, warnings };
 }
 
 /** Attaches each top-level token to the 1-based source line where it starts. */

@@ -5,7 +5,7 @@ import { prepareDeck, type PrepareOptions } from '../pipeline.js';
 import { buildSite } from '../site/build-site.js';
 import { writeDeckIndex } from '../site/deck-index.js';
 import { parseCommand } from './args.js';
-import { deckName, prepareOptions } from './deck-options.js';
+import { FILE_ACCESS_HELP, FILE_ACCESS_OPTIONS, deckName, prepareOptions } from './deck-options.js';
 import { formatMinutes, say, warn } from './output.js';
 
 export const BUILD_HELP = `Usage: lectern build [source] [options]
@@ -21,6 +21,7 @@ Options:
       --wpm N           speaking rate in words a minute (default 140)
       --theme NAME      theme: lectern, a Reveal.js theme name, or a .css path
       --templates DIR   folder of template overrides
+${FILE_ACCESS_HELP}
       --debug           show stack traces
   -h, --help            show this help
 `;
@@ -36,6 +37,7 @@ export async function buildCommand(argv: string[]): Promise<number> {
     wpm: { type: 'string' },
     theme: { type: 'string' },
     templates: { type: 'string' },
+    ...FILE_ACCESS_OPTIONS,
     debug: { type: 'boolean' },
   });
   if (values.help) {

@@ -11,6 +11,7 @@ import { resolveStyle } from '../render/template-files.js';
 import { ensureRuntime, type RuntimeFiles } from '../site/runtime.js';
 import { resolveTheme } from '../site/themes.js';
 import { errorPage, toViteError } from './error-page.js';
+import { serveOnlyInside } from './serve-inside.js';
 
 export interface LecternPluginOptions extends PrepareOptions {
   /** The deck source the dev server presents. */
@@ -64,13 +65,17 @@ export function lectern(options: LecternPluginOptions): Plugin {
     }
   };
 
+  const servedFolders = (): string[] => [PACKAGE_ROOT, resolve(source, '..'), process.cwd()];
+
   return {
     name: 'lectern:deck',
     apply: 'serve',
     config() {
-      return { server: { fs: { allow: [PACKAGE_ROOT, resolve(source, '..'), process.cwd()] } }, appType: 'custom' };
+      return { server: { fs: { allow: servedFolders() } }, appType: 'custom' };
     },
     async configureServer(server: ViteDevServer) {
+      // Before Vite's own file serving: a symlink in a served folder never leads outside them.
+      server.middlewares.use(serveOnlyInside(server.config.root, [...servedFolders(), ...(options.allowRoots ?? [])]));
       await rebuild();
       if (lastError) log(lastError.format());
       server.watcher.add([source, BUILTIN_TEMPLATES]);
