@@ -8,16 +8,16 @@ import type { Deck } from '../outline/types.js';
  * Copies of the local images a deck shows, and the deck with their paths rewritten to the copies. `images` holds only
  * images already checked (`checkLocalImages`: inside the article's roots, real image bytes); nothing else is copied.
  */
-export async function collectMedia(deck: Deck, images: LocalImages): Promise<{ deck: Deck; media: Array<{ from: string; to: string }> }> {
+export async function collectMedia(deck: Deck, images: LocalImages): Promise<{ deck: Deck; media: Array<{ from: string; to: string; mime: string }> }> {
   const names = new Map<string, string>();
-  const media = new Map<string, string>();
+  const media = new Map<string, { from: string; mime: string }>();
   for (const [src, image] of images) {
     const bytes = await readFile(image.file);
     // Content-addressed names keep builds deterministic and let identical images share one file; the extension
     // comes from the bytes, so identical bytes always get one name.
     const to = `media/${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}${image.type.ext}`;
     names.set(src, to);
-    media.set(to, image.file);
+    media.set(to, { from: image.file, mime: image.type.mime });
   }
   if (names.size === 0) return { deck, media: [] };
   const slides = deck.slides.map((slide) => {
@@ -25,5 +25,5 @@ export async function collectMedia(deck: Deck, images: LocalImages): Promise<{ d
     const to = next.image ? names.get(next.image.src) : undefined;
     return next.image && to ? { ...next, image: { ...next.image, src: to } } : next;
   });
-  return { deck: { ...deck, slides }, media: [...media].map(([to, from]) => ({ from, to })) };
+  return { deck: { ...deck, slides }, media: [...media].map(([to, { from, mime }]) => ({ from, to, mime })) };
 }

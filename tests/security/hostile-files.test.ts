@@ -348,7 +348,7 @@ describe.skipIf(!hasBrowser)('single file with media names that are prefixes of 
 
 describe('the dev server', () => {
   it('refuses (403) a symlink in the served folder that leads outside it, and serves real files', async () => {
-    writeFileSync(join(article, 'dev.md'), `---\ntitle: Dev\n---\n\n## Part\n\n${paragraph}\n\n## Picture\n\n![real](real.png)\n`);
+    writeFileSync(join(article, 'dev.md'), `---\ntitle: Dev\n---\n\n## Part\n\n${paragraph}\n\n## Picture\n\n![real](real.png)\n\n## Leak\n\n![leak alt](leak-image.png)\n`);
     const server = await startDevServer(join(article, 'dev.md'));
     try {
       for (const path of ['leak.png', 'leak-image.png', 'leak.css', 'linked/secret.txt', 'linked/secret.png']) {
@@ -362,6 +362,16 @@ describe('the dev server', () => {
       const real = await fetch(`${server.url}@fs${article}/real.png`);
       expect(real.status).toBe(200);
       expect(Buffer.from(await real.arrayBuffer()).equals(png('real'))).toBe(true);
+      // The page shows the checked copy of the real image, and only the alt text of the refused one.
+      const html = await (await fetch(server.url)).text();
+      const sources = [...html.matchAll(/<img src="([^"]+)"/g)].map((match) => match[1]);
+      expect(sources).toEqual([expect.stringMatching(/^media\/[0-9a-f]{16}\.png$/)]);
+      expect(html).toContain('<figcaption>leak alt</figcaption>');
+      const copy = await fetch(new URL(sources[0]!, server.url));
+      expect(copy.status).toBe(200);
+      expect(copy.headers.get('content-type')).toBe('image/png');
+      expect(Buffer.from(await copy.arrayBuffer()).equals(png('real'))).toBe(true);
+      expect(server.output()).toMatch(/dev\.md:\d+: warning: image "leak-image\.png" left out/);
     } finally {
       await server.stop();
     }
