@@ -124,7 +124,7 @@ const MISSING = 'missing';
 async function checkOne(src: string, access: FileAccess, images: LocalImages): Promise<string | undefined> {
   const path = decodeLocalPath(src);
   if (path === undefined) return 'its path has malformed percent-encoding';
-  if (path === '' || path.includes('\0')) return 'its path is empty';
+  if (path === '' || path.includes('\0')) return 'its path names no file';
   const confined = await confine(path, access.articleDir, access.roots);
   if (!confined.ok) return confined.reason === 'missing' ? MISSING : refusalText(confined.reason);
   const bytes = await readFile(confined.file).catch(() => undefined);
