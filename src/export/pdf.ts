@@ -58,7 +58,7 @@ export async function exportPdf(prepared: PreparedDeck, out: string, options: Pd
       });
     }
     await writeFileAtomically(out, (temporary) => writeFile(temporary, bytes));
-    return { pages: printed.pages, bookmarks, warnings: printed.warnings };
+    return { pages: printed.pages, bookmarks, warnings: [...site.warnings, ...printed.warnings] };
   } finally {
     await site.dispose();
   }

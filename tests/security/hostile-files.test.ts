@@ -226,6 +226,28 @@ describe('themes an article names', () => {
   }, 60_000);
 });
 
+describe.skipIf(!hasBrowser)('a theme\'s references in the PDF', () => {
+  it('draws no image from outside the article\'s folder, though the browser reads the staged deck over file://', async () => {
+    // A large magenta picture outside the folder, named by the theme as a page background by `../` and by absolute path.
+    const magenta = join(outside, 'magenta.png');
+    execFileSync('convert', ['-size', '64x64', 'xc:#ff00ff', magenta]);
+    writeFileSync(join(article, 'bg-theme.css'), `.reveal .slides section { background: url(../outside/magenta.png); }\n.reveal h2 { background-image: url("${magenta}"); }\n`);
+    writeFileSync(join(article, 'bg.md'), `---\ntitle: Background\ntheme: bg-theme.css\n---\n\n## Part\n\n${paragraph}\n`);
+    const out = join(base, 'bg.pdf');
+    const exported = await runCli(['export', join(article, 'bg.md'), '--format', 'pdf', '--out', out]);
+    expect(exported.code, exported.stderr).toBe(0);
+    // Chromium may print a uniform picture as a plain fill, so look at the rendered pages for its colour.
+    execFileSync('pdftoppm', ['-r', '20', '-png', out, join(base, 'bg-page')]);
+    const pages = readdirSync(base).filter((name) => name.startsWith('bg-page'));
+    expect(pages.length).toBeGreaterThan(0);
+    for (const name of pages) {
+      const colours = execFileSync('convert', [join(base, name), '-format', '%c', 'histogram:info:-'], { encoding: 'utf8' });
+      expect(colours, name).not.toMatch(/#F[EF]00F[EF]\b/i);
+    }
+    expect(exported.stderr).toMatch(/bg-theme\.css: warning: left out a stylesheet's reference to \.\.\/outside\/magenta\.png/);
+  }, 120_000);
+});
+
 describe('--allow-root', () => {
   it('lets an image and a theme from the allowed folder in, and nothing else', async () => {
     writeFileSync(join(article, 'allowed.md'), `---\ntitle: Allowed\ntheme: ../outside/evil.css\n---\n\n## Part\n\n${paragraph}\n\n## Picture\n\n![allowed picture](../outside/secret.png)\n\n## Other\n\n![still refused](/etc/passwd)\n`);
