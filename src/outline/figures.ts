@@ -54,7 +54,7 @@ function captionFor(paragraph: string, figure: Found): string {
     const sentenceStart = Math.max(paragraph.lastIndexOf('. ', figure.start) + 2, 0);
     const sentenceSubject = /^\p{Lu}[\p{L}\d-]*/u.exec(paragraph.slice(sentenceStart))?.[0];
     const lead = before.split(/\s+/).filter(Boolean).slice(-5);
-    beforeWords = sentenceSubject && !lead.includes(sentenceSubject) ? [sentenceSubject, '…', ...lead] : lead;
+    beforeWords = sentenceSubject && !lead.includes(sentenceSubject) ? [sentenceSubject, ...lead] : lead;
   }
   // The clause after the figure ends at the next figure or at a new subject ("… and OpenAI invested").
   let after = paragraph.slice(figure.end, clauseEnd);
@@ -62,6 +62,7 @@ function captionFor(paragraph: string, figure: Found): string {
   if (nextFigure >= 0) after = after.slice(0, nextFigure);
   after = after.split(/\s(?:and|but|while|whereas)\s(?=\p{Lu})/u)[0] ?? after;
   const afterWords = after.trim().split(/\s+/).filter(Boolean).slice(0, 6);
-  const caption = [...beforeWords, ...(afterWords.length > 0 && beforeWords.length > 0 ? ['…'] : []), ...afterWords].join(' ');
+  // The words either side of the figure, read as one phrase ("Google invested to train Gemini"): no "…" fragments.
+  const caption = [...beforeWords, ...afterWords].join(' ');
   return caption.replace(/^[\s,;:]+|[\s,;:]+$/g, '').replace(/(?:\s+(?:a|an|the|of|to|with|for|by|and|or|in|on|at|just|only))+$/i, '');
 }

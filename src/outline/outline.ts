@@ -1,6 +1,6 @@
 import type { Article, Block, ListItem, Section } from '../article/types.js';
 import { BUDGET } from './budget.js';
-import { keyPoints, wordFrequencies } from './condense.js';
+import { keyPointsOf, wordFrequencies, type KeyPoint } from './condense.js';
 import { findEnumeration, type Enumeration } from './enumeration.js';
 import { explicitSlide, isExplicitLayout, toPoint, type Draft } from './explicit.js';
 import { findFigures } from './figures.js';
@@ -11,6 +11,8 @@ import { paginateList, paginateCode, paginateTable, paginateQuote, paginateHtml 
 import { countWords, splitSentences, wordsOf } from './sentences.js';
 import { DEFAULT_WPM, scaleTimings, slideSeconds } from './timing.js';
 import { slugify, titleFromFileName } from './title.js';
+import { groupByTopic } from './group.js';
+import { titleCandidates } from './headline.js';
 import type { Deck, DeckSection, Point, Slide } from './types.js';
 
 export interface OutlineOptions {
@@ -25,6 +27,21 @@ export interface OutlineOptions {
 
 const DEFAULT_THEME = 'lectern';
 const INTRODUCTION_TITLE = 'Introduction';
+/** Points an introduction before titled sections shows at most (three slides of three). */
+const INTRODUCTION_POINTS = 9;
+/** Seconds planned for a slide of each kind when no duration is set. */
+const PLANNED_SECONDS: Partial<Record<string, number>> = { title: 15, agenda: 20, section: 5, closing: 30 };
+const CONTENT_SLIDE_SECONDS = 60;
+/** Words of takeaways on one closing slide. */
+const TAKEAWAY_WORDS = 64;
+
+/** What the outline of one article remembers between its steps. */
+interface OutlineState {
+  /** Slides whose title the author wrote (a slide heading, an explicit slide's `###`). */
+  authored: Set<Draft>;
+  /** Where each outlined point came from, for takeaways. */
+  pointInfo: Map<Point, { score: number; concluding: boolean; paragraph: number; paragraphs: number }>;
+}
 
 /** Article → Deck: every decision about the talk. Pure. */
 export function outlineArticle(article: Article, options: OutlineOptions = {}): Deck {
@@ -50,12 +67,15 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
   const takeaways: Array<{ section: string; point: string }> = [];
   const duration = options.duration ?? meta.duration;
   const density = densityFor(duration, countWords(allText, lang), wpm);
+  const state: OutlineState = { authored: new Set(), pointInfo: new Map() };
   const introduction = article.sections.filter((section) => section.title === undefined);
   // An enumeration in the introduction ("three lenses: (1) … (2) … (3) …") becomes the agenda.
   const enumerated = titledSections.length >= 2 ? findAgendaEnumeration(introduction) : undefined;
   for (const section of introduction) {
     const blocks = section.blocks.filter((block) => block !== enumerated?.block);
-    drafts.push(...outlineSection({ ...section, blocks }, INTRODUCTION_TITLE, lang, density));
+    // A long introduction before the sections is condensed to its key points; the notes keep all of it.
+    const condenseTo = titledSections.length >= 1 ? INTRODUCTION_POINTS : undefined;
+    drafts.push(...outlineSection({ ...section, blocks }, INTRODUCTION_TITLE, lang, density, state, condenseTo));
   }
 
   const explicit = new Set(article.sections.flatMap((section) => section.blocks).flatMap((block) => (block.kind === 'directive' ? [block.value] : [])));
@@ -63,7 +83,7 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
     const line = enumerated?.block.line ?? titledSections[0]?.line ?? 1;
     const items = (enumerated?.enumeration.items ?? titledSections.map((section) => section.title ?? '')).map((text) => ({ text }));
     // A long agenda (a book's chapters) runs over several slides, as any list does.
-    pagesOf(items).forEach((page, index, pages) => {
+    pagesOf(items).forEach((page, index) => {
       drafts.push({
         layout: 'agenda',
         title: lang.startsWith('en') ? 'Agenda' : title,
@@ -73,7 +93,6 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
         notes: enumerated && index === 0 ? [enumerated.block.text] : [],
         lines: [line, line],
       });
-      if (pages.length > 1) drafts[drafts.length - 1]!.title += ` (${index + 1}/${pages.length})`;
     });
   }
 
@@ -81,20 +100,21 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
     const sectionTitle = section.title ?? '';
     sections.push({ title: sectionTitle, slideIndex: drafts.length });
     drafts.push({ layout: 'section', title: sectionTitle, section: sectionTitle, notes: [], lines: [section.line, section.line] });
-    const content = outlineSection(section, sectionTitle, lang, density);
+    const content = outlineSection(section, sectionTitle, lang, density, state);
     drafts.push(...content);
-    const best = content.flatMap((slide) => (slide.layout === 'points' ? (slide.points ?? []) : []))[0];
-    if (best) takeaways.push({ section: sectionTitle, point: best.text });
+    const conclusion = sectionConclusion(content, state);
+    if (conclusion) takeaways.push({ section: sectionTitle, point: conclusion.text });
   }
 
   const lastLine = Math.max(...drafts.map((draft) => draft.lines[1]));
   if (!explicit.has('closing')) {
     const closingTitle = lang.startsWith('en') ? (takeaways.length > 0 ? 'Key takeaways' : 'Thank you') : title;
-    const pages = pagesOf(takeaways.map((takeaway) => ({ text: takeaway.point })));
-    pages.forEach((page, index) => {
+    // One conclusion per section: the closing holds up to six on a slide.
+    const pages = pagesOf(takeaways.map((takeaway) => ({ text: takeaway.point })), TAKEAWAY_WORDS);
+    pages.forEach((page) => {
       drafts.push({
         layout: 'closing',
-        title: pages.length > 1 ? `${closingTitle} (${index + 1}/${pages.length})` : closingTitle,
+        title: closingTitle,
         points: page,
         notes: [],
         lines: [lastLine, lastLine],
@@ -102,11 +122,13 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
     });
   }
 
+  assignTitles(drafts, state, lang);
   const slides = finishSlides(drafts, wpm, lang);
-  if (duration !== undefined) {
-    const scaled = scaleTimings(slides.map((slide) => slide.timing), duration);
-    slides.forEach((slide, index) => (slide.timing = scaled[index] ?? slide.timing));
-  }
+  // Without a set duration, the talk planned is what a presenter gives (about a minute a content slide), not the time
+  // it takes to read the whole article aloud.
+  const planned = duration ?? plannedSeconds(slides);
+  const scaled = scaleTimings(slides.map((slide) => slide.timing), planned);
+  slides.forEach((slide, index) => (slide.timing = scaled[index] ?? slide.timing));
   return {
     file: article.file,
     meta: {
@@ -129,21 +151,31 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
 }
 
 /** One section's blocks → content slides, honouring explicit slide titles, breaks and notes. */
-function outlineSection(section: Section, sectionTitle: string, lang: string, density: Density): Draft[] {
+function outlineSection(section: Section, sectionTitle: string, lang: string, density: Density, state: OutlineState, condenseTo?: number): Draft[] {
   const context = wordFrequencies(section.blocks.map(blockText), lang);
   const drafts: Draft[] = [];
-  let slideTitle = sectionTitle;
   let open: Draft | undefined;
+  // Paragraphs in a row are grouped into slides by topic once the run ends.
+  const run: Array<Block & { kind: 'paragraph' }> = [];
+  const flushRun = (): void => {
+    if (run.length === 0) return;
+    const first = run[0]!;
+    const slides = groupParagraphs(run.splice(0), context, lang, density, state, condenseTo);
+    for (const slide of slides) drafts.push({ ...base(first.line), ...slide });
+  };
   const close = (): void => {
+    flushRun();
     if (open) drafts.push(open);
     open = undefined;
   };
   const explicitDrafts = new Set<Draft>();
   // A slide heading shows as the title of the slides after it; one with no slide of its own yet is kept pending.
   let pendingHeading: { text: string; line: number } | undefined;
+  // The first slide after a slide heading shows the author's title; the slides after it get titles from their content.
   const base = (line: number): Omit<Draft, 'layout'> => {
+    const heading = pendingHeading;
     pendingHeading = undefined;
-    return { title: slideTitle, section: sectionTitle, notes: [], lines: [line, line] };
+    return { title: heading ? heading.text : undefined, section: sectionTitle, notes: [], lines: [line, line] };
   };
   // A heading followed by another heading, or by the end of its section, still gets its slide: nothing is lost.
   const keepPendingHeading = (): void => {
@@ -171,6 +203,7 @@ function outlineSection(section: Section, sectionTitle: string, lang: string, de
         if (content.some((next) => next.kind === 'slide-heading')) keepPendingHeading();
         const slide = explicitSlide(block.value, content, base(block.line));
         explicitDrafts.add(slide);
+        if (slide.title !== undefined) state.authored.add(slide);
         drafts.push(slide);
         index = end - 1;
         continue;
@@ -178,13 +211,13 @@ function outlineSection(section: Section, sectionTitle: string, lang: string, de
       case 'slide-heading':
         close();
         keepPendingHeading();
-        slideTitle = block.text;
         pendingHeading = { text: block.text, line: block.line };
         continue;
       case 'break':
         close();
         continue;
       case 'notes': {
+        flushRun();
         const target = open ?? drafts[drafts.length - 1];
         if (target) {
           target.notes.push(block.text);
@@ -201,22 +234,7 @@ function outlineSection(section: Section, sectionTitle: string, lang: string, de
           drafts.push({ ...base(block.line), ...special, notes: [block.text] });
           continue;
         }
-        const sentences = splitSentences(block.text, lang);
-        const points: Point[] = keyPoints(block.text, context, lang, density.pointsFor(sentences.length), sentences).map((text) => ({ text }));
-        const words = points.reduce((sum, point) => sum + wordsOf(point.text, lang).length, 0);
-        const current = open?.layout === 'points' ? open : undefined;
-        const count = current?.points?.length ?? 0;
-        const used = (current?.points ?? []).reduce((sum, p) => sum + wordsOf(p.text, lang).length, 0);
-        // The title counts too: the budget is what the audience reads on the slide.
-        const titleWords = wordsOf(slideTitle, lang).length + 1;
-        if (!current || count + points.length > BUDGET.points || (titleWords + used + words > BUDGET.words && count > 0)) {
-          close();
-          open = { ...base(block.line), layout: 'points', points: [] };
-        }
-        const target = open as Draft;
-        target.points?.push(...points);
-        target.notes.push(block.text);
-        target.lines[1] = block.line;
+        run.push(block);
         continue;
       }
       default:
@@ -229,17 +247,20 @@ function outlineSection(section: Section, sectionTitle: string, lang: string, de
   // A slide the author wrote out stays even when empty; an outlined one with nothing to show is dropped.
   const shown = (draft: Draft): boolean =>
     explicitDrafts.has(draft) || draft.layout !== 'points' || (draft.points?.length ?? 0) > 0 || draft.notes.length > 0;
-  return numberContinuations(drafts.filter(shown));
+  const kept = drafts.filter(shown);
+  // A title a slide has by now is the author's (a slide heading or an explicit slide's own).
+  for (const draft of kept) if (draft.title !== undefined) state.authored.add(draft);
+  return kept;
 }
 
 /** Splits generated lists (agenda, takeaways) by the list budget; an empty list is still one slide. */
-function pagesOf(points: Point[]): Point[][] {
+function pagesOf(points: Point[], maxWords: number = BUDGET.listWords): Point[][] {
   const pages: Point[][] = [];
   let page: Point[] = [];
   let words = 0;
   for (const point of points) {
     const size = wordsOf(point.text).length;
-    if (page.length > 0 && (page.length >= BUDGET.listItems || words + size > BUDGET.listWords)) {
+    if (page.length > 0 && (page.length >= BUDGET.listItems || words + size > maxWords)) {
       pages.push(page);
       page = [];
       words = 0;
@@ -338,19 +359,167 @@ function flattenItem(item: ListItem): string[] {
   return [item.text, ...(item.children?.items.flatMap(flattenItem) ?? [])].filter(Boolean);
 }
 
-/** Gives slides that share a title within a section a distinct "(2/3)" suffix. */
-function numberContinuations(drafts: Draft[]): Draft[] {
-  const totals = new Map<string, number>();
-  for (const draft of drafts) totals.set(draft.title ?? '', (totals.get(draft.title ?? '') ?? 0) + 1);
-  const seen = new Map<string, number>();
-  return drafts.map((draft) => {
-    const key = draft.title ?? '';
-    const total = totals.get(key) ?? 1;
-    if (total < 2) return draft;
-    const index = (seen.get(key) ?? 0) + 1;
-    seen.set(key, index);
-    return { ...draft, title: `${key} (${index}/${total})` };
+/** Openers of a sentence that states a conclusion. */
+const CONCLUDING = /^(?:so|thus|hence|therefore|in short|in sum|in other words|ultimately|overall|the point (?:here )?is|the upshot|in the end|all told|that is why|this is why)\b/i;
+
+/**
+ * A run of paragraphs → points slides grouped by topic. Each paragraph gives its key points; with `condenseTo`, only
+ * that many of the best paragraphs show points and the others ride along in the notes.
+ */
+function groupParagraphs(
+  paragraphs: Array<Block & { kind: 'paragraph' }>,
+  context: Map<string, number>,
+  lang: string,
+  density: Density,
+  state: OutlineState,
+  condenseTo?: number,
+): Array<Pick<Draft, 'layout' | 'points' | 'notes' | 'lines' | 'sources'>> {
+  const keyed = paragraphs.map((block) => {
+    const sentences = splitSentences(block.text, lang);
+    return { block, sentences, points: keyPointsOf(block.text, context, lang, density.pointsFor(sentences.length), sentences) };
   });
+  if (condenseTo !== undefined && keyed.reduce((sum, entry) => sum + entry.points.length, 0) > condenseTo) {
+    const ranked = keyed
+      .map((entry, index) => ({ index, score: entry.points.reduce((max, point) => Math.max(max, point.score), -10) + (index === 0 ? 1 : 0) }))
+      .sort((a, b) => b.score - a.score || a.index - b.index);
+    let kept = 0;
+    const keep = new Set<number>();
+    for (const entry of ranked) {
+      const size = keyed[entry.index]!.points.length;
+      if (kept + size > condenseTo) continue;
+      keep.add(entry.index);
+      kept += size;
+    }
+    keyed.forEach((entry, index) => {
+      if (!keep.has(index)) entry.points = [];
+    });
+  }
+  const units = keyed.map((entry) => ({ points: entry.points.length, words: entry.points.reduce((sum, point) => sum + wordsOf(point.text, lang).length, 0), text: entry.block.text }));
+  const starts = groupByTopic(units, lang);
+  const slides: Array<Pick<Draft, 'layout' | 'points' | 'notes' | 'lines' | 'sources'>> = [];
+  starts.forEach((start, slideIndex) => {
+    const end = starts[slideIndex + 1] ?? keyed.length;
+    const group = keyed.slice(start, end);
+    // A slide left with one point takes a second from its paragraphs when they have one worth showing.
+    if (group.reduce((sum, entry) => sum + entry.points.length, 0) === 1 && keyed.length > 0) {
+      const entry = group.find((candidate) => candidate.points.length === 1 && candidate.sentences.length > 1);
+      if (entry) {
+        const more = keyPointsOf(entry.block.text, context, lang, 2, entry.sentences).slice(0, 2);
+        const words = more.reduce((sum, point) => sum + wordsOf(point.text, lang).length, 0);
+        if (more.length === 2 && words <= 34) entry.points = more;
+      }
+    }
+    const points: Point[] = [];
+    const sources: string[] = [];
+    for (const entry of group) {
+      for (const key of entry.points) {
+        const point: Point = { text: key.text };
+        points.push(point);
+        sources.push(key.sentence);
+        state.pointInfo.set(point, { score: key.score, concluding: CONCLUDING.test(key.sentence), paragraph: keyed.indexOf(entry), paragraphs: keyed.length });
+      }
+    }
+    // Paragraphs before the first that shows a point ride with the first slide.
+    slides.push({
+      layout: 'points',
+      points,
+      notes: group.map((entry) => entry.block.text),
+      lines: [group[0]!.block.line, group[group.length - 1]!.block.line],
+      ...(sources.length > 0 ? { sources } : {}),
+    });
+  });
+  // A slide with no points (its paragraphs were condensed away) gives its notes to the slide before it.
+  for (let index = slides.length - 1; index > 0; index--) {
+    const slide = slides[index]!;
+    if ((slide.points?.length ?? 0) > 0) continue;
+    const previous = slides[index - 1]!;
+    previous.notes.push(...slide.notes);
+    previous.lines[1] = slide.lines[1];
+    slides.splice(index, 1);
+  }
+  if (slides.length > 1 && (slides[0]!.points?.length ?? 0) === 0) {
+    const [first, second] = slides;
+    second!.notes.unshift(...first!.notes);
+    second!.lines[0] = first!.lines[0];
+    slides.shift();
+  }
+  return slides;
+}
+
+/** The section's most central claim, favouring concluding sentences ("So…", "In short…") and its last paragraphs. */
+function sectionConclusion(content: Draft[], state: OutlineState): Point | undefined {
+  let best: { point: Point; score: number } | undefined;
+  for (const draft of content) {
+    if (draft.layout !== 'points') continue;
+    for (const point of draft.points ?? []) {
+      const info = state.pointInfo.get(point);
+      if (!info) continue;
+      const late = info.paragraphs > 1 ? info.paragraph / (info.paragraphs - 1) : 0;
+      // The section's opening sentence states the topic, not a conclusion.
+      const opening = info.paragraph === 0 ? 1.5 : 0;
+      const score = info.score + (info.concluding ? 2.5 : 0) + late * 1.2 - opening;
+      if (!best || score > best.score) best = { point, score };
+    }
+  }
+  return best?.point;
+}
+
+/** Titles for slides the author did not title: from their content, distinct from every other title in the deck. */
+function assignTitles(drafts: Draft[], state: OutlineState, lang: string): void {
+  const used = new Set<string>();
+  const key = (title: string): string => title.trim().toLowerCase();
+  for (const draft of drafts) {
+    if (draft.title !== undefined && (state.authored.has(draft) || !CONTENT_LAYOUTS.has(draft.layout))) used.add(key(draft.title));
+    if (draft.section) used.add(key(draft.section));
+  }
+  for (const draft of drafts) {
+    if (!CONTENT_LAYOUTS.has(draft.layout) || state.authored.has(draft)) continue;
+    const candidates = titleCandidates(titleTexts(draft), lang);
+    const chosen = candidates.find((candidate) => !used.has(key(candidate)));
+    const title = chosen ?? fallbackTitle(draft, candidates, used);
+    draft.title = title;
+    used.add(key(title));
+  }
+}
+
+const CONTENT_LAYOUTS: ReadonlySet<string> = new Set(['points', 'quote', 'figure', 'list', 'code', 'table', 'image', 'html']);
+
+/** The texts a slide's title is drawn from, its main text first. */
+function titleTexts(draft: Draft): string[] {
+  const texts: string[] = [];
+  const walk = (points: Point[] | undefined): void => {
+    for (const point of points ?? []) {
+      texts.push(point.text);
+      walk(point.children);
+    }
+  };
+  if (draft.quote) texts.push(draft.quote.text);
+  for (const figure of draft.figures ?? []) if (figure.caption) texts.push(`${figure.caption}`);
+  walk(draft.points);
+  if (draft.table) texts.push(draft.table.header.join(', '));
+  if (draft.image) texts.push(draft.image.title ?? '', draft.image.alt);
+  if (texts.filter(Boolean).length === 0) texts.push(...draft.notes);
+  return texts.filter(Boolean);
+}
+
+/** A distinct title when every candidate is taken: a longer cut of the slide's text, else its layout's name and place. */
+function fallbackTitle(draft: Draft, candidates: string[], used: Set<string>): string {
+  const text = titleTexts(draft).join(' ');
+  const words = text.split(/\s+/).filter(Boolean);
+  for (let length = 3; length <= Math.min(9, words.length); length++) {
+    const title = words.slice(0, length).join(' ').replace(/[\s,;:.—–-]+$/, '');
+    if (title && !used.has(title.toLowerCase())) return title;
+  }
+  const base = candidates[0] ?? draft.section ?? draft.layout;
+  for (let n = 2; ; n++) {
+    const title = `${base} ${n}`;
+    if (!used.has(title.toLowerCase())) return title;
+  }
+}
+
+/** About a minute for each content slide, a few seconds for the slides that frame the talk. */
+function plannedSeconds(slides: Slide[]): number {
+  return slides.reduce((sum, slide) => sum + (PLANNED_SECONDS[slide.layout] ?? CONTENT_SLIDE_SECONDS), 0);
 }
 
 /** Assigns unique ids and timings. */
