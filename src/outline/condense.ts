@@ -179,8 +179,11 @@ function wholeClause(sentence: string, lang: string): string {
   return finishPoint(tidy(stripOpeners(sentence.trim()).replace(/\s*\((?![^)]*\d)[^)]{1,80}\)/g, '')));
 }
 
+/** "PORTVALE, March 4, 2026 — ": a press release's dateline is not part of the point. */
+const DATELINE = /^\p{Lu}{2,}[\p{Lu}\s.'-]*,\s+[^—–]{3,40}?\s+[—–]\s+/u;
+
 function stripOpeners(sentence: string): string {
-  let text = sentence;
+  let text = sentence.replace(DATELINE, '');
   for (let pass = 0; pass < 3; pass++) {
     const stripped = text.replace(OPENERS, '');
     if (stripped === text || wordsOf(stripped).length < 4) break;
@@ -231,7 +234,8 @@ function dropLeadingSubordinate(text: string): string {
 
 /** "…rose by 40%, driven by cheaper steel and new ports" → "…rose by 40%": a trailing participial or example phrase. */
 function dropTrailingAside(text: string): string {
-  return text.replace(/,\s+(?:including|especially|particularly|such as|driven by|led by|making|bringing|leaving|thanks to|from|with|ranging)\b[^;]*$/i, '');
+  // A trailing phrase with a figure ("…, from $105–235 billion a year") is the point itself: it stays.
+  return text.replace(/,\s+(?:including|especially|particularly|such as|driven by|led by|making|bringing|leaving|thanks to|from|with|ranging)\b[^;\d]*$/i, '');
 }
 
 /**

@@ -4,7 +4,8 @@ import type { Figure } from './types.js';
 
 const SCALE = '(?:\\s?(?:million|billion|trillion|thousand|bn|m|k)\\b)?';
 const MONEY = `[$€£¥]\\s?\\d[\\d,]*(?:\\.\\d+)?${SCALE}`;
-const RANGE = new RegExp(`(?:between\\s+)?(${MONEY})\\s*(?:and|to|–|-)\\s*(${MONEY})`, 'gi');
+// "$105–235 billion" has one currency sign for both ends.
+const RANGE = new RegExp(`(?:between\\s+)?(${MONEY})\\s*(?:and|to|–|-)\\s*(${MONEY}|\\d[\\d,]*(?:\\.\\d+)?${SCALE})`, 'gi');
 const SINGLE = new RegExp(`${MONEY}|\\b\\d[\\d,]*(?:\\.\\d+)?\\s?(?:%|percent\\b)|\\b\\d[\\d,]*(?:\\.\\d+)?\\s(?:million|billion|trillion)\\b`, 'gi');
 
 interface Found {
@@ -33,6 +34,7 @@ export function findFigures(paragraph: string, limit = 3): Figure[] {
 function joinRange(low: string, high: string): string {
   const unit = (value: string): string => /[a-z]+$/i.exec(value.trim())?.[0] ?? '';
   const lowUnit = unit(low);
+  if (!lowUnit && unit(high)) return `${low.trim()}–${high.replace(/^[$€£¥]\s?/, '').trim()}`;
   if (lowUnit && lowUnit === unit(high)) return `${low.slice(0, -lowUnit.length).trim()}–${high.replace(/^[$€£¥]\s?/, '').trim()}`;
   return `${low.trim()}–${high.replace(/^[$€£¥]\s?/, '').trim()}`;
 }

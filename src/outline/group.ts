@@ -1,5 +1,6 @@
 import { contentWords } from './condense.js';
 import { wordsOf } from './sentences.js';
+import { BUDGET } from './budget.js';
 
 /**
  * Groups a run of paragraphs into slides by topic, in the spirit of TextTiling: a slide boundary costs more where
@@ -18,7 +19,7 @@ export interface GroupUnit {
 
 /** Most points a slide may hold, and the words they may take together before the slide would be too full. */
 const MAX_POINTS = 4;
-const MAX_WORDS = 41;
+const MAX_WORDS = BUDGET.words;
 const COMFORTABLE_WORDS = 24;
 
 /** Returns the index of the first unit of each slide. */

@@ -37,7 +37,9 @@ export function titleCandidates(texts: string[], lang: string): string[] {
     const headline = compressClaim(text, lang);
     if (headline && !DANGLING.test(headline)) candidates.push(headline);
   }
-  for (const text of clean) candidates.push(...keyPhrases(text, lang));
+  const phrases = clean.flatMap((text) => keyPhrases(text, lang));
+  // A phrase that leans on what came before ("This development") is the last resort.
+  candidates.push(...phrases.filter((phrase) => !DANGLING.test(phrase)), ...phrases.filter((phrase) => DANGLING.test(phrase)));
   return dedupe(candidates.filter((candidate) => wordsOf(candidate, lang).length >= 1));
 }
 
@@ -95,6 +97,8 @@ export function compressClaim(text: string, lang: string): string | undefined {
     if (cut < 0) break;
     words = words.slice(0, cut);
   }
+  // "does not signal that Chinese companies are ahead" → "does not signal Chinese companies are ahead", as headlines say it.
+  if (words.length > TITLE_WORD_LIMIT) words = words.filter((word, index) => index === 0 || word.toLowerCase() !== 'that');
   if (words.length > TITLE_WORD_LIMIT) return undefined;
   const stop = stopWordsFor(lang);
   while (words.length > 2 && isStop(words[words.length - 1]!, stop)) words.pop();
@@ -140,7 +144,8 @@ function isStop(word: string, stop: ReadonlySet<string>): boolean {
 }
 
 function finish(text: string): string {
-  return capitalise(text.trim().replace(/[\s,;:—–-]+$/, '').replace(/(?<![.\p{Lu}])[.。]$/u, '').trim());
+  // A final full stop goes, unless it ends an abbreviation ("U.S.").
+  return capitalise(text.trim().replace(/[\s,;:—–-]+$/, '').replace(/(?<!(?:^|\s)(?:\p{Lu}\.)+\p{Lu})[.。]$/u, '').trim());
 }
 
 function capitalise(text: string): string {

@@ -1,4 +1,5 @@
 import type { Article, Block, ListItem, Section } from '../article/types.js';
+import { escapeHtml } from '../article/sanitize.js';
 import { BUDGET } from './budget.js';
 import { keyPointsOf, wordFrequencies, type KeyPoint } from './condense.js';
 import { findEnumeration, type Enumeration } from './enumeration.js';
@@ -32,6 +33,8 @@ const INTRODUCTION_POINTS = 9;
 /** Seconds planned for a slide of each kind when no duration is set. */
 const PLANNED_SECONDS: Partial<Record<string, number>> = { title: 15, agenda: 20, section: 5, closing: 30 };
 const CONTENT_SLIDE_SECONDS = 60;
+/** A quote longer than this shows its strongest sentence. */
+const QUOTE_WORDS = 30;
 /** Words of takeaways on one closing slide. */
 const TAKEAWAY_WORDS = 64;
 
@@ -49,7 +52,9 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
   const allText = article.sections.flatMap((section) => [section.title ?? '', ...section.blocks.map(blockText)]).join(' ');
   const lang = meta.lang ?? detectLanguage(allText);
   const wpm = options.wpm ?? meta.wpm ?? DEFAULT_WPM;
-  const title = meta.title ?? titleFromFileName(article.file, allText);
+  // A headline and a byline at the top of the article belong on the title slide, not among the points.
+  const opening = openingLines(article, meta.title === undefined);
+  const title = meta.title ?? opening.headline ?? titleFromFileName(article.file, allText);
   const titledSections = article.sections.filter((section) => section.title !== undefined);
 
   const drafts: Draft[] = [];
@@ -59,8 +64,8 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
     layout: 'title',
     title,
     subtitle: meta.subtitle,
-    points: [meta.author, meta.date].filter((value): value is string => Boolean(value)).map((text) => ({ text })),
-    notes: [],
+    points: [meta.author ?? opening.byline, meta.date].filter((value): value is string => Boolean(value)).map((text) => ({ text })),
+    notes: meta.author && opening.byline ? [opening.byline] : [],
     lines: [1, firstLine],
   });
 
@@ -72,7 +77,7 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
   // An enumeration in the introduction ("three lenses: (1) … (2) … (3) …") becomes the agenda.
   const enumerated = titledSections.length >= 2 ? findAgendaEnumeration(introduction) : undefined;
   for (const section of introduction) {
-    const blocks = section.blocks.filter((block) => block !== enumerated?.block);
+    const blocks = section.blocks.filter((block) => block !== enumerated?.block && !opening.blocks.has(block));
     // A long introduction before the sections is condensed to its key points; the notes keep all of it.
     const condenseTo = titledSections.length >= 1 ? INTRODUCTION_POINTS : undefined;
     drafts.push(...outlineSection({ ...section, blocks }, INTRODUCTION_TITLE, lang, density, state, condenseTo));
@@ -298,7 +303,16 @@ function findAgendaEnumeration(sections: Section[]): { block: Block & { kind: 'p
 /** A paragraph whose content asks for its own layout: a direct quotation, or figures worth showing large. */
 function contentSlide(paragraph: string, lang: string): Pick<Draft, 'layout' | 'quote' | 'figures' | 'points'> | undefined {
   const quotation = findQuotation(paragraph);
-  if (quotation && wordsOf(quotation.text, lang).length <= BUDGET.quoteWords) return { layout: 'quote', quote: { ...quotation, text: clipLongWords(quotation.text) } };
+  // Only direct speech with a speaker is a quote slide; a long quote shows its strongest sentence, the notes the rest.
+  if (quotation?.attribution) {
+    let text = quotation.text;
+    if (wordsOf(text, lang).length > QUOTE_WORDS) {
+      const sentences = splitSentences(text, lang);
+      const context = wordFrequencies([paragraph], lang);
+      text = keyPointsOf(text, context, lang, 1, sentences)[0]?.sentence ?? text;
+    }
+    if (wordsOf(text, lang).length <= BUDGET.quoteWords) return { layout: 'quote', quote: { text: clipLongWords(text), attribution: quotation.attribution } };
+  }
   const figures = findFigures(paragraph);
   const money = figures.filter((figure) => /[$€£¥]/.test(figure.value)).length;
   if (money >= 1 && figures.length >= 2) {
@@ -316,11 +330,12 @@ function contentSlide(paragraph: string, lang: string): Pick<Draft, 'layout' | '
 function blockSlides(block: Block, lang: string): Array<Partial<Draft> & Pick<Draft, 'layout' | 'notes'>> {
   switch (block.kind) {
     case 'list':
-      return paginateList(block, lang).map((items) => ({
+      return paginateList({ ...block, items: block.items.map(leadInOnly) }, lang).map((items, index, pages) => ({
         layout: 'list' as const,
         points: items.map(toPoint),
         ...(block.ordered ? { ordered: true } : {}),
-        notes: items.map((item) => flattenItem(item)).flat(),
+        // The notes keep every item whole, lead-in items included.
+        notes: items.flatMap((item) => flattenItem(originalOf.get(item) ?? item)),
       }));
     case 'quote':
       return paginateQuote(block.text, lang).map((text, index, all) => ({
@@ -355,8 +370,58 @@ function openDetails(html: string): string {
   return html.replace(/<details(?=[\s>])(?![^>]*\sopen\b)/gi, '<details open=""');
 }
 
+const originalOf = new WeakMap<ListItem, ListItem>();
+
+/**
+ * "Lower bills for tenants: The authority will pass on part of the savings …" → the lead-in, in bold, as the point; the
+ * whole item stays in the notes.
+ */
+function leadInOnly(item: ListItem): ListItem {
+  const match = /^([^:.!?]{3,70}):\s+(\S.*)$/s.exec(item.text);
+  if (!match || item.children) return item;
+  const [, lead = '', rest = ''] = match;
+  if (lead.split(/\s+/).length > 8 || rest.split(/\s+/).length < 12) return item;
+  const shortened: ListItem = { text: lead, html: `<strong>${escapeHtml(lead)}</strong>` };
+  originalOf.set(shortened, item);
+  return shortened;
+}
+
 function flattenItem(item: ListItem): string[] {
   return [item.text, ...(item.children?.items.flatMap(flattenItem) ?? [])].filter(Boolean);
+}
+
+/**
+ * The article's own headline (a plain-text first line, title-cased, with no full stop) when it has no title yet, and a
+ * byline ("By …", "Name, Chief Economist, Institute") just under it: both go to the title slide.
+ */
+function openingLines(article: Article, needsTitle: boolean): { headline?: string; byline?: string; blocks: Set<Block> } {
+  const blocks = new Set<Block>();
+  const introduction = article.sections[0]?.title === undefined ? article.sections[0] : undefined;
+  const first = introduction?.blocks[0];
+  const oneLine = (block: Block | undefined): block is Block & { kind: 'paragraph' } =>
+    block?.kind === 'paragraph' && !block.text.includes('\n') && !/[.!?:;”"]$/.test(block.text.trim());
+  let headline: string | undefined;
+  let index = 0;
+  if (needsTitle && oneLine(first)) {
+    const words = first.text.trim().split(/\s+/);
+    const capitalised = words.filter((word) => /^[\p{Lu}\d]/u.test(word)).length;
+    if (words.length >= 4 && words.length <= 25 && capitalised >= words.length * 0.6) {
+      headline = first.text.trim();
+      blocks.add(first);
+      index = 1;
+    }
+  }
+  const next = introduction?.blocks[index];
+  let byline: string | undefined;
+  if (oneLine(next)) {
+    const text = next.text.trim();
+    const words = text.split(/\s+/).length;
+    if (words <= 14 && (/^By\s+\p{Lu}/u.test(text) || /^\p{Lu}[\p{L}.’'-]*(?:\s\p{Lu}[\p{L}.’'-]*){1,3},\s+\p{Lu}[^,]*(?:,\s+\p{Lu}[^,]*)*$/u.test(text))) {
+      byline = text;
+      blocks.add(next);
+    }
+  }
+  return { headline, byline, blocks };
 }
 
 /** Openers of a sentence that states a conclusion. */
