@@ -8,7 +8,7 @@ export const POINT_WORD_LIMIT = 16;
 const WHOLE_SENTENCE_LIMIT = 22;
 
 const OPENERS =
-  /^(?:but|and|so|yet|still|thus|hence|also|now|then|first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|lastly|however|moreover|furthermore|indeed|in other words|in short|in fact|after all|of course|regardless|on the one hand|on the other hand|by contrast|in turn|that said|as a result|for example|for instance|at first glance|more importantly|and,? more importantly|here|well|ok(?:ay)?)\b[,:]?\s+/i;
+  /^(?:but|and|so|yet|still|thus|hence|also|now|then|first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|lastly|however|moreover|furthermore|indeed|in other words|in short|in fact|after all|of course|regardless|on the one hand|on the other hand|by contrast|in turn|that said|as a result|for example|for instance|at first glance|up to (?:this|that) point|so far|until now|to date|more importantly|and,? more importantly|well|ok(?:ay)?)\b[,:]?\s+/i;
 
 const EDGE_PUNCTUATION = /^[^\p{L}\p{N}$]+|[^\p{L}\p{N}%]+$/gu;
 
@@ -103,7 +103,7 @@ export function keyPointsOf(
       const shortened = shortenSentence(sentence, lang);
       // A point that opens with "this" or "these" leans on a sentence the slide may not show.
       const dangling = shortened !== undefined && DANGLING_REFERENCE.test(shortened) ? 1.2 : 0;
-      const tooLong = shortened === undefined ? 2.5 : Math.max(0, wordsOf(shortened, lang).length - 12) * 0.1;
+      const tooLong = shortened === undefined ? 2.5 : Math.max(0, wordsOf(shortened, lang).length - 10) * 0.15;
       return { sentence, index, shortened, score: scoreSentence(sentence, index, context, lang) - dangling - tooLong };
     })
     .sort((a, b) => b.score - a.score || a.index - b.index);
@@ -123,7 +123,7 @@ export function keyPointsOf(
   return chosen.sort((a, b) => a.index - b.index).map((entry) => ({ text: entry.text, sentence: entry.sentence, index: entry.index, score: entry.score }));
 }
 
-const DANGLING_REFERENCE = /^(?:this|that|these|those|such)\b(?!\s+(?:is|was)\s+(?:why|how|what))/i;
+const DANGLING_REFERENCE = /^(?:this|that|these|those|such|it|it’s|it's)\b(?!\s+(?:is|was)\s+(?:why|how|what))/i;
 
 function similarity(a: string, b: string, lang: string): number {
   const left = new Set(contentWords(a, lang));
@@ -151,32 +151,38 @@ function shortensLikeEnglish(lang: string): boolean {
  * short enough is left.
  */
 export function shortenSentence(sentence: string, lang = 'en', limit = POINT_WORD_LIMIT): string | undefined {
+  const { text, fits } = shorten(sentence, lang, limit);
+  if (fits) return text;
+  return wordsOf(text, lang).length <= Math.max(limit, WHOLE_SENTENCE_LIMIT) && limit >= POINT_WORD_LIMIT ? text : undefined;
+}
+
+/** The shortest whole-clause form of a sentence the steps below reach, and whether it is within the limit. */
+function shorten(sentence: string, lang: string, limit: number): { text: string; fits: boolean } {
   const fits = (text: string): boolean => wordsOf(text, lang).length <= limit;
   let text = sentence.trim();
   if (!shortensLikeEnglish(lang)) {
-    if (fits(text)) return finishPoint(text);
+    if (fits(text)) return { text: finishPoint(text), fits: true };
     const clause = firstClauses(text, lang, limit);
-    return clause === undefined ? undefined : finishPoint(clause);
+    return clause === undefined ? { text: finishPoint(text), fits: false } : { text: finishPoint(clause), fits: true };
   }
   text = stripOpeners(text);
   // Asides without figures go; a parenthesis that holds a number carries facts.
   text = text.replace(/\s*\((?![^)]*\d)[^)]{1,80}\)/g, '').replace(/\s*—(?![^—]*\d)[^—]{1,80}—\s*/g, ' ');
   text = tidy(text);
-  if (fits(text)) return finishPoint(text);
+  if (fits(text)) return { text: finishPoint(text), fits: true };
   for (const step of [dropInsertions, dropAppositive, dropTrailingWhich, dropLeadingSubordinate, dropTrailingAside]) {
     const next = tidy(step(text));
     if (wordsOf(next, lang).length >= 5) text = next;
-    if (fits(text)) return finishPoint(text);
+    if (fits(text)) return { text: finishPoint(text), fits: true };
   }
   const clause = firstClauses(text, lang, limit);
-  if (clause !== undefined) return finishPoint(clause);
-  return wordsOf(text, lang).length <= Math.max(limit, WHOLE_SENTENCE_LIMIT) && limit >= POINT_WORD_LIMIT ? finishPoint(text) : undefined;
+  if (clause !== undefined) return { text: finishPoint(clause), fits: true };
+  return { text: finishPoint(text), fits: false };
 }
 
-/** The sentence with only its openers and asides dropped: long, but whole. */
+/** The sentence as short as whole clauses allow, though longer than a point should be. */
 function wholeClause(sentence: string, lang: string): string {
-  if (!shortensLikeEnglish(lang)) return finishPoint(sentence.trim());
-  return finishPoint(tidy(stripOpeners(sentence.trim()).replace(/\s*\((?![^)]*\d)[^)]{1,80}\)/g, '')));
+  return shorten(sentence, lang, POINT_WORD_LIMIT).text;
 }
 
 /** "PORTVALE, March 4, 2026 — ": a press release's dateline is not part of the point. */
@@ -225,6 +231,8 @@ function dropLeadingSubordinate(text: string): string {
   if (!SUBORDINATOR.test(text)) return text;
   const comma = text.indexOf(', ');
   if (comma < 0 || comma > text.length * 0.7) return text;
+  // An attribution ("As Lee argues, …") qualifies the claim: it stays.
+  if (/\b(?:argues?|argued|says?|said|claims?|claimed|writes?|wrote|notes?|noted|believes?|according|reportedly|suggests?)\b/i.test(text.slice(0, comma))) return text;
   // A clause that holds a figure ("With $5.6 million, …") or sets a place ("In China, …") qualifies the claim: it stays.
   if (/\d/.test(text.slice(0, comma)) || /^(?:in|at|on|for|from|to|with|by)\s+\p{Lu}/iu.test(text)) return text;
   // "When a leaf falls it leaves a scar, and inside it…": the clause kept must not open with the "and" that joined it.

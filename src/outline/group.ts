@@ -15,12 +15,15 @@ export interface GroupUnit {
   words: number;
   /** The paragraph's text, for cohesion. */
   text: string;
+  /** Words of a second point the paragraph can give when it stands alone on a slide (0 when it has none). */
+  extraWords?: number;
 }
 
 /** Most points a slide may hold, and the words they may take together before the slide would be too full. */
 const MAX_POINTS = 4;
+// A title of up to nine words comes on top of the points: the slide stays within 50 visible words.
 const MAX_WORDS = BUDGET.words;
-const COMFORTABLE_WORDS = 24;
+const COMFORTABLE_WORDS = 22;
 
 /** Returns the index of the first unit of each slide. */
 export function groupByTopic(units: GroupUnit[], lang: string): number[] {
@@ -40,7 +43,10 @@ export function groupByTopic(units: GroupUnit[], lang: string): number[] {
       words += units[start]!.words;
       const span = end - start;
       if (span > 1 && (points > MAX_POINTS || words > MAX_WORDS)) break;
-      const cost = (best[start] ?? 0) + sizeCost(points, totalPoints) + Math.max(0, words - COMFORTABLE_WORDS) * 0.08 + (start > 0 ? (cohesion[start - 1] ?? 0) * 2 : 0);
+      // A paragraph alone on a slide shows a second point when it has one.
+      const extra = span === 1 && points === 1 ? (units[start]!.extraWords ?? 0) : 0;
+      const shown = extra > 0 ? 2 : points;
+      const cost = (best[start] ?? 0) + sizeCost(shown, totalPoints) + Math.max(0, words + extra - COMFORTABLE_WORDS) * 0.2 + (start > 0 ? (cohesion[start - 1] ?? 0) * 2 : 0);
       if (cost < best[end]!) {
         best[end] = cost;
         from[end] = start;
@@ -55,9 +61,9 @@ export function groupByTopic(units: GroupUnit[], lang: string): number[] {
 function sizeCost(points: number, totalPoints: number): number {
   if (points === 0) return 1;
   if (points === 1) return totalPoints <= 1 ? 0 : 2.5;
-  if (points === 2) return 0.5;
-  if (points === 3) return 0;
-  return 0.4 + (points - MAX_POINTS > 0 ? 5 : 0);
+  if (points === 2) return 0;
+  if (points === 3) return 0.3;
+  return 0.8 + (points - MAX_POINTS > 0 ? 5 : 0);
 }
 
 /** Cosine similarity of each paragraph's content words with the next paragraph's, 0–1. */

@@ -23,7 +23,7 @@ const ARTICLES = /^(?:a|an|the)$/i;
 const PHRASE_START = /^(?:of|in|on|for|with|by|from|at|between|into|over|through|after|before|during|without|across|among|because|since|while|which|who)$/i;
 
 /** Ranked title candidates for a slide whose points (or other texts) are given, main text first. */
-export function titleCandidates(texts: string[], lang: string): string[] {
+export function titleCandidates(texts: string[], lang: string, speech = false): string[] {
   const clean = texts.map((text) => text.trim()).filter(Boolean);
   if (clean.length === 0) return [];
   if (isSpaceless(lang) || !/^(en|de|fr|es|it|nl|pt)\b/i.test(lang)) return clean.flatMap((text) => keyPhrases(text, lang));
@@ -31,15 +31,17 @@ export function titleCandidates(texts: string[], lang: string): string[] {
   const shared = sharedPhrase(clean, lang);
   const main = clean[0]!;
   const mainWords = main.split(/\s+/);
-  if (mainWords.length <= TITLE_WORD_LIMIT - 2 && !DANGLING.test(main)) candidates.push(finish(main));
+  // A speaker's own words may start with "I" or "we": that is whom the quote is from.
+  const dangling = (text: string): boolean => !speech && DANGLING.test(text);
+  if (mainWords.length <= TITLE_WORD_LIMIT - 2 && !dangling(main)) candidates.push(finish(main));
   if (shared) candidates.push(shared);
   for (const text of clean) {
     const headline = compressClaim(text, lang);
-    if (headline && !DANGLING.test(headline)) candidates.push(headline);
+    if (headline && !dangling(headline)) candidates.push(headline);
   }
   const phrases = clean.flatMap((text) => keyPhrases(text, lang));
   // A phrase that leans on what came before ("This development") is the last resort.
-  candidates.push(...phrases.filter((phrase) => !DANGLING.test(phrase)), ...phrases.filter((phrase) => DANGLING.test(phrase)));
+  candidates.push(...phrases.filter((phrase) => !dangling(phrase)), ...phrases.filter((phrase) => dangling(phrase)));
   return dedupe(candidates.filter((candidate) => wordsOf(candidate, lang).length >= 1));
 }
 
@@ -94,7 +96,8 @@ export function compressClaim(text: string, lang: string): string | undefined {
         break;
       }
     }
-    if (cut < 0) break;
+    // Only a short trailing phrase ("… of US companies"); a longer one holds the verb of the claim.
+    if (cut < 0 || words.length - cut > 5) break;
     words = words.slice(0, cut);
   }
   // "does not signal that Chinese companies are ahead" → "does not signal Chinese companies are ahead", as headlines say it.

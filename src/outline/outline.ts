@@ -1,5 +1,4 @@
 import type { Article, Block, ListItem, Section } from '../article/types.js';
-import { escapeHtml } from '../article/sanitize.js';
 import { BUDGET } from './budget.js';
 import { keyPointsOf, wordFrequencies, type KeyPoint } from './condense.js';
 import { findEnumeration, type Enumeration } from './enumeration.js';
@@ -33,6 +32,8 @@ const INTRODUCTION_POINTS = 9;
 /** Seconds planned for a slide of each kind when no duration is set. */
 const PLANNED_SECONDS: Partial<Record<string, number>> = { title: 15, agenda: 20, section: 5, closing: 30 };
 const CONTENT_SLIDE_SECONDS = 60;
+/** Words a generated title may take of a points slide's budget. */
+const TITLE_ALLOWANCE = 6;
 /** A quote longer than this shows its strongest sentence. */
 const QUOTE_WORDS = 30;
 /** Words of takeaways on one closing slide. */
@@ -139,7 +140,7 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
     meta: {
       title,
       subtitle: meta.subtitle,
-      author: meta.author,
+      author: meta.author ?? opening.byline,
       date: meta.date,
       lang,
       dir: directionOf(lang),
@@ -381,7 +382,8 @@ function leadInOnly(item: ListItem): ListItem {
   if (!match || item.children) return item;
   const [, lead = '', rest = ''] = match;
   if (lead.split(/\s+/).length > 8 || rest.split(/\s+/).length < 12) return item;
-  const shortened: ListItem = { text: lead, html: `<strong>${escapeHtml(lead)}</strong>` };
+  // Escaped as the sanitiser writes inline HTML, so an imported deck reads back the same markup.
+  const shortened: ListItem = { text: lead, html: `<strong>${lead.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</strong>` };
   originalOf.set(shortened, item);
   return shortened;
 }
@@ -441,7 +443,15 @@ function groupParagraphs(
 ): Array<Pick<Draft, 'layout' | 'points' | 'notes' | 'lines' | 'sources'>> {
   const keyed = paragraphs.map((block) => {
     const sentences = splitSentences(block.text, lang);
-    return { block, sentences, points: keyPointsOf(block.text, context, lang, density.pointsFor(sentences.length), sentences) };
+    let points = keyPointsOf(block.text, context, lang, density.pointsFor(sentences.length), sentences);
+    // Two points that would fill a slide on their own give way to the better one.
+    if (points.length > 1 && points.reduce((sum, point) => sum + wordsOf(point.text, lang).length, 0) > BUDGET.words - TITLE_ALLOWANCE) {
+      points = [points.reduce((a, b) => (b.score > a.score ? b : a))];
+    }
+    // The second point the paragraph could show if it ends up alone on a slide.
+    const more = points.length === 1 && sentences.length > 1 ? keyPointsOf(block.text, context, lang, 3, sentences).slice(0, 2) : [];
+    const extra = more.length === 2 ? more.reduce((sum, point) => sum + wordsOf(point.text, lang).length, 0) - wordsOf(points[0]!.text, lang).length : 0;
+    return { block, sentences, points, more: more.length === 2 && extra > 0 && extra + wordsOf(points[0]!.text, lang).length <= BUDGET.words - TITLE_ALLOWANCE ? more : undefined, extra };
   });
   if (condenseTo !== undefined && keyed.reduce((sum, entry) => sum + entry.points.length, 0) > condenseTo) {
     const ranked = keyed
@@ -459,7 +469,12 @@ function groupParagraphs(
       if (!keep.has(index)) entry.points = [];
     });
   }
-  const units = keyed.map((entry) => ({ points: entry.points.length, words: entry.points.reduce((sum, point) => sum + wordsOf(point.text, lang).length, 0), text: entry.block.text }));
+  const units = keyed.map((entry) => ({
+    points: entry.points.length,
+    words: entry.points.reduce((sum, point) => sum + wordsOf(point.text, lang).length, 0),
+    text: entry.block.text,
+    extraWords: entry.more && entry.points.length === 1 ? entry.extra : 0,
+  }));
   const starts = groupByTopic(units, lang);
   const slides: Array<Pick<Draft, 'layout' | 'points' | 'notes' | 'lines' | 'sources'>> = [];
   starts.forEach((start, slideIndex) => {
@@ -467,12 +482,8 @@ function groupParagraphs(
     const group = keyed.slice(start, end);
     // A slide left with one point takes a second from its paragraphs when they have one worth showing.
     if (group.reduce((sum, entry) => sum + entry.points.length, 0) === 1 && keyed.length > 0) {
-      const entry = group.find((candidate) => candidate.points.length === 1 && candidate.sentences.length > 1);
-      if (entry) {
-        const more = keyPointsOf(entry.block.text, context, lang, 2, entry.sentences).slice(0, 2);
-        const words = more.reduce((sum, point) => sum + wordsOf(point.text, lang).length, 0);
-        if (more.length === 2 && words <= 34) entry.points = more;
-      }
+      const entry = group.find((candidate) => candidate.points.length === 1 && candidate.more);
+      if (entry?.more) entry.points = entry.more;
     }
     const points: Point[] = [];
     const sources: string[] = [];
@@ -539,7 +550,7 @@ function assignTitles(drafts: Draft[], state: OutlineState, lang: string): void 
   }
   for (const draft of drafts) {
     if (!CONTENT_LAYOUTS.has(draft.layout) || state.authored.has(draft)) continue;
-    const candidates = titleCandidates(titleTexts(draft), lang);
+    const candidates = titleCandidates(titleTexts(draft), lang, draft.layout === 'quote');
     const chosen = candidates.find((candidate) => !used.has(key(candidate)));
     const title = chosen ?? fallbackTitle(draft, candidates, used);
     draft.title = title;
