@@ -28,6 +28,14 @@ function overrides(files: Record<string, string>): string {
 }
 
 describe('renderDeck', () => {
+  it('marks in bold the sentences of the notes a slide’s points came from, and escapes the rest', async () => {
+    const html = await render('## Tides\n\nThe moon pulls the sea twice a day across every ocean basin, and the sun adds a smaller pull. Sailors once read the tides from printed tables & almanacs, and some still do. Harbours post them.\n');
+    const notes = /<aside class="notes">(.*?)<\/aside>/s.exec(html.slice(html.indexOf('layout-points')))?.[1] ?? '';
+    expect(notes).toMatch(/<strong>The moon pulls the sea twice a day across every ocean basin, and the sun adds a smaller pull\.<\/strong>/);
+    expect(notes).toContain('&amp; almanacs');
+    expect(notes.match(/<strong>/g)?.length).toBeLessThanOrEqual(2);
+  });
+
   it('gives every image a caption, so a slide whose image cannot load is never blank', async () => {
     const html = await render('## Views\n\n![The tower at dusk](https://example.org/tower.jpg)\n\n![](missing/keeper.png)\n');
     expect(html).toContain('<figcaption>The tower at dusk</figcaption>');
@@ -44,7 +52,7 @@ describe('renderDeck', () => {
     const sections = html.match(/<section /g) ?? [];
     expect(sections.length).toBe(7);
     expect(html).toContain('data-timing="');
-    expect(html).toContain('<aside class="notes"><p>The moon pulls the sea.</p></aside>');
+    expect(html).toContain('<aside class="notes"><p><strong>The moon pulls the sea.</strong></p></aside>');
     const config = JSON.parse(/<script type="application\/json" id="lectern-config">(.*?)<\/script>/s.exec(html)?.[1] ?? '{}');
     expect(config).toMatchObject({ width: 960, height: 700, hash: true, totalTime: 300 });
     expect(html).toContain('<title>Tides</title>');
