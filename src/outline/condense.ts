@@ -93,10 +93,21 @@ export function keyPointsOf(
   max = 1,
   sentences = splitSentences(paragraph, lang),
 ): KeyPoint[] {
-  if (sentences.length === 0) return paragraph.trim() ? [{ text: paragraph.trim(), sentence: paragraph.trim(), index: 0, score: 0 }] : [];
+  return pickPoints(rankSentences(paragraph, context, lang, sentences), lang, max);
+}
+
+/** A paragraph's sentences with their shortened forms, best first (`pickPoints` chooses from them). */
+export interface RankedSentences {
+  /** Set when the paragraph is its own point. */
+  whole?: KeyPoint;
+  ranked: Array<{ sentence: string; index: number; shortened: string | undefined; score: number }>;
+}
+
+export function rankSentences(paragraph: string, context: Map<string, number>, lang = 'en', sentences = splitSentences(paragraph, lang)): RankedSentences {
+  if (sentences.length === 0) return paragraph.trim() ? { whole: { text: paragraph.trim(), sentence: paragraph.trim(), index: 0, score: 0 }, ranked: [] } : { ranked: [] };
   // A short paragraph ("Is that a coincidence? Maybe. Maybe not.") is its own point.
   if (sentences.length > 1 && wordsOf(paragraph, lang).length <= POINT_WORD_LIMIT) {
-    return [{ text: finishPoint(stripOpeners(paragraph.trim())), sentence: paragraph.trim(), index: 0, score: 1 }];
+    return { whole: { text: finishPoint(stripOpeners(paragraph.trim())), sentence: paragraph.trim(), index: 0, score: 1 }, ranked: [] };
   }
   const ranked = sentences
     .map((sentence, index) => {
@@ -107,6 +118,13 @@ export function keyPointsOf(
       return { sentence, index, shortened, score: scoreSentence(sentence, index, context, lang) - dangling - tooLong };
     })
     .sort((a, b) => b.score - a.score || a.index - b.index);
+  return { ranked };
+}
+
+/** Up to `max` points from ranked sentences; with `max` of 3 or more, any sentence that adds something may join. */
+export function pickPoints({ whole, ranked }: RankedSentences, lang: string, max: number): KeyPoint[] {
+  if (whole) return [whole];
+  if (ranked.length === 0) return [];
   const first = ranked[0]!;
   const chosen = [{ ...first, text: first.shortened ?? wholeClause(first.sentence, lang) }];
   for (const candidate of ranked.slice(1)) {

@@ -1,6 +1,6 @@
 import type { Article, Block, ListItem, Section } from '../article/types.js';
 import { BUDGET } from './budget.js';
-import { keyPointsOf, wordFrequencies, type KeyPoint } from './condense.js';
+import { keyPointsOf, pickPoints, rankSentences, wordFrequencies } from './condense.js';
 import { findEnumeration, type Enumeration } from './enumeration.js';
 import { explicitSlide, isExplicitLayout, toPoint, type Draft } from './explicit.js';
 import { findFigures } from './figures.js';
@@ -443,13 +443,14 @@ function groupParagraphs(
 ): Array<Pick<Draft, 'layout' | 'points' | 'notes' | 'lines' | 'sources'>> {
   const keyed = paragraphs.map((block) => {
     const sentences = splitSentences(block.text, lang);
-    let points = keyPointsOf(block.text, context, lang, density.pointsFor(sentences.length), sentences);
+    const ranked = rankSentences(block.text, context, lang, sentences);
+    let points = pickPoints(ranked, lang, density.pointsFor(sentences.length));
     // Two points that would fill a slide on their own give way to the better one.
     if (points.length > 1 && points.reduce((sum, point) => sum + wordsOf(point.text, lang).length, 0) > BUDGET.words - TITLE_ALLOWANCE) {
       points = [points.reduce((a, b) => (b.score > a.score ? b : a))];
     }
     // The second point the paragraph could show if it ends up alone on a slide.
-    const more = points.length === 1 && sentences.length > 1 ? keyPointsOf(block.text, context, lang, 3, sentences).slice(0, 2) : [];
+    const more = points.length === 1 && sentences.length > 1 ? pickPoints(ranked, lang, 3).slice(0, 2) : [];
     const extra = more.length === 2 ? more.reduce((sum, point) => sum + wordsOf(point.text, lang).length, 0) - wordsOf(points[0]!.text, lang).length : 0;
     return { block, sentences, points, more: more.length === 2 && extra > 0 && extra + wordsOf(points[0]!.text, lang).length <= BUDGET.words - TITLE_ALLOWANCE ? more : undefined, extra };
   });
