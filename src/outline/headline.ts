@@ -87,6 +87,8 @@ export function compressClaim(text: string, lang: string): string | undefined {
   const clauseEnd = words.findIndex((word, index) => index >= 3 && /[,;:—]$/.test(word));
   if (clauseEnd >= 3) words = words.slice(0, clauseEnd + 1);
   if (words.length > TITLE_WORD_LIMIT) words = [words[0]!, ...words.slice(1).filter((word) => !ARTICLES.test(word))];
+  // "does not signal that Chinese companies are ahead" → "does not signal Chinese companies are ahead", as headlines say it.
+  if (words.length > TITLE_WORD_LIMIT) words = words.filter((word, index) => index === 0 || word.toLowerCase() !== 'that');
   while (words.length > TITLE_WORD_LIMIT) {
     // Drop the last trailing phrase ("… of US companies"), keeping at least four words.
     let cut = -1;
@@ -97,11 +99,9 @@ export function compressClaim(text: string, lang: string): string | undefined {
       }
     }
     // Only a short trailing phrase ("… of US companies"); a longer one holds the verb of the claim.
-    if (cut < 0 || words.length - cut > 5) break;
+    if (cut < 0 || words.length - cut > 8) break;
     words = words.slice(0, cut);
   }
-  // "does not signal that Chinese companies are ahead" → "does not signal Chinese companies are ahead", as headlines say it.
-  if (words.length > TITLE_WORD_LIMIT) words = words.filter((word, index) => index === 0 || word.toLowerCase() !== 'that');
   if (words.length > TITLE_WORD_LIMIT) return undefined;
   const stop = stopWordsFor(lang);
   while (words.length > 2 && isStop(words[words.length - 1]!, stop)) words.pop();

@@ -1,6 +1,6 @@
 import type { Article, Block, ListItem, Section } from '../article/types.js';
 import { BUDGET } from './budget.js';
-import { keyPointsOf, pickPoints, rankSentences, wordFrequencies } from './condense.js';
+import { keyPointsOf, pickPoints, rankSentences, shortenSentence, wordFrequencies } from './condense.js';
 import { findEnumeration, type Enumeration } from './enumeration.js';
 import { explicitSlide, isExplicitLayout, toPoint, type Draft } from './explicit.js';
 import { findFigures } from './figures.js';
@@ -302,7 +302,19 @@ function findAgendaEnumeration(sections: Section[]): { block: Block & { kind: 'p
 }
 
 /** A paragraph whose content asks for its own layout: a direct quotation, or figures worth showing large. */
-function contentSlide(paragraph: string, lang: string): Pick<Draft, 'layout' | 'quote' | 'figures' | 'points'> | undefined {
+function contentSlide(paragraph: string, lang: string): Pick<Draft, 'layout' | 'subtitle' | 'quote' | 'figures' | 'points' | 'sources'> | undefined {
+  const sides = comparisonOf(paragraph, lang);
+  if (sides) {
+    // The claim the two sides answer leads the slide: the paragraph's best other sentence.
+    const others = splitSentences(paragraph, lang).filter((sentence) => !sides.some((side) => side.sentence === sentence));
+    const lead = others.length > 0 ? keyPointsOf(others.join(' '), wordFrequencies([paragraph], lang), lang, 1)[0] : undefined;
+    return {
+      layout: 'comparison',
+      ...(lead ? { subtitle: lead.text } : {}),
+      points: sides.map((side) => ({ text: side.text })),
+      sources: [...(lead ? [lead.sentence] : []), ...sides.map((side) => side.sentence)],
+    };
+  }
   const quotation = findQuotation(paragraph);
   // Only direct speech with a speaker is a quote slide; a long quote shows its strongest sentence, the notes the rest.
   if (quotation?.attribution) {
@@ -325,6 +337,21 @@ function contentSlide(paragraph: string, lang: string): Pick<Draft, 'layout' | '
     return { layout: 'figure', figures, ...(aside ? { points: [{ text: aside.charAt(0).toUpperCase() + aside.slice(1) }] } : {}) };
   }
   return undefined;
+}
+
+/**
+ * "On the one hand, X. … On the other hand, Y.": the two sides, each shortened to a whole clause, for a two-column
+ * slide. Undefined when the paragraph does not contrast two sides or a side cannot be shortened.
+ */
+function comparisonOf(paragraph: string, lang: string): Array<{ text: string; sentence: string }> | undefined {
+  if (!/\bon the one hand\b/i.test(paragraph) || !/\bon the other hand\b/i.test(paragraph)) return undefined;
+  const sentences = splitSentences(paragraph, lang);
+  const one = sentences.find((sentence) => /\bon the one hand\b/i.test(sentence));
+  const other = sentences.find((sentence) => /\bon the other hand\b/i.test(sentence));
+  if (!one || !other || one === other) return undefined;
+  const sides = [one, other].map((sentence) => ({ text: shortenSentence(sentence, lang), sentence }));
+  if (sides.some((side) => side.text === undefined || wordsOf(side.text, lang).length > BUDGET.comparisonWords)) return undefined;
+  return sides.map((side) => ({ text: side.text!, sentence: side.sentence }));
 }
 
 /** Slides for a block shown as it is: lists, quotes, code, tables, images and HTML, split when long. */
@@ -559,7 +586,7 @@ function assignTitles(drafts: Draft[], state: OutlineState, lang: string): void 
   }
 }
 
-const CONTENT_LAYOUTS: ReadonlySet<string> = new Set(['points', 'quote', 'figure', 'list', 'code', 'table', 'image', 'html']);
+const CONTENT_LAYOUTS: ReadonlySet<string> = new Set(['points', 'comparison', 'quote', 'figure', 'list', 'code', 'table', 'image', 'html']);
 
 /** The texts a slide's title is drawn from, its main text first. */
 function titleTexts(draft: Draft): string[] {
@@ -570,6 +597,8 @@ function titleTexts(draft: Draft): string[] {
       walk(point.children);
     }
   };
+  // A comparison is titled by the claim its two sides answer.
+  if (draft.layout === 'comparison' && draft.subtitle) texts.push(draft.subtitle);
   if (draft.quote) texts.push(draft.quote.text);
   for (const figure of draft.figures ?? []) if (figure.caption) texts.push(`${figure.caption}`);
   walk(draft.points);

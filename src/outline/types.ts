@@ -5,6 +5,7 @@ export type Layout =
   | 'agenda'
   | 'section'
   | 'points'
+  | 'comparison'
   | 'quote'
   | 'figure'
   | 'list'

@@ -327,6 +327,17 @@ describe('layouts that fit the content', () => {
     expect(slide?.notes).toContain(item);
   });
 
+  it('shows two sides ("on the one hand … on the other hand …") side by side, under the claim they answer', () => {
+    const paragraph = 'The board approved the new harbour wall last spring. On the one hand, the wall will protect the fishing fleet from winter storms. The fleet lost three boats last year. On the other hand, the wall will cost the town its only sandy beach.';
+    const { article } = parseMarkdown(`## Harbour\n\n${paragraph}\n`, 'c.md');
+    const deck = outlineArticle(article);
+    const slide = deck.slides.find((candidate) => candidate.layout === 'comparison');
+    expect(slide?.points?.map((point) => point.text)).toEqual(['The wall will protect the fishing fleet from winter storms', 'The wall will cost the town its only sandy beach']);
+    expect(slide?.subtitle).toBeDefined();
+    expect(slide?.notes).toEqual([paragraph]);
+    expect(measureCoverage(article, deck).missing).toEqual([]);
+  });
+
   it('makes every top-level heading a section and an agenda item, in order, with no empty slide for a heading of sub-headings', () => {
     const source = '# Harbours\n\nIntro text here.\n\n## Walls\n\n### Stone\n\nStone lasts long.\n\n### Concrete\n\nConcrete is cheaper.\n\n## Lights\n\nLights guide ships in fog.\n\n## Money\n\nBoards pay for both.\n';
     const { article } = parseMarkdown(source, 's.md');

@@ -36,6 +36,11 @@ describe('renderDeck', () => {
     expect(notes.match(/<strong>/g)?.length).toBeLessThanOrEqual(2);
   });
 
+  it('lays out a comparison as two columns', async () => {
+    const html = await render('## Harbour\n\nThe board approved the wall. On the one hand, the wall will protect the fishing fleet from storms. On the other hand, the wall will cost the town its only sandy beach.\n');
+    expect(html).toMatch(/<div class="comparison"><div class="comparison-side"><p>The wall will protect the fishing fleet from storms<\/p><\/div><div class="comparison-side"><p>The wall will cost the town its only sandy beach<\/p><\/div><\/div>/);
+  });
+
   it('gives every image a caption, so a slide whose image cannot load is never blank', async () => {
     const html = await render('## Views\n\n![The tower at dusk](https://example.org/tower.jpg)\n\n![](missing/keeper.png)\n');
     expect(html).toContain('<figcaption>The tower at dusk</figcaption>');
