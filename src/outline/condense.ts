@@ -134,7 +134,9 @@ export function pickPoints({ whole, ranked }: RankedSentences, lang: string, max
     // A second point must earn its place: a figure or a quotation, or several names beside a short first point.
     const strong = /\d|[“"][^”"]{8,}[”"]/.test(candidate.sentence);
     const primaryWords = wordsOf(chosen[0]!.text, lang).length;
-    if ((strong || (carriesFacts(candidate.sentence) && primaryWords <= 12) || max >= 3) && overlap < 0.5 && candidate.score > 0) {
+    // With room for three or more, any sentence that says something new may join.
+    const permissive = max >= 3 && overlap < 0.5 && candidate.score > -2;
+    if (permissive || ((strong || (carriesFacts(candidate.sentence) && primaryWords <= 12)) && overlap < 0.5 && candidate.score > 0)) {
       chosen.push({ ...candidate, text: candidate.shortened });
     }
   }

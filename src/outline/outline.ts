@@ -32,6 +32,8 @@ const INTRODUCTION_POINTS = 9;
 /** Seconds planned for a slide of each kind when no duration is set. */
 const PLANNED_SECONDS: Partial<Record<string, number>> = { title: 15, agenda: 20, section: 5, closing: 30 };
 const CONTENT_SLIDE_SECONDS = 60;
+/** Words two points drawn from one paragraph may take, so that a slide stays near 30 visible words. */
+const SECOND_POINT_WORDS = 30;
 /** Words a generated title may take of a points slide's budget. */
 const TITLE_ALLOWANCE = 6;
 /** A quote longer than this shows its strongest sentence. */
@@ -479,7 +481,7 @@ function groupParagraphs(
     // The second point the paragraph could show if it ends up alone on a slide.
     const more = points.length === 1 && sentences.length > 1 ? pickPoints(ranked, lang, 3).slice(0, 2) : [];
     const extra = more.length === 2 ? more.reduce((sum, point) => sum + wordsOf(point.text, lang).length, 0) - wordsOf(points[0]!.text, lang).length : 0;
-    return { block, sentences, points, more: more.length === 2 && extra > 0 && extra + wordsOf(points[0]!.text, lang).length <= BUDGET.words - TITLE_ALLOWANCE ? more : undefined, extra };
+    return { block, sentences, points, more: more.length === 2 && extra > 0 && extra + wordsOf(points[0]!.text, lang).length <= SECOND_POINT_WORDS ? more : undefined, extra };
   });
   if (condenseTo !== undefined && keyed.reduce((sum, entry) => sum + entry.points.length, 0) > condenseTo) {
     const ranked = keyed
