@@ -148,7 +148,7 @@ function isStop(word: string, stop: ReadonlySet<string>): boolean {
 
 function finish(text: string): string {
   // A final full stop goes, unless it ends an abbreviation ("U.S.").
-  return capitalise(text.trim().replace(/[\s,;:—–-]+$/, '').replace(/(?<!(?:^|\s)(?:\p{Lu}\.)+\p{Lu})[.。]$/u, '').trim());
+  return capitalise(text.trim().replace(/[\s,;:—–-]+$/, '').replace(/(?<!(?:^|\s)(?:\p{Lu}\.)+\p{Lu})[.。]([”"’]?)$/u, '$1').trim());
 }
 
 function capitalise(text: string): string {
