@@ -9,7 +9,7 @@ import type { Block, ListBlock, ListItem, ParseResult, Section } from './types.j
 
 const NOTES_START = /^notes?:\s*/i;
 /** `<!-- slide: points -->`: the form `lectern import` writes to make every slide explicit. */
-const SLIDE_LAYOUTS = new Set(['agenda', 'points', 'quote', 'figure', 'list', 'code', 'table', 'image', 'html', 'closing']);
+const SLIDE_LAYOUTS = new Set(['agenda', 'points', 'comparison', 'quote', 'figure', 'list', 'code', 'table', 'image', 'html', 'closing']);
 const DIRECTIVE = /^<!--\s*(slide)\s*:\s*([\w-]+)\s*-->$/i;
 const ATTRIBUTION = /^\s*(?:—|–|--|~)\s*(.+)$/;
 
