@@ -145,7 +145,9 @@ export function nounRuns(text: string, lang = 'en'): string[] {
   const wordy = (run: string[]): boolean => run.filter((word) => /^\p{L}/u.test(word) && !MONTHS.test(word)).length >= 2;
   const weight = (run: string[]): number => run.length + run.filter((word) => /^\p{Lu}/u.test(word)).length;
   return runs
-    .filter((run) => run.length >= 2 && wordy(run))
+    // Two words make a noun phrase only as a name or a term with a figure ("R1 development"); otherwise they are as often
+    // a subject and its verb ("the Sun raise …").
+    .filter((run) => run.length >= 2 && wordy(run) && (run.length >= 3 || run.every((word) => /^\P{Ll}/u.test(word)) || run.some((word) => /\d/.test(word))))
     .map((run, order) => ({ run: run.slice(0, 5), order }))
     .sort((a, b) => weight(b.run) - weight(a.run) || a.order - b.order)
     .map(({ run }) => finish(run.join(' ')));
