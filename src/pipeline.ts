@@ -1,5 +1,5 @@
 import { dirname, resolve } from 'node:path';
-import { readArticle } from './article/read.js';
+import { readArticle, readArticleText, sourcePath, type SourceText } from './article/read.js';
 import type { Article } from './article/types.js';
 import type { Warning } from './errors.js';
 import { outlineArticle, type OutlineOptions } from './outline/outline.js';
@@ -29,10 +29,10 @@ export type TemplateCache = Map<string, CompiledTemplates>;
  * Source file → Article → Deck, with the deck's templates loaded and compiled. With a cache, templates are compiled
  * once per folder until the caller clears the cache (when a template file changes).
  */
-export async function prepareDeck(source: string, options: PrepareOptions = {}, cache?: TemplateCache): Promise<PreparedDeck> {
-  const { article, warnings } = await readArticle(source);
+export async function prepareDeck(source: string | SourceText, options: PrepareOptions = {}, cache?: TemplateCache): Promise<PreparedDeck> {
+  const { article, warnings } = typeof source === 'string' ? await readArticle(source) : await readArticleText(source);
   const deck = outlineArticle(article, options);
-  const base = source === '-' ? process.cwd() : dirname(resolve(source));
+  const base = source === '-' ? process.cwd() : dirname(resolve(sourcePath(source)));
   const templatesDir = options.templates
     ? resolve(options.templates)
     : article.meta.templates
