@@ -115,15 +115,19 @@ async function probeLectern(tools) {
 }
 
 /** BENCHMARKS.md from the results and the hand-written notes on profiles and fixes in bench/profiles.md. */
-function writeReport(renderMarkdown, results) {
+async function writeReport(renderMarkdown, results) {
   const profiles = path.join(bench, 'profiles.md');
-  writeFileSync(path.join(root, 'BENCHMARKS.md'), renderMarkdown(results, existsSync(profiles) ? readFileSync(profiles, 'utf8') : ''));
+  let markdown = renderMarkdown(results, existsSync(profiles) ? readFileSync(profiles, 'utf8') : '');
+  // The hostile-sizes section comes from its own run (`npm run bench:hostile`) and is kept.
+  const hostile = path.join(bench, 'hostile-results.json');
+  if (existsSync(hostile)) markdown = (await import('./lib/hostile-report.mjs')).renderHostile(markdown, JSON.parse(readFileSync(hostile, 'utf8')));
+  writeFileSync(path.join(root, 'BENCHMARKS.md'), markdown);
 }
 
 async function main() {
   if (args.report) {
     const { renderMarkdown } = await import('./lib/report.mjs');
-    writeReport(renderMarkdown, JSON.parse(readFileSync(path.join(bench, 'results.json'), 'utf8')));
+    await writeReport(renderMarkdown, JSON.parse(readFileSync(path.join(bench, 'results.json'), 'utf8')));
     log('BENCHMARKS.md rewritten from bench/results.json');
     return;
   }
@@ -167,7 +171,7 @@ async function main() {
   Object.assign(results, { date, mode, phasesRun: only, options: { ...opts, sizes }, machine: machine(), lectern: lecternReason ?? 'available' });
   results.targets = targets(results);
   writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
-  writeReport(renderMarkdown, results);
+  await writeReport(renderMarkdown, results);
   log(`\ndone in ${((Date.now() - started) / 1000).toFixed(0)} s → BENCHMARKS.md, bench/results.json`);
   for (const t of results.targets) log(`  ${t.ok == null ? 'n/a ' : t.ok ? 'pass' : 'MISS'}  ${t.target}${t.size ? ` ×${t.size}` : ''}: ${t.value}`);
 }

@@ -1,6 +1,6 @@
 /** Lectern's programming interface: `import { readDeck, build, exportDeck, check } from 'lectern'`. */
 export { readDeck, build, exportDeck, check } from './api/commands.js';
-export type { DeckSource, BuildOptions, BuildResult, ExportOptions, ExportResult, CheckOptions } from './api/commands.js';
+export type { DeckSource, OutputOptions, BuildOptions, BuildResult, ExportOptions, ExportResult, CheckOptions } from './api/commands.js';
 export { defineConfig } from './api/settings.js';
 export type { DeckSettings, ExportSettings, LecternConfig } from './api/settings.js';
 export { ExitCode, LecternError } from './errors.js';

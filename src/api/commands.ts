@@ -1,7 +1,7 @@
 /** What the CLI's commands do, as functions: read, build, export and check a deck. */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { SourceText } from '../article/read.js';
+import { sourcePath, type SourceText } from '../article/read.js';
 import type { CheckReport } from '../check/report.js';
 import { ExitCode, LecternError, type Warning } from '../errors.js';
 import type { Deck } from '../outline/types.js';
@@ -12,10 +12,15 @@ import { prepareOptionsOf, type DeckSettings, type ExportSettings } from './sett
 /** A deck's source: a file's path, or the article's text. */
 export type DeckSource = string | SourceText;
 
-export interface BuildOptions extends DeckSettings {
-  /** The site's folder: replaced only when the build succeeds. */
+/** Where an output may go: an existing folder is replaced only if it is empty or Lectern wrote it, a file only by its own type. */
+export interface OutputOptions {
+  /** The site's folder (build, png) or the file (pdf, html) to write. */
   out: string;
+  /** Replace an output that Lectern cannot tell it wrote (the CLI's `--force`); never the source itself. */
+  force?: boolean;
 }
+
+export interface BuildOptions extends DeckSettings, OutputOptions {}
 
 export interface BuildResult {
   /** The site's `index.html`. */
@@ -24,9 +29,7 @@ export interface BuildResult {
   warnings: Warning[];
 }
 
-export interface ExportOptions extends DeckSettings, ExportSettings {
-  /** The file (pdf, html) or folder (png) to write. */
-  out: string;
+export interface ExportOptions extends DeckSettings, ExportSettings, OutputOptions {
   /** PNG: the 1-based slides to export, e.g. `3-5,8` (default all). */
   slides?: string;
 }
@@ -51,9 +54,13 @@ export async function readDeck(source: DeckSource, settings: DeckSettings = {}):
 
 /** Builds the deck's static site into `options.out`. */
 export async function build(source: DeckSource, options: BuildOptions): Promise<BuildResult> {
+  const rules = { force: options.force === true };
+  const { checkFolderOutput, sourceFiles } = await import('../site/output-guard.js');
+  // Refused before any work; buildSite checks again just before it swaps the folder in.
+  await checkFolderOutput(options.out, { ...rules, protect: sourceFiles(sourcePath(source)) });
   const prepared = await prepareDeck(source, prepareOptionsOf(options));
   const { buildSite } = await import('../site/build-site.js');
-  await buildSite(prepared, options.out);
+  await buildSite(prepared, options.out, rules);
   return { index: join(options.out, 'index.html'), deck: prepared.deck, warnings: prepared.warnings };
 }
 
@@ -65,22 +72,28 @@ export async function exportDeck(source: DeckSource, options: ExportOptions): Pr
   if (options.notes && options.handout) throw usage('choose one of notes and handout');
   const scale = options.scale ?? 2;
   if (!Number.isFinite(scale) || scale < 0.25 || scale > 4) throw usage('scale must be a number from 0.25 to 4');
+  const force = options.force === true;
+  // Refused before the browser starts; the writers check again just before they replace anything.
+  const { checkFileOutput, checkFolderOutput, sourceFiles } = await import('../site/output-guard.js');
+  const rules = { force, protect: sourceFiles(sourcePath(source)) };
+  if (format === 'png') await checkFolderOutput(options.out, rules);
+  else await checkFileOutput(options.out, format, rules);
   const prepared = await prepareDeck(source, prepareOptionsOf(options));
   const { deck } = prepared;
   if (format === 'pdf') {
     const { exportPdf } = await import('../export/pdf.js');
     const mode = options.handout ? 'handout' : options.notes ? 'notes' : 'slides';
-    const result = await exportPdf(prepared, options.out, { mode, fragments: options.fragments === true, browser: options.browser, producer: await producer() });
+    const result = await exportPdf(prepared, options.out, { mode, fragments: options.fragments === true, browser: options.browser, producer: await producer(), force });
     return { format, files: [options.out], deck, warnings: [...prepared.warnings, ...result.warnings] };
   }
   if (format === 'png') {
     const { exportPng, parseSlideRange } = await import('../export/png.js');
     const slides = options.slides === undefined ? undefined : parseSlideRange(options.slides, deck.slides.length);
-    const result = await exportPng(prepared, options.out, { scale, slides, browser: options.browser });
+    const result = await exportPng(prepared, options.out, { scale, slides, browser: options.browser, force });
     return { format, files: result.files, deck, warnings: [...prepared.warnings, ...result.warnings] };
   }
   const { exportSingleFile } = await import('../export/single-file.js');
-  const result = await exportSingleFile(prepared, options.out);
+  const result = await exportSingleFile(prepared, options.out, { force });
   return { format, files: [options.out], deck, warnings: [...prepared.warnings, ...result.warnings] };
 }
 

@@ -26,6 +26,13 @@ export interface FrontMatterResult {
   warnings: Warning[];
 }
 
+/**
+ * The deck-wide transitions Reveal.js knows (its `TransitionStyle`). Reveal adds the value as a class name, so
+ * anything else is either ignored or, with a space (`fade slide`), throws when the deck starts. Reveal's `-in`/`-out`
+ * forms (`fade-in slide-out`) exist only for single slides (`data-transition`), not for the whole deck.
+ */
+export const TRANSITIONS = ['none', 'fade', 'slide', 'convex', 'concave', 'zoom'] as const;
+
 const FENCE = /^---[ \t]*\n([\s\S]*?)\n?(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 
 /** Splits YAML front matter (between `---` lines at the very start) from a Markdown body. */
@@ -118,13 +125,20 @@ export function parseSimpleYaml(text: string): Record<string, string | number> |
   return result;
 }
 
+/** Unknown keys warned about one by one; the rest are counted in one warning, so 50,000 keys print a few lines. */
+const MAX_UNKNOWN_KEY_WARNINGS = 10;
+
 function readMeta(data: Record<string, unknown>, file: string, yamlText: string): { meta: ArticleMeta; warnings: Warning[] } {
   const meta: ArticleMeta = {};
   const warnings: Warning[] = [];
-  const lineOf = (key: string): number => {
-    const index = yamlText.split('\n').findIndex((line) => line.startsWith(`${key}:`));
-    return index < 0 ? 1 : index + 2;
-  };
+  // Line of each top-level key, found in one pass (a search per key is quadratic in the number of keys).
+  const keyLines = new Map<string, number>();
+  yamlText.split('\n').forEach((line, index) => {
+    const key = /^([^\s:#][^:]*):/.exec(line)?.[1];
+    if (key !== undefined && !keyLines.has(key)) keyLines.set(key, index + 2);
+  });
+  const lineOf = (key: string): number => keyLines.get(key) ?? 1;
+  let unknown = 0;
   for (const [key, value] of Object.entries(data)) {
     const location = { file, line: lineOf(key), column: 1 };
     const fail = (expected: string): never => {
@@ -136,11 +150,22 @@ function readMeta(data: Record<string, unknown>, file: string, yamlText: string)
       case 'author':
       case 'lang':
       case 'theme':
-      case 'transition':
       case 'templates':
         if (typeof value !== 'string' && typeof value !== 'number') fail('text');
         meta[key] = String(value);
         break;
+      case 'transition': {
+        const name = typeof value === 'string' ? value.trim().toLowerCase() : '';
+        if (!(TRANSITIONS as readonly string[]).includes(name)) {
+          throw new LecternError(`front matter \`transition\` must be one of ${TRANSITIONS.join(', ')}, not ${JSON.stringify(String(value)).slice(0, 60)}`, {
+            exitCode: ExitCode.input,
+            location,
+            hint: 'one transition for the whole deck; the -in/-out forms are for single slides only',
+          });
+        }
+        meta.transition = name;
+        break;
+      }
       case 'date':
         meta.date = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
         break;
@@ -159,6 +184,8 @@ function readMeta(data: Record<string, unknown>, file: string, yamlText: string)
         meta.wpm = value as number;
         break;
       default: {
+        unknown++;
+        if (unknown > MAX_UNKNOWN_KEY_WARNINGS) break;
         const closest = closestKey(key);
         warnings.push({
           message: `unknown front matter key \`${key}\`` + (closest ? ` (did you mean \`${closest}\`?)` : ` (known keys: ${KNOWN_META_KEYS.join(', ')})`),
@@ -166,6 +193,9 @@ function readMeta(data: Record<string, unknown>, file: string, yamlText: string)
         });
       }
     }
+  }
+  if (unknown > MAX_UNKNOWN_KEY_WARNINGS) {
+    warnings.push({ message: `${unknown - MAX_UNKNOWN_KEY_WARNINGS} more unknown front matter keys`, location: { file, line: 2 } });
   }
   return { meta, warnings };
 }

@@ -2,7 +2,8 @@
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { ExitCode, LecternError, type Warning } from '../errors.js';
-import { htmlToText, isSafeUrl, sanitizeHtml } from './sanitize.js';
+import { checkHtmlNesting } from './nesting.js';
+import { isSafeUrl, sanitizeWithText } from './sanitize.js';
 import type { ArticleMeta, Block, ListBlock, ListItem, ParseResult, Section } from './types.js';
 
 /** Less extracted text than this is a page without an article (a login wall, an index, an error page). */
@@ -137,8 +138,7 @@ class ArticleBuilder {
     if (tag === 'table') return el.querySelector('table') ? this.container(el) : this.table(el);
     if (tag === 'figure') return el.querySelector('img') ? this.images(el) : this.container(el);
     if (tag === 'details' || tag === 'dl') {
-      const html = sanitizeHtml(el.outerHTML).trim();
-      const text = htmlToText(html);
+      const { html, text } = sanitizeWithText(el.outerHTML);
       if (text) this.add({ kind: 'html', html, text, line: this.lines.find(text) });
       return;
     }
@@ -166,8 +166,7 @@ class ArticleBuilder {
     if (this.skipLevel > 0) return;
     const holder = nodes[0]!.ownerDocument!.createElement('div');
     for (const node of nodes) holder.appendChild(node.cloneNode(true));
-    const html = sanitizeHtml(holder.innerHTML).trim();
-    const text = htmlToText(html);
+    const { html, text } = sanitizeWithText(holder.innerHTML);
     if (text) this.add({ kind: 'paragraph', text, html, line: this.lines.find(text) });
     else if (holder.querySelector('img')) this.images(holder);
   }
@@ -179,8 +178,7 @@ class ArticleBuilder {
       const nested = Array.from(li.children).filter((c) => c.localName === 'ul' || c.localName === 'ol');
       const own = li.cloneNode(true) as Element;
       for (const sub of Array.from(own.children)) if (sub.localName === 'ul' || sub.localName === 'ol') sub.remove();
-      const html = sanitizeHtml(own.innerHTML).trim();
-      const text = htmlToText(html);
+      const { html, text } = sanitizeWithText(own.innerHTML);
       if (text) firstLine ??= this.lines.find(text);
       const item: ListItem = { text, html };
       if (nested.length > 0) {
@@ -199,8 +197,7 @@ class ArticleBuilder {
   private quote(el: Element): void {
     const body = el.cloneNode(true) as Element;
     const attribution = takeAttribution(body);
-    const html = sanitizeHtml(body.innerHTML).trim();
-    const text = htmlToText(html);
+    const { html, text } = sanitizeWithText(body.innerHTML);
     if (!text) return;
     this.add({ kind: 'quote', text, html, line: this.lines.find(text), ...(attribution ? { attribution } : {}) });
   }
@@ -318,26 +315,32 @@ function removeClutter(doc: Document): void {
     const pageChrome =
       (tag === 'header' && !el.closest('article, main')) || (tag === 'footer' && !el.closest('blockquote, figure'));
     const citation = tag === 'sup' && /^\[[^\]]{1,24}\]$/.test(collapse(el.textContent));
-    const edit = /^\[?edit\]?$/i.test(collapse(el.textContent)) && !!el.closest('h1, h2, h3, h4, h5, h6, .mw-heading');
     if (tag === 'form' && collapse(el.textContent).length > PAGE_FORM_CHARS) continue;
     if (
-      el.matches(CLUTTER_SELECTOR) || hidden || pageChrome || citation || edit || CLUTTER_IDS.has(id) ||
+      el.matches(CLUTTER_SELECTOR) || hidden || pageChrome || citation || CLUTTER_IDS.has(id) ||
       classes.some((c) => CLUTTER_CLASSES.has(c) || CLUTTER_WORDS.test(c)) || CLUTTER_WORDS.test(id)
     ) {
       el.remove();
     }
   }
+  // "[edit]" marks inside headings. Looked for from the headings down: asking every element of a deep tree for its
+  // text or its heading ancestor is quadratic in the depth.
+  for (const heading of Array.from(body.querySelectorAll('h1, h2, h3, h4, h5, h6, .mw-heading'))) {
+    for (const el of [heading, ...Array.from(heading.querySelectorAll('*'))]) {
+      if (el.isConnected && /^\[?edit\]?$/i.test(collapse(el.textContent))) el.remove();
+    }
+  }
   // Readability drops every <footer>, including a quote's attribution: keep it as a <cite>.
   for (const footer of Array.from(body.querySelectorAll('blockquote > footer'))) {
     const cite = doc.createElement('cite');
-    cite.append(...Array.from(footer.childNodes));
+    while (footer.firstChild) cite.appendChild(footer.firstChild);
     footer.replaceWith(cite);
   }
   const walker = doc.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.parentElement?.closest('pre, code')) continue;
     const value = node.nodeValue ?? '';
-    if (CITATION_TEXT.test(value)) node.nodeValue = value.replace(CITATION_TEXT, '');
+    // The cheap test first: an ancestor search per text node is quadratic in a deep tree.
+    if (CITATION_TEXT.test(value) && !node.parentElement?.closest('pre, code')) node.nodeValue = value.replace(CITATION_TEXT, '');
     CITATION_TEXT.lastIndex = 0;
   }
 }
@@ -350,8 +353,8 @@ function stripSiteName(title: string, doc: Document): string {
   const parts = title.split(TITLE_SEPARATOR);
   if (parts.length < 2) return title;
   const names = [
-    doc.querySelector('meta[property="og:site_name"], meta[name="application-name"]')?.getAttribute('content'),
-    ...[doc.querySelector('link[rel="canonical"]')?.getAttribute('href'), doc.querySelector('meta[property="og:url"]')?.getAttribute('content')]
+    firstMetaOrLink(doc, 'meta[property="og:site_name"], meta[name="application-name"]')?.getAttribute('content'),
+    ...[firstMetaOrLink(doc, 'link[rel="canonical"]')?.getAttribute('href'), firstMetaOrLink(doc, 'meta[property="og:url"]')?.getAttribute('content')]
       .flatMap((url) => (URL.canParse(url ?? '') ? new URL(url!).hostname.split('.') : [])),
   ].map((n) => squash(n ?? '')).filter((n) => n.length >= 4 && n !== 'www');
   const isSite = (part: string): boolean => names.some((n) => squash(part).startsWith(n) || n.startsWith(squash(part)));
@@ -365,10 +368,20 @@ function stripSiteName(title: string, doc: Document): string {
   return title;
 }
 
+/**
+ * The first <meta> or <link> matching `selector`, wherever it is: matched against those elements only, since a
+ * document-wide query walks every element of the page once per selector.
+ */
+function firstMetaOrLink(doc: Document, selector: string): Element | undefined {
+  const tag = selector.startsWith('link') ? 'link' : 'meta';
+  for (const el of Array.from(doc.getElementsByTagName(tag))) if (el.matches(selector)) return el;
+  return undefined;
+}
+
 /** Title, author, language and date from the page head, read before extraction rewrites the document. */
 function readPageMeta(doc: Document): ArticleMeta {
   const metaContent = (selector: string): string | undefined =>
-    collapse(doc.querySelector(selector)?.getAttribute('content')) || undefined;
+    collapse(firstMetaOrLink(doc, selector)?.getAttribute('content')) || undefined;
   const og = metaContent('meta[property="og:title"]') ?? metaContent('meta[name="twitter:title"]');
   const h1 = collapse(doc.querySelector('#firstHeading, article h1, main h1, h1')?.textContent) || undefined;
   const meta: ArticleMeta = {};
@@ -385,13 +398,43 @@ function readPageMeta(doc: Document): ArticleMeta {
   return meta;
 }
 
+/** Deepest nesting and most elements a page may have for Readability's extraction; larger pages are read whole. */
+export const READABILITY_MAX_DEPTH = 64;
+export const READABILITY_MAX_ELEMENTS = 30_000;
+
+/** Whether the body is shallow and small enough for Readability; walked without recursion. */
+function withinReadabilityBounds(doc: Document): boolean {
+  let elements = 0;
+  let depth = 0;
+  let node: Element | null = doc.body;
+  while (node) {
+    if (++elements > READABILITY_MAX_ELEMENTS || depth > READABILITY_MAX_DEPTH) return false;
+    if (node.firstElementChild) {
+      node = node.firstElementChild;
+      depth++;
+      continue;
+    }
+    while (node && node !== doc.body && !node.nextElementSibling) {
+      node = node.parentElement;
+      depth--;
+    }
+    node = node && node !== doc.body ? node.nextElementSibling : null;
+  }
+  return true;
+}
+
 /** Parse a saved web page into an Article; only the main article text survives, never page chrome. */
 export function parseHtml(html: string, file: string): ParseResult {
+  checkHtmlNesting(html, file);
   const dom = new JSDOM(html, { virtualConsole: new VirtualConsole() });
   const doc = dom.window.document;
   const meta: ArticleMeta = readPageMeta(doc);
   removeClutter(doc);
-  const extracted = new Readability<Element>(doc, { keepClasses: true, serializer: (node) => node as Element }).parse();
+  // Readability's time grows faster than the page on deep trees (800 nested <div> took 40 s): beyond its bounds the
+  // page is read whole instead, clutter already removed, so every sentence still reaches the deck.
+  const extracted = withinReadabilityBounds(doc)
+    ? new Readability<Element>(doc, { keepClasses: true, serializer: (node) => node as Element }).parse()
+    : doc.body && { title: doc.title, content: doc.body, byline: null, lang: null, publishedTime: null };
   const fallbackTitle = collapse(extracted?.title) || collapse(doc.title);
   if (!meta.title && fallbackTitle) meta.title = fallbackTitle;
   if (!meta.author && extracted?.byline) meta.author = collapse(extracted.byline);

@@ -1,7 +1,10 @@
-import { Lexer, marked, type Token, type Tokens } from 'marked';
-import type { Warning } from '../errors.js';
+import { decodeHTMLStrict } from 'entities';
+import { Lexer, marked, Tokenizer, type Token, type Tokens } from 'marked';
+import { ExitCode, LecternError, type Warning } from '../errors.js';
 import { splitFrontMatter } from './front-matter.js';
-import { escapeHtml, htmlToText, isSafeUrl, sanitizeHtml } from './sanitize.js';
+import { markdownUrl, SafeUrlRenderer } from './link-url.js';
+import { checkMarkdownNesting } from './nesting.js';
+import { escapeHtml, htmlToText, sanitizeHtml } from './sanitize.js';
 import type { Block, ListBlock, ListItem, ParseResult, Section } from './types.js';
 
 const NOTES_START = /^notes?:\s*/i;
@@ -10,15 +13,26 @@ const SLIDE_LAYOUTS = new Set(['agenda', 'points', 'quote', 'figure', 'list', 'c
 const DIRECTIVE = /^<!--\s*(slide)\s*:\s*([\w-]+)\s*-->$/i;
 const ATTRIBUTION = /^\s*(?:—|–|--|~)\s*(.+)$/;
 
+/** Headings an article may have: each is a slide, and 200,000 of them are a denial of service, not a talk. */
+export const MAX_HEADINGS = 10_000;
+
 /** Markdown (with optional YAML front matter) → Article. Pure. */
 export function parseMarkdown(source: string, file: string): ParseResult {
   const { meta, body, bodyLineOffset, warnings } = splitFrontMatter(source, file);
   if (!body.trim()) {
     warnings.push({ message: 'the article has front matter but no text after it: the deck has only its title', location: { file, line: bodyLineOffset } });
   }
-  const tokens = new Lexer({ gfm: true }).lex(body);
+  checkMarkdownNesting(body, file, bodyLineOffset);
+  const tokens = new Lexer({ gfm: true, tokenizer: new LinearQuoteTokenizer() }).lex(body);
   const positioned = joinDetails(withLines(tokens, body, bodyLineOffset));
   const headings = positioned.filter(({ token }) => token.type === 'heading') as Array<{ token: Tokens.Heading; line: number }>;
+  if (headings.length > MAX_HEADINGS) {
+    throw new LecternError(`more than ${MAX_HEADINGS.toLocaleString('en')} headings (each starts a slide)`, {
+      exitCode: ExitCode.input,
+      location: { file, line: headings[MAX_HEADINGS]!.line },
+      hint: 'split the article into several decks',
+    });
+  }
 
   // The deck title is a lone leading `#` when the front matter has none; sections start at the shallowest remaining depth.
   let titleToken: Tokens.Heading | undefined;
@@ -29,7 +43,8 @@ export function parseMarkdown(source: string, file: string): ParseResult {
     if (!meta.title || meta.title === text || !meta.subtitle || meta.subtitle === text) titleToken = firstHeading.token;
     if (!meta.title) meta.title = text;
   }
-  const sectionDepth = Math.min(...headings.filter((h) => h.token !== titleToken).map((h) => h.token.depth), 7);
+  // A loop, not Math.min(...): spreading 200,000 headings into arguments overflows the stack.
+  const sectionDepth = headings.reduce((min, h) => (h.token === titleToken ? min : Math.min(min, h.token.depth)), 7);
 
   const sections: Section[] = [];
   let current: Section = { title: undefined, line: bodyLineOffset + 1, blocks: [] };
@@ -78,7 +93,7 @@ export function parseMarkdown(source: string, file: string): ParseResult {
       continue;
     }
     if (inNotes) {
-      const text = token.type === 'paragraph' ? plainOf(token.raw) : htmlToText(marked.parse(token.raw, { async: false }));
+      const text = token.type === 'paragraph' ? plainOf(token.raw) : htmlToText(marked.parse(token.raw, { async: false, tokenizer: new LinearQuoteTokenizer() }));
       if (text.trim()) current.blocks.push({ kind: 'notes', text: text.trim(), line });
       continue;
     }
@@ -87,6 +102,27 @@ export function parseMarkdown(source: string, file: string): ParseResult {
   }
   pushCurrent();
   return { article: { file, format: 'markdown', meta, sections }, warnings };
+}
+
+/** Quotes larger than this are lexed the linear way below. */
+const LARGE_QUOTE_CHARS = 20_000;
+
+/**
+ * marked re-lexes a block quote's nested quote from its start each time the nesting changes: 40,000 lines alternating
+ * `>` and `> >` took 78 s. A large quote is lexed the way marked did before that change (strip one `>` per line, lex
+ * the rest once), in linear time; smaller ones keep marked's own, finer handling of lazy lines.
+ */
+class LinearQuoteTokenizer extends Tokenizer {
+  override blockquote(src: string): Tokens.Blockquote | undefined {
+    const match = this.rules.block.blockquote.exec(src);
+    if (!match || match[0].length <= LARGE_QUOTE_CHARS) return super.blockquote(src);
+    const text = match[0].replace(/^ {0,3}>[ \t]?/gm, '').replace(/\n+$/, '');
+    const top = this.lexer.state.top;
+    this.lexer.state.top = true;
+    const tokens = this.lexer.blockTokens(text, []);
+    this.lexer.state.top = top;
+    return { type: 'blockquote', raw: match[0], tokens, text };
+  }
 }
 
 /** Attaches each top-level token to the 1-based source line where it starts. */
@@ -116,18 +152,32 @@ function withLines(tokens: Token[], body: string, lineOffset: number): Array<{ t
 function joinDetails(positioned: Array<{ token: Token; line: number }>): Array<{ token: Token; line: number }> {
   const balance = (token: Token): number =>
     token.type === 'html' ? (token.raw.match(/<details[\s>]/gi) ?? []).length - (token.raw.match(/<\/details\s*>/gi) ?? []).length : 0;
+  // The block a `<details>` opens ends at the first later token where the running balance falls back to where it
+  // stood before it. Found for every token in one pass with a stack (scanning forward from each of 20,000 unclosed
+  // tags is quadratic); a heading in between, or a balance that drops below, leaves the tokens as they were.
+  const count = positioned.length;
+  const level = new Array<number>(count + 1);
+  level[0] = 0;
+  for (let index = 0; index < count; index++) level[index + 1] = level[index]! + balance(positioned[index]!.token);
+  /** For each token, the first later token whose level falls to the level before it, or -1. */
+  const closer = new Array<number>(count).fill(-1);
+  const waiting: number[] = [];
+  for (let index = 0; index < count; index++) {
+    while (waiting.length > 0 && level[index + 1]! <= level[waiting[waiting.length - 1]!]!) closer[waiting.pop()!] = index;
+    if (level[index + 1]! > level[index]!) waiting.push(index);
+  }
+  const nextHeading = new Array<number>(count + 1).fill(count);
+  for (let index = count - 1; index >= 0; index--) nextHeading[index] = positioned[index]!.token.type === 'heading' ? index : nextHeading[index + 1]!;
   const result: Array<{ token: Token; line: number }> = [];
-  for (let index = 0; index < positioned.length; index++) {
+  for (let index = 0; index < count; index++) {
     const start = positioned[index]!;
-    let depth = balance(start.token);
-    let end = index;
-    while (depth > 0 && end + 1 < positioned.length && positioned[end + 1]!.token.type !== 'heading') depth += balance(positioned[++end]!.token);
-    if (depth !== 0 || end === index) {
+    const end = closer[index]!;
+    if (end < 0 || level[end + 1] !== level[index] || nextHeading[index + 1]! <= end) {
       result.push(start);
       continue;
     }
     const raw = positioned.slice(index, end + 1).map(({ token }) => token.raw).join('');
-    const html = marked.parse(raw, { async: false, gfm: true });
+    const html = marked.parse(raw, { async: false, gfm: true, tokenizer: new LinearQuoteTokenizer() });
     result.push({ token: { type: 'html', block: true, pre: false, raw: html, text: html } as Tokens.HTML, line: start.line });
     index = end;
   }
@@ -141,6 +191,10 @@ function countNewlines(text: string, from: number, to: number): number {
 }
 
 function toBlock(token: Token, line: number, warnings: Warning[], file: string): Block | undefined {
+  // A link whose URL could run code keeps its text and loses its target, with a warning: nothing is dropped silently.
+  const refused = (href: string): void => {
+    warnings.push({ message: `link to "${href}" removed (its text stays): only http(s), mailto and relative links are allowed`, location: { file, line } });
+  };
   switch (token.type) {
     case 'paragraph': {
       const paragraph = token as Tokens.Paragraph;
@@ -148,22 +202,23 @@ function toBlock(token: Token, line: number, warnings: Warning[], file: string):
       if (only.length === 1 && only[0]?.type === 'image') {
         const image = only[0] as Tokens.Image;
         // Same rule as the web-page reader: an image whose URL could run code (javascript:, data:text/html…) is dropped.
-        if (!isSafeUrl(image.href, true)) {
+        if (markdownUrl(image.href, true) === undefined) {
           warnings.push({ message: `image "${image.text || image.href}" dropped: its URL is not allowed`, location: { file, line } });
           return image.text.trim() ? { kind: 'paragraph', text: collapse(image.text), html: escapeHtml(collapse(image.text)), line } : undefined;
         }
-        return { kind: 'image', src: image.href, alt: image.text, title: image.title ?? undefined, line };
+        // The path as the author meant it (entities decoded); the template escapes it and media.ts resolves it.
+        return { kind: 'image', src: decodeHTMLStrict(image.href), alt: image.text, title: image.title ?? undefined, line };
       }
-      return { kind: 'paragraph', text: inlineText(paragraph.tokens), html: inlineHtml(paragraph.tokens), line };
+      return { kind: 'paragraph', text: inlineText(paragraph.tokens), html: inlineHtml(paragraph.tokens, refused), line };
     }
     case 'text': {
       const text = token as Tokens.Text;
-      return { kind: 'paragraph', text: inlineText(text.tokens ?? [text]), html: inlineHtml(text.tokens ?? [text]), line };
+      return { kind: 'paragraph', text: inlineText(text.tokens ?? [text]), html: inlineHtml(text.tokens ?? [text], refused), line };
     }
     case 'list':
-      return toList(token as Tokens.List, line);
+      return toList(token as Tokens.List, line, refused);
     case 'blockquote':
-      return toQuote(token as Tokens.Blockquote, line);
+      return toQuote(token as Tokens.Blockquote, line, refused);
     case 'code': {
       const code = token as Tokens.Code;
       return { kind: 'code', code: code.text, lang: code.lang?.split(/\s/)[0] || undefined, line };
@@ -192,13 +247,13 @@ function toBlock(token: Token, line: number, warnings: Warning[], file: string):
   }
 }
 
-function toList(list: Tokens.List, line: number): ListBlock {
+function toList(list: Tokens.List, line: number, refused: (href: string) => void): ListBlock {
   const items: ListItem[] = list.items.map((item) => {
     const nested = item.tokens.find((t) => t.type === 'list') as Tokens.List | undefined;
     const inline = itemInline(item.tokens);
     const prefix = item.task ? (item.checked ? '☑ ' : '☐ ') : '';
-    const entry: ListItem = { text: prefix + inlineText(inline), html: escapeHtml(prefix) + inlineHtml(inline) };
-    if (nested) entry.children = toList(nested, line);
+    const entry: ListItem = { text: prefix + inlineText(inline), html: escapeHtml(prefix) + inlineHtml(inline, refused) };
+    if (nested) entry.children = toList(nested, line, refused);
     return entry;
   });
   const block: ListBlock = { kind: 'list', ordered: list.ordered, items, line };
@@ -248,21 +303,21 @@ function itemInline(tokens: Token[]): Token[] {
 
 const CALLOUT = /^\[!(note|tip|important|warning|caution)\][ \t]*\n?/i;
 
-function toQuote(quote: Tokens.Blockquote, line: number): Block {
+function toQuote(quote: Tokens.Blockquote, line: number, refused: (href: string) => void): Block {
   // A GitHub-style callout ("> [!NOTE]") is the author's own aside, not a quotation: it reads as a labelled paragraph.
   const callout = CALLOUT.exec(quote.text);
   if (callout) {
     const label = (callout[1] ?? '').charAt(0).toUpperCase() + (callout[1] ?? '').slice(1).toLowerCase();
     const tokens = new Lexer({ gfm: true }).inlineTokens(quote.text.slice(callout[0].length).replace(/\n+/g, ' '));
     const body = inlineText(tokens);
-    return { kind: 'paragraph', text: body ? `${label}: ${body}` : label, html: `<strong>${label}:</strong> ${inlineHtml(tokens)}`, line };
+    return { kind: 'paragraph', text: body ? `${label}: ${body}` : label, html: `<strong>${label}:</strong> ${inlineHtml(tokens, refused)}`, line };
   }
   const lines = quote.text.split('\n');
   const last = lines[lines.length - 1] ?? '';
   const attribution = lines.length > 1 ? ATTRIBUTION.exec(last)?.[1] : undefined;
   const body = attribution ? lines.slice(0, -1).join('\n') : quote.text;
   const tokens = new Lexer({ gfm: true }).inlineTokens(body.replace(/\n+/g, ' '));
-  const block: Block = { kind: 'quote', text: inlineText(tokens), html: inlineHtml(tokens), line };
+  const block: Block = { kind: 'quote', text: inlineText(tokens), html: inlineHtml(tokens, refused), line };
   if (attribution) block.attribution = plainOf(attribution);
   return block;
 }
@@ -286,22 +341,20 @@ function tokenText(token: Token): string {
       return (token as Tokens.Escape).text;
     default:
       if ('tokens' in token && Array.isArray(token.tokens) && token.tokens.length > 0) return token.tokens.map(tokenText).join('');
-      return 'text' in token && typeof token.text === 'string' ? decodeEntities(token.text) : '';
+      return 'text' in token && typeof token.text === 'string' ? decodeHTMLStrict(token.text) : '';
   }
 }
 
-function inlineHtml(tokens: Token[]): string {
-  const html = marked.parser([{ type: 'paragraph', raw: '', text: '', tokens } as Tokens.Paragraph]).replace(/^<p>|<\/p>\n?$/g, '');
-  // marked escapes text and attributes itself; only raw HTML or a risky URL needs the (slow to load) DOM sanitiser.
-  return needsSanitising(tokens) ? sanitizeHtml(html) : html;
+function inlineHtml(tokens: Token[], refused: (href: string) => void): string {
+  const renderer = new SafeUrlRenderer(refused);
+  const html = marked.parser([{ type: 'paragraph', raw: '', text: '', tokens } as Tokens.Paragraph], { renderer }).replace(/^<p>|<\/p>\n?$/g, '');
+  // marked escapes text and the renderer prints only checked, fully escaped URLs; raw HTML needs the (slow to load)
+  // DOM sanitiser, which decodes attributes as a browser does before it checks them.
+  return containsHtml(tokens) ? sanitizeHtml(html) : html;
 }
 
-function needsSanitising(tokens: Token[]): boolean {
-  return tokens.some((token) => {
-    if (token.type === 'html') return true;
-    if ((token.type === 'link' || token.type === 'image') && !isSafeUrl((token as Tokens.Link).href, token.type === 'image')) return true;
-    return 'tokens' in token && Array.isArray(token.tokens) && needsSanitising(token.tokens);
-  });
+function containsHtml(tokens: Token[]): boolean {
+  return tokens.some((token) => token.type === 'html' || ('tokens' in token && Array.isArray(token.tokens) && containsHtml(token.tokens)));
 }
 
 function plainOf(markdown: string): string {
@@ -310,16 +363,4 @@ function plainOf(markdown: string): string {
 
 function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: '\u00a0' };
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, name: string) => {
-    if (name[0] === '#') {
-      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return ENTITIES[name.toLowerCase()] ?? whole;
-  });
 }

@@ -46,18 +46,33 @@ export function detectFurniture(lines: readonly string[]): Furniture {
   const repeated = new Set<string>();
   for (const [key, indices] of groups) if (indices.length >= MIN_REPEATS) repeated.add(key);
 
-  const blank = (i: number): boolean => lines[i]!.replace(/\f/g, '').trim() === '';
+  const blankLine = lines.map((line) => line.replace(/\f/g, '').trim() === '');
+  const blank = (i: number): boolean => blankLine[i]!;
   const skippable = (i: number): boolean => blank(i) || (keys[i] !== undefined && repeated.has(keys[i]!));
   const hasFormFeed = (i: number): boolean => lines[i]!.includes('\f');
-  /** Nearest line in direction `step` that is neither blank nor a repeated line; -1 past the file's edge. */
-  const neighbour = (i: number, step: 1 | -1): { index: number; formFeed: boolean } => {
+  // For each line, the nearest line before and after that is neither blank nor a repeated line, and whether a form
+  // feed lies on the way: computed in one pass each way, since walking from every line of a run of thousands of
+  // identical lines is quadratic.
+  const nearest = (step: 1 | -1): Array<{ index: number; formFeed: boolean }> => {
+    const result = new Array<{ index: number; formFeed: boolean }>(n);
+    let index = -1;
     let formFeed = false;
-    for (let j = i + step; j >= 0 && j < n; j += step) {
-      if (hasFormFeed(j)) formFeed = true;
-      if (!skippable(j)) return { index: j, formFeed };
+    for (let k = 0; k < n; k++) {
+      const i = step === 1 ? n - 1 - k : k;
+      result[i] = { index, formFeed };
+      // Line i is "on the way" for the lines beyond it in the opposite direction.
+      if (skippable(i)) formFeed ||= hasFormFeed(i);
+      else {
+        index = i;
+        formFeed = hasFormFeed(i);
+      }
     }
-    return { index: -1, formFeed };
+    return result;
   };
+  const previousKept = nearest(-1);
+  const nextKept = nearest(1);
+  /** Nearest line in direction `step` that is neither blank nor a repeated line; -1 past the file's edge. */
+  const neighbour = (i: number, step: 1 | -1): { index: number; formFeed: boolean } => (step === 1 ? nextKept[i]! : previousKept[i]!);
   const atPageEdge = (i: number): boolean => {
     if (hasFormFeed(i)) return true;
     const before = neighbour(i, -1);

@@ -31,6 +31,8 @@ export async function parseSource(text: string, file: string, format: SourceForm
     case 'markdown':
       return (await import('./markdown.js')).parseMarkdown(text, file);
     case 'html': {
+      // Too deep a page is refused before the DOM (a second or more to load) is even loaded.
+      (await import('./nesting.js')).checkHtmlNesting(text, file);
       // The web-page reader brings a whole DOM with it: load it only for web pages.
       const { parseHtml } = await import('./html.js');
       return parseHtml(text, file);

@@ -4,6 +4,7 @@ import { ExitCode, LecternError } from '../errors.js';
 import { prepareDeck, type PrepareOptions } from '../pipeline.js';
 import { buildSite } from '../site/build-site.js';
 import { writeDeckIndex } from '../site/deck-index.js';
+import { checkFileOutput, checkFolderNotProtected, checkFolderOutput, sourceFiles, type OutputRules } from '../site/output-guard.js';
 import { parseCommand } from './args.js';
 import { deckName, prepareOptions } from './deck-options.js';
 import { formatMinutes, say, warn } from './output.js';
@@ -12,10 +13,12 @@ export const BUILD_HELP = `Usage: lectern build [source] [options]
 
 Builds a static site: DIR/index.html plus assets/. With no source, builds every deck in
 slides/ into dist/<name>/ and writes dist/index.html linking them. Output is replaced only
-when the build succeeds.
+when the build succeeds, and an existing folder only if it is empty or Lectern wrote it
+(it holds a .lectern-output file); never a folder that holds the source or the working folder.
 
 Options:
   -o, --out DIR         output folder (default: dist/<name>/; with no source: dist/)
+      --force           replace an --out folder that holds files Lectern did not write
       --json            print the outlined deck as JSON on stdout instead of building
       --duration TIME   planned talk length, e.g. 20m (overrides front matter)
       --wpm N           speaking rate in words a minute (default 140)
@@ -36,6 +39,7 @@ export async function buildCommand(argv: string[]): Promise<number> {
     wpm: { type: 'string' },
     theme: { type: 'string' },
     templates: { type: 'string' },
+    force: { type: 'boolean' },
     debug: { type: 'boolean' },
   });
   if (values.help) {
@@ -45,22 +49,25 @@ export async function buildCommand(argv: string[]): Promise<number> {
   if (positionals.length > 1) throw new LecternError('build takes one source', { exitCode: ExitCode.usage, hint: 'see `lectern build --help`' });
   const options = prepareOptions(values);
   const source = positionals[0];
-  if (source === undefined) return buildAll(typeof values.out === 'string' ? values.out : 'dist', options);
+  const rules: OutputRules = { force: values.force === true };
+  if (source === undefined) return buildAll(typeof values.out === 'string' ? values.out : 'dist', options, rules);
 
+  const outDir = typeof values.out === 'string' ? values.out : join('dist', deckName(source));
+  // Refused before any work; buildSite checks again just before it swaps the folder in.
+  if (!values.json) await checkFolderOutput(outDir, { ...rules, protect: sourceFiles(source) });
   const prepared = await prepareDeck(source, options);
   warn(prepared.warnings);
   if (values.json) {
     process.stdout.write(`${JSON.stringify(prepared.deck, null, 2)}\n`);
     return ExitCode.ok;
   }
-  const outDir = typeof values.out === 'string' ? values.out : join('dist', deckName(source));
-  await buildSite(prepared, outDir);
+  await buildSite(prepared, outDir, rules);
   const { deck } = prepared;
   say(`built ${join(outDir, 'index.html')}: ${deck.slides.length} slides, ${deck.sections.length} sections, ${formatMinutes(deck.meta.totalTime)} planned`);
   return ExitCode.ok;
 }
 
-async function buildAll(outRoot: string, options: PrepareOptions): Promise<number> {
+async function buildAll(outRoot: string, options: PrepareOptions, rules: OutputRules): Promise<number> {
   const folder = 'slides';
   const entries = await readdir(folder).catch(() => {
     throw new LecternError('no source given and no slides/ folder here', {
@@ -71,6 +78,26 @@ async function buildAll(outRoot: string, options: PrepareOptions): Promise<numbe
   });
   const sources = entries.filter((entry) => DECK_EXTENSIONS.has(extname(entry).toLowerCase())).sort();
   if (sources.length === 0) throw new LecternError('no decks (.md, .txt, .html) in slides/', { exitCode: ExitCode.input, location: { file: folder } });
+  const named = new Map<string, string>();
+  for (const source of sources) {
+    const name = deckName(source);
+    const other = named.get(name);
+    if (other !== undefined) {
+      throw new LecternError(`slides/${other} and slides/${source} would both be built into ${join(outRoot, name)}`, {
+        exitCode: ExitCode.output,
+        location: { file: join(folder, source) },
+        hint: 'rename one of them',
+      });
+    }
+    named.set(name, source);
+  }
+  // Everything this build would replace is checked before anything is written: each deck's folder and the index
+  // page. The root itself is only written into (other outputs may sit beside the decks), never replaced, but it
+  // must not hold the decks' sources or the working folder.
+  const protect = sources.map((source) => join(folder, source));
+  await checkFolderNotProtected(outRoot, { protect: [...protect, folder] });
+  for (const name of named.keys()) await checkFolderOutput(join(outRoot, name), { ...rules, protect });
+  await checkFileOutput(join(outRoot, 'index.html'), 'html', { ...rules, protect });
   // Outline every deck first, so one broken deck stops the build before anything is replaced.
   const prepared = [];
   for (const source of sources) {
@@ -80,7 +107,7 @@ async function buildAll(outRoot: string, options: PrepareOptions): Promise<numbe
   }
   for (const { name, deck } of prepared) {
     const outDir = join(outRoot, name);
-    await buildSite(deck, outDir);
+    await buildSite(deck, outDir, rules);
     say(`built ${join(outDir, 'index.html')}: ${deck.deck.slides.length} slides, ${formatMinutes(deck.deck.meta.totalTime)} planned`);
   }
   await writeDeckIndex(outRoot, prepared.map(({ name, deck }) => ({ dir: name, deck: deck.deck })));

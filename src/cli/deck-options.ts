@@ -21,7 +21,12 @@ export function prepareOptions(values: Record<string, string | boolean | undefin
   return options;
 }
 
-/** A deck's output name: its file name without the extension. */
+/**
+ * A deck's output name: its file name without the extension. A name of dots only (`..md` gives `.`) would make
+ * `dist/<name>` the output root or its parent, so it becomes `deck`.
+ */
 export function deckName(source: string): string {
-  return source === '-' ? 'stdin' : basename(source, extname(source));
+  if (source === '-') return 'stdin';
+  const name = basename(source, extname(source));
+  return /^\.*$/.test(name) ? 'deck' : name;
 }

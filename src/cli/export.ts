@@ -16,6 +16,10 @@ Playwright-installed Chromium, then the usual install paths); nothing is downloa
 Options:
   -f, --format FORMAT   pdf (default), png or html
   -o, --out PATH        output file (pdf, html) or folder (png); default dist/<name>.<format>
+                        (png: dist/<name>-png/). An existing file is overwritten only by
+                        its own type (a PDF by a PDF, HTML by HTML); an existing folder
+                        only if it is empty or Lectern wrote it; never the source.
+      --force           overwrite an --out file or folder Lectern would otherwise refuse
       --notes           PDF: a page of speaker notes after each slide
       --handout         PDF: each page shows the slide, reduced, above its notes
       --fragments       PDF: one page per fragment step
@@ -30,7 +34,8 @@ Options:
       --debug           show stack traces
   -h, --help            show this help
 
-Exit codes: 6 when no browser can be found, 7 when the browser fails.
+Exit codes: 5 when the output cannot be written or would replace files Lectern did not
+write, 6 when no browser can be found, 7 when the browser fails.
 `;
 
 const FORMATS = ['pdf', 'png', 'html'] as const;
@@ -52,6 +57,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
     wpm: { type: 'string' },
     theme: { type: 'string' },
     templates: { type: 'string' },
+    force: { type: 'boolean' },
     debug: { type: 'boolean' },
   });
   if (values.help) {
@@ -71,6 +77,13 @@ export async function exportCommand(argv: string[]): Promise<number> {
   if (!Number.isFinite(scale) || scale < 0.25 || scale > 4) throw usage('--scale must be a number from 0.25 to 4');
 
   const options = prepareOptions(values);
+  const force = values.force === true;
+  const target = out ?? (format === 'png' ? join('dist', `${deckName(source)}-png`) : join('dist', `${deckName(source)}.${format}`));
+  // Refused before the browser starts; the writers check again just before they replace anything.
+  const { checkFileOutput, checkFolderOutput, sourceFiles } = await import('../site/output-guard.js');
+  const rules = { force, protect: sourceFiles(source) };
+  if (format === 'png') await checkFolderOutput(target, rules);
+  else await checkFileOutput(target, format, rules);
 
   const quiet = values.quiet === true;
   const started = Date.now();
@@ -85,11 +98,10 @@ export async function exportCommand(argv: string[]): Promise<number> {
     const prepared = await prepareDeck(source, options);
     if (!quiet) warn(prepared.warnings);
     const { deck } = prepared;
-    const target = out ?? (format === 'png' ? join('dist', `${deckName(source)}-png`) : join('dist', `${deckName(source)}.${format}`));
     if (format === 'pdf') {
       const mode = values.handout ? 'handout' : values.notes ? 'notes' : 'slides';
       const { exportPdf } = await import('../export/pdf.js'); // pdf-lib and the browser only when needed
-      const result = await exportPdf(prepared, target, { mode, fragments: values.fragments === true, browser, progress, producer: await producer() });
+      const result = await exportPdf(prepared, target, { mode, fragments: values.fragments === true, browser, progress, producer: await producer(), force });
       progress.done();
       if (!quiet) {
         warn(result.warnings);
@@ -98,7 +110,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
     } else if (format === 'png') {
       const { exportPng, parseSlideRange } = await import('../export/png.js');
       const slides = typeof values.slides === 'string' ? parseSlideRange(values.slides, deck.slides.length) : undefined;
-      const result = await exportPng(prepared, target, { scale, slides, browser, progress });
+      const result = await exportPng(prepared, target, { scale, slides, browser, progress, force });
       progress.done();
       if (!quiet) {
         warn(result.warnings);
@@ -106,7 +118,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
       }
     } else {
       const { exportSingleFile } = await import('../export/single-file.js');
-      const result = await exportSingleFile(prepared, target);
+      const result = await exportSingleFile(prepared, target, { force });
       if (!quiet) {
         warn(result.warnings);
         say(`exported ${target}: one file, ${formatSize(result.bytes)}, ${deck.slides.length} slides in ${seconds()}`);

@@ -3,6 +3,7 @@ import { ExitCode, LecternError } from '../errors.js';
 import { prepareDeck } from '../pipeline.js';
 import { deckToMarkdown } from '../render/markdown-deck.js';
 import { writeFileAtomically } from '../site/atomic.js';
+import { sourceFiles } from '../site/output-guard.js';
 import { prepareOptions } from './deck-options.js';
 import { parseCommand } from './args.js';
 import { say, warn } from './output.js';
@@ -15,7 +16,9 @@ Building the written file gives the same slides as building the article. With no
 --out (or --out -), the Markdown goes to stdout.
 
 Options:
-  -o, --out FILE        where to write, e.g. slides/<name>.md
+  -o, --out FILE        where to write, e.g. slides/<name>.md; an existing file is
+                        overwritten only if it is Markdown (.md), never the article itself
+      --force           overwrite an existing --out file that is not Markdown
       --duration TIME   planned talk length, e.g. 20m
       --wpm N           speaking rate in words a minute
       --theme NAME      theme to record in the front matter
@@ -29,6 +32,7 @@ export async function importCommand(argv: string[]): Promise<number> {
     duration: { type: 'string' },
     wpm: { type: 'string' },
     theme: { type: 'string' },
+    force: { type: 'boolean' },
     debug: { type: 'boolean' },
   });
   if (values.help) {
@@ -47,7 +51,7 @@ export async function importCommand(argv: string[]): Promise<number> {
     process.stdout.write(markdown);
     return ExitCode.ok;
   }
-  await writeFileAtomically(out, (temporary) => writeFile(temporary, markdown));
+  await writeFileAtomically(out, (temporary) => writeFile(temporary, markdown), { kind: 'markdown', force: values.force === true, protect: sourceFiles(source) });
   say(`wrote ${out}: ${prepared.deck.slides.length} slides, every one explicit`);
   return ExitCode.ok;
 }

@@ -4,6 +4,7 @@ import { ExitCode, LecternError, type Warning } from '../errors.js';
 import type { PreparedDeck } from '../pipeline.js';
 import { SLIDE_HEIGHT, SLIDE_WIDTH } from '../render/reveal-config.js';
 import { writeFileAtomically } from '../site/atomic.js';
+import { sourceFiles } from '../site/output-guard.js';
 import { isolatedPage, withBrowser, type BrowserLaunch } from './browser.js';
 import type { Browser } from './cdp/browser.js';
 import type { Page } from './cdp/page.js';
@@ -25,6 +26,8 @@ export interface PdfOptions {
   producer?: string;
   /** Pages printed at a time in a long deck (default 250). */
   pagesPerPrint?: number;
+  /** Overwrite an existing file that is not a PDF (never the source). */
+  force?: boolean;
 }
 
 export interface PdfResult {
@@ -57,7 +60,7 @@ export async function exportPdf(prepared: PreparedDeck, out: string, options: Pd
         hint: 'a slide or notes page overflowed its page; please report it with the article',
       });
     }
-    await writeFileAtomically(out, (temporary) => writeFile(temporary, bytes));
+    await writeFileAtomically(out, (temporary) => writeFile(temporary, bytes), { kind: 'pdf', force: options.force, protect: sourceFiles(deck.file) });
     return { pages: printed.pages, bookmarks, warnings: printed.warnings };
   } finally {
     await site.dispose();

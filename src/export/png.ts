@@ -5,6 +5,7 @@ import { ExitCode, LecternError, type Warning } from '../errors.js';
 import type { PreparedDeck } from '../pipeline.js';
 import { SLIDE_HEIGHT, SLIDE_WIDTH } from '../render/reveal-config.js';
 import { writeDirectoryAtomically } from '../site/atomic.js';
+import { sourceFiles } from '../site/output-guard.js';
 import { isolatedPage, withBrowser, type BrowserLaunch } from './browser.js';
 import { openDeck } from './deck-page.js';
 import { glyphWarnings } from './fonts.js';
@@ -19,6 +20,8 @@ export interface PngOptions {
   /** The browser: one already launching, or `--browser`'s path (or none) to find and start one. */
   browser?: BrowserLaunch | string;
   progress?: Progress;
+  /** Replace an output folder Lectern cannot tell it wrote. */
+  force?: boolean;
 }
 
 export interface PngResult {
@@ -82,7 +85,7 @@ export async function exportPng(prepared: PreparedDeck, outDir: string, options:
           files.push(name);
         }
         options.progress?.step('slides', indexes.length, indexes.length);
-      });
+      }, { kind: 'png', force: options.force, protect: sourceFiles(deck.file) });
       warnings.push(...blockedWarnings(blocked, deck.file));
     });
   } finally {

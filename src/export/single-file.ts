@@ -11,6 +11,7 @@ import { escapeHtml } from '../article/sanitize.js';
 import { planSite } from '../site/build-site.js';
 import { writeFileAtomically } from '../site/atomic.js';
 import { scriptHash, singleFilePolicy, speakerViewHash } from '../site/csp.js';
+import { sourceFiles } from '../site/output-guard.js';
 import { ensureRuntime } from '../site/runtime.js';
 
 const MIME: Record<string, string> = {
@@ -129,9 +130,9 @@ export async function renderSingleFile(prepared: PreparedDeck): Promise<{ html: 
   return { html: withPolicyMeta(html, singleFilePolicy([...new Set(hashes)])), warnings };
 }
 
-/** Writes the single offline file atomically; returns its size in bytes. */
-export async function exportSingleFile(prepared: PreparedDeck, out: string): Promise<{ bytes: number; warnings: Warning[] }> {
+/** Writes the single offline file atomically; returns its size in bytes. `force` overwrites a file that is not HTML. */
+export async function exportSingleFile(prepared: PreparedDeck, out: string, options: { force?: boolean } = {}): Promise<{ bytes: number; warnings: Warning[] }> {
   const { html, warnings } = await renderSingleFile(prepared);
-  await writeFileAtomically(out, (temporary) => writeFile(temporary, html));
+  await writeFileAtomically(out, (temporary) => writeFile(temporary, html), { kind: 'html', force: options.force, protect: sourceFiles(prepared.deck.file) });
   return { bytes: Buffer.byteLength(html), warnings };
 }

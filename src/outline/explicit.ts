@@ -46,11 +46,11 @@ export function explicitSlide(layout: Layout, blocks: Block[], base: Omit<Draft,
         if (layout === 'figure' && draft.figures === undefined) {
           draft.figures = block.items.map(toFigure);
           // A figure has no room for sub-items: the notes keep the whole list, read as written.
-          if (block.items.some((item) => item.children)) unshown.push(...block.items.flatMap(itemTexts));
+          if (block.items.some((item) => item.children)) for (const text of block.items.flatMap(itemTexts)) unshown.push(text);
         } else if (SHOWS_POINTS.has(layout)) {
           draft.points = [...(draft.points ?? []), ...block.items.map(toPoint)];
           if (block.ordered && layout !== 'agenda') draft.ordered = true;
-        } else unshown.push(...block.items.flatMap(itemTexts));
+        } else for (const text of block.items.flatMap(itemTexts)) unshown.push(text);
         if (layout === 'agenda') draft.ordered = true;
         break;
       case 'quote':
@@ -82,7 +82,7 @@ export function explicitSlide(layout: Layout, blocks: Block[], base: Omit<Draft,
     }
   }
   // In the order written: the content comes before the `Note:` block that ends an explicit slide.
-  draft.notes.unshift(...unshown);
+  draft.notes = [...unshown, ...draft.notes];
   // Timing and coverage read an HTML slide's words from its notes (`lectern import` writes them there already).
   if (htmlText !== undefined && !draft.notes.includes(htmlText)) draft.notes.unshift(htmlText);
   return draft;

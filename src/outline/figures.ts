@@ -5,7 +5,10 @@ import type { Figure } from './types.js';
 const SCALE = '(?:\\s?(?:million|billion|trillion|thousand|bn|m|k)\\b)?';
 const MONEY = `[$€£¥]\\s?\\d[\\d,]*(?:\\.\\d+)?${SCALE}`;
 const RANGE = new RegExp(`(?:between\\s+)?(${MONEY})\\s*(?:and|to|–|-)\\s*(${MONEY})`, 'gi');
-const SINGLE = new RegExp(`${MONEY}|\\b\\d[\\d,]*(?:\\.\\d+)?\\s?(?:%|percent\\b)|\\b\\d[\\d,]*(?:\\.\\d+)?\\s(?:million|billion|trillion)\\b`, 'gi');
+// A number starts only where no digit, comma or point precedes it: `\b\d` alone also matches after every comma of
+// "1,1,1,…", and each of those starts scanned the rest of the run, quadratic in its length.
+const NUMBER = '\\b(?<![\\d,.])\\d[\\d,]*(?:\\.\\d+)?';
+const SINGLE = new RegExp(`${MONEY}|${NUMBER}\\s?(?:%|percent\\b)|${NUMBER}\\s(?:million|billion|trillion)\\b`, 'gi');
 
 interface Found {
   value: string;
@@ -20,9 +23,13 @@ export function findFigures(paragraph: string, limit = 3): Figure[] {
     const [low, high] = [match[1] ?? '', match[2] ?? ''];
     found.push({ value: joinRange(low, high), start: match.index ?? 0, end: (match.index ?? 0) + match[0].length });
   }
+  // Ranges come in order: one cursor through them finds the range a single figure falls in, in linear time.
+  const ranges = found.length;
+  let range = 0;
   for (const match of paragraph.matchAll(SINGLE)) {
     const start = match.index ?? 0;
-    if (found.some((figure) => start >= figure.start && start < figure.end)) continue;
+    while (range < ranges && found[range]!.end <= start) range++;
+    if (range < ranges && start >= found[range]!.start) continue;
     found.push({ value: match[0].trim(), start, end: start + match[0].length });
   }
   found.sort((a, b) => a.start - b.start);

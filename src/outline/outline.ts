@@ -55,7 +55,7 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
   const enumerated = titledSections.length >= 2 ? findAgendaEnumeration(introduction) : undefined;
   for (const section of introduction) {
     const blocks = section.blocks.filter((block) => block !== enumerated?.block);
-    drafts.push(...outlineSection({ ...section, blocks }, INTRODUCTION_TITLE, lang, density));
+    for (const draft of outlineSection({ ...section, blocks }, INTRODUCTION_TITLE, lang, density)) drafts.push(draft);
   }
 
   const explicit = new Set(article.sections.flatMap((section) => section.blocks).flatMap((block) => (block.kind === 'directive' ? [block.value] : [])));
@@ -82,12 +82,13 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
     sections.push({ title: sectionTitle, slideIndex: drafts.length });
     drafts.push({ layout: 'section', title: sectionTitle, section: sectionTitle, notes: [], lines: [section.line, section.line] });
     const content = outlineSection(section, sectionTitle, lang, density);
-    drafts.push(...content);
+    for (const draft of content) drafts.push(draft);
     const best = content.flatMap((slide) => (slide.layout === 'points' ? (slide.points ?? []) : []))[0];
     if (best) takeaways.push({ section: sectionTitle, point: best.text });
   }
 
-  const lastLine = Math.max(...drafts.map((draft) => draft.lines[1]));
+  // Not Math.max(...): spreading an unbounded array into arguments overflows the stack.
+  const lastLine = drafts.reduce((max, draft) => Math.max(max, draft.lines[1]), -Infinity);
   if (!explicit.has('closing')) {
     const closingTitle = lang.startsWith('en') ? (takeaways.length > 0 ? 'Key takeaways' : 'Thank you') : title;
     const pages = pagesOf(takeaways.map((takeaway) => ({ text: takeaway.point })));
@@ -214,7 +215,7 @@ function outlineSection(section: Section, sectionTitle: string, lang: string, de
           open = { ...base(block.line), layout: 'points', points: [] };
         }
         const target = open as Draft;
-        target.points?.push(...points);
+        for (const point of points) target.points?.push(point);
         target.notes.push(block.text);
         target.lines[1] = block.line;
         continue;
@@ -392,7 +393,7 @@ export function visibleText(slide: Slide): string {
   // A figure reads as its value and caption together, as written in an explicit figure list ("$40 — a year of oil").
   for (const figure of slide.figures ?? []) parts.push(figure.caption ? `${figure.value} — ${figure.caption}` : figure.value);
   if (slide.code) parts.push(slide.code.code);
-  if (slide.table) parts.push(...slide.table.header, ...slide.table.rows.flat());
+  if (slide.table) for (const cell of [slide.table.header, ...slide.table.rows].flat()) parts.push(cell);
   if (slide.image) parts.push(slide.image.alt);
   return parts.filter(Boolean).join(' ');
 }

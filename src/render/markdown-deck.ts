@@ -43,10 +43,7 @@ function slideToMarkdown(slide: Slide): string {
   if (slide.quote) {
     body.push([`> ${inline(slide.quote.text)}`, ...(slide.quote.attribution ? [`> — ${inline(slide.quote.attribution)}`] : [])].join('\n'));
   }
-  if (slide.code) {
-    const fence = '`'.repeat(Math.max(3, ...[...slide.code.code.matchAll(/`+/g)].map((match) => match[0].length + 1)));
-    body.push(`${fence}${slide.code.lang ?? ''}\n${slide.code.code}\n${fence}`);
-  }
+  if (slide.code) body.push(codeFence(slide.code.code, slide.code.lang));
   if (slide.table) {
     const row = (cells: string[]): string => `| ${cells.map((cell) => inline(cell).replace(/\|/g, '\\|')).join(' | ')} |`;
     const align = slide.table.align.map((value) => (value === 'center' ? ':---:' : value === 'right' ? '---:' : value === 'left' ? ':---' : '---'));
@@ -59,6 +56,20 @@ function slideToMarkdown(slide: Slide): string {
   if (slide.html) body.push(slide.html);
   if (slide.notes.length > 0) body.push(['Note:', ...slide.notes.map(block)].join('\n\n'));
   return [lines.join('\n'), ...body].join('\n\n');
+}
+
+/**
+ * A fenced code block that reads back as the same code. A backtick fence's info string may not hold a backtick
+ * (CommonMark), else the fence is no fence and the code would be read as live Markdown: such a language gets a tilde
+ * fence, whose info string may hold anything. The fence is longer than any run of its character opening a line of
+ * the code, so no line closes it early.
+ */
+export function codeFence(code: string, lang = ''): string {
+  const char = lang.includes('`') ? '~' : '`';
+  let longest = 0;
+  for (const match of code.matchAll(char === '`' ? /^ {0,3}(`+)/gm : /^ {0,3}(~+)/gm)) longest = Math.max(longest, match[1]?.length ?? 0);
+  const fence = char.repeat(Math.max(3, longest + 1));
+  return `${fence}${lang}\n${code}\n${fence}`;
 }
 
 function list(points: Point[], ordered: boolean, depth: number): string {

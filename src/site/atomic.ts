@@ -1,12 +1,19 @@
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ExitCode, LecternError } from '../errors.js';
+import { checkFileOutput, checkFolderOutput, markerText, OUTPUT_MARKER, type FileKind, type FolderKind, type OutputRules } from './output-guard.js';
 
 /**
  * Fills a fresh folder beside `target` and swaps it into place only when `fill` succeeds, so a failed build leaves
- * the previous output exactly as it was (and a failed first build leaves nothing).
+ * the previous output exactly as it was (and a failed first build leaves nothing). The folder is replaced only under
+ * the rules of output-guard.ts, and gets Lectern's marker file so the next run knows it may replace it.
  */
-export async function writeDirectoryAtomically(target: string, fill: (staging: string) => Promise<void>): Promise<void> {
+export async function writeDirectoryAtomically(
+  target: string,
+  fill: (staging: string) => Promise<void>,
+  options: OutputRules & { kind: FolderKind },
+): Promise<void> {
+  await checkFolderOutput(target, options);
   const existing = await stat(target).catch(() => undefined);
   if (existing && !existing.isDirectory()) {
     throw new LecternError('output path is an existing file, not a folder', {
@@ -29,6 +36,7 @@ export async function writeDirectoryAtomically(target: string, fill: (staging: s
   }
   try {
     await fill(staging);
+    await writeFile(join(staging, OUTPUT_MARKER), markerText(options.kind));
     if (existing) {
       const old = `${staging}.old`;
       await rename(target, old);
@@ -44,8 +52,16 @@ export async function writeDirectoryAtomically(target: string, fill: (staging: s
   }
 }
 
-/** Writes one file atomically: to a temporary name beside it, then renamed over it. */
-export async function writeFileAtomically(target: string, write: (temporary: string) => Promise<void>): Promise<void> {
+/**
+ * Writes one file atomically: to a temporary name beside it, then renamed over it. With `options`, an existing file
+ * is replaced only under the rules of output-guard.ts (never the source; otherwise only a file of the same kind).
+ */
+export async function writeFileAtomically(
+  target: string,
+  write: (temporary: string) => Promise<void>,
+  options?: OutputRules & { kind: FileKind },
+): Promise<void> {
+  if (options) await checkFileOutput(target, options.kind, options);
   const existing = await stat(target).catch(() => undefined);
   if (existing?.isDirectory()) {
     throw new LecternError('output path is a folder, not a file', { exitCode: ExitCode.output, location: { file: target } });

@@ -5,6 +5,7 @@ import { renderDeck, type PageAssets } from '../render/render.js';
 import { resolveStyle } from '../render/template-files.js';
 import { writeDirectoryAtomically } from './atomic.js';
 import { contentSecurityPolicy } from './csp.js';
+import { sourceFiles, type OutputRules } from './output-guard.js';
 import { collectMedia } from './media.js';
 import { ensureRuntime } from './runtime.js';
 import { resolveTheme } from './themes.js';
@@ -43,8 +44,11 @@ export async function planSite(prepared: PreparedDeck, options: { csp?: boolean 
   };
 }
 
-/** Writes a deck's static site to `outDir` atomically: `index.html` plus `assets/` (and `media/`). */
-export async function buildSite(prepared: PreparedDeck, outDir: string): Promise<void> {
+/**
+ * Writes a deck's static site to `outDir` atomically: `index.html` plus `assets/` (and `media/`). An existing folder
+ * is replaced only if Lectern wrote it (or with `force`), and never if it holds the source.
+ */
+export async function buildSite(prepared: PreparedDeck, outDir: string, rules: OutputRules = {}): Promise<void> {
   const site = await planSite(prepared, { csp: true });
   await writeDirectoryAtomically(outDir, async (staging) => {
     await mkdir(join(staging, 'assets'), { recursive: true });
@@ -53,5 +57,5 @@ export async function buildSite(prepared: PreparedDeck, outDir: string): Promise
       await mkdir(join(staging, copy.to, '..'), { recursive: true });
       await copyFile(copy.from, join(staging, copy.to));
     }
-  });
+  }, { ...rules, kind: 'site', protect: [...(rules.protect ?? []), ...sourceFiles(prepared.deck.file)] });
 }

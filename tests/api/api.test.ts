@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -49,6 +49,17 @@ describe('the programming interface', () => {
     await expect(readDeck({ text: ARTICLE }, { wpm: 5 })).rejects.toMatchObject({ exitCode: ExitCode.usage });
     await expect(exportDeck({ text: ARTICLE }, { format: 'docx' as 'pdf', out: join(work, 'x') })).rejects.toMatchObject({ exitCode: ExitCode.usage });
     expect(existsSync(join(work, 'x'))).toBe(false);
+  });
+
+  it('replaces a folder of files it did not write only with force', async () => {
+    const out = join(work, 'taken');
+    mkdirSync(out);
+    writeFileSync(join(out, 'notes.txt'), 'mine');
+    await expect(build({ text: ARTICLE, name: join(work, 'text.md') }, { out })).rejects.toMatchObject({ exitCode: ExitCode.output });
+    expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toBe('mine');
+    await build({ text: ARTICLE, name: join(work, 'text.md') }, { out, force: true });
+    expect(existsSync(join(out, 'notes.txt'))).toBe(false);
+    expect(existsSync(join(out, 'index.html'))).toBe(true);
   });
 
   it('defineConfig returns its argument', () => {

@@ -65,3 +65,28 @@ describe('lectern import command', () => {
     expect(rebuilt.meta.totalTime).toBe(900);
   });
 });
+
+describe('lectern import round trip: code fences', () => {
+  // Each article holds one code block whose fence or content could end the block early, or not open it at all.
+  const cases: Array<[string, string, string]> = [
+    ['a tilde fence whose info string holds backticks', '~~~js`evil`\n## Not a heading\n\n- not a list item\n~~~', 'js`evil`'],
+    ['a tilde fence whose language is only a backtick', '~~~ `\n# Still code\n~~~', '`'],
+    ['backtick fences inside the code', '````md\n```\nnot the end\n```\n````', 'md'],
+    ['tilde lines inside code with a backtick language', '~~~~~py`x`\n~~~\n~~~~\nprint(1)\n~~~~~', 'py`x`'],
+    ['a language holding a tilde and a backtick', '~~~a`b~c\n> not a quote\n~~~', 'a`b~c'],
+  ];
+
+  it.each(cases)('keeps %s as code, not slides', (_name, fence, lang) => {
+    const source = `---\ntitle: Fences\n---\n\n## Code\n\nThe block below is code and nothing else.\n\n${fence}\n`;
+    const { article } = parseMarkdown(source, 'fences.md');
+    const deck = outlineArticle(article);
+    const code = deck.slides.find((slide) => slide.code)?.code;
+    expect(code?.lang).toBe(lang);
+    const markdown = deckToMarkdown(deck);
+    const { article: again, warnings } = parseMarkdown(markdown, 'imported.md');
+    expect(warnings).toEqual([]);
+    const rebuilt = outlineArticle(again);
+    expect(comparable(rebuilt)).toEqual(comparable(deck));
+    expect(rebuilt.slides.find((slide) => slide.code)?.code).toEqual(code);
+  });
+});
