@@ -156,6 +156,25 @@ describe('the package installed from its tarball', { timeout: 240_000 }, () => {
     expect(hashTree(installed)).toEqual(before);
     expect(existsSync(join(work, 'cache', 'lectern'))).toBe(false);
   });
+
+  it('rebuilds a runtime that does not match into the user cache, not into the read-only package', () => {
+    // A copy of the project whose shipped runtime is stamped for other inputs.
+    const stale = join(work, 'stale');
+    execFileSync('cp', ['-a', project, stale]);
+    const copy = join(stale, 'node_modules', 'lectern');
+    execFileSync('chmod', ['-R', 'u+w', copy]);
+    writeFileSync(join(copy, 'runtime', 'stamp.txt'), 'another-runtime\n');
+    execFileSync('chmod', ['-R', 'a-w', copy]);
+    const staleBefore = hashTree(copy);
+    run('npx', ['lectern', 'build', 'article.md', '--out', 'rebuilt'], stale);
+    expect(readFileSync(join(stale, 'rebuilt', 'index.html'), 'utf8')).toContain('Tide Tables for Beginners');
+    const cached = readdirSync(join(work, 'cache', 'lectern'));
+    expect(cached).toHaveLength(1);
+    expect(cached[0]).toMatch(/^runtime-[0-9a-f]{16}$/);
+    expect(readFileSync(join(stale, 'rebuilt', 'assets', 'lectern.js'))).toEqual(readFileSync(join(work, 'cache', 'lectern', cached[0] as string, 'lectern.js')));
+    expect(hashTree(copy)).toEqual(staleBefore);
+    execFileSync('chmod', ['-R', 'u+w', copy]);
+  });
 });
 
 /** Starts `npx ARGS` in the project, waits for the deck at 127.0.0.1:PORT and its dev client, then stops it. */
