@@ -1,7 +1,9 @@
-import { dirname, resolve } from 'node:path';
 import { readArticle, readArticleText, sourcePath, type SourceText } from './article/read.js';
 import type { Article } from './article/types.js';
 import type { Warning } from './errors.js';
+import { confineArticleSettings } from './files/article-settings.js';
+import { checkLocalImages, type LocalImages } from './files/local-images.js';
+import { fileAccess, type FileAccess } from './files/roots.js';
 import { outlineArticle, type OutlineOptions } from './outline/outline.js';
 import type { Deck } from './outline/types.js';
 import { compileTemplates, type CompiledTemplates } from './render/template-set.js';
@@ -14,12 +16,25 @@ export interface PreparedDeck {
   templates: CompiledTemplates;
   /** The deck's template override folder, if it names one. */
   templatesDir?: string;
+  /** The folders the article may make Lectern read. */
+  access: FileAccess;
+  /** The deck's local images, checked: inside `access.roots` and real image bytes. */
+  images: LocalImages;
   warnings: Warning[];
 }
 
 export interface PrepareOptions extends OutlineOptions {
   /** A template override folder given on the command line; wins over front matter. */
   templates?: string;
+  /** Folders beyond the article's own that it may make Lectern read (`--allow-root`). */
+  allowRoots?: string[];
+  /** Lets the article's front matter choose templates (from inside its folder): `--trust-article`. */
+  trustArticle?: boolean;
+  /**
+   * Whether to check the deck's local images for publishing (default true). `lectern import` writes the article's
+   * image paths back out as written and publishes nothing, so it skips the check.
+   */
+  checkImages?: boolean;
 }
 
 /** Compiled template sets by folder, kept by a long-running caller (the dev server) between rebuilds. */
@@ -30,16 +45,17 @@ export type TemplateCache = Map<string, CompiledTemplates>;
  * once per folder until the caller clears the cache (when a template file changes).
  */
 export async function prepareDeck(source: string | SourceText, options: PrepareOptions = {}, cache?: TemplateCache): Promise<PreparedDeck> {
+  // A text source reads files (images, a theme) as if it were a file at its name.
+  const access = await fileAccess(sourcePath(source), options.allowRoots);
   const { article, warnings } = typeof source === 'string' ? await readArticle(source) : await readArticleText(source);
-  const deck = outlineArticle(article, options);
-  const base = source === '-' ? process.cwd() : dirname(resolve(sourcePath(source)));
-  const templatesDir = options.templates
-    ? resolve(options.templates)
-    : article.meta.templates
-      ? resolve(base, article.meta.templates)
-      : undefined;
+  const outlined = outlineArticle(article, options);
+  // Every file the article names is checked against its roots before anything reads it for the output.
+  const settings = await confineArticleSettings(article, outlined, options, access);
+  const { deck, images, warnings: imageWarnings } =
+    options.checkImages === false ? { deck: settings.deck, images: new Map() as LocalImages, warnings: [] } : await checkLocalImages(settings.deck, access);
+  const { templatesDir } = settings;
   const key = templatesDir ?? '';
   const templates = cache?.get(key) ?? compileTemplates(await loadTemplateSet(templatesDir));
   cache?.set(key, templates);
-  return { article, deck, templates, templatesDir, warnings };
+  return { article, deck, templates, templatesDir, access, images, warnings: [...warnings, ...settings.warnings, ...imageWarnings] };
 }

@@ -14,6 +14,10 @@ export interface DeckSettings {
   wpm?: number;
   /** Planned talk length: `20m`, `1h30m`, `90s`, or a number of minutes, as in front matter. */
   duration?: string | number;
+  /** Folders beyond the article's own that it may read images and theme files from (`--allow-root`). */
+  allowRoots?: string[];
+  /** Let the article's front matter choose templates from inside its folder (`--trust-article`). */
+  trustArticle?: boolean;
 }
 
 /** Defaults for exports. */
@@ -57,6 +61,8 @@ export function prepareOptionsOf(settings: DeckSettings): PrepareOptions {
   }
   if (settings.theme !== undefined) options.theme = settings.theme;
   if (settings.templates !== undefined) options.templates = settings.templates;
+  if (settings.allowRoots !== undefined) options.allowRoots = [...settings.allowRoots];
+  if (settings.trustArticle === true) options.trustArticle = true;
   return options;
 }
 

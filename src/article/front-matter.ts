@@ -23,6 +23,8 @@ export interface FrontMatterResult {
   body: string;
   /** Number of lines the front matter occupied, so body line numbers can be mapped back. */
   bodyLineOffset: number;
+  /** 1-based line of each known key. */
+  lines: Partial<Record<keyof ArticleMeta, number>>;
   warnings: Warning[];
 }
 
@@ -46,22 +48,22 @@ export function splitFrontMatter(source: string, file: string): FrontMatterResul
         hint: 'end the YAML block with a line holding only ---',
       });
     }
-    return { meta: {}, body: source, bodyLineOffset: 0, warnings: [] };
+    return { meta: {}, body: source, bodyLineOffset: 0, lines: {}, warnings: [] };
   }
   const yamlText = match[1] ?? '';
   const data: unknown = parseSimpleYaml(yamlText) ?? parseYaml(yamlText, file);
   const consumed = match[0];
   const bodyLineOffset = consumed.split('\n').length - (consumed.endsWith('\n') ? 1 : 0);
   const body = source.slice(consumed.length);
-  if (data === null || data === undefined) return { meta: {}, body, bodyLineOffset, warnings: [] };
+  if (data === null || data === undefined) return { meta: {}, body, bodyLineOffset, lines: {}, warnings: [] };
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw new LecternError('front matter must be a set of `key: value` lines', {
       exitCode: ExitCode.input,
       location: { file, line: 2, column: 1 },
     });
   }
-  const { meta, warnings } = readMeta(data as Record<string, unknown>, file, yamlText);
-  return { meta, body, bodyLineOffset, warnings };
+  const { meta, lines, warnings } = readMeta(data as Record<string, unknown>, file, yamlText);
+  return { meta, body, bodyLineOffset, lines, warnings };
 }
 
 const requireLazily = createRequire(import.meta.url);
@@ -128,8 +130,9 @@ export function parseSimpleYaml(text: string): Record<string, string | number> |
 /** Unknown keys warned about one by one; the rest are counted in one warning, so 50,000 keys print a few lines. */
 const MAX_UNKNOWN_KEY_WARNINGS = 10;
 
-function readMeta(data: Record<string, unknown>, file: string, yamlText: string): { meta: ArticleMeta; warnings: Warning[] } {
+function readMeta(data: Record<string, unknown>, file: string, yamlText: string): { meta: ArticleMeta; lines: FrontMatterResult['lines']; warnings: Warning[] } {
   const meta: ArticleMeta = {};
+  const lines: FrontMatterResult['lines'] = {};
   const warnings: Warning[] = [];
   // Line of each top-level key, found in one pass (a search per key is quadratic in the number of keys).
   const keyLines = new Map<string, number>();
@@ -153,6 +156,7 @@ function readMeta(data: Record<string, unknown>, file: string, yamlText: string)
       case 'templates':
         if (typeof value !== 'string' && typeof value !== 'number') fail('text');
         meta[key] = String(value);
+        lines[key] = location.line;
         break;
       case 'transition': {
         const name = typeof value === 'string' ? value.trim().toLowerCase() : '';
@@ -197,7 +201,7 @@ function readMeta(data: Record<string, unknown>, file: string, yamlText: string)
   if (unknown > MAX_UNKNOWN_KEY_WARNINGS) {
     warnings.push({ message: `${unknown - MAX_UNKNOWN_KEY_WARNINGS} more unknown front matter keys`, location: { file, line: 2 } });
   }
-  return { meta, warnings };
+  return { meta, lines, warnings };
 }
 
 /** Parses `20m`, `1h30m`, `90s`, `1:30:00`, or a number of minutes, into seconds. */

@@ -9,7 +9,7 @@ import type { Block, ListBlock, ListItem, ParseResult, Section } from './types.j
 
 const NOTES_START = /^notes?:\s*/i;
 /** `<!-- slide: points -->`: the form `lectern import` writes to make every slide explicit. */
-const SLIDE_LAYOUTS = new Set(['agenda', 'points', 'quote', 'figure', 'list', 'code', 'table', 'image', 'html', 'closing']);
+const SLIDE_LAYOUTS = new Set(['agenda', 'points', 'comparison', 'quote', 'figure', 'list', 'code', 'table', 'image', 'html', 'closing']);
 const DIRECTIVE = /^<!--\s*(slide)\s*:\s*([\w-]+)\s*-->$/i;
 const ATTRIBUTION = /^\s*(?:—|–|--|~)\s*(.+)$/;
 
@@ -18,7 +18,7 @@ export const MAX_HEADINGS = 10_000;
 
 /** Markdown (with optional YAML front matter) → Article. Pure. */
 export function parseMarkdown(source: string, file: string): ParseResult {
-  const { meta, body, bodyLineOffset, warnings } = splitFrontMatter(source, file);
+  const { meta, body, bodyLineOffset, lines: metaLines, warnings } = splitFrontMatter(source, file);
   if (!body.trim()) {
     warnings.push({ message: 'the article has front matter but no text after it: the deck has only its title', location: { file, line: bodyLineOffset } });
   }
@@ -101,7 +101,7 @@ export function parseMarkdown(source: string, file: string): ParseResult {
     if (block) current.blocks.push(block);
   }
   pushCurrent();
-  return { article: { file, format: 'markdown', meta, sections }, warnings };
+  return { article: { file, format: 'markdown', meta, ...(Object.keys(metaLines).length > 0 ? { metaLines } : {}), sections }, warnings };
 }
 
 /** Quotes larger than this are lexed the linear way below. */

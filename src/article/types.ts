@@ -129,6 +129,8 @@ export interface Article {
   file: string;
   format: SourceFormat;
   meta: ArticleMeta;
+  /** 1-based line of each front-matter key, so a warning about a setting can point at it. */
+  metaLines?: Partial<Record<keyof ArticleMeta, number>>;
   sections: Section[];
 }
 

@@ -5,7 +5,7 @@ import { ExitCode, LecternError } from '../errors.js';
 export type Options = NonNullable<ParseArgsConfig['options']>;
 
 export interface ParsedCommand {
-  values: Record<string, string | boolean | undefined>;
+  values: Record<string, string | boolean | string[] | undefined>;
   positionals: string[];
 }
 

@@ -6,7 +6,7 @@ import { buildSite } from '../site/build-site.js';
 import { writeDeckIndex } from '../site/deck-index.js';
 import { checkFileOutput, checkFolderNotProtected, checkFolderOutput, sourceFiles, type OutputRules } from '../site/output-guard.js';
 import { parseCommand } from './args.js';
-import { deckName, prepareOptions } from './deck-options.js';
+import { FILE_ACCESS_HELP, FILE_ACCESS_OPTIONS, deckName, prepareOptions } from './deck-options.js';
 import { formatMinutes, say, warn } from './output.js';
 
 export const BUILD_HELP = `Usage: lectern build [source] [options]
@@ -24,6 +24,7 @@ Options:
       --wpm N           speaking rate in words a minute (default 140)
       --theme NAME      theme: lectern, a Reveal.js theme name, or a .css path
       --templates DIR   folder of template overrides
+${FILE_ACCESS_HELP}
       --debug           show stack traces
   -h, --help            show this help
 `;
@@ -40,6 +41,7 @@ export async function buildCommand(argv: string[]): Promise<number> {
     theme: { type: 'string' },
     templates: { type: 'string' },
     force: { type: 'boolean' },
+    ...FILE_ACCESS_OPTIONS,
     debug: { type: 'boolean' },
   });
   if (values.help) {

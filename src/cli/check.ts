@@ -1,6 +1,6 @@
 import { ExitCode, LecternError } from '../errors.js';
 import { closeBrowser, launchBrowser } from '../export/browser.js';
-import { prepareOptions } from './deck-options.js';
+import { FILE_ACCESS_HELP, FILE_ACCESS_OPTIONS, prepareOptions } from './deck-options.js';
 import { parseCommand } from './args.js';
 import { warn } from './output.js';
 
@@ -20,6 +20,7 @@ Options:
       --wpm N           speaking rate in words a minute
       --theme NAME      theme to check with
       --templates DIR   folder of template overrides
+${FILE_ACCESS_HELP}
   -h, --help            show this help
 `;
 
@@ -32,6 +33,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
     wpm: { type: 'string' },
     theme: { type: 'string' },
     templates: { type: 'string' },
+    ...FILE_ACCESS_OPTIONS,
     debug: { type: 'boolean' },
   });
   if (values.help) {

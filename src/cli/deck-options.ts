@@ -4,7 +4,19 @@ import { parseDuration } from '../article/front-matter.js';
 import { ExitCode, LecternError } from '../errors.js';
 import { WPM_RANGE } from '../outline/timing.js';
 import type { PrepareOptions } from '../pipeline.js';
-import { numberOption } from './args.js';
+import { numberOption, type Options } from './args.js';
+
+/** Flags of every command that builds a deck, for the files an article may make Lectern read. */
+export const FILE_ACCESS_OPTIONS = {
+  'allow-root': { type: 'string', multiple: true },
+  'trust-article': { type: 'boolean' },
+} satisfies Options;
+
+/** Their lines in a command's help. */
+export const FILE_ACCESS_HELP = `      --allow-root DIR  a folder beyond the article's own that it may read images and
+                        theme files from (repeatable)
+      --trust-article   let the article's front matter choose templates (from inside
+                        its folder)`;
 
 /** Options shared by every command that outlines a deck. */
 export function prepareOptions(values: Record<string, string | boolean | undefined | Array<string | boolean>>): PrepareOptions {
@@ -18,6 +30,9 @@ export function prepareOptions(values: Record<string, string | boolean | undefin
   if (wpm !== undefined) options.wpm = wpm;
   if (typeof values.theme === 'string') options.theme = values.theme;
   if (typeof values.templates === 'string') options.templates = values.templates;
+  const roots = values['allow-root'];
+  if (Array.isArray(roots)) options.allowRoots = roots.filter((root): root is string => typeof root === 'string');
+  if (values['trust-article'] === true) options.trustArticle = true;
   return options;
 }
 

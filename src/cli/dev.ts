@@ -1,7 +1,7 @@
 import { createServer as createNetServer } from 'node:net';
 import { ExitCode, LecternError } from '../errors.js';
 import { lectern } from '../vite/plugin.js';
-import { prepareOptions } from './deck-options.js';
+import { FILE_ACCESS_HELP, FILE_ACCESS_OPTIONS, prepareOptions } from './deck-options.js';
 import { numberOption, parseCommand } from './args.js';
 import { say } from './output.js';
 
@@ -19,6 +19,7 @@ Options:
       --wpm N           speaking rate in words a minute
       --theme NAME      theme: lectern, a Reveal.js theme name, or a .css path
       --templates DIR   folder of template overrides
+${FILE_ACCESS_HELP}
   -h, --help            show this help
 `;
 
@@ -33,6 +34,7 @@ export async function devCommand(argv: string[]): Promise<number> {
     wpm: { type: 'string' },
     theme: { type: 'string' },
     templates: { type: 'string' },
+    ...FILE_ACCESS_OPTIONS,
     debug: { type: 'boolean' },
   });
   if (values.help) {

@@ -4,7 +4,7 @@ import { ExitCode, LecternError } from '../errors.js';
 import { createProgress } from '../export/progress.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { parseCommand } from './args.js';
-import { deckName, prepareOptions } from './deck-options.js';
+import { FILE_ACCESS_HELP, FILE_ACCESS_OPTIONS, deckName, prepareOptions } from './deck-options.js';
 import { say, warn } from './output.js';
 
 export const EXPORT_HELP = `Usage: lectern export <source> [options]
@@ -31,6 +31,7 @@ Options:
       --wpm N           speaking rate in words a minute (default 140)
       --theme NAME      theme: lectern, a Reveal.js theme name, or a .css path
       --templates DIR   folder of template overrides
+${FILE_ACCESS_HELP}
       --debug           show stack traces
   -h, --help            show this help
 
@@ -58,6 +59,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
     theme: { type: 'string' },
     templates: { type: 'string' },
     force: { type: 'boolean' },
+    ...FILE_ACCESS_OPTIONS,
     debug: { type: 'boolean' },
   });
   if (values.help) {

@@ -43,7 +43,7 @@ export async function importCommand(argv: string[]): Promise<number> {
   if (source === undefined || positionals.length > 1) {
     throw new LecternError('import takes one article', { exitCode: ExitCode.usage, hint: 'see `lectern import --help`' });
   }
-  const prepared = await prepareDeck(source, prepareOptions(values));
+  const prepared = await prepareDeck(source, { ...prepareOptions(values), checkImages: false });
   warn(prepared.warnings);
   const markdown = deckToMarkdown(prepared.deck);
   const out = typeof values.out === 'string' ? values.out : '-';

@@ -61,7 +61,7 @@ export async function exportPdf(prepared: PreparedDeck, out: string, options: Pd
       });
     }
     await writeFileAtomically(out, (temporary) => writeFile(temporary, bytes), { kind: 'pdf', force: options.force, protect: sourceFiles(deck.file) });
-    return { pages: printed.pages, bookmarks, warnings: printed.warnings };
+    return { pages: printed.pages, bookmarks, warnings: [...site.warnings, ...printed.warnings] };
   } finally {
     await site.dispose();
   }

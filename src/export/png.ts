@@ -67,7 +67,7 @@ export async function exportPng(prepared: PreparedDeck, outDir: string, options:
       options.progress?.update(`opening ${deck.slides.length} slides`);
       const { page, blocked } = await isolatedPage(browser, { width: SLIDE_WIDTH, height: SLIDE_HEIGHT, scale: options.scale, root: site.dir });
       await openDeck(page, site.url('?print-pdf'), true);
-      warnings = await glyphWarnings(page, deck.file);
+      warnings = [...site.warnings, ...(await glyphWarnings(page, deck.file))];
       await page.evaluate(finishAnimations, undefined);
       await writeDirectoryAtomically(outDir, async (staging) => {
         for (const [done, index] of indexes.entries()) {

@@ -2,10 +2,12 @@
  * One offline HTML file: the built page with every stylesheet, script, font and image inlined, under a
  * Content-Security-Policy that allows exactly its own scripts by hash.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, realpath, writeFile } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import { Script } from 'node:vm';
 import type { Warning } from '../errors.js';
+import { decodeLocalPath, isExternalUrl as isExternal } from '../files/local-images.js';
+import { confine, refusalText } from '../files/roots.js';
 import type { PreparedDeck } from '../pipeline.js';
 import { escapeHtml } from '../article/sanitize.js';
 import { planSite } from '../site/build-site.js';
@@ -31,44 +33,68 @@ const MIME: Record<string, string> = {
   '.css': 'text/css',
 };
 
-async function dataUri(file: string): Promise<string> {
-  const mime = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
+async function dataUri(file: string, mime = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream'): Promise<string> {
   return `data:${mime};base64,${(await readFile(file)).toString('base64')}`;
 }
 
-function isExternal(url: string): boolean {
-  return /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i.test(url);
+/** A media copy's MIME type, from the extension its checked bytes gave it. */
+function imageMime(name: string): string {
+  return MIME[extname(name).toLowerCase()] ?? 'application/octet-stream';
 }
 
-/** A stylesheet with its local `@import`s inlined and local `url()`s turned into data: URIs. */
-export async function inlineCss(file: string, warnings: Warning[], depth = 0): Promise<string> {
-  let css = await readFile(file, 'utf8');
-  const base = dirname(file);
-  const imports = [...css.matchAll(/@import\s+(?:url\(\s*)?(['"]?)([^'")\s;]+)\1\s*\)?[^;]*;/gi)];
-  for (const match of imports) {
+const CSS_IMPORT = /@import\s+(?:url\(\s*)?(['"]?)([^'")\s;]+)\1\s*\)?[^;]*;/gi;
+const CSS_URL = /url\(\s*(['"]?)([^'")]+)\1\s*\)/gi;
+
+/**
+ * A stylesheet with its local `@import`s inlined and local `url()`s turned into data: URIs. A reference is followed
+ * only when its real path lies in the stylesheet's own folder or in `roots` (the article's roots): an article's theme
+ * cannot pull in files from elsewhere. Anything else is left out with a warning naming the stylesheet.
+ */
+export async function inlineCss(file: string, warnings: Warning[], roots: readonly string[] = [], depth = 0): Promise<string> {
+  const real = await realpath(file);
+  const base = dirname(real);
+  const allowed = [base, ...roots];
+  const css = await readFile(real, 'utf8');
+  const local = async (url: string, what: string): Promise<string | undefined> => {
+    const path = decodeLocalPath(url);
+    const confined = path === undefined ? undefined : await confine(path, base, allowed);
+    if (confined?.ok) return confined.file;
+    const reason = confined === undefined ? 'its percent-encoding is malformed' : confined.reason === 'missing' ? 'a missing file' : refusalText(confined.reason);
+    warnings.push({ message: `left out ${what} ${url}: ${reason}`, location: { file } });
+    return undefined;
+  };
+
+  const imports = new Map<string, string>();
+  for (const match of css.matchAll(CSS_IMPORT)) {
     const url = match[2] ?? '';
+    if (imports.has(match[0])) continue;
     if (isExternal(url) || depth > 4) {
       warnings.push({ message: `left out an @import the offline file cannot carry: ${url}`, location: { file } });
-      css = css.replace(match[0], '');
+      imports.set(match[0], '');
       continue;
     }
-    css = css.replace(match[0], await inlineCss(resolve(base, url.split(/[?#]/)[0] ?? url), warnings, depth + 1));
+    const target = await local(url, 'the @import of');
+    imports.set(match[0], target === undefined ? '' : await inlineCss(target, warnings, roots, depth + 1));
   }
-  const urls = [...new Set([...css.matchAll(/url\(\s*(['"]?)([^'")]+)\1\s*\)/gi)].map((match) => match[2] ?? ''))];
-  for (const url of urls) {
-    if (isExternal(url)) {
-      if (/^(?:https?:)?\/\//i.test(url)) warnings.push({ message: `a stylesheet refers to ${url}, which needs the network`, location: { file } });
+  const withImports = css.replace(CSS_IMPORT, (whole) => imports.get(whole) ?? '');
+
+  const urls = new Map<string, string | undefined>();
+  for (const match of withImports.matchAll(CSS_URL)) {
+    const url = match[2] ?? '';
+    if (urls.has(url) || isExternal(url)) {
+      if (/^(?:https?:)?\/\//i.test(url) && !urls.has(url)) warnings.push({ message: `a stylesheet refers to ${url}, which needs the network`, location: { file } });
+      urls.set(url, undefined);
       continue;
     }
-    const path = resolve(base, decodeURI(url.split(/[?#]/)[0] ?? url));
-    const uri = await dataUri(path).catch(() => undefined);
-    if (uri === undefined) {
-      warnings.push({ message: `a stylesheet refers to a missing file: ${url}`, location: { file } });
-      continue;
-    }
-    css = css.split(url).join(uri);
+    const target = await local(url, 'a stylesheet\'s reference to');
+    urls.set(url, target === undefined ? undefined : await dataUri(target));
   }
-  return css;
+  // Each url() is replaced as a whole token, so one file name that is a prefix of another never corrupts it.
+  return withImports.replace(CSS_URL, (whole, _quote: string, url: string) => {
+    if (!urls.has(url) || isExternal(url)) return whole;
+    const uri = urls.get(url);
+    return uri === undefined ? 'url("")' : `url("${uri}")`;
+  });
 }
 
 /**
@@ -102,14 +128,25 @@ export function withPolicyMeta(html: string, policy: string): string {
 /** The deck as one self-contained HTML string. */
 export async function renderSingleFile(prepared: PreparedDeck): Promise<{ html: string; warnings: Warning[] }> {
   const site = await planSite(prepared);
+  const roots = prepared.access.roots;
   const warnings: Warning[] = [];
   const source = new Map(site.copies.map((copy) => [copy.to, copy.from] as const));
   let html = site.html;
+  // Images are replaced where they are used, as whole attribute values: a name that is a prefix of another's
+  // never corrupts it, and text that merely mentions a media path stays as written.
+  const images = new Map<string, string>();
+  for (const copy of site.copies.filter((item) => item.to.startsWith('media/'))) images.set(copy.to, copy.from);
+  const uris = new Map<string, string>();
+  for (const [to, from] of images) uris.set(to, await dataUri(from, imageMime(to)));
+  html = html.replace(/(<img\b[^>]*?\ssrc=")(media\/[^"]+)(")/g, (whole, open: string, to: string, close: string) => {
+    const uri = uris.get(to);
+    return uri === undefined ? whole : `${open}${uri}${close}`;
+  });
   const replacements: Array<[string, string]> = [];
   for (const match of html.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)) {
     const file = source.get(match[1] ?? '');
     if (!file) continue;
-    const css = (await inlineCss(file, warnings)).replace(/<\/(style)/gi, '<\\/$1');
+    const css = (await inlineCss(file, warnings, roots)).replace(/<\/(style)/gi, '<\\/$1');
     replacements.push([match[0], `<style>${css}</style>`]);
   }
   // The speaker view's inline script runs in a window that inherits this page's policy.
@@ -123,10 +160,6 @@ export async function renderSingleFile(prepared: PreparedDeck): Promise<{ html: 
   }
   // A function replacement, so `$` in inlined code is never read as a pattern.
   for (const [from, to] of replacements) html = html.replace(from, () => to);
-  // Media names are content hashes, unique in the page: every mention is the image itself.
-  for (const copy of site.copies.filter((item) => item.to.startsWith('media/'))) {
-    html = html.split(copy.to).join(await dataUri(copy.from));
-  }
   return { html: withPolicyMeta(html, singleFilePolicy([...new Set(hashes)])), warnings };
 }
 

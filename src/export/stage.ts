@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type { Warning } from '../errors.js';
 import type { PreparedDeck } from '../pipeline.js';
 import { planSite } from '../site/build-site.js';
+import { inlineCss } from './single-file.js';
 import { onInterrupt } from './on-interrupt.js';
 
 export interface StagedSite {
@@ -18,6 +19,8 @@ export interface StagedSite {
   dir: string;
   /** file:// URL of the page, with `query` appended. */
   url(query?: string): string;
+  /** References the stylesheets may not carry (outside the article's roots), left out. */
+  warnings: Warning[];
   dispose(): Promise<void>;
 }
 
@@ -39,6 +42,7 @@ export function withStyle(html: string, css: string): string {
 /** Stages the deck's site with the given Reveal options and extra CSS; call `dispose` in a finally. */
 export async function stageSite(prepared: PreparedDeck, options: Record<string, unknown>, css = ''): Promise<StagedSite> {
   const site = await planSite(prepared, { csp: true });
+  const warnings: Warning[] = [];
   const dir = await realpath(await mkdtemp(join(tmpdir(), 'lectern-export-')));
   // Interrupted mid-export, no `finally` runs: the folder goes with the process.
   const forget = onInterrupt(() => rmSync(dir, { recursive: true, force: true }));
@@ -49,7 +53,10 @@ export async function stageSite(prepared: PreparedDeck, options: Record<string, 
     await writeFile(join(dir, 'index.html'), html);
     for (const copy of site.copies) {
       await mkdir(join(dir, copy.to, '..'), { recursive: true });
-      await copyFile(copy.from, join(dir, copy.to));
+      // The browser opens the stage over file://, where a stylesheet's `../` or absolute url() would reach any file
+      // on the machine: stylesheets go in inlined, with only what lies in their own folder or the article's roots.
+      if (copy.to.endsWith('.css')) await writeFile(join(dir, copy.to), await inlineCss(copy.from, warnings, prepared.access.roots));
+      else await copyFile(copy.from, join(dir, copy.to));
     }
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
@@ -60,6 +67,7 @@ export async function stageSite(prepared: PreparedDeck, options: Record<string, 
   return {
     dir,
     url: (query = '') => base + query,
+    warnings,
     dispose: async () => {
       await rm(dir, { recursive: true, force: true });
       forget();

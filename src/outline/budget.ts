@@ -2,8 +2,10 @@
 export const BUDGET = {
   /** Points on a points slide. */
   points: 4,
-  /** Visible words on a points slide, title included. */
-  words: 36,
+  /** Words of the points on a points slide (a title of up to nine words comes on top: at most 50 visible). */
+  words: 41,
+  /** Words of each side of a two-column comparison. */
+  comparisonWords: 22,
   /** Top-level items on a list slide, and words across them. */
   listItems: 6,
   listWords: 48,

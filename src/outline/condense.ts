@@ -1,19 +1,14 @@
 import { clipLongWords } from './long-words.js';
 import { splitSentences, wordsOf } from './sentences.js';
+import { stopWordsFor } from './stopwords.js';
 
-/** The most a point should say, in words; longer sentences are cut at a clause boundary. */
-export const POINT_WORD_LIMIT = 15;
-
-const STOPWORDS = new Set(
-  ('a an and are as at be been but by can could did do does for from had has have he her his how i if in into is it its ' +
-    'just may might more most much no not of on one or our out over own she so some such than that the their them then there ' +
-    'these they this those through to too under up us very was we were what when where which while who whom why will with ' +
-    'would you your about after all also any because before being both each few further here itself only other same should ' +
-    'now once again against between during above below off down own s t don’t it’s that’s isn’t doesn’t didn’t').split(' '),
-);
+/** The most a point should say, in words; longer sentences are shortened by dropping what can go, never cut mid-clause. */
+export const POINT_WORD_LIMIT = 16;
+/** A sentence that cannot be shortened to the limit may still stand as a point up to this length, whole. */
+const WHOLE_SENTENCE_LIMIT = 22;
 
 const OPENERS =
-  /^(?:but|and|so|yet|still|thus|hence|also|now|then|first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|lastly|however|moreover|furthermore|indeed|in other words|in short|in fact|after all|of course|regardless|on the one hand|on the other hand|by contrast|in turn|that said|as a result|for example|for instance|at first glance|more importantly|and,? more importantly|here|well|ok(?:ay)?)\b[,:]?\s+/i;
+  /^(?:but|and|so|yet|still|thus|hence|also|now|then|first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|lastly|however|moreover|furthermore|indeed|in other words|in short|in fact|after all|of course|regardless|on the one hand|on the other hand|by contrast|in turn|that said|as a result|for example|for instance|at first glance|up to (?:this|that) point|so far|until now|to date|more importantly|and,? more importantly|well|ok(?:ay)?)\b[,:]?\s+/i;
 
 const EDGE_PUNCTUATION = /^[^\p{L}\p{N}$]+|[^\p{L}\p{N}%]+$/gu;
 
@@ -24,9 +19,10 @@ function isAsciiAlphanumeric(code: number): boolean {
 
 /** Content words of a text, lower-cased, for overlap scores. */
 export function contentWords(text: string, lang = 'en'): string[] {
+  const stopwords = stopWordsFor(lang);
   return wordsOf(text.toLowerCase(), lang)
     .map((word) => (isAsciiAlphanumeric(word.charCodeAt(0)) && isAsciiAlphanumeric(word.charCodeAt(word.length - 1)) ? word : word.replace(EDGE_PUNCTUATION, '')))
-    .filter((word) => word.length > 1 && !STOPWORDS.has(word));
+    .filter((word) => word.length > 1 && !stopwords.has(word.replace(/[’']s$/, '')));
 }
 
 /** Counts of content words across a body of text (a section), for centrality. */
@@ -65,9 +61,20 @@ export function carriesFacts(sentence: string): boolean {
   return /\d/.test(sentence) || /[“"][^”"]{8,}[”"]/.test(sentence) || names >= 2;
 }
 
+/** A point and the sentence it came from. */
+export interface KeyPoint {
+  text: string;
+  /** The sentence as written in the article. */
+  sentence: string;
+  /** Index of the sentence in its paragraph. */
+  index: number;
+  score: number;
+}
+
 /**
  * Up to `max` points for a paragraph, best first: the most central sentence, then (when allowed) another sentence that
- * adds facts the first does not show. Points come back in the paragraph's own order.
+ * adds facts the first does not show. A sentence that cannot be shortened into a whole clause of about 16 words gives
+ * way to the paragraph's next best sentence. Points come back in the paragraph's own order.
  */
 export function keyPoints(
   paragraph: string,
@@ -76,23 +83,67 @@ export function keyPoints(
   max = 1,
   sentences = splitSentences(paragraph, lang),
 ): string[] {
-  if (sentences.length === 0) return paragraph.trim() ? [paragraph.trim()] : [];
+  return keyPointsOf(paragraph, context, lang, max, sentences).map((point) => point.text);
+}
+
+export function keyPointsOf(
+  paragraph: string,
+  context: Map<string, number>,
+  lang = 'en',
+  max = 1,
+  sentences = splitSentences(paragraph, lang),
+): KeyPoint[] {
+  return pickPoints(rankSentences(paragraph, context, lang, sentences), lang, max);
+}
+
+/** A paragraph's sentences with their shortened forms, best first (`pickPoints` chooses from them). */
+export interface RankedSentences {
+  /** Set when the paragraph is its own point. */
+  whole?: KeyPoint;
+  ranked: Array<{ sentence: string; index: number; shortened: string | undefined; score: number }>;
+}
+
+export function rankSentences(paragraph: string, context: Map<string, number>, lang = 'en', sentences = splitSentences(paragraph, lang)): RankedSentences {
+  if (sentences.length === 0) return paragraph.trim() ? { whole: { text: paragraph.trim(), sentence: paragraph.trim(), index: 0, score: 0 }, ranked: [] } : { ranked: [] };
   // A short paragraph ("Is that a coincidence? Maybe. Maybe not.") is its own point.
-  if (sentences.length > 1 && wordsOf(paragraph, lang).length <= POINT_WORD_LIMIT) return [trimPoint(paragraph, lang)];
+  if (sentences.length > 1 && wordsOf(paragraph, lang).length <= POINT_WORD_LIMIT) {
+    return { whole: { text: finishPoint(stripOpeners(paragraph.trim())), sentence: paragraph.trim(), index: 0, score: 1 }, ranked: [] };
+  }
   const ranked = sentences
-    .map((sentence, index) => ({ sentence, index, score: scoreSentence(sentence, index, context, lang) }))
+    .map((sentence, index) => {
+      const shortened = shortenSentence(sentence, lang);
+      // A point that opens with "this" or "these" leans on a sentence the slide may not show.
+      const dangling = shortened !== undefined && DANGLING_REFERENCE.test(shortened) ? 1.2 : 0;
+      const tooLong = shortened === undefined ? 2.5 : Math.max(0, wordsOf(shortened, lang).length - 10) * 0.15;
+      return { sentence, index, shortened, score: scoreSentence(sentence, index, context, lang) - dangling - tooLong };
+    })
     .sort((a, b) => b.score - a.score || a.index - b.index);
-  const chosen = [ranked[0]!];
+  return { ranked };
+}
+
+/** Up to `max` points from ranked sentences; with `max` of 3 or more, any sentence that adds something may join. */
+export function pickPoints({ whole, ranked }: RankedSentences, lang: string, max: number): KeyPoint[] {
+  if (whole) return [whole];
+  if (ranked.length === 0) return [];
+  const first = ranked[0]!;
+  const chosen = [{ ...first, text: first.shortened ?? wholeClause(first.sentence, lang) }];
   for (const candidate of ranked.slice(1)) {
     if (chosen.length >= max) break;
+    if (candidate.shortened === undefined) continue;
     const overlap = similarity(candidate.sentence, chosen[0]!.sentence, lang);
     // A second point must earn its place: a figure or a quotation, or several names beside a short first point.
     const strong = /\d|[“"][^”"]{8,}[”"]/.test(candidate.sentence);
-    const primaryWords = wordsOf(trimPoint(chosen[0]!.sentence, lang), lang).length;
-    if ((strong || (carriesFacts(candidate.sentence) && primaryWords <= 12)) && overlap < 0.5 && candidate.score > 0) chosen.push(candidate);
+    const primaryWords = wordsOf(chosen[0]!.text, lang).length;
+    // With room for three or more, any sentence that says something new may join.
+    const permissive = max >= 3 && overlap < 0.5 && candidate.score > -2;
+    if (permissive || ((strong || (carriesFacts(candidate.sentence) && primaryWords <= 12)) && overlap < 0.5 && candidate.score > 0)) {
+      chosen.push({ ...candidate, text: candidate.shortened });
+    }
   }
-  return chosen.sort((a, b) => a.index - b.index).map((entry) => trimPoint(entry.sentence, lang));
+  return chosen.sort((a, b) => a.index - b.index).map((entry) => ({ text: entry.text, sentence: entry.sentence, index: entry.index, score: entry.score }));
 }
+
+const DANGLING_REFERENCE = /^(?:this|that|these|those|such|it|it’s|it's)\b(?!\s+(?:is|was)\s+(?:why|how|what))/i;
 
 function similarity(a: string, b: string, lang: string): number {
   const left = new Set(contentWords(a, lang));
@@ -103,73 +154,134 @@ function similarity(a: string, b: string, lang: string): number {
   return shared / Math.min(left.size, right.size);
 }
 
-/** Shortens a sentence into a point: drops discourse openers and asides, then cuts at a clause boundary. */
+/** Shortens a sentence into a point (see `shortenSentence`); one that cannot be shortened stays whole, clause by clause. */
 export function trimPoint(sentence: string, lang = 'en'): string {
+  return shortenSentence(sentence, lang) ?? wholeClause(sentence, lang);
+}
+
+/** Languages whose clause structure the English-style shortening below suits. */
+function shortensLikeEnglish(lang: string): boolean {
+  return /^(en|de|fr|es|it|nl|pt)\b/i.test(lang);
+}
+
+/**
+ * A sentence as a point of at most about 16 words, by dropping what can go: discourse openers, asides, appositives,
+ * leading subordinate clauses, trailing "which" clauses; failing those, the first of two coordinated main clauses.
+ * Subject, verb, figures, names, hedges ("claims", "reportedly") and negations stay. Undefined when no whole clause
+ * short enough is left.
+ */
+export function shortenSentence(sentence: string, lang = 'en', limit = POINT_WORD_LIMIT): string | undefined {
+  const { text, fits } = shorten(sentence, lang, limit);
+  if (fits) return text;
+  return wordsOf(text, lang).length <= Math.max(limit, WHOLE_SENTENCE_LIMIT) && limit >= POINT_WORD_LIMIT ? text : undefined;
+}
+
+/** The shortest whole-clause form of a sentence the steps below reach, and whether it is within the limit. */
+function shorten(sentence: string, lang: string, limit: number): { text: string; fits: boolean } {
+  const fits = (text: string): boolean => wordsOf(text, lang).length <= limit;
   let text = sentence.trim();
-  if (!/^(en|de|fr|es|it|nl|pt)\b/i.test(lang) && lang !== 'en') return clipLongWords(limitWords(text, lang));
+  if (!shortensLikeEnglish(lang)) {
+    if (fits(text)) return { text: finishPoint(text), fits: true };
+    const clause = firstClauses(text, lang, limit);
+    return clause === undefined ? { text: finishPoint(text), fits: false } : { text: finishPoint(clause), fits: true };
+  }
+  text = stripOpeners(text);
+  // Asides without figures go; a parenthesis that holds a number carries facts.
+  text = text.replace(/\s*\((?![^)]*\d)[^)]{1,80}\)/g, '').replace(/\s*—(?![^—]*\d)[^—]{1,80}—\s*/g, ' ');
+  text = tidy(text);
+  if (fits(text)) return { text: finishPoint(text), fits: true };
+  for (const step of [dropInsertions, dropAppositive, dropTrailingWhich, dropLeadingSubordinate, dropTrailingAside]) {
+    const next = tidy(step(text));
+    if (wordsOf(next, lang).length >= 5) text = next;
+    if (fits(text)) return { text: finishPoint(text), fits: true };
+  }
+  const clause = firstClauses(text, lang, limit);
+  if (clause !== undefined) return { text: finishPoint(clause), fits: true };
+  return { text: finishPoint(text), fits: false };
+}
+
+/** The sentence as short as whole clauses allow, though longer than a point should be. */
+function wholeClause(sentence: string, lang: string): string {
+  return shorten(sentence, lang, POINT_WORD_LIMIT).text;
+}
+
+/** "PORTVALE, March 4, 2026 — ": a press release's dateline is not part of the point. */
+const DATELINE = /^\p{Lu}{2,}[\p{Lu}\s.'-]*,\s+[^—–]{3,40}?\s+[—–]\s+/u;
+
+function stripOpeners(sentence: string): string {
+  let text = sentence.replace(DATELINE, '');
   for (let pass = 0; pass < 3; pass++) {
     const stripped = text.replace(OPENERS, '');
     if (stripped === text || wordsOf(stripped).length < 4) break;
     text = stripped;
   }
-  // Asides without figures go; a parenthesis that holds a number or a name list carries facts.
-  text = text.replace(/\s*\((?![^)]*\d)[^)]{1,80}\)/g, '').replace(/\s*—(?![^—]*\d)[^—]{1,80}—\s*/g, ' ');
-  text = text.replace(/\s+([,.;:!?])/g, '$1').replace(/\s{2,}/g, ' ').trim();
-  if (wordsOf(text).length > POINT_WORD_LIMIT + 3) text = dropInsertions(text);
-  if (wordsOf(text).length > POINT_WORD_LIMIT + 3) text = dropLeadingSubordinate(text);
-  text = text.replace(/^[“"‘']?\p{Ll}/u, (first) => first.toUpperCase());
-  text = clipLongWords(limitWords(text, lang));
-  return text.replace(/[.;:,]$/, '');
+  return text;
 }
 
-const SUBORDINATOR = /^(?:if|when|whenever|although|though|while|because|since|as|given|unless|whereas|after|before|once|even if|even though)\b/i;
-const INSERTION = /,\s+(?:given|which|who|whom|whose|if|when|although|though|as|by contrast|in turn|after all|for example|for instance|of course|however|in fact|at least|so far)\b[^,]{0,90},\s+/gi;
+function tidy(text: string): string {
+  return text.replace(/\s+([,.;:!?])/g, '$1').replace(/\s{2,}/g, ' ').replace(/^[,;:\s]+/, '').trim();
+}
+
+/** Capitalised, without the final full stop or dangling punctuation; long runs clipped. */
+function finishPoint(text: string): string {
+  const capital = text.replace(/^([“"‘']?)(\p{Ll})/u, (_match, quote: string, first: string) => quote + first.toUpperCase());
+  return clipLongWords(capital).replace(/(?<!\.\.)[.;:,]$/, '').replace(/\s*[—–]$/, '');
+}
+
+const SUBORDINATOR = /^(?:if|when|whenever|although|though|while|because|since|as|given|unless|whereas|after|before|once|even if|even though|without|with|by|in|on|for|at|from|to|like|unlike|despite)\b/i;
+const INSERTION = /,\s+(?:given|which|who|whom|whose|if|when|although|though|as|by contrast|in turn|after all|for example|for instance|of course|however|in fact|at least|so far|too|then|therefore|thus|instead|meanwhile)\b[^,]{0,90},\s+/gi;
 
 /** "DeepSeek, by contrast, claims" → "DeepSeek claims": comma-enclosed asides go when a point is too long. */
 function dropInsertions(text: string): string {
   return text.replace(INSERTION, (insertion) => (/^,\s+(?:which|who|whom|whose)\b/i.test(insertion) ? ', ' : ' ')).replace(/\s{2,}/g, ' ');
 }
 
+/** "Mara Quist, the agency's director, said" → "Mara Quist said": an appositive after a name. */
+function dropAppositive(text: string): string {
+  return text.replace(/^((?:[“"‘']?\p{Lu}[\p{L}\d’'.-]*\s?){1,4}),\s+(?:a|an|the|its|their|our|his|her)\s[^,]{2,80},\s+(?=\p{Ll})/u, '$1 ');
+}
+
+/** "…grew fast, which surprised the board" → "…grew fast". */
+function dropTrailingWhich(text: string): string {
+  return text.replace(/,\s+(?:which|who|where|something|a move|a step|an idea)\b[^,;]*$/i, '');
+}
+
 /** "If we look closely, R1 is derivative" → "R1 is derivative": the main clause carries the point. */
 function dropLeadingSubordinate(text: string): string {
   if (!SUBORDINATOR.test(text)) return text;
   const comma = text.indexOf(', ');
-  if (comma < 0) return text;
+  if (comma < 0 || comma > text.length * 0.7) return text;
+  // An attribution ("As Lee argues, …") qualifies the claim: it stays.
+  if (/\b(?:argues?|argued|says?|said|claims?|claimed|writes?|wrote|notes?|noted|believes?|according|reportedly|suggests?)\b/i.test(text.slice(0, comma))) return text;
+  // A clause that holds a figure ("With $5.6 million, …") or sets a place ("In China, …") qualifies the claim: it stays.
+  if (/\d/.test(text.slice(0, comma)) || /^(?:in|at|on|for|from|to|with|by)\s+\p{Lu}/iu.test(text)) return text;
   // "When a leaf falls it leaves a scar, and inside it…": the clause kept must not open with the "and" that joined it.
   const main = text.slice(comma + 2).replace(OPENERS, '');
   return wordsOf(main).length >= 5 ? main : text;
 }
 
-const TRAILING_FUNCTION_WORD = /^(?:a|an|the|that|which|who|of|to|and|or|but|with|in|on|for|by|at|from|their|its|his|her|our|this|these|those|is|are|was|were|be|as|than|into|between)$/i;
+/** "…rose by 40%, driven by cheaper steel and new ports" → "…rose by 40%": a trailing participial or example phrase. */
+function dropTrailingAside(text: string): string {
+  // A trailing phrase with a figure ("…, from $105–235 billion a year") is the point itself: it stays.
+  return text.replace(/,\s+(?:including|especially|particularly|such as|driven by|led by|making|bringing|leaving|thanks to|from|with|ranging)\b[^;\d]*$/i, '');
+}
 
-function limitWords(text: string, lang: string): string {
-  const words = text.split(/\s+/);
-  if (wordsOf(text, lang).length <= POINT_WORD_LIMIT + 3) return text;
-  // Prefer ending at a clause boundary (", ; : —", Arabic "، ؛") between 6 and the limit; never inside a figure such as "1,000".
-  const boundary = /[,;:—–،؛]\s|\s[—–]\s/g;
-  let cut = -1;
+/**
+ * The first main clause or clauses, when the sentence joins several ("A; B", "A, and B", "A — B"), up to the limit.
+ * Never a cut inside a clause: each boundary used ends a clause with a subject and verb of its own.
+ */
+function firstClauses(text: string, lang: string, limit: number): string | undefined {
+  const boundary = /;\s|,\s+(?:and|but|so|while|whereas|yet)\s|\s[—–]\s|—|[،؛，；。]\s?/g;
+  let best: string | undefined;
   for (let match = boundary.exec(text); match; match = boundary.exec(text)) {
-    const before = text.slice(0, match.index);
+    const before = text.slice(0, match.index).replace(/[\s,;:—–،؛，；]+$/, '');
     const count = wordsOf(before, lang).length;
-    if (count >= 6 && count <= POINT_WORD_LIMIT + 3) cut = match.index;
-    if (count > POINT_WORD_LIMIT + 3) break;
+    if (count > limit) break;
+    if (count >= 5 || (isSpacelessScript(before) && count >= 3)) best = before;
   }
-  if (cut > 0) {
-    // When the next clause names something the kept part does not (a figure, a name), keep it too if still short.
-    const next = /[,;:—–،؛]\s|\s[—–]\s/g;
-    next.lastIndex = cut + 1;
-    const following = next.exec(text);
-    const end = following ? following.index : text.length;
-    const extra = text.slice(cut, end);
-    const kept = text.slice(0, cut);
-    const newFacts = (extra.match(/\d|(?<=\s)\p{Lu}[\p{L}\d’'-]*/gu) ?? []).filter((fact) => !kept.includes(fact));
-    if (newFacts.length > 0 && wordsOf(text.slice(0, end), lang).length <= POINT_WORD_LIMIT + 5) return text.slice(0, end).replace(/[\s,;:—–،؛]+$/, '');
-    return kept.replace(/[\s,;:—–،؛]+$/, '');
-  }
-  if (words.length <= 1) return text;
-  // No clause boundary: cut at the limit, but not between a number and its unit or inside a capitalised name.
-  let end = POINT_WORD_LIMIT;
-  while (end < words.length - 1 && end < POINT_WORD_LIMIT + 5 && /^(?:\p{Lu}|\d|\$|million|billion|percent|%)/u.test(words[end] ?? '')) end++;
-  while (end > 6 && TRAILING_FUNCTION_WORD.test(words[end - 1] ?? '')) end--;
-  return words.slice(0, end).join(' ').replace(/[,;:—–]+$/, '') + '…';
+  return best;
+}
+
+function isSpacelessScript(text: string): boolean {
+  return /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u.test(text);
 }

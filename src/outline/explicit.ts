@@ -6,7 +6,7 @@ import type { Figure, Layout, Point, Slide } from './types.js';
 /** A slide before ids and timings are assigned. */
 export type Draft = Omit<Slide, 'id' | 'timing'>;
 
-const LAYOUTS: ReadonlySet<string> = new Set<Layout>(['agenda', 'points', 'quote', 'figure', 'list', 'code', 'table', 'image', 'html', 'closing']);
+const LAYOUTS: ReadonlySet<string> = new Set<Layout>(['agenda', 'points', 'comparison', 'quote', 'figure', 'list', 'code', 'table', 'image', 'html', 'closing']);
 
 /** True when a directive names a layout an explicit slide may have. */
 export function isExplicitLayout(name: string): name is Layout {
@@ -14,7 +14,7 @@ export function isExplicitLayout(name: string): name is Layout {
 }
 
 /** Layouts whose template shows a list of points. */
-const SHOWS_POINTS: ReadonlySet<Layout> = new Set<Layout>(['agenda', 'points', 'figure', 'list', 'closing']);
+const SHOWS_POINTS: ReadonlySet<Layout> = new Set<Layout>(['agenda', 'points', 'comparison', 'figure', 'list', 'closing']);
 
 /**
  * A slide written out in full (`<!-- slide: points -->`, as `lectern import` writes them): its content is taken as it is,
@@ -38,7 +38,8 @@ export function explicitSlide(layout: Layout, blocks: Block[], base: Omit<Draft,
         draft.notes.push(block.text);
         break;
       case 'paragraph':
-        if (layout === 'agenda' && draft.subtitle === undefined) draft.subtitle = block.text;
+        // An agenda's lead, and the claim a comparison's two sides answer, come before its list.
+        if ((layout === 'agenda' || (layout === 'comparison' && draft.points === undefined)) && draft.subtitle === undefined) draft.subtitle = block.text;
         else if (SHOWS_POINTS.has(layout)) (draft.points ??= []).push(point(block.text, block.html));
         else unshown.push(block.text);
         break;

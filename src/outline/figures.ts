@@ -4,7 +4,8 @@ import type { Figure } from './types.js';
 
 const SCALE = '(?:\\s?(?:million|billion|trillion|thousand|bn|m|k)\\b)?';
 const MONEY = `[$€£¥]\\s?\\d[\\d,]*(?:\\.\\d+)?${SCALE}`;
-const RANGE = new RegExp(`(?:between\\s+)?(${MONEY})\\s*(?:and|to|–|-)\\s*(${MONEY})`, 'gi');
+// "$105–235 billion" has one currency sign for both ends.
+const RANGE = new RegExp(`(?:between\\s+)?(${MONEY})\\s*(?:and|to|–|-)\\s*(${MONEY}|\\d[\\d,]*(?:\\.\\d+)?${SCALE})`, 'gi');
 // A number starts only where no digit, comma or point precedes it: `\b\d` alone also matches after every comma of
 // "1,1,1,…", and each of those starts scanned the rest of the run, quadratic in its length.
 const NUMBER = '\\b(?<![\\d,.])\\d[\\d,]*(?:\\.\\d+)?';
@@ -40,6 +41,7 @@ export function findFigures(paragraph: string, limit = 3): Figure[] {
 function joinRange(low: string, high: string): string {
   const unit = (value: string): string => /[a-z]+$/i.exec(value.trim())?.[0] ?? '';
   const lowUnit = unit(low);
+  if (!lowUnit && unit(high)) return `${low.trim()}–${high.replace(/^[$€£¥]\s?/, '').trim()}`;
   if (lowUnit && lowUnit === unit(high)) return `${low.slice(0, -lowUnit.length).trim()}–${high.replace(/^[$€£¥]\s?/, '').trim()}`;
   return `${low.trim()}–${high.replace(/^[$€£¥]\s?/, '').trim()}`;
 }
@@ -61,7 +63,7 @@ function captionFor(paragraph: string, figure: Found): string {
     const sentenceStart = Math.max(paragraph.lastIndexOf('. ', figure.start) + 2, 0);
     const sentenceSubject = /^\p{Lu}[\p{L}\d-]*/u.exec(paragraph.slice(sentenceStart))?.[0];
     const lead = before.split(/\s+/).filter(Boolean).slice(-5);
-    beforeWords = sentenceSubject && !lead.includes(sentenceSubject) ? [sentenceSubject, '…', ...lead] : lead;
+    beforeWords = sentenceSubject && !lead.includes(sentenceSubject) ? [sentenceSubject, ...lead] : lead;
   }
   // The clause after the figure ends at the next figure or at a new subject ("… and OpenAI invested").
   let after = paragraph.slice(figure.end, clauseEnd);
@@ -69,6 +71,7 @@ function captionFor(paragraph: string, figure: Found): string {
   if (nextFigure >= 0) after = after.slice(0, nextFigure);
   after = after.split(/\s(?:and|but|while|whereas)\s(?=\p{Lu})/u)[0] ?? after;
   const afterWords = after.trim().split(/\s+/).filter(Boolean).slice(0, 6);
-  const caption = [...beforeWords, ...(afterWords.length > 0 && beforeWords.length > 0 ? ['…'] : []), ...afterWords].join(' ');
+  // The words either side of the figure, read as one phrase ("Google invested to train Gemini"): no "…" fragments.
+  const caption = [...beforeWords, ...afterWords].join(' ');
   return caption.replace(/^[\s,;:]+|[\s,;:]+$/g, '').replace(/(?:\s+(?:a|an|the|of|to|with|for|by|and|or|in|on|at|just|only))+$/i, '');
 }

@@ -1,6 +1,6 @@
 import type { Article, Block, ListItem, Section } from '../article/types.js';
 import { BUDGET } from './budget.js';
-import { keyPoints, wordFrequencies } from './condense.js';
+import { keyPointsOf, pickPoints, rankSentences, shortenSentence, wordFrequencies } from './condense.js';
 import { findEnumeration, type Enumeration } from './enumeration.js';
 import { explicitSlide, isExplicitLayout, toPoint, type Draft } from './explicit.js';
 import { findFigures } from './figures.js';
@@ -11,6 +11,8 @@ import { paginateList, paginateCode, paginateTable, paginateQuote, paginateHtml 
 import { countWords, splitSentences, wordsOf } from './sentences.js';
 import { DEFAULT_WPM, scaleTimings, slideSeconds } from './timing.js';
 import { slugify, titleFromFileName } from './title.js';
+import { groupByTopic } from './group.js';
+import { titleCandidates } from './headline.js';
 import type { Deck, DeckSection, Point, Slide } from './types.js';
 
 export interface OutlineOptions {
@@ -25,6 +27,27 @@ export interface OutlineOptions {
 
 const DEFAULT_THEME = 'lectern';
 const INTRODUCTION_TITLE = 'Introduction';
+/** Points an introduction before titled sections shows at most (three slides of three). */
+const INTRODUCTION_POINTS = 9;
+/** Seconds planned for a slide of each kind when no duration is set. */
+const PLANNED_SECONDS: Partial<Record<string, number>> = { title: 15, agenda: 20, section: 5, closing: 30 };
+const CONTENT_SLIDE_SECONDS = 60;
+/** Words two points drawn from one paragraph may take, so that a slide stays near 30 visible words. */
+const SECOND_POINT_WORDS = 30;
+/** Words a generated title may take of a points slide's budget. */
+const TITLE_ALLOWANCE = 6;
+/** A quote longer than this shows its strongest sentence. */
+const QUOTE_WORDS = 30;
+/** Words of takeaways on one closing slide. */
+const TAKEAWAY_WORDS = 64;
+
+/** What the outline of one article remembers between its steps. */
+interface OutlineState {
+  /** Slides whose title the author wrote (a slide heading, an explicit slide's `###`). */
+  authored: Set<Draft>;
+  /** Where each outlined point came from, for takeaways. */
+  pointInfo: Map<Point, { score: number; concluding: boolean; paragraph: number; paragraphs: number }>;
+}
 
 /** Article → Deck: every decision about the talk. Pure. */
 export function outlineArticle(article: Article, options: OutlineOptions = {}): Deck {
@@ -32,7 +55,9 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
   const allText = article.sections.flatMap((section) => [section.title ?? '', ...section.blocks.map(blockText)]).join(' ');
   const lang = meta.lang ?? detectLanguage(allText);
   const wpm = options.wpm ?? meta.wpm ?? DEFAULT_WPM;
-  const title = meta.title ?? titleFromFileName(article.file, allText);
+  // A headline and a byline at the top of the article belong on the title slide, not among the points.
+  const opening = openingLines(article, meta.title === undefined);
+  const title = meta.title ?? opening.headline ?? titleFromFileName(article.file, allText);
   const titledSections = article.sections.filter((section) => section.title !== undefined);
 
   const drafts: Draft[] = [];
@@ -42,20 +67,23 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
     layout: 'title',
     title,
     subtitle: meta.subtitle,
-    points: [meta.author, meta.date].filter((value): value is string => Boolean(value)).map((text) => ({ text })),
-    notes: [],
+    points: [meta.author ?? opening.byline, meta.date].filter((value): value is string => Boolean(value)).map((text) => ({ text })),
+    notes: meta.author && opening.byline ? [opening.byline] : [],
     lines: [1, firstLine],
   });
 
   const takeaways: Array<{ section: string; point: string }> = [];
   const duration = options.duration ?? meta.duration;
   const density = densityFor(duration, countWords(allText, lang), wpm);
+  const state: OutlineState = { authored: new Set(), pointInfo: new Map() };
   const introduction = article.sections.filter((section) => section.title === undefined);
   // An enumeration in the introduction ("three lenses: (1) … (2) … (3) …") becomes the agenda.
   const enumerated = titledSections.length >= 2 ? findAgendaEnumeration(introduction) : undefined;
   for (const section of introduction) {
-    const blocks = section.blocks.filter((block) => block !== enumerated?.block);
-    for (const draft of outlineSection({ ...section, blocks }, INTRODUCTION_TITLE, lang, density)) drafts.push(draft);
+    const blocks = section.blocks.filter((block) => block !== enumerated?.block && !opening.blocks.has(block));
+    // A long introduction before the sections is condensed to its key points; the notes keep all of it.
+    const condenseTo = titledSections.length >= 1 ? INTRODUCTION_POINTS : undefined;
+    for (const draft of outlineSection({ ...section, blocks }, INTRODUCTION_TITLE, lang, density, state, condenseTo)) drafts.push(draft);
   }
 
   const explicit = new Set(article.sections.flatMap((section) => section.blocks).flatMap((block) => (block.kind === 'directive' ? [block.value] : [])));
@@ -63,7 +91,7 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
     const line = enumerated?.block.line ?? titledSections[0]?.line ?? 1;
     const items = (enumerated?.enumeration.items ?? titledSections.map((section) => section.title ?? '')).map((text) => ({ text }));
     // A long agenda (a book's chapters) runs over several slides, as any list does.
-    pagesOf(items).forEach((page, index, pages) => {
+    pagesOf(items).forEach((page, index) => {
       drafts.push({
         layout: 'agenda',
         title: lang.startsWith('en') ? 'Agenda' : title,
@@ -73,7 +101,6 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
         notes: enumerated && index === 0 ? [enumerated.block.text] : [],
         lines: [line, line],
       });
-      if (pages.length > 1) drafts[drafts.length - 1]!.title += ` (${index + 1}/${pages.length})`;
     });
   }
 
@@ -81,21 +108,22 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
     const sectionTitle = section.title ?? '';
     sections.push({ title: sectionTitle, slideIndex: drafts.length });
     drafts.push({ layout: 'section', title: sectionTitle, section: sectionTitle, notes: [], lines: [section.line, section.line] });
-    const content = outlineSection(section, sectionTitle, lang, density);
+    const content = outlineSection(section, sectionTitle, lang, density, state);
     for (const draft of content) drafts.push(draft);
-    const best = content.flatMap((slide) => (slide.layout === 'points' ? (slide.points ?? []) : []))[0];
-    if (best) takeaways.push({ section: sectionTitle, point: best.text });
+    const conclusion = sectionConclusion(content, state);
+    if (conclusion) takeaways.push({ section: sectionTitle, point: conclusion.text });
   }
 
   // Not Math.max(...): spreading an unbounded array into arguments overflows the stack.
   const lastLine = drafts.reduce((max, draft) => Math.max(max, draft.lines[1]), -Infinity);
   if (!explicit.has('closing')) {
     const closingTitle = lang.startsWith('en') ? (takeaways.length > 0 ? 'Key takeaways' : 'Thank you') : title;
-    const pages = pagesOf(takeaways.map((takeaway) => ({ text: takeaway.point })));
-    pages.forEach((page, index) => {
+    // One conclusion per section: the closing holds up to six on a slide.
+    const pages = pagesOf(takeaways.map((takeaway) => ({ text: takeaway.point })), TAKEAWAY_WORDS);
+    pages.forEach((page) => {
       drafts.push({
         layout: 'closing',
-        title: pages.length > 1 ? `${closingTitle} (${index + 1}/${pages.length})` : closingTitle,
+        title: closingTitle,
         points: page,
         notes: [],
         lines: [lastLine, lastLine],
@@ -103,17 +131,19 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
     });
   }
 
+  assignTitles(drafts, state, lang);
   const slides = finishSlides(drafts, wpm, lang);
-  if (duration !== undefined) {
-    const scaled = scaleTimings(slides.map((slide) => slide.timing), duration);
-    slides.forEach((slide, index) => (slide.timing = scaled[index] ?? slide.timing));
-  }
+  // Without a set duration, the talk planned is what a presenter gives (about a minute a content slide), not the time
+  // it takes to read the whole article aloud.
+  const planned = duration ?? plannedSeconds(slides);
+  const scaled = scaleTimings(slides.map((slide) => slide.timing), planned);
+  slides.forEach((slide, index) => (slide.timing = scaled[index] ?? slide.timing));
   return {
     file: article.file,
     meta: {
       title,
       subtitle: meta.subtitle,
-      author: meta.author,
+      author: meta.author ?? opening.byline,
       date: meta.date,
       lang,
       dir: directionOf(lang),
@@ -130,21 +160,31 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
 }
 
 /** One section's blocks → content slides, honouring explicit slide titles, breaks and notes. */
-function outlineSection(section: Section, sectionTitle: string, lang: string, density: Density): Draft[] {
+function outlineSection(section: Section, sectionTitle: string, lang: string, density: Density, state: OutlineState, condenseTo?: number): Draft[] {
   const context = wordFrequencies(section.blocks.map(blockText), lang);
   const drafts: Draft[] = [];
-  let slideTitle = sectionTitle;
   let open: Draft | undefined;
+  // Paragraphs in a row are grouped into slides by topic once the run ends.
+  const run: Array<Block & { kind: 'paragraph' }> = [];
+  const flushRun = (): void => {
+    if (run.length === 0) return;
+    const first = run[0]!;
+    const slides = groupParagraphs(run.splice(0), context, lang, density, state, condenseTo);
+    for (const slide of slides) drafts.push({ ...base(first.line), ...slide });
+  };
   const close = (): void => {
+    flushRun();
     if (open) drafts.push(open);
     open = undefined;
   };
   const explicitDrafts = new Set<Draft>();
   // A slide heading shows as the title of the slides after it; one with no slide of its own yet is kept pending.
   let pendingHeading: { text: string; line: number } | undefined;
+  // The first slide after a slide heading shows the author's title; the slides after it get titles from their content.
   const base = (line: number): Omit<Draft, 'layout'> => {
+    const heading = pendingHeading;
     pendingHeading = undefined;
-    return { title: slideTitle, section: sectionTitle, notes: [], lines: [line, line] };
+    return { title: heading ? heading.text : undefined, section: sectionTitle, notes: [], lines: [line, line] };
   };
   // A heading followed by another heading, or by the end of its section, still gets its slide: nothing is lost.
   const keepPendingHeading = (): void => {
@@ -172,6 +212,7 @@ function outlineSection(section: Section, sectionTitle: string, lang: string, de
         if (content.some((next) => next.kind === 'slide-heading')) keepPendingHeading();
         const slide = explicitSlide(block.value, content, base(block.line));
         explicitDrafts.add(slide);
+        if (slide.title !== undefined) state.authored.add(slide);
         drafts.push(slide);
         index = end - 1;
         continue;
@@ -179,13 +220,13 @@ function outlineSection(section: Section, sectionTitle: string, lang: string, de
       case 'slide-heading':
         close();
         keepPendingHeading();
-        slideTitle = block.text;
         pendingHeading = { text: block.text, line: block.line };
         continue;
       case 'break':
         close();
         continue;
       case 'notes': {
+        flushRun();
         const target = open ?? drafts[drafts.length - 1];
         if (target) {
           target.notes.push(block.text);
@@ -202,22 +243,7 @@ function outlineSection(section: Section, sectionTitle: string, lang: string, de
           drafts.push({ ...base(block.line), ...special, notes: [block.text] });
           continue;
         }
-        const sentences = splitSentences(block.text, lang);
-        const points: Point[] = keyPoints(block.text, context, lang, density.pointsFor(sentences.length), sentences).map((text) => ({ text }));
-        const words = points.reduce((sum, point) => sum + wordsOf(point.text, lang).length, 0);
-        const current = open?.layout === 'points' ? open : undefined;
-        const count = current?.points?.length ?? 0;
-        const used = (current?.points ?? []).reduce((sum, p) => sum + wordsOf(p.text, lang).length, 0);
-        // The title counts too: the budget is what the audience reads on the slide.
-        const titleWords = wordsOf(slideTitle, lang).length + 1;
-        if (!current || count + points.length > BUDGET.points || (titleWords + used + words > BUDGET.words && count > 0)) {
-          close();
-          open = { ...base(block.line), layout: 'points', points: [] };
-        }
-        const target = open as Draft;
-        for (const point of points) target.points?.push(point);
-        target.notes.push(block.text);
-        target.lines[1] = block.line;
+        run.push(block);
         continue;
       }
       default:
@@ -230,17 +256,20 @@ function outlineSection(section: Section, sectionTitle: string, lang: string, de
   // A slide the author wrote out stays even when empty; an outlined one with nothing to show is dropped.
   const shown = (draft: Draft): boolean =>
     explicitDrafts.has(draft) || draft.layout !== 'points' || (draft.points?.length ?? 0) > 0 || draft.notes.length > 0;
-  return numberContinuations(drafts.filter(shown));
+  const kept = drafts.filter(shown);
+  // A title a slide has by now is the author's (a slide heading or an explicit slide's own).
+  for (const draft of kept) if (draft.title !== undefined) state.authored.add(draft);
+  return kept;
 }
 
 /** Splits generated lists (agenda, takeaways) by the list budget; an empty list is still one slide. */
-function pagesOf(points: Point[]): Point[][] {
+function pagesOf(points: Point[], maxWords: number = BUDGET.listWords): Point[][] {
   const pages: Point[][] = [];
   let page: Point[] = [];
   let words = 0;
   for (const point of points) {
     const size = wordsOf(point.text).length;
-    if (page.length > 0 && (page.length >= BUDGET.listItems || words + size > BUDGET.listWords)) {
+    if (page.length > 0 && (page.length >= BUDGET.listItems || words + size > maxWords)) {
       pages.push(page);
       page = [];
       words = 0;
@@ -276,9 +305,30 @@ function findAgendaEnumeration(sections: Section[]): { block: Block & { kind: 'p
 }
 
 /** A paragraph whose content asks for its own layout: a direct quotation, or figures worth showing large. */
-function contentSlide(paragraph: string, lang: string): Pick<Draft, 'layout' | 'quote' | 'figures' | 'points'> | undefined {
+function contentSlide(paragraph: string, lang: string): Pick<Draft, 'layout' | 'subtitle' | 'quote' | 'figures' | 'points' | 'sources'> | undefined {
+  const sides = comparisonOf(paragraph, lang);
+  if (sides) {
+    // The claim the two sides answer leads the slide: the paragraph's best other sentence.
+    const others = splitSentences(paragraph, lang).filter((sentence) => !sides.some((side) => side.sentence === sentence));
+    const lead = others.length > 0 ? keyPointsOf(others.join(' '), wordFrequencies([paragraph], lang), lang, 1)[0] : undefined;
+    return {
+      layout: 'comparison',
+      ...(lead ? { subtitle: lead.text } : {}),
+      points: sides.map((side) => ({ text: side.text })),
+      sources: [...(lead ? [lead.sentence] : []), ...sides.map((side) => side.sentence)],
+    };
+  }
   const quotation = findQuotation(paragraph);
-  if (quotation && wordsOf(quotation.text, lang).length <= BUDGET.quoteWords) return { layout: 'quote', quote: { ...quotation, text: clipLongWords(quotation.text) } };
+  // Only direct speech with a speaker is a quote slide; a long quote shows its strongest sentence, the notes the rest.
+  if (quotation?.attribution) {
+    let text = quotation.text;
+    if (wordsOf(text, lang).length > QUOTE_WORDS) {
+      const sentences = splitSentences(text, lang);
+      const context = wordFrequencies([paragraph], lang);
+      text = keyPointsOf(text, context, lang, 1, sentences)[0]?.sentence ?? text;
+    }
+    if (wordsOf(text, lang).length <= BUDGET.quoteWords) return { layout: 'quote', quote: { text: clipLongWords(text), attribution: quotation.attribution } };
+  }
   const figures = findFigures(paragraph);
   const money = figures.filter((figure) => /[$€£¥]/.test(figure.value)).length;
   if (money >= 1 && figures.length >= 2) {
@@ -292,15 +342,31 @@ function contentSlide(paragraph: string, lang: string): Pick<Draft, 'layout' | '
   return undefined;
 }
 
+/**
+ * "On the one hand, X. … On the other hand, Y.": the two sides, each shortened to a whole clause, for a two-column
+ * slide. Undefined when the paragraph does not contrast two sides or a side cannot be shortened.
+ */
+function comparisonOf(paragraph: string, lang: string): Array<{ text: string; sentence: string }> | undefined {
+  if (!/\bon the one hand\b/i.test(paragraph) || !/\bon the other hand\b/i.test(paragraph)) return undefined;
+  const sentences = splitSentences(paragraph, lang);
+  const one = sentences.find((sentence) => /\bon the one hand\b/i.test(sentence));
+  const other = sentences.find((sentence) => /\bon the other hand\b/i.test(sentence));
+  if (!one || !other || one === other) return undefined;
+  const sides = [one, other].map((sentence) => ({ text: shortenSentence(sentence, lang), sentence }));
+  if (sides.some((side) => side.text === undefined || wordsOf(side.text, lang).length > BUDGET.comparisonWords)) return undefined;
+  return sides.map((side) => ({ text: side.text!, sentence: side.sentence }));
+}
+
 /** Slides for a block shown as it is: lists, quotes, code, tables, images and HTML, split when long. */
 function blockSlides(block: Block, lang: string): Array<Partial<Draft> & Pick<Draft, 'layout' | 'notes'>> {
   switch (block.kind) {
     case 'list':
-      return paginateList(block, lang).map((items) => ({
+      return paginateList({ ...block, items: block.items.map(leadInOnly) }, lang).map((items, index, pages) => ({
         layout: 'list' as const,
         points: items.map(toPoint),
         ...(block.ordered ? { ordered: true } : {}),
-        notes: items.map((item) => flattenItem(item)).flat(),
+        // The notes keep every item whole, lead-in items included.
+        notes: items.flatMap((item) => flattenItem(originalOf.get(item) ?? item)),
       }));
     case 'quote':
       return paginateQuote(block.text, lang).map((text, index, all) => ({
@@ -335,23 +401,234 @@ function openDetails(html: string): string {
   return html.replace(/<details(?=[\s>])(?![^>]*\sopen\b)/gi, '<details open=""');
 }
 
+const originalOf = new WeakMap<ListItem, ListItem>();
+
+/**
+ * "Lower bills for tenants: The authority will pass on part of the savings …" → the lead-in, in bold, as the point; the
+ * whole item stays in the notes.
+ */
+function leadInOnly(item: ListItem): ListItem {
+  const match = /^([^:.!?]{3,70}):\s+(\S.*)$/s.exec(item.text);
+  if (!match || item.children) return item;
+  const [, lead = '', rest = ''] = match;
+  if (lead.split(/\s+/).length > 8 || rest.split(/\s+/).length < 12) return item;
+  // Escaped as the sanitiser writes inline HTML, so an imported deck reads back the same markup.
+  const shortened: ListItem = { text: lead, html: `<strong>${lead.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</strong>` };
+  originalOf.set(shortened, item);
+  return shortened;
+}
+
 function flattenItem(item: ListItem): string[] {
   return [item.text, ...(item.children?.items.flatMap(flattenItem) ?? [])].filter(Boolean);
 }
 
-/** Gives slides that share a title within a section a distinct "(2/3)" suffix. */
-function numberContinuations(drafts: Draft[]): Draft[] {
-  const totals = new Map<string, number>();
-  for (const draft of drafts) totals.set(draft.title ?? '', (totals.get(draft.title ?? '') ?? 0) + 1);
-  const seen = new Map<string, number>();
-  return drafts.map((draft) => {
-    const key = draft.title ?? '';
-    const total = totals.get(key) ?? 1;
-    if (total < 2) return draft;
-    const index = (seen.get(key) ?? 0) + 1;
-    seen.set(key, index);
-    return { ...draft, title: `${key} (${index}/${total})` };
+/**
+ * The article's own headline (a plain-text first line, title-cased, with no full stop) when it has no title yet, and a
+ * byline ("By …", "Name, Chief Economist, Institute") just under it: both go to the title slide.
+ */
+function openingLines(article: Article, needsTitle: boolean): { headline?: string; byline?: string; blocks: Set<Block> } {
+  const blocks = new Set<Block>();
+  const introduction = article.sections[0]?.title === undefined ? article.sections[0] : undefined;
+  const first = introduction?.blocks[0];
+  const oneLine = (block: Block | undefined): block is Block & { kind: 'paragraph' } =>
+    block?.kind === 'paragraph' && !block.text.includes('\n') && !/[.!?:;”"]$/.test(block.text.trim());
+  let headline: string | undefined;
+  let index = 0;
+  if (needsTitle && oneLine(first)) {
+    const words = first.text.trim().split(/\s+/);
+    const capitalised = words.filter((word) => /^[\p{Lu}\d]/u.test(word)).length;
+    if (words.length >= 4 && words.length <= 25 && capitalised >= words.length * 0.6) {
+      headline = first.text.trim();
+      blocks.add(first);
+      index = 1;
+    }
+  }
+  const next = introduction?.blocks[index];
+  let byline: string | undefined;
+  if (oneLine(next)) {
+    const text = next.text.trim();
+    const words = text.split(/\s+/).length;
+    if (words <= 14 && (/^By\s+\p{Lu}/u.test(text) || /^\p{Lu}[\p{L}.’'-]*(?:\s\p{Lu}[\p{L}.’'-]*){1,3},\s+\p{Lu}[^,]*(?:,\s+\p{Lu}[^,]*)*$/u.test(text))) {
+      byline = text;
+      blocks.add(next);
+    }
+  }
+  return { headline, byline, blocks };
+}
+
+/** Openers of a sentence that states a conclusion. */
+const CONCLUDING = /^(?:so|thus|hence|therefore|in short|in sum|in other words|ultimately|overall|the point (?:here )?is|the upshot|in the end|all told|that is why|this is why)\b/i;
+
+/**
+ * A run of paragraphs → points slides grouped by topic. Each paragraph gives its key points; with `condenseTo`, only
+ * that many of the best paragraphs show points and the others ride along in the notes.
+ */
+function groupParagraphs(
+  paragraphs: Array<Block & { kind: 'paragraph' }>,
+  context: Map<string, number>,
+  lang: string,
+  density: Density,
+  state: OutlineState,
+  condenseTo?: number,
+): Array<Pick<Draft, 'layout' | 'points' | 'notes' | 'lines' | 'sources'>> {
+  const keyed = paragraphs.map((block) => {
+    const sentences = splitSentences(block.text, lang);
+    const ranked = rankSentences(block.text, context, lang, sentences);
+    let points = pickPoints(ranked, lang, density.pointsFor(sentences.length));
+    // Two points that would fill a slide on their own give way to the better one.
+    if (points.length > 1 && points.reduce((sum, point) => sum + wordsOf(point.text, lang).length, 0) > BUDGET.words - TITLE_ALLOWANCE) {
+      points = [points.reduce((a, b) => (b.score > a.score ? b : a))];
+    }
+    // The second point the paragraph could show if it ends up alone on a slide.
+    const more = points.length === 1 && sentences.length > 1 ? pickPoints(ranked, lang, 3).slice(0, 2) : [];
+    const extra = more.length === 2 ? more.reduce((sum, point) => sum + wordsOf(point.text, lang).length, 0) - wordsOf(points[0]!.text, lang).length : 0;
+    return { block, sentences, points, more: more.length === 2 && extra > 0 && extra + wordsOf(points[0]!.text, lang).length <= SECOND_POINT_WORDS ? more : undefined, extra };
   });
+  if (condenseTo !== undefined && keyed.reduce((sum, entry) => sum + entry.points.length, 0) > condenseTo) {
+    const ranked = keyed
+      .map((entry, index) => ({ index, score: entry.points.reduce((max, point) => Math.max(max, point.score), -10) + (index === 0 ? 1 : 0) }))
+      .sort((a, b) => b.score - a.score || a.index - b.index);
+    let kept = 0;
+    const keep = new Set<number>();
+    for (const entry of ranked) {
+      const size = keyed[entry.index]!.points.length;
+      if (kept + size > condenseTo) continue;
+      keep.add(entry.index);
+      kept += size;
+    }
+    keyed.forEach((entry, index) => {
+      if (!keep.has(index)) entry.points = [];
+    });
+  }
+  const units = keyed.map((entry) => ({
+    points: entry.points.length,
+    words: entry.points.reduce((sum, point) => sum + wordsOf(point.text, lang).length, 0),
+    text: entry.block.text,
+    extraWords: entry.more && entry.points.length === 1 ? entry.extra : 0,
+  }));
+  const starts = groupByTopic(units, lang);
+  const slides: Array<Pick<Draft, 'layout' | 'points' | 'notes' | 'lines' | 'sources'>> = [];
+  starts.forEach((start, slideIndex) => {
+    const end = starts[slideIndex + 1] ?? keyed.length;
+    const group = keyed.slice(start, end);
+    // A slide left with one point takes a second from its paragraphs when they have one worth showing.
+    if (group.reduce((sum, entry) => sum + entry.points.length, 0) === 1 && keyed.length > 0) {
+      const entry = group.find((candidate) => candidate.points.length === 1 && candidate.more);
+      if (entry?.more) entry.points = entry.more;
+    }
+    const points: Point[] = [];
+    const sources: string[] = [];
+    for (const entry of group) {
+      for (const key of entry.points) {
+        const point: Point = { text: key.text };
+        points.push(point);
+        sources.push(key.sentence);
+        state.pointInfo.set(point, { score: key.score, concluding: CONCLUDING.test(key.sentence), paragraph: keyed.indexOf(entry), paragraphs: keyed.length });
+      }
+    }
+    // Paragraphs before the first that shows a point ride with the first slide.
+    slides.push({
+      layout: 'points',
+      points,
+      notes: group.map((entry) => entry.block.text),
+      lines: [group[0]!.block.line, group[group.length - 1]!.block.line],
+      ...(sources.length > 0 ? { sources } : {}),
+    });
+  });
+  // A slide with no points (its paragraphs were condensed away) gives its notes to the slide before it.
+  for (let index = slides.length - 1; index > 0; index--) {
+    const slide = slides[index]!;
+    if ((slide.points?.length ?? 0) > 0) continue;
+    const previous = slides[index - 1]!;
+    previous.notes.push(...slide.notes);
+    previous.lines[1] = slide.lines[1];
+    slides.splice(index, 1);
+  }
+  if (slides.length > 1 && (slides[0]!.points?.length ?? 0) === 0) {
+    const [first, second] = slides;
+    second!.notes.unshift(...first!.notes);
+    second!.lines[0] = first!.lines[0];
+    slides.shift();
+  }
+  return slides;
+}
+
+/** The section's most central claim, favouring concluding sentences ("So…", "In short…") and its last paragraphs. */
+function sectionConclusion(content: Draft[], state: OutlineState): Point | undefined {
+  let best: { point: Point; score: number } | undefined;
+  for (const draft of content) {
+    if (draft.layout !== 'points') continue;
+    for (const point of draft.points ?? []) {
+      const info = state.pointInfo.get(point);
+      if (!info) continue;
+      const late = info.paragraphs > 1 ? info.paragraph / (info.paragraphs - 1) : 0;
+      // The section's opening sentence states the topic, not a conclusion.
+      const opening = info.paragraph === 0 ? 1.5 : 0;
+      const score = info.score + (info.concluding ? 2.5 : 0) + late * 1.2 - opening;
+      if (!best || score > best.score) best = { point, score };
+    }
+  }
+  return best?.point;
+}
+
+/** Titles for slides the author did not title: from their content, distinct from every other title in the deck. */
+function assignTitles(drafts: Draft[], state: OutlineState, lang: string): void {
+  const used = new Set<string>();
+  const key = (title: string): string => title.trim().toLowerCase();
+  for (const draft of drafts) {
+    if (draft.title !== undefined && (state.authored.has(draft) || !CONTENT_LAYOUTS.has(draft.layout))) used.add(key(draft.title));
+    if (draft.section) used.add(key(draft.section));
+  }
+  for (const draft of drafts) {
+    if (!CONTENT_LAYOUTS.has(draft.layout) || state.authored.has(draft)) continue;
+    const candidates = titleCandidates(titleTexts(draft), lang, draft.layout === 'quote');
+    const chosen = candidates.find((candidate) => !used.has(key(candidate)));
+    const title = chosen ?? fallbackTitle(draft, candidates, used);
+    draft.title = title;
+    used.add(key(title));
+  }
+}
+
+const CONTENT_LAYOUTS: ReadonlySet<string> = new Set(['points', 'comparison', 'quote', 'figure', 'list', 'code', 'table', 'image', 'html']);
+
+/** The texts a slide's title is drawn from, its main text first. */
+function titleTexts(draft: Draft): string[] {
+  const texts: string[] = [];
+  const walk = (points: Point[] | undefined): void => {
+    for (const point of points ?? []) {
+      texts.push(point.text);
+      walk(point.children);
+    }
+  };
+  // A comparison is titled by the claim its two sides answer.
+  if (draft.layout === 'comparison' && draft.subtitle) texts.push(draft.subtitle);
+  if (draft.quote) texts.push(draft.quote.text);
+  for (const figure of draft.figures ?? []) if (figure.caption) texts.push(`${figure.caption}`);
+  walk(draft.points);
+  if (draft.table) texts.push(draft.table.header.join(', '));
+  if (draft.image) texts.push(draft.image.title ?? '', draft.image.alt);
+  if (texts.filter(Boolean).length === 0) texts.push(...draft.notes);
+  return texts.filter(Boolean);
+}
+
+/** A distinct title when every candidate is taken: a longer cut of the slide's text, else its layout's name and place. */
+function fallbackTitle(draft: Draft, candidates: string[], used: Set<string>): string {
+  const text = titleTexts(draft).join(' ');
+  const words = text.split(/\s+/).filter(Boolean);
+  for (let length = 3; length <= Math.min(9, words.length); length++) {
+    const title = words.slice(0, length).join(' ').replace(/[\s,;:.—–-]+$/, '');
+    if (title && !used.has(title.toLowerCase())) return title;
+  }
+  const base = candidates[0] ?? draft.section ?? draft.layout;
+  for (let n = 2; ; n++) {
+    const title = `${base} ${n}`;
+    if (!used.has(title.toLowerCase())) return title;
+  }
+}
+
+/** About a minute for each content slide, a few seconds for the slides that frame the talk. */
+function plannedSeconds(slides: Slide[]): number {
+  return slides.reduce((sum, slide) => sum + (PLANNED_SECONDS[slide.layout] ?? CONTENT_SLIDE_SECONDS), 0);
 }
 
 /**

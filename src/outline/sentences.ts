@@ -88,9 +88,18 @@ function startsLowercase(sentence: string): boolean {
   return /^\p{Ll}/u.test(sentence);
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** A word holds a letter or digit; an ASCII one is told without the Unicode regular expression (a hot path). */
+function isWord(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)) return true;
+  return LETTER_OR_DIGIT.test(word);
+}
+
 /** Counts words the way a reader sees them; for languages without spaces, each segmenter word counts. */
 export function countWords(text: string, lang = 'en'): number {
-  if (!isSpaceless(lang)) return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+  if (!isSpaceless(lang)) return text.split(/\s+/).filter(isWord).length;
   let count = 0;
   for (const piece of pieces(text, WORD_CUT)) for (const segment of segmenterFor(lang, 'word').segment(piece)) if (segment.isWordLike) count++;
   return count;
@@ -98,7 +107,7 @@ export function countWords(text: string, lang = 'en'): number {
 
 /** Visible "length" for budgets: CJK characters count as roughly half a word each. */
 export function wordsOf(text: string, lang = 'en'): string[] {
-  if (!isSpaceless(lang)) return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
+  if (!isSpaceless(lang)) return text.split(/\s+/).filter(isWord);
   const words: string[] = [];
   for (const piece of pieces(text, WORD_CUT)) for (const segment of segmenterFor(lang, 'word').segment(piece)) if (segment.isWordLike) words.push(segment.segment);
   return words;

@@ -5,6 +5,7 @@ export type Layout =
   | 'agenda'
   | 'section'
   | 'points'
+  | 'comparison'
   | 'quote'
   | 'figure'
   | 'list'
@@ -47,6 +48,8 @@ export interface Slide {
   html?: string;
   /** Speaker notes, one string per paragraph, plain text. */
   notes: string[];
+  /** The sentences of the notes the slide's points were drawn from (shown in bold in the notes). */
+  sources?: string[];
   /** Pacing time in seconds (`data-timing`). */
   timing: number;
   /** 1-based source lines this slide came from. */

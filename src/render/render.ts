@@ -1,5 +1,6 @@
 import type { Deck, Slide } from '../outline/types.js';
 import { ExitCode, LecternError } from '../errors.js';
+import { notesHtml } from './notes.js';
 import { revealConfig } from './reveal-config.js';
 import { runTemplate, type CompiledTemplates } from './template-set.js';
 
@@ -40,7 +41,7 @@ function renderSlide(slide: Slide, deck: Deck, templates: CompiledTemplates): st
     });
   }
   const body = runTemplate(templates, layout, { ...slide, deck: deck.meta });
-  return runTemplate(templates, templates.slide, { slide, body, deck: deck.meta });
+  return runTemplate(templates, templates.slide, { slide: { ...slide, notesHtml: notesHtml(slide) }, body, deck: deck.meta });
 }
 
 /** JSON that is safe inside a `<script>` element: no `</script>` or `<!--` can close or confuse it. */

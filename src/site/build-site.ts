@@ -28,7 +28,7 @@ export interface SiteFiles {
  */
 export async function planSite(prepared: PreparedDeck, options: { csp?: boolean } = {}): Promise<SiteFiles> {
   const runtime = await ensureRuntime();
-  const { deck, media } = await collectMedia(prepared.deck);
+  const { deck, media } = await collectMedia(prepared.deck, prepared.images);
   const themeCss = await resolveTheme(deck.meta.theme, deck.file, runtime, prepared.templatesDir);
   const csp = options.csp ? await contentSecurityPolicy(runtime.script) : undefined;
   const html = renderDeck(deck, prepared.templates, { ...SITE_ASSETS, csp });

@@ -8,9 +8,11 @@ import { prepareDeck, type PrepareOptions, type PreparedDeck, type TemplateCache
 import { renderDeck, renderSlides } from '../render/render.js';
 import { revealConfig } from '../render/reveal-config.js';
 import { resolveStyle } from '../render/template-files.js';
+import { collectMedia } from '../site/media.js';
 import { ensureRuntime, type RuntimeFiles } from '../site/runtime.js';
 import { resolveTheme } from '../site/themes.js';
 import { errorPage, toViteError } from './error-page.js';
+import { serveOnlyInside } from './serve-inside.js';
 
 export interface LecternPluginOptions extends PrepareOptions {
   /** The deck source the dev server presents. */
@@ -33,6 +35,8 @@ export function lectern(options: LecternPluginOptions): Plugin {
   let current: PreparedDeck | undefined;
   let lastError: LecternError | undefined;
   let assets = new Map<string, string>();
+  // The deck's checked images by the path the page asks for (`/media/<hash>.<ext>`): the only article files served.
+  let media = new Map<string, { from: string; mime: string }>();
   // Templates and the runtime change rarely: keep them between saves so an edit costs only read, outline and render.
   const templateCache: TemplateCache = new Map();
   let runtimeFiles: Promise<RuntimeFiles> | undefined;
@@ -46,7 +50,10 @@ export function lectern(options: LecternPluginOptions): Plugin {
   const rebuild = async (): Promise<void> => {
     builtStamp = stampOf(await statSource());
     try {
-      const prepared = await prepareDeck(source, options, templateCache);
+      const read = await prepareDeck(source, options, templateCache);
+      // Images are served as a built deck has them, from their checked copies: the page never names the article's paths.
+      const collected = await collectMedia(read.deck, read.images);
+      const prepared = { ...read, deck: collected.deck };
       const runtime = await (runtimeFiles ??= ensureRuntime());
       assets = new Map([
         ['reveal.css', runtime.revealCss],
@@ -57,6 +64,7 @@ export function lectern(options: LecternPluginOptions): Plugin {
       slidesHtml = renderSlides(prepared.deck, prepared.templates);
       for (const warning of prepared.warnings) log(formatWarning(warning));
       current = prepared;
+      media = new Map(collected.media.map((item) => [`/${item.to}`, item]));
       lastError = undefined;
     } catch (error) {
       if (!(error instanceof LecternError)) throw error;
@@ -64,13 +72,17 @@ export function lectern(options: LecternPluginOptions): Plugin {
     }
   };
 
+  const servedFolders = (): string[] => [PACKAGE_ROOT, resolve(source, '..'), process.cwd()];
+
   return {
     name: 'lectern:deck',
     apply: 'serve',
     config() {
-      return { server: { fs: { allow: [PACKAGE_ROOT, resolve(source, '..'), process.cwd()] } }, appType: 'custom' };
+      return { server: { fs: { allow: servedFolders() } }, appType: 'custom' };
     },
     async configureServer(server: ViteDevServer) {
+      // Before Vite's own file serving: a symlink in a served folder never leads outside them.
+      server.middlewares.use(serveOnlyInside(server.config.root, [...servedFolders(), ...(options.allowRoots ?? [])]));
       await rebuild();
       if (lastError) log(lastError.format());
       server.watcher.add([source, BUILTIN_TEMPLATES]);
@@ -145,6 +157,13 @@ export function lectern(options: LecternPluginOptions): Plugin {
             response.setHeader('Content-Type', 'text/html; charset=utf-8');
             response.setHeader('Cache-Control', 'no-store');
             response.end(await server.transformIndexHtml(url, html));
+            return;
+          }
+          const image = media.get(url);
+          if (image) {
+            response.setHeader('Content-Type', image.mime);
+            response.setHeader('Cache-Control', 'no-store');
+            response.end(await readFile(image.from));
             return;
           }
           if (url.startsWith(ASSET_PREFIX)) {

@@ -87,6 +87,7 @@ const failures: Failure[] = [
       writeFileSync(at('syntax.md'), `---\ntitle: T\ntemplates: broken-templates\n---\n\n## Part\n\n${paragraph(4)}\n`);
       return 'syntax.md';
     },
+    args: ['--trust-article'],
     code: 4,
     message: /broken-templates\/layouts\/points\.hbs:3: template syntax error/,
   },
@@ -98,6 +99,7 @@ const failures: Failure[] = [
       writeFileSync(at('partial.md'), `---\ntitle: T\ntemplates: partial-templates\n---\n\n## Part\n\n${paragraph(5)}\n`);
       return 'partial.md';
     },
+    args: ['--trust-article'],
     code: 4,
     message: /partial-templates\/layouts\/points\.hbs:3:1: unknown partial `no-such-partial`/,
   },

@@ -36,7 +36,7 @@ describe.skipIf(!hasBrowser)('lectern check', () => {
     const lines = Array.from({ length: 40 }, (_, line) => `line ${line + 1}`).join('\n');
     writeFileSync(join(dir, 'templates', 'layouts', 'points.hbs'), `<h2>{{title}}</h2>\n{{#each points}}<p>{{text}}</p>{{/each}}<pre>${lines}</pre>\n`);
     writeFileSync(join(dir, 'talk.md'), '---\ntitle: Tall\ntemplates: templates\n---\n\n## Part\n\nA sentence that sits on a points slide.\n');
-    const result = await runCli(['check', join(dir, 'talk.md'), '--json']);
+    const result = await runCli(['check', join(dir, 'talk.md'), '--json', '--trust-article']);
     expect(result.code).toBe(8);
     const report = JSON.parse(result.stdout) as CheckReport;
     expect(report.ok).toBe(false);

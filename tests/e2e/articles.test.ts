@@ -147,7 +147,9 @@ describe.skipIf(!hasBrowser)('tables in Chromium', () => {
 
   it('keeps words whole in table cells and aligns columns as the author marked them', async () => {
     const { out } = await build(join(FIXTURE_ARTICLES, 'field-guide.md'));
-    const page = await open(out, 's-common-trees-at-a-glance-2-5');
+    // The table's first slide, whatever title its content gives it.
+    const tableId = /<section id="([^"]+)" class="layout-table"/.exec(readFileSync(join(out, 'index.html'), 'utf8'))?.[1] ?? '';
+    const page = await open(out, tableId);
     const result = await page.evaluate(() => {
       const cells = [...document.querySelectorAll<HTMLElement>('section.present table.table th, section.present table.table td')];
       const split: string[] = [];

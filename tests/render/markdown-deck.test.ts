@@ -11,9 +11,12 @@ import { deckToMarkdown } from '../../src/render/markdown-deck.js';
 import { runCli } from '../helpers/cli.js';
 import { DEFAULT_DECK, FIXTURE_ARTICLES, SEED_ARTICLE } from '../helpers/paths.js';
 
-/** What a reader of the deck sees: everything but where in which file it came from. */
+/**
+ * What a reader of the deck sees: everything but where in which file it came from, and which sentences of the notes
+ * the points were drawn from (an outlined deck marks them; the explicit Markdown keeps the notes as plain text).
+ */
 function comparable(deck: Deck): unknown {
-  return { meta: deck.meta, sections: deck.sections, slides: deck.slides.map(({ lines: _lines, ...slide }) => slide) };
+  return { meta: deck.meta, sections: deck.sections, slides: deck.slides.map(({ lines: _lines, sources: _sources, ...slide }) => slide) };
 }
 
 const sources = [

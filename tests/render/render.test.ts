@@ -28,12 +28,36 @@ function overrides(files: Record<string, string>): string {
 }
 
 describe('renderDeck', () => {
+  it('marks in bold the sentences of the notes a slide’s points came from, and escapes the rest', async () => {
+    const html = await render('## Tides\n\nThe moon pulls the sea twice a day across every ocean basin, and the sun adds a smaller pull. Sailors once read the tides from printed tables & almanacs, and some still do. Harbours post them.\n');
+    const notes = /<aside class="notes">(.*?)<\/aside>/s.exec(html.slice(html.indexOf('layout-points')))?.[1] ?? '';
+    expect(notes).toMatch(/<strong>The moon pulls the sea twice a day across every ocean basin, and the sun adds a smaller pull\.<\/strong>/);
+    expect(notes).toContain('&amp; almanacs');
+    expect(notes.match(/<strong>/g)?.length).toBeLessThanOrEqual(2);
+  });
+
+  it('lays out a comparison as two columns', async () => {
+    const html = await render('## Harbour\n\nThe board approved the wall. On the one hand, the wall will protect the fishing fleet from storms. On the other hand, the wall will cost the town its only sandy beach.\n');
+    expect(html).toMatch(/<div class="comparison"><div class="comparison-side"><p>The wall will protect the fishing fleet from storms<\/p><\/div><div class="comparison-side"><p>The wall will cost the town its only sandy beach<\/p><\/div><\/div>/);
+  });
+
+  it('gives every image a caption, so a slide whose image cannot load is never blank', async () => {
+    const html = await render('## Views\n\n![The tower at dusk](https://example.org/tower.jpg)\n\n![](missing/keeper.png)\n');
+    expect(html).toContain('<figcaption>The tower at dusk</figcaption>');
+    expect(html).toContain('<figcaption>missing/keeper.png</figcaption>');
+  });
+
+  it('shows a quote’s speaker apart from the quote, in a <cite>', async () => {
+    const html = await render('## Voices\n\n“We will publish what the array produces every month, so anyone can check.” said Alma Reyes, Chief Executive of the Authority.\n');
+    expect(html).toMatch(/<blockquote class="quote">\s*<p>We will publish what the array produces every month, so anyone can check\.<\/p>\s*<cite>Alma Reyes, Chief Executive of the Authority<\/cite>/);
+  });
+
   it('renders one section per slide with timing, notes and the Reveal config', async () => {
     const html = await render('---\ntitle: Tides\nduration: 5m\n---\n\n## One\n\nThe moon pulls the sea.\n\n## Two\n\nThe sun does too.\n');
     const sections = html.match(/<section /g) ?? [];
     expect(sections.length).toBe(7);
     expect(html).toContain('data-timing="');
-    expect(html).toContain('<aside class="notes"><p>The moon pulls the sea.</p></aside>');
+    expect(html).toContain('<aside class="notes"><p><strong>The moon pulls the sea.</strong></p></aside>');
     const config = JSON.parse(/<script type="application\/json" id="lectern-config">(.*?)<\/script>/s.exec(html)?.[1] ?? '{}');
     expect(config).toMatchObject({ width: 960, height: 700, hash: true, totalTime: 300 });
     expect(html).toContain('<title>Tides</title>');
@@ -65,7 +89,7 @@ describe('renderDeck', () => {
   it('uses a layout from the deck’s template folder and the built-ins for the rest', async () => {
     const dir = overrides({ 'layouts/points.hbs': '<h2 class="custom">{{title}}</h2>{{#each points}}<p>{{text}}</p>{{/each}}' });
     const html = await render('## Part\n\nOne sentence here.\n', dir);
-    expect(html).toContain('<h2 class="custom">Part</h2><p>One sentence here</p>');
+    expect(html).toMatch(/<h2 class="custom">[^<]+<\/h2><p>One sentence here<\/p>/);
     expect(html).toContain('class="section-title"');
   });
 
