@@ -113,7 +113,7 @@ export function rankSentences(paragraph: string, context: Map<string, number>, l
     .map((sentence, index) => {
       const shortened = shortenSentence(sentence, lang);
       // A point that opens with "this" or "these" leans on a sentence the slide may not show.
-      const dangling = shortened !== undefined && DANGLING_REFERENCE.test(shortened) ? 1.2 : 0;
+      const dangling = shortened !== undefined && leansOnReference(shortened) ? 1.2 : 0;
       const tooLong = shortened === undefined ? 2.5 : Math.max(0, wordsOf(shortened, lang).length - 10) * 0.15;
       return { sentence, index, shortened, score: scoreSentence(sentence, index, context, lang) - dangling - tooLong };
     })
@@ -144,6 +144,13 @@ export function pickPoints({ whole, ranked }: RankedSentences, lang: string, max
 }
 
 const DANGLING_REFERENCE = /^(?:this|that|these|those|such|it|it’s|it's)\b(?!\s+(?:is|was)\s+(?:why|how|what))/i;
+/** An attribution or a short leading phrase before the subject ("According to Lee, that's …"), which a reference may follow. */
+const LEADING_PHRASE = /^(?:(?:according to|as|for|in|to)\s[^,]{1,40},\s*|\p{Lu}[\p{L}’'-]*\s(?:argues|says|said|writes|notes),?\s*)/iu;
+
+/** Whether a point opens on a "this", "that", "these" or "it" whose referent was said before it. */
+export function leansOnReference(text: string): boolean {
+  return DANGLING_REFERENCE.test(text.trim()) || DANGLING_REFERENCE.test(text.trim().replace(LEADING_PHRASE, ''));
+}
 
 function similarity(a: string, b: string, lang: string): number {
   const left = new Set(contentWords(a, lang));

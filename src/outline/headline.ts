@@ -16,9 +16,38 @@ import { shortenSentence } from './condense.js';
 export const TITLE_WORD_LIMIT = 9;
 
 /** A headline that leans on something said before it. */
-const DANGLING = /^(?:this|that|these|those|it|it’s|they|there|here|i|we|up to|as)\b/i;
+const DANGLING = /^(?:this|that|these|those|it|it’s|it's|they|there|here|i|we|up to|as)\b/i;
+/**
+ * Openers that only announce the claim ("The point here is that R1 is derivative"): a title drops them. Kept to words that
+ * never carry the claim themselves.
+ */
+const ANNOUNCERS = /^(?:(?:so|and|but|now|well),?\s+)?(?:the (?:point|thing|lesson|upshot|bottom line|key) (?:here )?is(?: that)?|what (?:this|that) means is(?: that)?|it(?:’|')s (?:especially|also|clear|true|worth noting) that)\s+/i;
+/**
+ * "This looks like an indication that <claim>": a demonstrative opener whose verb introduces the clause that states the
+ * claim. The claim clause stands as a title; a negated opener ("That doesn't mean <clause>") does not, since the clause
+ * alone would say the opposite.
+ */
+const LEAD_INS = [
+  /^(?:this|that|these|those|it|they)\b([^,;:]{0,60}?)\sthat\s+(?=\S)/i,
+  /^(?:this|that|these|those|it|they)\b([^,;:]{0,60}?)\s(?:like|as if)\s+(?=\S)/i,
+];
+const NEGATION = /\b(?:not|never|no)\b|n[’']t\b/i;
+/**
+ * Verbs that leave a phrase open when their object is cut ("… benchmark tests rivals", "make it look"). Part-of-speech
+ * tagging would find them all; see the cost note above for why a short list of the common ones stands in.
+ */
+const OPEN_VERBS = new Set([
+  'rival', 'rivals', 'look', 'looks', 'seem', 'seems', 'mean', 'means', 'develop', 'develops', 'make', 'makes', 'made',
+  'show', 'shows', 'showed', 'suggest', 'suggests', 'signal', 'signals', 'indicate', 'indicates', 'claim', 'claims',
+  'argue', 'argues', 'say', 'says', 'said', 'need', 'needs', 'needed', 'want', 'wants', 'become', 'becomes', 'get', 'gets',
+  'give', 'gives', 'take', 'takes', 'find', 'finds', 'invest', 'invested', 'use', 'uses', 'used', 'using', 'train',
+  'trained', 'enable', 'enables', 'create', 'creates', 'mimic', 'mimics', 'violate', 'violated', 'hack', 'reach',
+  'reaches', 'match', 'matches', 'beat', 'beats', 'include', 'includes', 'require', 'requires', 'allow', 'allows',
+  'let', 'lets', 'keep', 'keeps', 'put', 'puts', 'call', 'called', 'known', 'proliferated', 'asking', 'asked',
+]);
 /** Words a headline may drop, as headlines do: articles. */
 const ARTICLES = /^(?:a|an|the)$/i;
+const MONTHS = /^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/i;
 /** Where a trailing phrase may be dropped to shorten a claim. */
 const PHRASE_START = /^(?:of|in|on|for|with|by|from|at|between|into|over|through|after|before|during|without|across|among|because|since|while|which|who)$/i;
 
@@ -29,19 +58,34 @@ export function titleCandidates(texts: string[], lang: string, speech = false): 
   if (isSpaceless(lang) || !/^(en|de|fr|es|it|nl|pt)\b/i.test(lang)) return clean.flatMap((text) => keyPhrases(text, lang));
   const candidates: string[] = [];
   const shared = sharedPhrase(clean, lang);
-  const main = clean[0]!;
-  const mainWords = main.split(/\s+/);
+  // What only announces a claim goes first: "The point here is that R1 is derivative" → "R1 is derivative".
+  const claims = clean.map(claimClause);
+  const main = claims[0]!;
+  const whole = (text: string): boolean => isWholeTitle(text, lang, speech);
   // A speaker's own words may start with "I" or "we": that is whom the quote is from.
   const dangling = (text: string): boolean => !speech && DANGLING.test(text);
-  if (mainWords.length <= TITLE_WORD_LIMIT - 2 && !dangling(main)) candidates.push(finish(main));
-  if (shared) candidates.push(shared);
-  for (const text of clean) {
-    const headline = compressClaim(text, lang);
-    if (headline && !dangling(headline)) candidates.push(headline);
-  }
+  // (a) A whole short clause that states the slide's claim, its main text first.
+  if (main.split(/\s+/).length <= TITLE_WORD_LIMIT - 2 && whole(finish(main))) candidates.push(finish(main));
+  // The main claim compressed; another point's claim only when it is short enough whole.
+  const compressed = claims.map((claim) => compressClaim(claim, lang));
+  const later: string[] = [];
+  compressed.forEach((headline, index) => {
+    if (!headline || !whole(headline)) return;
+    const kept = claims[index]!.split(/\s+/).filter((word) => !ARTICLES.test(word) && word.toLowerCase() !== 'that');
+    if (index === 0 || kept.length <= TITLE_WORD_LIMIT) candidates.push(headline);
+    else later.push(headline);
+  });
+  // (b) The key phrase the slide's points share, or the key noun phrases of its points.
+  if (shared && whole(shared)) candidates.push(shared);
+  candidates.push(...clean.flatMap((text) => nounRuns(text, lang)).filter(whole));
+  // (c) Another point's claim cut at a phrase boundary.
+  candidates.push(...later);
+  // (c) A cut of a point at a phrase boundary; a cut that leaves the phrase open or leans on what came before is the
+  // last resort, kept only so that every slide still gets a distinct title.
   const phrases = clean.flatMap((text) => keyPhrases(text, lang));
-  // A phrase that leans on what came before ("This development") is the last resort.
-  candidates.push(...phrases.filter((phrase) => !dangling(phrase)), ...phrases.filter((phrase) => dangling(phrase)));
+  candidates.push(...phrases.filter(whole));
+  const rest = [shared, ...compressed, ...phrases].filter((text): text is string => Boolean(text));
+  candidates.push(...rest.filter((text) => !dangling(text)), ...rest.filter(dangling));
   return dedupe(candidates.filter((candidate) => wordsOf(candidate, lang).length >= 1));
 }
 
@@ -77,15 +121,56 @@ function sharedPhrase(texts: string[], lang: string): string | undefined {
   return best ? capitalise(best.phrase) : undefined;
 }
 
+/**
+ * Runs of two to five content words ("R1 development", "Kai-Fu Lee’s AI Superpowers"), joined by "of" where it links two
+ * ("terms of service"): the key noun phrases of a text, without a tagger. Runs holding a name come first.
+ */
+export function nounRuns(text: string, lang = 'en'): string[] {
+  const stop = stopWordsFor(lang);
+  const runs: string[][] = [];
+  for (const clause of text.split(/[,;:()“”"—–.!?]+/)) {
+    let run: string[] = [];
+    const words = clause.split(/\s+/).filter(Boolean);
+    words.forEach((word, index) => {
+      const joins = /^of$/i.test(word) && run.length > 0 && index + 1 < words.length && !isStop(words[index + 1]!, stop);
+      if (joins || (!isStop(word, stop) && !OPEN_VERBS.has(bare(word)))) run.push(word);
+      else {
+        runs.push(run);
+        run = [];
+      }
+    });
+    runs.push(run);
+  }
+  // A date ("January 20th") names when, not what: a phrase needs two words that are not dates or figures.
+  const wordy = (run: string[]): boolean => run.filter((word) => /^\p{L}/u.test(word) && !MONTHS.test(word)).length >= 2;
+  const weight = (run: string[]): number => run.length + run.filter((word) => /^\p{Lu}/u.test(word)).length;
+  return runs
+    // Two words make a noun phrase only as a name or a term with a figure ("R1 development"); otherwise they are as often
+    // a subject and its verb ("the Sun raise …").
+    .filter((run) => run.length >= 2 && wordy(run) && (run.length >= 3 || run.every((word) => /^\P{Ll}/u.test(word)) || run.some((word) => /\d/.test(word))))
+    .map((run, order) => ({ run: run.slice(0, 5), order }))
+    .sort((a, b) => weight(b.run) - weight(a.run) || a.order - b.order)
+    .map(({ run }) => finish(run.join(' ')));
+}
+
 /** A claim as a headline: articles and trailing phrases dropped until it fits, never a word changed. */
 export function compressClaim(text: string, lang: string): string | undefined {
   // First what a point may drop (openers, asides, leading clauses), then what a headline may drop.
   const shortened = shortenSentence(text, lang, 12) ?? text;
   let words = shortened.replace(/[.!]+$/, '').split(/\s+/).filter(Boolean);
   if (words.length <= TITLE_WORD_LIMIT) return finish(words.join(' '));
+  // A short leading time or place phrase ("On January 20th, …") can go from a headline; the point keeps it.
+  const leadEnd = words.findIndex((word, index) => index <= 4 && /,$/.test(word));
+  if (leadEnd >= 1 && /^(?:on|in|at|by|during|since|after|before)$/i.test(words[0]!) && words.length - leadEnd - 1 >= 4) words = words.slice(leadEnd + 1);
   // The first clause carries the claim.
   const clauseEnd = words.findIndex((word, index) => index >= 3 && /[,;:—]$/.test(word));
   if (clauseEnd >= 3) words = words.slice(0, clauseEnd + 1);
+  // A trailing relative clause or a second coordinated verb phrase goes whole: "… open-source models that mimic …",
+  // "… hack into any servers or steal …".
+  if (words.length > TITLE_WORD_LIMIT) {
+    const tail = words.findIndex((word, index) => index >= 4 && /^(?:that|which|who|or)$/i.test(word));
+    if (tail >= 4 && tail <= TITLE_WORD_LIMIT + 1) words = words.slice(0, tail);
+  }
   if (words.length > TITLE_WORD_LIMIT) words = [words[0]!, ...words.slice(1).filter((word) => !ARTICLES.test(word))];
   // "does not signal that Chinese companies are ahead" → "does not signal Chinese companies are ahead", as headlines say it.
   if (words.length > TITLE_WORD_LIMIT) words = words.filter((word, index) => index === 0 || word.toLowerCase() !== 'that');
@@ -105,6 +190,19 @@ export function compressClaim(text: string, lang: string): string | undefined {
   if (words.length > TITLE_WORD_LIMIT) return undefined;
   const stop = stopWordsFor(lang);
   while (words.length > 2 && isStop(words[words.length - 1]!, stop)) words.pop();
+  // A cut that left a verb without its object ("… benchmark tests rivals") goes back to the phrase before it.
+  while (words.length > 3 && !isWholeTitle(words.join(' '), lang, true)) {
+    let cut = -1;
+    for (let index = words.length - 1; index >= 3; index--) {
+      if (PHRASE_START.test(words[index]!)) {
+        cut = index;
+        break;
+      }
+    }
+    if (cut < 0) break;
+    words = words.slice(0, cut);
+    while (words.length > 2 && isStop(words[words.length - 1]!, stop)) words.pop();
+  }
   return words.length >= 3 ? finish(words.join(' ')) : undefined;
 }
 
@@ -139,6 +237,35 @@ function cutAtWord(text: string, count: number, lang: string): string {
     end = segment.index + segment.segment.length;
   }
   return text.slice(0, end);
+}
+
+/** Whether a title reads as a whole phrase: no unresolved opener, no word at its end that leaves it open. */
+export function isWholeTitle(title: string, lang = 'en', speech = false): boolean {
+  if (!speech && DANGLING.test(title)) return false;
+  const words = title.split(/\s+/).filter(Boolean);
+  if (words.length === 0) return false;
+  const last = bare(words[words.length - 1]!);
+  if (isStop(last, stopWordsFor(lang))) return false;
+  return !OPEN_VERBS.has(last);
+}
+
+/** A claim without what only announces it: "The point here is that R1 is derivative" → "R1 is derivative". */
+export function claimClause(text: string): string {
+  let claim = text.trim().replace(ANNOUNCERS, '');
+  for (const pattern of LEAD_INS) {
+    const lead = pattern.exec(claim);
+    if (!lead || NEGATION.test(lead[1] ?? '')) continue;
+    const rest = claim.slice(lead[0].length);
+    if (rest.split(/\s+/).length >= 4) {
+      claim = rest;
+      break;
+    }
+  }
+  return claim === text.trim() ? claim : capitalise(claim);
+}
+
+function bare(word: string): string {
+  return word.toLowerCase().replace(/^[^\p{L}\p{N}$]+|[^\p{L}\p{N}%]+$/gu, '');
 }
 
 function isStop(word: string, stop: ReadonlySet<string>): boolean {

@@ -1,6 +1,6 @@
 import type { Article, Block, ListItem, Section } from '../article/types.js';
 import { BUDGET } from './budget.js';
-import { keyPointsOf, pickPoints, rankSentences, shortenSentence, wordFrequencies } from './condense.js';
+import { keyPointsOf, leansOnReference, pickPoints, rankSentences, shortenSentence, wordFrequencies } from './condense.js';
 import { findEnumeration, type Enumeration } from './enumeration.js';
 import { explicitSlide, isExplicitLayout, toPoint, type Draft } from './explicit.js';
 import { findFigures } from './figures.js';
@@ -564,6 +564,8 @@ function sectionConclusion(content: Draft[], state: OutlineState): Point | undef
       const late = info.paragraphs > 1 ? info.paragraph / (info.paragraphs - 1) : 0;
       // The section's opening sentence states the topic, not a conclusion.
       const opening = info.paragraph === 0 ? 1.5 : 0;
+      // A takeaway stands alone on the closing slide: one that opens on "that" or "this" leans on a slide not shown.
+      if (leansOnReference(point.text)) continue;
       const score = info.score + (info.concluding ? 2.5 : 0) + late * 1.2 - opening;
       if (!best || score > best.score) best = { point, score };
     }

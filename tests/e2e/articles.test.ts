@@ -122,6 +122,9 @@ describe.skipIf(!hasBrowser)('right-to-left in Chromium', () => {
   });
 });
 
+/** The id of a built deck's first table slide, whatever title its content gives it. */
+const tableSlideId = (out: string): string => /<section id="([^"]+)" class="layout-table"/.exec(readFileSync(join(out, 'index.html'), 'utf8'))?.[1] ?? '';
+
 describe.skipIf(!hasBrowser)('tables in Chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -147,9 +150,7 @@ describe.skipIf(!hasBrowser)('tables in Chromium', () => {
 
   it('keeps words whole in table cells and aligns columns as the author marked them', async () => {
     const { out } = await build(join(FIXTURE_ARTICLES, 'field-guide.md'));
-    // The table's first slide, whatever title its content gives it.
-    const tableId = /<section id="([^"]+)" class="layout-table"/.exec(readFileSync(join(out, 'index.html'), 'utf8'))?.[1] ?? '';
-    const page = await open(out, tableId);
+    const page = await open(out, tableSlideId(out));
     const result = await page.evaluate(() => {
       const cells = [...document.querySelectorAll<HTMLElement>('section.present table.table th, section.present table.table td')];
       const split: string[] = [];
@@ -175,7 +176,7 @@ describe.skipIf(!hasBrowser)('tables in Chromium', () => {
     const checksum = '3f2a9c0e7b1d4a5f8e6c2b9a0d3f7e1c'.repeat(3);
     writeFileSync(source, `## Links\n\n| Source | Checksum | Note |\n| --- | --- | --- |\n| Survey | ${checksum} | raw data |\n`);
     const { out } = await build(source);
-    const page = await open(out, 's-links-2');
+    const page = await open(out, tableSlideId(out));
     const overflow = await page.evaluate(() => window.lectern.overflow());
     expect(overflow.filter((slide) => slide.x > 1 || slide.y > 1)).toEqual([]);
     await page.close();

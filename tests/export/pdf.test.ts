@@ -26,6 +26,9 @@ async function outline(file: string): Promise<Array<{ title: string; page: numbe
   return entries;
 }
 
+/** Hebrew, Arabic (pdftotext reorders them) and Khitan (no font here, so no glyphs to read back). */
+const UNREADABLE_LETTERS = /[\u0590-\u08ff\p{Script=Khitan_Small_Script}]/gu;
+
 /** A notes page's header label (`Slide 3/17 · notes`, maybe `(continued)`), which opens the page. */
 function notesHeader(page: string, slide: number, total: number): { continued: boolean; rest: string } | undefined {
   const text = page.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ''); // bidi marks pdftotext adds
@@ -43,7 +46,9 @@ function notesBySlide(pages: string[], { deck, headings }: Shown, mode: 'notes' 
   let at = 0;
   deck.slides.forEach((slide, index) => {
     const page = pages[at] ?? '';
-    expect(normalise(page), `page ${at + 1} shows slide ${index + 1}`).toContain(normalise(headings[index] ?? ''));
+    // Letters pdftotext cannot read back (right-to-left scripts, a script with no font) are left out of the comparison.
+    const readable = (text: string): string => normalise(text).replace(UNREADABLE_LETTERS, '');
+    expect(readable(page), `page ${at + 1} shows slide ${index + 1}`).toContain(readable(headings[index] ?? ''));
     let text = mode === 'handout' ? page : '';
     at += 1;
     if (mode === 'notes' && slide.notes.length > 0) {
@@ -78,7 +83,7 @@ function expectEveryNoteSentence({ deck }: Shown, found: string[], skip: (senten
 type Shown = Awaited<ReturnType<typeof deckWithHeadings>>;
 
 /** Right-to-left text comes out of pdftotext in visual order, and text with no font as whatever the box maps to. */
-const unreadable = (sentence: string): boolean => /[\u0590-\u08ff\p{Script=Khitan_Small_Script}]/u.test(sentence);
+const unreadable = (sentence: string): boolean => new RegExp(UNREADABLE_LETTERS.source, 'u').test(sentence);
 
 describe.skipIf(SKIP_BROWSER_TESTS)('lectern export --format pdf', () => {
   const dir = tempDir();
