@@ -5,8 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { DEEP_SHAPES, SLOW_SHAPES } from '../tests/fixtures/hostile/shapes.mjs';
+import { benchArgs } from './lib/args.mjs';
 
 const bench = path.dirname(fileURLToPath(import.meta.url));
 const root = path.dirname(bench);
@@ -26,23 +26,13 @@ Options:
   --no-report       print the table, leave BENCHMARKS.md alone
   -h, --help        this text`;
 
-let args;
-try {
-  args = parseArgs({
-    options: {
-      scales: { type: 'string', default: '1,2,4,8' },
-      runs: { type: 'string', default: '3' },
-      only: { type: 'string' },
-      timeout: { type: 'string', default: '60' },
-      'no-report': { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  }).values;
-} catch (e) {
-  console.error(`${e.message}\n\n${HELP}`);
-  process.exit(2);
-}
-if (args.help) { console.log(HELP); process.exit(0); }
+const args = benchArgs({
+  scales: { type: 'string', default: '1,2,4,8' },
+  runs: { type: 'string', default: '3' },
+  only: { type: 'string' },
+  timeout: { type: 'string', default: '60' },
+  'no-report': { type: 'boolean', default: false },
+}, HELP);
 const scales = args.scales.split(',').map(Number);
 const runs = Number(args.runs);
 const timeoutMs = Number(args.timeout) * 1000;

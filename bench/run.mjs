@@ -5,7 +5,7 @@ import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { benchArgs } from './lib/args.mjs';
 
 const bench = path.dirname(fileURLToPath(import.meta.url));
 const root = path.dirname(bench);
@@ -30,25 +30,15 @@ Options:
 
 Lectern rows read "not available" until bin/lectern.js exists and starts.`;
 
-let args;
-try {
-  args = parseArgs({
-    options: {
-      quick: { type: 'boolean', default: false },
-      only: { type: 'string' },
-      sizes: { type: 'string', default: '1,10,100' },
-      runs: { type: 'string' },
-      timeout: { type: 'string' },
-      article: { type: 'string' },
-      report: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  }).values;
-} catch (e) {
-  console.error(`${e.message}\n\n${HELP}`);
-  process.exit(2);
-}
-if (args.help) { console.log(HELP); process.exit(0); }
+const args = benchArgs({
+  quick: { type: 'boolean', default: false },
+  only: { type: 'string' },
+  sizes: { type: 'string', default: '1,10,100' },
+  runs: { type: 'string' },
+  timeout: { type: 'string' },
+  article: { type: 'string' },
+  report: { type: 'boolean', default: false },
+}, HELP);
 
 const PHASES = ['build', 'pdf', 'dev', 'big'];
 const only = args.only ? args.only.split(',').map((s) => s.trim()).filter(Boolean) : PHASES;

@@ -1,5 +1,5 @@
 import { clipLongWords } from './long-words.js';
-import { splitSentences, wordsOf } from './sentences.js';
+import { countWords, hasAtMostWords, splitSentences, wordsOf } from './sentences.js';
 import { stopWordsFor } from './stopwords.js';
 
 /** The most a point should say, in words; longer sentences are shortened by dropping what can go, never cut mid-clause. */
@@ -44,7 +44,7 @@ export function scoreSentence(sentence: string, index: number, context: Map<stri
   const facts = (/\d/.test(sentence) ? 0.8 : 0) + (/[$€£¥%]/.test(sentence) ? 0.6 : 0) +
     Math.min(0.9, 0.3 * (sentence.slice(1).match(/\s\p{Lu}[\p{L}\d]+/gu) ?? []).length);
   const position = index === 0 ? 0.9 : index === 1 ? 0.2 : 0;
-  const total = wordsOf(sentence, lang).length;
+  const total = countWords(sentence, lang);
   const lengthPenalty = total < 5 ? 1.2 : total > 45 ? 0.6 : 0;
   const question = /\?\s*["”’]?$/.test(sentence) ? 0.5 : 0;
   return centrality + facts + position - lengthPenalty - question;
@@ -106,7 +106,7 @@ export interface RankedSentences {
 export function rankSentences(paragraph: string, context: Map<string, number>, lang = 'en', sentences = splitSentences(paragraph, lang)): RankedSentences {
   if (sentences.length === 0) return paragraph.trim() ? { whole: { text: paragraph.trim(), sentence: paragraph.trim(), index: 0, score: 0 }, ranked: [] } : { ranked: [] };
   // A short paragraph ("Is that a coincidence? Maybe. Maybe not.") is its own point.
-  if (sentences.length > 1 && wordsOf(paragraph, lang).length <= POINT_WORD_LIMIT) {
+  if (sentences.length > 1 && hasAtMostWords(paragraph, POINT_WORD_LIMIT, lang)) {
     return { whole: { text: finishPoint(stripOpeners(paragraph.trim())), sentence: paragraph.trim(), index: 0, score: 1 }, ranked: [] };
   }
   const ranked = sentences
@@ -114,7 +114,7 @@ export function rankSentences(paragraph: string, context: Map<string, number>, l
       const shortened = shortenSentence(sentence, lang);
       // A point that opens with "this" or "these" leans on a sentence the slide may not show.
       const dangling = shortened !== undefined && leansOnReference(shortened) ? 1.2 : 0;
-      const tooLong = shortened === undefined ? 2.5 : Math.max(0, wordsOf(shortened, lang).length - 10) * 0.15;
+      const tooLong = shortened === undefined ? 2.5 : Math.max(0, countWords(shortened, lang) - 10) * 0.15;
       return { sentence, index, shortened, score: scoreSentence(sentence, index, context, lang) - dangling - tooLong };
     })
     .sort((a, b) => b.score - a.score || a.index - b.index);
@@ -133,7 +133,7 @@ export function pickPoints({ whole, ranked }: RankedSentences, lang: string, max
     const overlap = similarity(candidate.sentence, chosen[0]!.sentence, lang);
     // A second point must earn its place: a figure or a quotation, or several names beside a short first point.
     const strong = /\d|[“"][^”"]{8,}[”"]/.test(candidate.sentence);
-    const primaryWords = wordsOf(chosen[0]!.text, lang).length;
+    const primaryWords = countWords(chosen[0]!.text, lang);
     // With room for three or more, any sentence that says something new may join.
     const permissive = max >= 3 && overlap < 0.5 && candidate.score > -2;
     if (permissive || ((strong || (carriesFacts(candidate.sentence) && primaryWords <= 12)) && overlap < 0.5 && candidate.score > 0)) {
@@ -180,12 +180,13 @@ function shortensLikeEnglish(lang: string): boolean {
 export function shortenSentence(sentence: string, lang = 'en', limit = POINT_WORD_LIMIT): string | undefined {
   const { text, fits } = shorten(sentence, lang, limit);
   if (fits) return text;
-  return wordsOf(text, lang).length <= Math.max(limit, WHOLE_SENTENCE_LIMIT) && limit >= POINT_WORD_LIMIT ? text : undefined;
+  return hasAtMostWords(text, Math.max(limit, WHOLE_SENTENCE_LIMIT), lang) && limit >= POINT_WORD_LIMIT ? text : undefined;
 }
 
 /** The shortest whole-clause form of a sentence the steps below reach, and whether it is within the limit. */
 function shorten(sentence: string, lang: string, limit: number): { text: string; fits: boolean } {
-  const fits = (text: string): boolean => wordsOf(text, lang).length <= limit;
+  // Counting stops past the limit: a sentence of 200,000 words is tried at every step below.
+  const fits = (text: string): boolean => hasAtMostWords(text, limit, lang);
   let text = sentence.trim();
   if (!shortensLikeEnglish(lang)) {
     if (fits(text)) return { text: finishPoint(text), fits: true };
@@ -199,7 +200,7 @@ function shorten(sentence: string, lang: string, limit: number): { text: string;
   if (fits(text)) return { text: finishPoint(text), fits: true };
   for (const step of [dropInsertions, dropAppositive, dropTrailingWhich, dropLeadingSubordinate, dropTrailingAside]) {
     const next = tidy(step(text));
-    if (wordsOf(next, lang).length >= 5) text = next;
+    if (countWords(next, lang) >= 5) text = next;
     if (fits(text)) return { text: finishPoint(text), fits: true };
   }
   const clause = firstClauses(text, lang, limit);
@@ -219,7 +220,7 @@ function stripOpeners(sentence: string): string {
   let text = sentence.replace(DATELINE, '');
   for (let pass = 0; pass < 3; pass++) {
     const stripped = text.replace(OPENERS, '');
-    if (stripped === text || wordsOf(stripped).length < 4) break;
+    if (stripped === text || countWords(stripped) < 4) break;
     text = stripped;
   }
   return text;
@@ -264,7 +265,7 @@ function dropLeadingSubordinate(text: string): string {
   if (/\d/.test(text.slice(0, comma)) || /^(?:in|at|on|for|from|to|with|by)\s+\p{Lu}/iu.test(text)) return text;
   // "When a leaf falls it leaves a scar, and inside it…": the clause kept must not open with the "and" that joined it.
   const main = text.slice(comma + 2).replace(OPENERS, '');
-  return wordsOf(main).length >= 5 ? main : text;
+  return countWords(main) >= 5 ? main : text;
 }
 
 /** "…rose by 40%, driven by cheaper steel and new ports" → "…rose by 40%": a trailing participial or example phrase. */
@@ -282,7 +283,7 @@ function firstClauses(text: string, lang: string, limit: number): string | undef
   let best: string | undefined;
   for (let match = boundary.exec(text); match; match = boundary.exec(text)) {
     const before = text.slice(0, match.index).replace(/[\s,;:—–،؛，；]+$/, '');
-    const count = wordsOf(before, lang).length;
+    const count = countWords(before, lang);
     if (count > limit) break;
     if (count >= 5 || (isSpacelessScript(before) && count >= 3)) best = before;
   }

@@ -1,5 +1,5 @@
 import { contentWords } from './condense.js';
-import { wordsOf } from './sentences.js';
+import { countWords } from './sentences.js';
 import { BUDGET } from './budget.js';
 
 /**
@@ -92,5 +92,5 @@ function cosine(a: Map<string, number>, b: Map<string, number>): number {
 
 /** Words of a point, as budgets count them. */
 export function pointWords(text: string, lang: string): number {
-  return wordsOf(text, lang).length;
+  return countWords(text, lang);
 }

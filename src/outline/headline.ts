@@ -1,5 +1,5 @@
 import { isSpaceless } from './language.js';
-import { wordsOf } from './sentences.js';
+import { countWords, wordsOf } from './sentences.js';
 import { stopWordsFor } from './stopwords.js';
 import { shortenSentence } from './condense.js';
 
@@ -51,9 +51,20 @@ const MONTHS = /^(?:january|february|march|april|may|june|july|august|september|
 /** Where a trailing phrase may be dropped to shorten a claim. */
 const PHRASE_START = /^(?:of|in|on|for|with|by|from|at|between|into|over|through|after|before|during|without|across|among|because|since|while|which|who)$/i;
 
+/** How much of a text a title is drawn from: a title is a few words from its start, and a 3 MB point must not cost 3 MB of work per candidate. */
+const TITLE_SOURCE_CHARACTERS = 600;
+
+/** The start of a text, cut at a word boundary where the text has spaces. */
+function titleSource(text: string): string {
+  if (text.length <= TITLE_SOURCE_CHARACTERS) return text;
+  const start = text.slice(0, TITLE_SOURCE_CHARACTERS);
+  const lastSpace = start.search(/\s\S*$/);
+  return lastSpace > 0 ? start.slice(0, lastSpace) : start;
+}
+
 /** Ranked title candidates for a slide whose points (or other texts) are given, main text first. */
 export function titleCandidates(texts: string[], lang: string, speech = false): string[] {
-  const clean = texts.map((text) => text.trim()).filter(Boolean);
+  const clean = texts.map((text) => titleSource(text.trim())).filter(Boolean);
   if (clean.length === 0) return [];
   if (isSpaceless(lang) || !/^(en|de|fr|es|it|nl|pt)\b/i.test(lang)) return clean.flatMap((text) => keyPhrases(text, lang));
   const candidates: string[] = [];
@@ -86,7 +97,7 @@ export function titleCandidates(texts: string[], lang: string, speech = false): 
   candidates.push(...phrases.filter(whole));
   const rest = [shared, ...compressed, ...phrases].filter((text): text is string => Boolean(text));
   candidates.push(...rest.filter((text) => !dangling(text)), ...rest.filter(dangling));
-  return dedupe(candidates.filter((candidate) => wordsOf(candidate, lang).length >= 1));
+  return dedupe(candidates.filter((candidate) => countWords(candidate, lang) >= 1));
 }
 
 /** A phrase of two to five words, starting and ending on content words, that at least two of the texts share. */

@@ -8,7 +8,7 @@ import { clipLongWords } from './long-words.js';
 import { findQuotation } from './quotations.js';
 import { detectLanguage, directionOf } from './language.js';
 import { paginateList, paginateCode, paginateTable, paginateQuote, paginateHtml } from './paginate.js';
-import { countWords, splitSentences, wordsOf } from './sentences.js';
+import { countWords, splitSentences } from './sentences.js';
 import { DEFAULT_WPM, scaleTimings, slideSeconds } from './timing.js';
 import { slugify, titleFromFileName } from './title.js';
 import { groupByTopic } from './group.js';
@@ -268,7 +268,7 @@ function pagesOf(points: Point[], maxWords: number = BUDGET.listWords): Point[][
   let page: Point[] = [];
   let words = 0;
   for (const point of points) {
-    const size = wordsOf(point.text).length;
+    const size = countWords(point.text);
     if (page.length > 0 && (page.length >= BUDGET.listItems || words + size > maxWords)) {
       pages.push(page);
       page = [];
@@ -322,12 +322,12 @@ function contentSlide(paragraph: string, lang: string): Pick<Draft, 'layout' | '
   // Only direct speech with a speaker is a quote slide; a long quote shows its strongest sentence, the notes the rest.
   if (quotation?.attribution) {
     let text = quotation.text;
-    if (wordsOf(text, lang).length > QUOTE_WORDS) {
+    if (countWords(text, lang) > QUOTE_WORDS) {
       const sentences = splitSentences(text, lang);
       const context = wordFrequencies([paragraph], lang);
       text = keyPointsOf(text, context, lang, 1, sentences)[0]?.sentence ?? text;
     }
-    if (wordsOf(text, lang).length <= BUDGET.quoteWords) return { layout: 'quote', quote: { text: clipLongWords(text), attribution: quotation.attribution } };
+    if (countWords(text, lang) <= BUDGET.quoteWords) return { layout: 'quote', quote: { text: clipLongWords(text), attribution: quotation.attribution } };
   }
   const figures = findFigures(paragraph);
   const money = figures.filter((figure) => /[$€£¥]/.test(figure.value)).length;
@@ -353,7 +353,7 @@ function comparisonOf(paragraph: string, lang: string): Array<{ text: string; se
   const other = sentences.find((sentence) => /\bon the other hand\b/i.test(sentence));
   if (!one || !other || one === other) return undefined;
   const sides = [one, other].map((sentence) => ({ text: shortenSentence(sentence, lang), sentence }));
-  if (sides.some((side) => side.text === undefined || wordsOf(side.text, lang).length > BUDGET.comparisonWords)) return undefined;
+  if (sides.some((side) => side.text === undefined || countWords(side.text, lang) > BUDGET.comparisonWords)) return undefined;
   return sides.map((side) => ({ text: side.text!, sentence: side.sentence }));
 }
 
@@ -476,13 +476,13 @@ function groupParagraphs(
     const ranked = rankSentences(block.text, context, lang, sentences);
     let points = pickPoints(ranked, lang, density.pointsFor(sentences.length));
     // Two points that would fill a slide on their own give way to the better one.
-    if (points.length > 1 && points.reduce((sum, point) => sum + wordsOf(point.text, lang).length, 0) > BUDGET.words - TITLE_ALLOWANCE) {
+    if (points.length > 1 && points.reduce((sum, point) => sum + countWords(point.text, lang), 0) > BUDGET.words - TITLE_ALLOWANCE) {
       points = [points.reduce((a, b) => (b.score > a.score ? b : a))];
     }
     // The second point the paragraph could show if it ends up alone on a slide.
     const more = points.length === 1 && sentences.length > 1 ? pickPoints(ranked, lang, 3).slice(0, 2) : [];
-    const extra = more.length === 2 ? more.reduce((sum, point) => sum + wordsOf(point.text, lang).length, 0) - wordsOf(points[0]!.text, lang).length : 0;
-    return { block, sentences, points, more: more.length === 2 && extra > 0 && extra + wordsOf(points[0]!.text, lang).length <= SECOND_POINT_WORDS ? more : undefined, extra };
+    const extra = more.length === 2 ? more.reduce((sum, point) => sum + countWords(point.text, lang), 0) - countWords(points[0]!.text, lang) : 0;
+    return { block, sentences, points, more: more.length === 2 && extra > 0 && extra + countWords(points[0]!.text, lang) <= SECOND_POINT_WORDS ? more : undefined, extra };
   });
   if (condenseTo !== undefined && keyed.reduce((sum, entry) => sum + entry.points.length, 0) > condenseTo) {
     const ranked = keyed
@@ -502,7 +502,7 @@ function groupParagraphs(
   }
   const units = keyed.map((entry) => ({
     points: entry.points.length,
-    words: entry.points.reduce((sum, point) => sum + wordsOf(point.text, lang).length, 0),
+    words: entry.points.reduce((sum, point) => sum + countWords(point.text, lang), 0),
     text: entry.block.text,
     extraWords: entry.more && entry.points.length === 1 ? entry.extra : 0,
   }));

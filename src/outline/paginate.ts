@@ -1,6 +1,6 @@
 import type { ListBlock, ListItem } from '../article/types.js';
 import { BUDGET } from './budget.js';
-import { splitSentences, wordsOf } from './sentences.js';
+import { countWords, splitSentences } from './sentences.js';
 
 /** Splits a list into slide-sized runs of top-level items (nested items travel with their parent). */
 export function paginateList(list: ListBlock, lang: string): ListItem[][] {
@@ -22,12 +22,12 @@ export function paginateList(list: ListBlock, lang: string): ListItem[][] {
 }
 
 function itemWords(item: ListItem, lang: string): number {
-  return wordsOf(item.text, lang).length + (item.children?.items.reduce((sum, child) => sum + itemWords(child, lang), 0) ?? 0);
+  return countWords(item.text, lang) + (item.children?.items.reduce((sum, child) => sum + itemWords(child, lang), 0) ?? 0);
 }
 
 /** Splits a long quotation at sentence boundaries. */
 export function paginateQuote(text: string, lang: string): string[] {
-  if (wordsOf(text, lang).length <= BUDGET.quoteWords) return [text];
+  if (countWords(text, lang) <= BUDGET.quoteWords) return [text];
   return groupByWords(splitSentences(text, lang), BUDGET.quoteWords, lang);
 }
 
@@ -72,7 +72,7 @@ function groupByWords(sentences: string[], limit: number, lang: string): string[
   let current: string[] = [];
   let words = 0;
   for (const sentence of sentences) {
-    const size = wordsOf(sentence, lang).length;
+    const size = countWords(sentence, lang);
     if (current.length > 0 && words + size > limit) {
       groups.push(current.join(' '));
       current = [];

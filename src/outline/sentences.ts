@@ -97,12 +97,41 @@ function isWord(word: string): boolean {
   return LETTER_OR_DIGIT.test(word);
 }
 
+/**
+ * Recent word counts by language and text. Outlining counts the same point many times (budgets, grouping, titles); a
+ * point that cannot be shortened may be a whole hostile paragraph, and each count of it reads every character.
+ */
+const recentCounts = new Map<string, Map<string, number>>();
+const RECENT_COUNTS = 2_000;
+
 /** Counts words the way a reader sees them; for languages without spaces, each segmenter word counts. */
 export function countWords(text: string, lang = 'en'): number {
+  let counts = recentCounts.get(lang);
+  if (!counts) recentCounts.set(lang, (counts = new Map()));
+  const known = counts.get(text);
+  if (known !== undefined) return known;
+  if (counts.size >= RECENT_COUNTS) counts.clear();
+  const count = countWordsOnce(text, lang);
+  counts.set(text, count);
+  return count;
+}
+
+function countWordsOnce(text: string, lang: string): number {
   if (!isSpaceless(lang)) return text.split(/\s+/).filter(isWord).length;
   let count = 0;
   for (const piece of pieces(text, WORD_CUT)) for (const segment of segmenterFor(lang, 'word').segment(piece)) if (segment.isWordLike) count++;
   return count;
+}
+
+/** Whether a text has at most `limit` words (as `countWords` counts them), reading only as far as it must. */
+export function hasAtMostWords(text: string, limit: number, lang = 'en'): boolean {
+  let count = 0;
+  if (!isSpaceless(lang)) {
+    for (const match of text.matchAll(/\S+/g)) if (isWord(match[0]) && ++count > limit) return false;
+    return true;
+  }
+  for (const piece of pieces(text, WORD_CUT)) for (const segment of segmenterFor(lang, 'word').segment(piece)) if (segment.isWordLike && ++count > limit) return false;
+  return true;
 }
 
 /** Visible "length" for budgets: CJK characters count as roughly half a word each. */
