@@ -1,4 +1,4 @@
-import { readArticle } from './article/read.js';
+import { readArticle, readArticleText, sourcePath, type SourceText } from './article/read.js';
 import type { Article } from './article/types.js';
 import type { Warning } from './errors.js';
 import { confineArticleSettings } from './files/article-settings.js';
@@ -44,9 +44,10 @@ export type TemplateCache = Map<string, CompiledTemplates>;
  * Source file → Article → Deck, with the deck's templates loaded and compiled. With a cache, templates are compiled
  * once per folder until the caller clears the cache (when a template file changes).
  */
-export async function prepareDeck(source: string, options: PrepareOptions = {}, cache?: TemplateCache): Promise<PreparedDeck> {
-  const access = await fileAccess(source, options.allowRoots);
-  const { article, warnings } = await readArticle(source);
+export async function prepareDeck(source: string | SourceText, options: PrepareOptions = {}, cache?: TemplateCache): Promise<PreparedDeck> {
+  // A text source reads files (images, a theme) as if it were a file at its name.
+  const access = await fileAccess(sourcePath(source), options.allowRoots);
+  const { article, warnings } = typeof source === 'string' ? await readArticle(source) : await readArticleText(source);
   const outlined = outlineArticle(article, options);
   // Every file the article names is checked against its roots before anything reads it for the output.
   const settings = await confineArticleSettings(article, outlined, options, access);

@@ -84,3 +84,23 @@ async function readStream(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
   return Buffer.concat(chunks);
 }
+
+/** An article given as text rather than a file: `name` stands for its path (messages, relative image paths). */
+export interface SourceText {
+  text: string;
+  /** Sniffed from the name's extension, then the text, when not given. */
+  format?: SourceFormat;
+  /** Default `article`, in the working folder. */
+  name?: string;
+}
+
+/** The path a source stands for: the file itself, or a text source's name. */
+export function sourcePath(source: string | SourceText): string {
+  return typeof source === 'string' ? source : (source.name ?? 'article');
+}
+
+/** Parses an article given as text; touches no disk. */
+export async function readArticleText(source: SourceText): Promise<ParseResult> {
+  const name = sourcePath(source);
+  return parseSource(source.text, name, source.format ?? formatOf(name, source.text));
+}

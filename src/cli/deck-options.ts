@@ -2,6 +2,7 @@
 import { basename, extname } from 'node:path';
 import { parseDuration } from '../article/front-matter.js';
 import { ExitCode, LecternError } from '../errors.js';
+import { WPM_RANGE } from '../outline/timing.js';
 import type { PrepareOptions } from '../pipeline.js';
 import { numberOption, type Options } from './args.js';
 
@@ -25,7 +26,7 @@ export function prepareOptions(values: Record<string, string | boolean | undefin
     if (seconds === undefined) throw new LecternError('--duration must be a length such as 20m, 1h30m or 90s', { exitCode: ExitCode.usage });
     options.duration = seconds;
   }
-  const wpm = numberOption('wpm', typeof values.wpm === 'string' ? values.wpm : undefined, 40, 400);
+  const wpm = numberOption('wpm', typeof values.wpm === 'string' ? values.wpm : undefined, WPM_RANGE.min, WPM_RANGE.max);
   if (wpm !== undefined) options.wpm = wpm;
   if (typeof values.theme === 'string') options.theme = values.theme;
   if (typeof values.templates === 'string') options.templates = values.templates;

@@ -1,4 +1,4 @@
-/** Run at install (`npm run compile`): builds the browser runtime and precompiles the built-in templates once, so every deck build only copies and runs them. */
+/** Run by `npm run compile` (at `npm pack`, and by the repo's scripts when lib/ is stale): builds the browser runtime and precompiles the built-in templates once, so every deck build only copies and runs them. */
 import { writePrecompiledTemplates } from '../render/precompiled.js';
 import { ensureRuntime } from './runtime.js';
 

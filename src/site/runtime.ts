@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { ExitCode, LecternError } from '../errors.js';
 import { PACKAGE_ROOT, RUNTIME_DIR } from '../paths.js';
 import { speakerViewHashFile, speakerViewScriptHash } from './csp.js';
@@ -14,8 +17,20 @@ export interface RuntimeFiles {
 }
 
 const PRESENT_DIR = join(PACKAGE_ROOT, 'src', 'present');
-const REVEAL_DIR = join(PACKAGE_ROOT, 'node_modules', 'reveal.js');
+// Found the way Node finds it, so a hoisted, pnpm or global install works as well as the repo's own node_modules
+// (through a file its `exports` map names: it does not export package.json).
+const REVEAL_DIR = join(dirname(createRequire(import.meta.url).resolve('reveal.js/reveal.css')), '..');
 const STAMP = 'stamp.txt';
+
+/**
+ * Where an out-of-date runtime is rebuilt. In the repo's own checkout that is runtime/ (what `npm run compile` and the
+ * package ship); an installed package is never written to, so there it goes to the user's cache folder.
+ */
+export function runtimeBuildDir(fingerprint: string): string {
+  if (existsSync(join(PACKAGE_ROOT, '.git'))) return RUNTIME_DIR;
+  const cache = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
+  return join(cache, 'lectern', `runtime-${fingerprint}`);
+}
 
 /** Reveal.js themes Lectern can use; their remote font imports are removed so decks work offline. */
 export async function revealThemeNames(): Promise<string[]> {
@@ -38,15 +53,18 @@ function filesIn(dir: string): RuntimeFiles {
 /** Returns the runtime, building it first only when it is missing or out of date. */
 export async function ensureRuntime(): Promise<RuntimeFiles> {
   const fingerprint = await runtimeFingerprint();
-  const stamp = await readFile(join(RUNTIME_DIR, STAMP), 'utf8').catch(() => '');
-  if (stamp.trim() === fingerprint) return filesIn(RUNTIME_DIR);
-  await buildRuntime(fingerprint);
-  return filesIn(RUNTIME_DIR);
+  const stampOf = (dir: string): Promise<string> => readFile(join(dir, STAMP), 'utf8').then((text) => text.trim(), () => '');
+  if ((await stampOf(RUNTIME_DIR)) === fingerprint) return filesIn(RUNTIME_DIR);
+  const dir = runtimeBuildDir(fingerprint);
+  if (dir !== RUNTIME_DIR && (await stampOf(dir)) === fingerprint) return filesIn(dir);
+  await buildRuntime(fingerprint, dir);
+  return filesIn(dir);
 }
 
 /** Bundles the browser entry with Vite into one classic script (works from file:// too) and copies the CSS. */
-export async function buildRuntime(fingerprint?: string): Promise<void> {
-  const staging = `${RUNTIME_DIR}.staging-${process.pid}`;
+export async function buildRuntime(fingerprint?: string, target = RUNTIME_DIR): Promise<void> {
+  await mkdir(dirname(target), { recursive: true });
+  const staging = `${target}.staging-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
   try {
     const { build } = await import('vite');
@@ -72,8 +90,8 @@ export async function buildRuntime(fingerprint?: string): Promise<void> {
       await writeFile(join(staging, 'themes', `${name}.css`), withoutRemoteImports(css));
     }
     await writeFile(join(staging, STAMP), `${fingerprint ?? (await runtimeFingerprint())}\n`);
-    await rm(RUNTIME_DIR, { recursive: true, force: true });
-    await rename(staging, RUNTIME_DIR);
+    await rm(target, { recursive: true, force: true });
+    await rename(staging, target);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw new LecternError(`could not build the presentation runtime: ${error instanceof Error ? error.message : String(error)}`, {
