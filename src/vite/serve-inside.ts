@@ -7,19 +7,16 @@
 import { realpath } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
+import { decodeLocalPath } from '../files/local-images.js';
 import { isInside } from '../files/roots.js';
 
 type Next = (error?: unknown) => void;
 
 /** The file a request path names: `/@fs/ABS` is an absolute path, anything else lies under `root`. */
 function requestedFile(url: string, root: string): string | undefined {
-  let path: string;
-  try {
-    path = decodeURIComponent((url.split(/[?#]/)[0] ?? '/'));
-  } catch {
-    return undefined; // Vite answers malformed URLs itself
-  }
-  if (path.includes('\0')) return undefined;
+  const path = decodeLocalPath(url);
+  // Malformed percent-encoding: Vite answers such URLs itself.
+  if (path === undefined || path.includes('\0')) return undefined;
   return path.startsWith('/@fs/') ? path.slice('/@fs'.length) : join(root, path);
 }
 
