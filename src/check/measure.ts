@@ -1,8 +1,8 @@
 import type { PreparedDeck } from '../pipeline.js';
 import { SLIDE_HEIGHT, SLIDE_WIDTH } from '../render/reveal-config.js';
-import { isolatedPage, withBrowser, type BrowserLaunch } from '../export/browser.js';
-import { openDeck } from '../export/deck-page.js';
-import { blockedWarnings, stageSite } from '../export/stage.js';
+import { isolatedPage, withBrowser, type BrowserLaunch } from '../browser/launch.js';
+import { openDeck } from '../browser/deck-page.js';
+import { blockedWarnings, stageSite } from '../browser/stage.js';
 import type { Warning } from '../errors.js';
 import type { MeasuredSlide } from './report.js';
 

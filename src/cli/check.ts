@@ -1,5 +1,5 @@
 import { ExitCode, LecternError } from '../errors.js';
-import { closeBrowser, launchBrowser } from '../export/browser.js';
+import { closeBrowser, launchBrowser } from '../browser/launch.js';
 import { FILE_ACCESS_HELP, FILE_ACCESS_OPTIONS, prepareOptions } from './deck-options.js';
 import { parseCommand } from './args.js';
 import { warn } from './output.js';

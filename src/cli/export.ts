@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { ExitCode, LecternError } from '../errors.js';
-import { createProgress } from '../export/progress.js';
+import { createProgress } from './progress.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { parseCommand } from './args.js';
 import { FILE_ACCESS_HELP, FILE_ACCESS_OPTIONS, deckName, prepareOptions } from './deck-options.js';
@@ -91,7 +91,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
   const started = Date.now();
   // PDF and PNG: start the browser first, before even loading the pipeline, so it comes up while the deck is read
   // (and with no browser, say so before any work).
-  const browsers = format === 'html' ? undefined : await import('../export/browser.js');
+  const browsers = format === 'html' ? undefined : await import('../browser/launch.js');
   const browser = browsers?.launchBrowser(typeof values.browser === 'string' ? values.browser : undefined);
   const progress = createProgress(quiet);
   const seconds = (): string => `${((Date.now() - started) / 1000).toFixed(1)}s`;
@@ -119,7 +119,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
         say(`exported ${result.files.length} PNG files (${result.width}×${result.height}) to ${target} in ${seconds()}`);
       }
     } else {
-      const { exportSingleFile } = await import('../export/single-file.js');
+      const { exportSingleFile } = await import('../site/single-file.js');
       const result = await exportSingleFile(prepared, target, { force });
       if (!quiet) {
         warn(result.warnings);

@@ -5,15 +5,15 @@ import type { PreparedDeck } from '../pipeline.js';
 import { SLIDE_HEIGHT, SLIDE_WIDTH } from '../render/reveal-config.js';
 import { writeFileAtomically } from '../site/atomic.js';
 import { sourceFiles } from '../site/output-guard.js';
-import { isolatedPage, withBrowser, type BrowserLaunch } from './browser.js';
-import type { Browser } from './cdp/browser.js';
-import type { Page } from './cdp/page.js';
-import { openDeck } from './deck-page.js';
-import { glyphWarnings } from './fonts.js';
+import { isolatedPage, withBrowser, type BrowserLaunch } from '../browser/launch.js';
+import type { Browser } from '../browser/cdp/browser.js';
+import type { Page } from '../browser/cdp/page.js';
+import { openDeck } from '../browser/deck-page.js';
+import { glyphWarnings } from '../browser/fonts.js';
 import type { Bookmark } from './pdf-metadata.js';
 import { composePrintPages, PRINT_PAGES_CSS, showPrintPages, type PageEntry, type PrintMode } from './print-pages.js';
-import type { Progress } from './progress.js';
-import { blockedWarnings, EXPORT_OPTIONS, stageSite, type StagedSite } from './stage.js';
+import type { Progress } from '../cli/progress.js';
+import { blockedWarnings, EXPORT_OPTIONS, stageSite, type StagedSite } from '../browser/stage.js';
 
 export interface PdfOptions {
   mode: PrintMode;

@@ -6,11 +6,11 @@ import type { PreparedDeck } from '../pipeline.js';
 import { SLIDE_HEIGHT, SLIDE_WIDTH } from '../render/reveal-config.js';
 import { writeDirectoryAtomically } from '../site/atomic.js';
 import { sourceFiles } from '../site/output-guard.js';
-import { isolatedPage, withBrowser, type BrowserLaunch } from './browser.js';
-import { openDeck } from './deck-page.js';
-import { glyphWarnings } from './fonts.js';
-import type { Progress } from './progress.js';
-import { blockedWarnings, EXPORT_OPTIONS, stageSite } from './stage.js';
+import { isolatedPage, withBrowser, type BrowserLaunch } from '../browser/launch.js';
+import { openDeck } from '../browser/deck-page.js';
+import { glyphWarnings } from '../browser/fonts.js';
+import type { Progress } from '../cli/progress.js';
+import { blockedWarnings, EXPORT_OPTIONS, stageSite } from '../browser/stage.js';
 
 export interface PngOptions {
   /** Device pixels per slide pixel. */

@@ -2,10 +2,10 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ExitCode } from '../../src/errors.js';
-import { candidatePaths, findBrowser, SEARCH_PATHS_ENV } from '../../src/export/browser-finder.js';
+import { candidatePaths, findBrowser, SEARCH_PATHS_ENV } from '../../src/browser/finder.js';
 import { parseSlideRange, pngName } from '../../src/export/png.js';
-import { scriptElement } from '../../src/export/single-file.js';
-import { withRevealOptions } from '../../src/export/stage.js';
+import { scriptElement } from '../../src/site/single-file.js';
+import { withRevealOptions } from '../../src/browser/stage.js';
 import { runCli, SEED_ARTICLE, tempDir } from './helpers.js';
 
 describe('finding a browser', () => {

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { vi } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { main } from '../../src/cli/main.js';
-import { findBrowser } from '../../src/export/browser-finder.js';
+import { findBrowser } from '../../src/browser/finder.js';
 import { prepareDeck } from '../../src/pipeline.js';
 import type { Deck } from '../../src/outline/types.js';
 import { planSite } from '../../src/site/build-site.js';

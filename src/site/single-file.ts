@@ -10,11 +10,11 @@ import { decodeLocalPath, isExternalUrl as isExternal } from '../files/local-ima
 import { confine, refusalText } from '../files/roots.js';
 import type { PreparedDeck } from '../pipeline.js';
 import { escapeHtml } from '../article/sanitize.js';
-import { planSite } from '../site/build-site.js';
-import { writeFileAtomically } from '../site/atomic.js';
-import { scriptHash, singleFilePolicy, speakerViewHash } from '../site/csp.js';
-import { sourceFiles } from '../site/output-guard.js';
-import { ensureRuntime } from '../site/runtime.js';
+import { planSite } from './build-site.js';
+import { writeFileAtomically } from './atomic.js';
+import { scriptHash, singleFilePolicy, speakerViewHash } from './csp.js';
+import { sourceFiles } from './output-guard.js';
+import { ensureRuntime } from './runtime.js';
 
 const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',

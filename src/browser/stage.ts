@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type { Warning } from '../errors.js';
 import type { PreparedDeck } from '../pipeline.js';
 import { planSite } from '../site/build-site.js';
-import { inlineCss } from './single-file.js';
+import { inlineCss } from '../site/single-file.js';
 import { onInterrupt } from './on-interrupt.js';
 
 export interface StagedSite {
