@@ -92,7 +92,7 @@ export async function exportDeck(source: DeckSource, options: ExportOptions): Pr
     const result = await exportPng(prepared, options.out, { scale, slides, browser: options.browser, force });
     return { format, files: result.files, deck, warnings: [...prepared.warnings, ...result.warnings] };
   }
-  const { exportSingleFile } = await import('../site/single-file.js');
+  const { exportSingleFile } = await import('../export/single-file.js');
   const result = await exportSingleFile(prepared, options.out, { force });
   return { format, files: [options.out], deck, warnings: [...prepared.warnings, ...result.warnings] };
 }

@@ -119,7 +119,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
         say(`exported ${result.files.length} PNG files (${result.width}×${result.height}) to ${target} in ${seconds()}`);
       }
     } else {
-      const { exportSingleFile } = await import('../site/single-file.js');
+      const { exportSingleFile } = await import('../export/single-file.js');
       const result = await exportSingleFile(prepared, target, { force });
       if (!quiet) {
         warn(result.warnings);

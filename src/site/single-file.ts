@@ -1,8 +1,9 @@
 /**
- * One offline HTML file: the built page with every stylesheet, script, font and image inlined, under a
- * Content-Security-Policy that allows exactly its own scripts by hash.
+ * One offline HTML string: the built page with every stylesheet, script, font and image inlined, under a
+ * Content-Security-Policy that allows exactly its own scripts by hash. No browser involved; `src/export/single-file.ts`
+ * writes it, and the staged copy for the browser (`src/browser/stage.ts`) inlines its stylesheets the same way.
  */
-import { readFile, realpath, writeFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import { Script } from 'node:vm';
 import type { Warning } from '../errors.js';
@@ -11,9 +12,7 @@ import { confine, refusalText } from '../files/roots.js';
 import type { PreparedDeck } from '../pipeline.js';
 import { escapeHtml } from '../article/sanitize.js';
 import { planSite } from './build-site.js';
-import { writeFileAtomically } from './atomic.js';
 import { scriptHash, singleFilePolicy, speakerViewHash } from './csp.js';
-import { sourceFiles } from './output-guard.js';
 import { ensureRuntime } from './runtime.js';
 
 const MIME: Record<string, string> = {
@@ -161,11 +160,4 @@ export async function renderSingleFile(prepared: PreparedDeck): Promise<{ html: 
   // A function replacement, so `$` in inlined code is never read as a pattern.
   for (const [from, to] of replacements) html = html.replace(from, () => to);
   return { html: withPolicyMeta(html, singleFilePolicy([...new Set(hashes)])), warnings };
-}
-
-/** Writes the single offline file atomically; returns its size in bytes. `force` overwrites a file that is not HTML. */
-export async function exportSingleFile(prepared: PreparedDeck, out: string, options: { force?: boolean } = {}): Promise<{ bytes: number; warnings: Warning[] }> {
-  const { html, warnings } = await renderSingleFile(prepared);
-  await writeFileAtomically(out, (temporary) => writeFile(temporary, html), { kind: 'html', force: options.force, protect: sourceFiles(prepared.deck.file) });
-  return { bytes: Buffer.byteLength(html), warnings };
 }
