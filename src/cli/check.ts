@@ -1,5 +1,5 @@
 import { ExitCode, LecternError } from '../errors.js';
-import { closeBrowser, launchBrowser } from '../browser/launch.js';
+import { whileBrowserStarts } from '../browser/early-start.js';
 import { FILE_ACCESS_HELP, FILE_ACCESS_OPTIONS, prepareOptions } from './deck-options.js';
 import { parseCommand } from './args.js';
 import { warn } from './output.js';
@@ -45,20 +45,15 @@ export async function checkCommand(argv: string[]): Promise<number> {
     throw new LecternError('check takes one source', { exitCode: ExitCode.usage, hint: 'see `lectern check --help`' });
   }
   const options = prepareOptions(values);
-  // Start the browser first, before even loading the pipeline, so it comes up while the deck is read.
-  const browser = launchBrowser(typeof values.browser === 'string' ? values.browser : undefined);
-  const { prepared, measured } = await (async () => {
-    try {
-      const [{ prepareDeck }, { measureDeck }] = await Promise.all([import('../pipeline.js'), import('../check/measure.js')]);
-      const prepared = await prepareDeck(source, options);
-      warn(prepared.warnings);
-      const { slides, warnings } = await measureDeck(prepared, browser);
-      warn(warnings);
-      return { prepared, measured: slides };
-    } finally {
-      await closeBrowser(browser);
-    }
-  })();
+  // The browser starts before even the pipeline is loaded, so it comes up while the deck is read.
+  const { prepared, measured } = await whileBrowserStarts(typeof values.browser === 'string' ? values.browser : undefined, async (browser) => {
+    const [{ prepareDeck }, { measureDeck }] = await Promise.all([import('../pipeline.js'), import('../check/measure.js')]);
+    const prepared = await prepareDeck(source, options);
+    warn(prepared.warnings);
+    const { slides, warnings } = await measureDeck(prepared, browser);
+    warn(warnings);
+    return { prepared, measured: slides };
+  });
   const { buildReport, formatReport } = await import('../check/report.js');
   const report = buildReport(prepared.article, prepared.deck, measured);
   if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { ExitCode, LecternError } from '../errors.js';
-import { createProgress } from './progress.js';
+import type { BrowserLaunch } from '../browser/launch.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { parseCommand } from './args.js';
+import { createProgress } from './progress.js';
 import { FILE_ACCESS_HELP, FILE_ACCESS_OPTIONS, deckName, prepareOptions } from './deck-options.js';
 import { say, warn } from './output.js';
 
@@ -89,46 +90,51 @@ export async function exportCommand(argv: string[]): Promise<number> {
 
   const quiet = values.quiet === true;
   const started = Date.now();
-  // PDF and PNG: start the browser first, before even loading the pipeline, so it comes up while the deck is read
-  // (and with no browser, say so before any work).
-  const browsers = format === 'html' ? undefined : await import('../browser/launch.js');
-  const browser = browsers?.launchBrowser(typeof values.browser === 'string' ? values.browser : undefined);
   const progress = createProgress(quiet);
   const seconds = (): string => `${((Date.now() - started) / 1000).toFixed(1)}s`;
-  try {
-    const { prepareDeck } = await import('../pipeline.js');
-    const prepared = await prepareDeck(source, options);
-    if (!quiet) warn(prepared.warnings);
-    const { deck } = prepared;
-    if (format === 'pdf') {
-      const mode = values.handout ? 'handout' : values.notes ? 'notes' : 'slides';
-      const { exportPdf } = await import('../export/pdf.js'); // pdf-lib and the browser only when needed
-      const result = await exportPdf(prepared, target, { mode, fragments: values.fragments === true, browser, progress, producer: await producer(), force });
+  const run = async (browser: BrowserLaunch | undefined): Promise<void> => {
+    try {
+      const { prepareDeck } = await import('../pipeline.js');
+      const prepared = await prepareDeck(source, options);
+      if (!quiet) warn(prepared.warnings);
+      const { deck } = prepared;
+      if (format === 'pdf') {
+        const mode = values.handout ? 'handout' : values.notes ? 'notes' : 'slides';
+        const { exportPdf } = await import('../export/pdf.js'); // pdf-lib and the browser only when needed
+        const result = await exportPdf(prepared, target, { mode, fragments: values.fragments === true, browser, progress, producer: await producer(), force });
+        progress.done();
+        if (!quiet) {
+          warn(result.warnings);
+          say(`exported ${target}: ${result.pages.length} pages, ${deck.slides.length} slides, ${result.bookmarks.length} bookmarks in ${seconds()}`);
+        }
+      } else if (format === 'png') {
+        const { exportPng, parseSlideRange } = await import('../export/png.js');
+        const slides = typeof values.slides === 'string' ? parseSlideRange(values.slides, deck.slides.length) : undefined;
+        const result = await exportPng(prepared, target, { scale, slides, browser, progress, force });
+        progress.done();
+        if (!quiet) {
+          warn(result.warnings);
+          say(`exported ${result.files.length} PNG files (${result.width}×${result.height}) to ${target} in ${seconds()}`);
+        }
+      } else {
+        const { exportSingleFile } = await import('../export/single-file.js');
+        const result = await exportSingleFile(prepared, target, { force });
+        if (!quiet) {
+          warn(result.warnings);
+          say(`exported ${target}: one file, ${formatSize(result.bytes)}, ${deck.slides.length} slides in ${seconds()}`);
+        }
+      }
+    } finally {
       progress.done();
-      if (!quiet) {
-        warn(result.warnings);
-        say(`exported ${target}: ${result.pages.length} pages, ${deck.slides.length} slides, ${result.bookmarks.length} bookmarks in ${seconds()}`);
-      }
-    } else if (format === 'png') {
-      const { exportPng, parseSlideRange } = await import('../export/png.js');
-      const slides = typeof values.slides === 'string' ? parseSlideRange(values.slides, deck.slides.length) : undefined;
-      const result = await exportPng(prepared, target, { scale, slides, browser, progress, force });
-      progress.done();
-      if (!quiet) {
-        warn(result.warnings);
-        say(`exported ${result.files.length} PNG files (${result.width}×${result.height}) to ${target} in ${seconds()}`);
-      }
-    } else {
-      const { exportSingleFile } = await import('../export/single-file.js');
-      const result = await exportSingleFile(prepared, target, { force });
-      if (!quiet) {
-        warn(result.warnings);
-        say(`exported ${target}: one file, ${formatSize(result.bytes)}, ${deck.slides.length} slides in ${seconds()}`);
-      }
     }
-  } finally {
-    progress.done();
-    if (browsers && browser) await browsers.closeBrowser(browser);
+  };
+  if (format === 'html') {
+    await run(undefined);
+  } else {
+    // PDF and PNG: the browser starts before even the pipeline is loaded (and with no browser, that is said before
+    // any work).
+    const { whileBrowserStarts } = await import('../browser/early-start.js');
+    await whileBrowserStarts(typeof values.browser === 'string' ? values.browser : undefined, run);
   }
   return ExitCode.ok;
 }
