@@ -1,6 +1,6 @@
 /** A browser tab driven over a flattened DevTools session: what exports do with a page, and nothing more. */
 import type { Connection } from './connection.js';
-import type { Events, ExceptionDetails, FontFamilies, RemoteObject } from './protocol.js';
+import type { EventName, EventParams, ExceptionDetails, FontFamilies, RemoteObject } from './protocol.js';
 
 /** Pixels per inch of CSS pixels, for paper sizes. */
 const CSS_PX_PER_INCH = 96;
@@ -177,6 +177,8 @@ export class Page {
       generateTaggedPDF: false,
       generateDocumentOutline: false,
     });
+    // The protocol sends a stream handle only for `ReturnAsStream`, which is what was asked for.
+    if (stream === undefined) throw new Error('Page.printToPDF: the browser returned no stream');
     return this.readStream(stream);
   }
 
@@ -201,7 +203,7 @@ export class Page {
     for (const handler of this.failureHandlers) handler(error);
   }
 
-  private listen<E extends keyof Events>(event: E, handler: (params: Events[E]) => void): () => void {
+  private listen<E extends EventName>(event: E, handler: (params: EventParams<E>) => void): () => void {
     return this.connection.on(event, this.sessionId, handler);
   }
 

@@ -1,115 +1,26 @@
 /**
- * The slice of the Chrome DevTools Protocol that exports use, typed by hand: only the commands, fields and events
- * this driver sends or reads (https://chromedevtools.github.io/devtools-protocol/).
+ * The Chrome DevTools Protocol's commands and events, typed by the `devtools-protocol` package (types only: nothing
+ * of it is loaded at run time). https://chromedevtools.github.io/devtools-protocol/
  */
+import type { Protocol } from 'devtools-protocol';
+import type { ProtocolMapping } from 'devtools-protocol/types/protocol-mapping.js';
 
-export interface RemoteObject {
-  type: string;
-  subtype?: string;
-  className?: string;
-  value?: unknown;
-  unserializableValue?: string;
-  objectId?: string;
-  description?: string;
-}
+export type { Protocol };
 
-export interface ExceptionDetails {
-  text: string;
-  exception?: RemoteObject;
-}
+export type CommandName = keyof ProtocolMapping.Commands;
+export type EventName = keyof ProtocolMapping.Events;
 
-export interface Viewport {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  scale: number;
-}
+/** A command's parameters; `{}` for a command that takes none. */
+export type CommandParams<M extends CommandName> = ProtocolMapping.Commands[M]['paramsType'] extends [(infer P)?] ? P : Record<string, never>;
 
-export interface FontFamilies {
-  standard?: string;
-  fixed?: string;
-  serif?: string;
-  sansSerif?: string;
-  cursive?: string;
-  fantasy?: string;
-}
+/** A command's result; `{}` for a command that returns nothing. */
+export type CommandResult<M extends CommandName> = ProtocolMapping.Commands[M]['returnType'] extends void
+  ? Record<string, never>
+  : ProtocolMapping.Commands[M]['returnType'];
 
-type Empty = Record<string, never>;
+/** An event's parameters; `{}` for an event that has none. */
+export type EventParams<E extends EventName> = ProtocolMapping.Events[E] extends [infer P] ? P : Record<string, never>;
 
-/** Command name → its parameters and result. */
-export interface Commands {
-  'Browser.getVersion': { params: Empty; result: { product: string } };
-  'Browser.close': { params: Empty; result: Empty };
-  'Target.createTarget': { params: { url: string }; result: { targetId: string } };
-  'Target.attachToTarget': { params: { targetId: string; flatten: true }; result: { sessionId: string } };
-  'Target.closeTarget': { params: { targetId: string }; result: { success?: boolean } };
-  'Inspector.enable': { params: Empty; result: Empty };
-  'Page.enable': { params: Empty; result: Empty };
-  'Page.setLifecycleEventsEnabled': { params: { enabled: boolean }; result: Empty };
-  'Page.setFontFamilies': { params: { fontFamilies: FontFamilies }; result: Empty };
-  'Page.addScriptToEvaluateOnNewDocument': { params: { source: string }; result: { identifier: string } };
-  'Page.navigate': { params: { url: string }; result: { frameId: string; loaderId?: string; errorText?: string } };
-  'Page.printToPDF': {
-    params: {
-      transferMode: 'ReturnAsStream';
-      printBackground: boolean;
-      paperWidth: number;
-      paperHeight: number;
-      marginTop: number;
-      marginBottom: number;
-      marginLeft: number;
-      marginRight: number;
-      preferCSSPageSize: boolean;
-      generateTaggedPDF: boolean;
-      generateDocumentOutline: boolean;
-    };
-    result: { stream: string };
-  };
-  'Page.captureScreenshot': {
-    params: { format: 'png'; clip: Viewport; captureBeyondViewport: boolean };
-    result: { data: string };
-  };
-  'IO.read': { params: { handle: string; size: number }; result: { data: string; eof: boolean; base64Encoded?: boolean } };
-  'IO.close': { params: { handle: string }; result: Empty };
-  'Runtime.enable': { params: Empty; result: Empty };
-  'Runtime.evaluate': {
-    params: { expression: string; awaitPromise: boolean; returnByValue: boolean; contextId?: number };
-    result: { result: RemoteObject; exceptionDetails?: ExceptionDetails };
-  };
-  'Runtime.callFunctionOn': {
-    params: {
-      functionDeclaration: string;
-      arguments: Array<{ value: unknown }>;
-      /** Where to call it: a context, or (in its context) an object. */
-      executionContextId?: number;
-      objectId?: string;
-      awaitPromise: boolean;
-      returnByValue: boolean;
-    };
-    result: { result: RemoteObject; exceptionDetails?: ExceptionDetails };
-  };
-  'Emulation.setDeviceMetricsOverride': {
-    params: { width: number; height: number; deviceScaleFactor: number; mobile: boolean; screenWidth: number; screenHeight: number };
-    result: Empty;
-  };
-  'Emulation.setFocusEmulationEnabled': { params: { enabled: boolean }; result: Empty };
-  'Fetch.enable': { params: { patterns: Array<{ urlPattern: string }> }; result: Empty };
-  'Fetch.continueRequest': { params: { requestId: string }; result: Empty };
-  'Fetch.failRequest': { params: { requestId: string; errorReason: 'BlockedByClient' }; result: Empty };
-}
-
-/** Event name → its parameters. */
-export interface Events {
-  'Target.detachedFromTarget': { sessionId: string };
-  'Inspector.targetCrashed': Empty;
-  'Page.lifecycleEvent': { frameId: string; loaderId: string; name: string };
-  'Runtime.executionContextCreated': { context: { id: number; auxData?: { isDefault?: boolean; frameId?: string } } };
-  'Runtime.executionContextDestroyed': { executionContextId: number };
-  'Runtime.executionContextsCleared': Empty;
-  'Runtime.exceptionThrown': { exceptionDetails: ExceptionDetails };
-  'Fetch.requestPaused': { requestId: string; request: { url: string } };
-}
-
-export type CommandName = keyof Commands;
-export type EventName = keyof Events;
+export type RemoteObject = Protocol.Runtime.RemoteObject;
+export type ExceptionDetails = Protocol.Runtime.ExceptionDetails;
+export type FontFamilies = Protocol.Page.FontFamilies;

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSER_FLAGS, isolatedPage, launchBrowser, sandboxFlags } from '../../src/browser/launch.js';
 import type { Browser } from '../../src/browser/cdp/browser.js';
 import { Browser as CdpBrowser } from '../../src/browser/cdp/browser.js';
-import { BROWSER, SKIP_BROWSER_TESTS, tempDir } from './helpers.js';
+import { BROWSER, SKIP_BROWSER_TESTS, tempDir } from '../export/helpers.js';
 
 /** A page written to a file and its file:// URL. */
 function pageFile(html: string): string {
