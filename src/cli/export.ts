@@ -11,8 +11,9 @@ import { say, warn } from './output.js';
 export const EXPORT_HELP = `Usage: lectern export <source> [options]
 
 Exports a deck for sharing: a PDF, one PNG per slide, or one offline HTML file.
-PDF and PNG need Chrome, Chromium or Edge (found via --browser, CHROME_PATH, a
-Playwright-installed Chromium, then the usual install paths); nothing is downloaded.
+PDF and PNG need Chrome, Chromium, Edge or Brave (found via --browser, CHROME_PATH,
+a Playwright-installed Chromium, PATH, then the usual install folders); nothing is
+downloaded.
 
 Options:
   -f, --format FORMAT   pdf (default), png or html
