@@ -1,13 +1,20 @@
 /** Browser discovery over a made-up machine: PATH folders, a home folder and a Windows drive in a temp folder. */
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { candidatePaths, findBrowser, SEARCH_PATHS_ENV } from '../../src/browser/finder.js';
 import { ExitCode } from '../../src/errors.js';
 
+const machines: string[] = [];
+afterAll(() => {
+  for (const root of machines) rmSync(root, { recursive: true, force: true });
+});
+
 function machine(): string {
-  return mkdtempSync(join(tmpdir(), 'lectern-finder-test-'));
+  const root = mkdtempSync(join(tmpdir(), 'lectern-finder-test-'));
+  machines.push(root);
+  return root;
 }
 
 /** A file at `path`, executable unless told otherwise. */
