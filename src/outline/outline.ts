@@ -1,6 +1,6 @@
 import type { Article, Block, ListItem, Section } from '../article/types.js';
 import { BUDGET } from './budget.js';
-import { keyPointsOf, leansOnReference, pickPoints, rankSentences, shortenSentence, wordFrequencies } from './condense.js';
+import { carriesFacts, contentWords, isSubstantive, keyPointsOf, leansOnReference, overlapShare, pickPoints, rankSentences, shortenSentence, trimPoint, wordFrequencies, type KeyPoint, type RankedSentences } from './condense.js';
 import { findEnumeration, type Enumeration } from './enumeration.js';
 import { explicitSlide, isExplicitLayout, toPoint, type Draft } from './explicit.js';
 import { findFigures } from './figures.js';
@@ -109,6 +109,14 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
     sections.push({ title: sectionTitle, slideIndex: drafts.length });
     drafts.push({ layout: 'section', title: sectionTitle, section: sectionTitle, notes: [], lines: [section.line, section.line] });
     const content = outlineSection(section, sectionTitle, lang, density, state);
+    // A first slide whose one point restates the section's title ("The third lens is X" under "X") is said, not
+    // shown: its paragraphs open the next slide's notes.
+    const [opener, next] = content;
+    if (opener?.layout === 'points' && opener.title === undefined && opener.points?.length === 1 && next && restates(opener.points[0]!.text, sectionTitle, lang)) {
+      next.notes.unshift(...opener.notes);
+      next.lines[0] = opener.lines[0];
+      content.shift();
+    }
     for (const draft of content) drafts.push(draft);
     const conclusion = sectionConclusion(content, state);
     if (conclusion) takeaways.push({ section: sectionTitle, point: conclusion.text });
@@ -124,7 +132,7 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
       drafts.push({
         layout: 'closing',
         title: closingTitle,
-        points: page,
+        ...(page.length > 0 ? { points: page } : {}),
         notes: [],
         lines: [lastLine, lastLine],
       });
@@ -256,10 +264,42 @@ function outlineSection(section: Section, sectionTitle: string, lang: string, de
   // A slide the author wrote out stays even when empty; an outlined one with nothing to show is dropped.
   const shown = (draft: Draft): boolean =>
     explicitDrafts.has(draft) || draft.layout !== 'points' || (draft.points?.length ?? 0) > 0 || draft.notes.length > 0;
-  const kept = drafts.filter(shown);
+  const kept = foldLeadIns(drafts.filter(shown), explicitDrafts);
   // A title a slide has by now is the author's (a slide heading or an explicit slide's own).
   for (const draft of kept) if (draft.title !== undefined) state.authored.add(draft);
   return kept;
+}
+
+/** Slides that show one block as it is, and may take the sentence that introduces it as a lead line above. */
+const LEAD_LAYOUTS: ReadonlySet<string> = new Set(['figure', 'code', 'table', 'list', 'quote']);
+
+/**
+ * A lone point just before a figure, code, table, list or quote introduces it ("The snippet below computes the push"):
+ * it becomes that slide's lead line instead of a slide of its own.
+ */
+function foldLeadIns(drafts: Draft[], explicit: Set<Draft>): Draft[] {
+  const folded: Draft[] = [];
+  for (let index = 0; index < drafts.length; index++) {
+    const draft = drafts[index]!;
+    const next = drafts[index + 1];
+    const lone = draft.layout === 'points' && draft.title === undefined && !explicit.has(draft) && draft.points?.length === 1 && !draft.points[0]!.children;
+    if (lone && next && LEAD_LAYOUTS.has(next.layout) && !explicit.has(next) && next.title === undefined && next.subtitle === undefined) {
+      next.subtitle = draft.points![0]!.text;
+      next.notes = [...draft.notes, ...next.notes];
+      next.sources = [...(draft.sources ?? []), ...(next.sources ?? [])];
+      next.lines = [draft.lines[0], next.lines[1]];
+      continue;
+    }
+    folded.push(draft);
+  }
+  return folded;
+}
+
+/** Whether a point says little beyond a title: most of its content words are the title's. */
+function restates(point: string, title: string, lang: string): boolean {
+  const titleWords = new Set(contentWords(title, lang));
+  const words = contentWords(point, lang);
+  return words.length > 0 && titleWords.size > 0 && words.filter((word) => titleWords.has(word)).length / words.length >= 0.6;
 }
 
 /** Splits generated lists (agenda, takeaways) by the list budget; an empty list is still one slide. */
@@ -475,6 +515,14 @@ function groupParagraphs(
     const sentences = splitSentences(block.text, lang);
     const ranked = rankSentences(block.text, context, lang, sentences);
     let points = pickPoints(ranked, lang, density.pointsFor(sentences.length));
+    // A bridging paragraph ("It's not quite that simple.") is said, not shown: it rides in the notes.
+    if (paragraphs.length > 1 && points.length > 0 && points.every((point) => !isSubstantive(point.text, lang))) {
+      // …unless another of its sentences says something: that one is the point, whole if it must be.
+      const said = ranked.ranked
+        .map((entry) => ({ text: entry.shortened ?? trimPoint(entry.sentence, lang), sentence: entry.sentence, index: entry.index, score: entry.score }))
+        .find((point) => isSubstantive(point.text, lang) && countWords(point.text, lang) <= BUDGET.words - TITLE_ALLOWANCE);
+      points = said ? [said] : [];
+    }
     // Two points that would fill a slide on their own give way to the better one.
     if (points.length > 1 && points.reduce((sum, point) => sum + countWords(point.text, lang), 0) > BUDGET.words - TITLE_ALLOWANCE) {
       points = [points.reduce((a, b) => (b.score > a.score ? b : a))];
@@ -482,7 +530,7 @@ function groupParagraphs(
     // The second point the paragraph could show if it ends up alone on a slide.
     const more = points.length === 1 && sentences.length > 1 ? pickPoints(ranked, lang, 3).slice(0, 2) : [];
     const extra = more.length === 2 ? more.reduce((sum, point) => sum + countWords(point.text, lang), 0) - countWords(points[0]!.text, lang) : 0;
-    return { block, sentences, points, more: more.length === 2 && extra > 0 && extra + countWords(points[0]!.text, lang) <= SECOND_POINT_WORDS ? more : undefined, extra };
+    return { block, sentences, ranked, points, more: more.length === 2 && extra > 0 && extra + countWords(points[0]!.text, lang) <= SECOND_POINT_WORDS ? more : undefined, extra };
   });
   if (condenseTo !== undefined && keyed.reduce((sum, entry) => sum + entry.points.length, 0) > condenseTo) {
     const ranked = keyed
@@ -515,6 +563,7 @@ function groupParagraphs(
     if (group.reduce((sum, entry) => sum + entry.points.length, 0) === 1 && keyed.length > 0) {
       const entry = group.find((candidate) => candidate.points.length === 1 && candidate.more);
       if (entry?.more) entry.points = entry.more;
+      else fillSecondPoint(group, lang);
     }
     const points: Point[] = [];
     const sources: string[] = [];
@@ -551,6 +600,48 @@ function groupParagraphs(
     slides.shift();
   }
   return slides;
+}
+
+/** Words the points of a slide filled out to two may take together: with a short title, about 30 visible words. */
+const FILLED_SLIDE_WORDS = 28;
+
+/**
+ * A slide left with one point shows two from its paragraphs: the best pair of sentences, shortened, that stand on their
+ * own, say different things and keep the slide near 30 visible words. The point already chosen stays when it can.
+ */
+function fillSecondPoint(group: Array<{ ranked: RankedSentences; points: KeyPoint[] }>, lang: string): void {
+  const holder = group.find((entry) => entry.points.length === 1);
+  const first = holder?.points[0];
+  if (!holder || !first) return;
+  const candidates: Array<{ leans: boolean; entry: (typeof group)[number]; point: KeyPoint; words: number }> = [];
+  for (const entry of group) {
+    for (const candidate of entry.ranked.ranked) {
+      // A sentence that cannot be shortened to a point may still pair with a short one, whole, when the two fit.
+      const text = candidate.sentence === first.sentence ? first.text : (candidate.shortened ?? trimPoint(candidate.sentence, lang));
+      if (text === undefined || !isSubstantive(text, lang)) continue;
+      candidates.push({ leans: leansOnReference(text) && candidate.sentence !== first.sentence, entry, point: { text, sentence: candidate.sentence, index: candidate.index, score: candidate.sentence === first.sentence ? first.score + 1 : candidate.score }, words: countWords(text, lang) });
+    }
+  }
+  let best: { pair: [(typeof candidates)[number], (typeof candidates)[number]]; score: number } | undefined;
+  for (let a = 0; a < candidates.length; a++) {
+    for (let b = a + 1; b < candidates.length; b++) {
+      const left = candidates[a]!;
+      const right = candidates[b]!;
+      // The point already chosen stays, with a little more room; a pair without it only when it names no facts.
+      const keepsFirst = left.point.sentence === first.sentence || right.point.sentence === first.sentence;
+      if (!keepsFirst && carriesFacts(first.sentence)) continue;
+      if (left.words + right.words > (keepsFirst ? FILLED_SLIDE_WORDS + 4 : FILLED_SLIDE_WORDS) || overlapShare(left.point.sentence, right.point.sentence, lang) >= 0.5) continue;
+      // A point that opens on "this" or "that" may follow, on the slide, a point of its own paragraph said before it.
+      const [earlier, later] = left.entry === right.entry ? [left, right].sort((x, y) => x.point.index - y.point.index) : [left, right];
+      if (earlier!.leans || (later!.leans && earlier!.entry !== later!.entry)) continue;
+      const score = left.point.score + right.point.score;
+      if (!best || score > best.score) best = { pair: [left, right], score };
+    }
+  }
+  if (!best) return;
+  for (const entry of group) entry.points = [];
+  for (const chosen of best.pair) chosen.entry.points.push(chosen.point);
+  for (const entry of group) entry.points.sort((a, b) => a.index - b.index);
 }
 
 /** The section's most central claim, favouring concluding sentences ("So…", "In short…") and its last paragraphs. */

@@ -112,9 +112,9 @@ describe('renderDeck', () => {
   it('shows points one at a time with `fragments: true`, and all at once without', async () => {
     const markdown = (front: string): string => `---\ntitle: Steps\n${front}---\n\n## Part\n\nThe first step is small.\n\n- One item\n- Two items\n  - A nested item\n`;
     const stepped = await render(markdown('fragments: true\n'));
-    // The point, three list items and the closing takeaway.
-    expect(stepped.match(/<li class="fragment">/g)).toHaveLength(5);
-    expect(stepped).toContain('<li class="fragment">The first step is small</li>');
+    // The three list items step in; the sentence that introduces the list leads the slide, shown from the start.
+    expect(stepped.match(/<li class="fragment">/g)).toHaveLength(3);
+    expect(stepped).toContain('<p class="slide-lead">The first step is small</p>');
     for (const html of [await render(markdown('')), await render(markdown('fragments: false\n'))]) expect(html).not.toContain('fragment');
     const error = await render(markdown('fragments: sometimes\n')).catch((caught: unknown) => caught);
     expect((error as LecternError).format()).toMatch(/^deck\.md:3:1: front matter `fragments` must be true or false/);
