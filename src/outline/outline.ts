@@ -693,8 +693,8 @@ function titleTexts(draft: Draft): string[] {
       walk(point.children);
     }
   };
-  // A comparison is titled by the claim its two sides answer.
-  if (draft.layout === 'comparison' && draft.subtitle) texts.push(draft.subtitle);
+  // A comparison is titled by the claim its two sides answer; a figure, quote or list by the sentence that leads in.
+  if ((draft.layout === 'comparison' || LEAD_LAYOUTS.has(draft.layout)) && draft.subtitle) texts.push(draft.subtitle);
   if (draft.quote) texts.push(draft.quote.text);
   for (const figure of draft.figures ?? []) if (figure.caption) texts.push(`${figure.caption}`);
   walk(draft.points);
