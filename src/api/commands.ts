@@ -101,6 +101,11 @@ export async function exportDeck(source: DeckSource, options: ExportOptions): Pr
       : await (await import('../export/png.js')).exportPng(prepared, options.out, pngOptions);
     return done(result.files, result.warnings);
   }
+  if (format === 'pptx') {
+    const { exportPptx } = await import('../export/pptx.js');
+    const result = await exportPptx(prepared, options.out, { force });
+    return done([options.out], result.warnings);
+  }
   if (format !== 'html') throw usage(`format ${format} is not available yet`);
   const { exportSingleFile } = await import('../export/single-file.js');
   const result = await exportSingleFile(prepared, options.out, { force });

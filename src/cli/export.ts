@@ -127,6 +127,13 @@ export async function exportCommand(argv: string[]): Promise<number> {
         warn(result.warnings);
         say(`exported ${singleImage ? `slide ${values.slides} as ${target}` : `${result.files.length} PNG files to ${target}`} (${result.width}×${result.height}) in ${seconds()}`);
       }
+    } else if (format === 'pptx') {
+      const { exportPptx } = await import('../export/pptx.js');
+      const result = await exportPptx(prepared, target, { force });
+      if (!quiet) {
+        warn(result.warnings);
+        say(`exported ${target}: ${deck.slides.length} editable slides with speaker notes, ${formatSize(result.bytes)} in ${seconds()}`);
+      }
     } else if (format !== 'html') {
       throw usage(`--format ${format} is not available yet`);
     } else {
