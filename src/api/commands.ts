@@ -106,7 +106,11 @@ export async function exportDeck(source: DeckSource, options: ExportOptions): Pr
     const result = await exportPptx(prepared, options.out, { force });
     return done([options.out], result.warnings);
   }
-  if (format !== 'html') throw usage(`format ${format} is not available yet`);
+  if (format === 'txt' || format === 'md') {
+    const { exportScript } = await import('../export/script.js');
+    await exportScript(prepared, options.out, { format, force });
+    return done([options.out]);
+  }
   const { exportSingleFile } = await import('../export/single-file.js');
   const result = await exportSingleFile(prepared, options.out, { force });
   return done([options.out], result.warnings);

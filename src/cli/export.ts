@@ -134,8 +134,10 @@ export async function exportCommand(argv: string[]): Promise<number> {
         warn(result.warnings);
         say(`exported ${target}: ${deck.slides.length} editable slides with speaker notes, ${formatSize(result.bytes)} in ${seconds()}`);
       }
-    } else if (format !== 'html') {
-      throw usage(`--format ${format} is not available yet`);
+    } else if (format === 'txt' || format === 'md') {
+      const { exportScript } = await import('../export/script.js');
+      const result = await exportScript(prepared, target, { format, force });
+      if (!quiet) say(`exported ${target}: the talk as ${format === 'md' ? 'Markdown' : 'text'}, ${deck.slides.length} slides, ${formatSize(result.bytes)}`);
     } else {
       const { exportSingleFile } = await import('../export/single-file.js');
       const result = await exportSingleFile(prepared, target, { force });

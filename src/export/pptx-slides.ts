@@ -2,8 +2,8 @@
  * Each slide layout as native PowerPoint shapes: text boxes, bullet lists, tables and pictures that stay editable.
  * Positions are in inches on a 10 × 7.29 in slide (Lectern's 960 × 700 px at 96 px an inch).
  */
-import { decodeHTMLStrict } from 'entities';
 import type { DeckMeta, Point, Slide } from '../outline/types.js';
+import { htmlParagraphs } from './html-text.js';
 import { fittingSize, wrappedLines, type FitParagraph } from './pptx-fit.js';
 import type { PptxTheme } from './pptx-theme.js';
 
@@ -307,17 +307,4 @@ function drawHtml(target: PptxSlide, slide: Slide, context: SlideContext): void 
     paragraphs.map((text) => ({ text, options: paragraph(context, { paraSpaceAfter: Math.round(size * 0.4) }) })),
     textOptions(context, { ...BODY, fontSize: size }),
   );
-}
-
-/** Sanitised HTML → its text, one paragraph per block element or line break. */
-export function htmlParagraphs(html: string): string[] {
-  const text = html
-    .replace(/<(?:br|hr)\b[^>]*>/gi, '\n')
-    .replace(/<\/(?:p|div|li|h[1-6]|tr|blockquote|pre|figcaption|dt|dd|section|article|table|ul|ol)>/gi, '\n')
-    .replace(/<\/(?:td|th)>/gi, '\t')
-    .replace(/<[^>]*>/g, '');
-  return decodeHTMLStrict(text)
-    .split('\n')
-    .map((line) => line.replace(/[ \t\r\f\v]+/g, ' ').trim())
-    .filter(Boolean);
 }
