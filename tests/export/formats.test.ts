@@ -5,7 +5,7 @@ import { ExitCode } from '../../src/errors.js';
 import { chooseFormat } from '../../src/export/formats.js';
 import { selectSlides } from '../../src/export/select-slides.js';
 import { prepareDeck, type PreparedDeck } from '../../src/pipeline.js';
-import { exportOk, pngSize, runCli, SEED_ARTICLE, SKIP_BROWSER_TESTS, tempDir } from './helpers.js';
+import { exportOk, normalise, pdfInfo, pdfPages, pngSize, runCli, SEED_ARTICLE, SKIP_BROWSER_TESTS, tempDir } from './helpers.js';
 
 describe('the format from the output name', () => {
   it('takes --format first, then the ending, then PDF', () => {
@@ -75,7 +75,16 @@ describe('--slides for every format', () => {
   });
 });
 
-describe.skipIf(SKIP_BROWSER_TESTS)('PNG by name', () => {
+describe.skipIf(SKIP_BROWSER_TESTS)('PDF and PNG by name', () => {
+  it('--slides picks the pages of a PDF', async () => {
+    const out = join(tempDir(), 'some.pdf');
+    await exportOk([SEED_ARTICLE, '-o', out, '--slides', '2-3,6', '--quiet']);
+    expect(Number(pdfInfo(out).Pages)).toBe(3);
+    const { deck } = await prepareDeck(SEED_ARTICLE);
+    const pages = pdfPages(out).map(normalise);
+    for (const [page, index] of [1, 2, 5].entries()) expect(pages[page]).toContain(normalise(deck.slides[index]?.title ?? ''));
+  }, 120_000);
+
   it('-o dir/ --format png writes the images into the folder; -o x.png --slides N one image', async () => {
     const dir = tempDir();
     const folder = join(dir, 'images') + '/';

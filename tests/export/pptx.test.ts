@@ -5,6 +5,8 @@ import { JSDOM } from 'jsdom';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportDeck } from '../../src/api/commands.js';
+import { fittingSize } from '../../src/export/pptx-fit.js';
+import { pptxTheme } from '../../src/export/pptx-theme.js';
 import { measureCoverage } from '../../src/outline/coverage.js';
 import type { Deck, Point, Slide } from '../../src/outline/types.js';
 import { prepareDeck, type PreparedDeck } from '../../src/pipeline.js';
@@ -153,6 +155,34 @@ describe('lectern export -o talk.pptx', () => {
       expect(pages[index], `slide ${index + 1}`).toContain(normalise(slide.title ?? ''));
     }
   }, 150_000);
+});
+
+describe('fitting text and theme colours', () => {
+  it('sets text at the largest size whose lines fit the box, smaller as the text grows', () => {
+    const box = { w: 9, h: 5 };
+    expect(fittingSize([{ text: 'A short point' }], box, { max: 26, min: 9 })).toBe(26);
+    const long = Array.from({ length: 12 }, () => ({ text: 'A point long enough to wrap onto a second line at the largest size on a slide of ten inches' }));
+    const size = fittingSize(long, box, { max: 26, min: 9 });
+    expect(size).toBeLessThan(26);
+    expect(size).toBeGreaterThan(9);
+    expect(fittingSize([...long, ...long], box, { max: 26, min: 9 })).toBeLessThan(size);
+    // Wide characters take about twice the room.
+    expect(fittingSize([{ text: '茶'.repeat(60) }], { w: 4, h: 1 }, { max: 26, min: 6 })).toBeLessThan(fittingSize([{ text: 'a'.repeat(60) }], { w: 4, h: 1 }, { max: 26, min: 6 }));
+  });
+
+  it('carries the theme colours: the default theme, or a Reveal.js theme when chosen', async () => {
+    const dir = tempDir();
+    for (const [theme, background, heading] of [['lectern', 'FBFAF7', '14213D'], ['moon', '002B36', 'EEE8D5']] as const) {
+      const out = join(dir, `${theme}.pptx`);
+      await exportOk([SEED_ARTICLE, '-o', out, '--theme', theme, '--slides', '1-2', '--quiet']);
+      const zip = await JSZip.loadAsync(readFileSync(out));
+      const layouts = Object.keys(zip.files).filter((name) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(name));
+      const layoutXml = await Promise.all(layouts.map(async (name) => (await zip.file(name)?.async('string')) ?? ''));
+      expect(layoutXml.join('')).toContain(`<a:srgbClr val="${background}"/>`);
+      expect((await zip.file('ppt/slides/slide2.xml')?.async('string')) ?? '').toContain(`<a:srgbClr val="${heading}"/>`);
+    }
+    expect(pptxTheme('./my-theme.css')).toEqual(pptxTheme('lectern'));
+  }, 60_000);
 });
 
 describe('every layout in PowerPoint', () => {
