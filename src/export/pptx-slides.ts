@@ -18,7 +18,7 @@ export const SLIDE_H = 700 / 96;
 
 const MARGIN = 0.5;
 const CONTENT_W = SLIDE_W - 2 * MARGIN;
-const TITLE = { x: MARGIN, y: 0.3, w: CONTENT_W, h: 1.05 };
+const TITLE = { x: MARGIN, y: 0.25, w: CONTENT_W, h: 1.2 };
 const BODY = { x: MARGIN, y: 1.5, w: CONTENT_W, h: SLIDE_H - 1.5 - 0.45 };
 
 /** An image the slide may show: its bytes (as a data URL) and pixel size, already checked against the article's roots. */
@@ -249,11 +249,13 @@ function drawTable(target: PptxSlide, slide: Slide, context: SlideContext): void
   const columns = Math.max(table.header.length, ...table.rows.map((row) => row.length), 1);
   const rows = [table.header, ...table.rows];
   const colW = CONTENT_W / columns;
-  // Every row must fit the body's height: the rows' wrapped lines add up; the widest cell of a row sets its lines.
-  const rowTexts = rows.map((row) => row.reduce((longest, cell) => (cell.length > longest.length ? cell : longest), ''));
-  const size = fittingSize(rowTexts.map((text) => ({ text })), { w: colW, h: BODY.h }, { max: 20, min: 7, paragraphSpace: 0.5 });
-  // Row heights are given: LibreOffice scales a table whose frame is smaller than its rows down to the frame.
-  const rowH = rowTexts.map((text) => (wrappedLines(text, colW, size) * size * 1.2 + size * 0.5) / 72 + 0.1);
+  // Row heights are given, from the lines each row's fullest cell wraps into: LibreOffice scales a table whose frame
+  // is smaller than its rows down to the frame. The size is the largest at which every row fits the body's height.
+  const heightsAt = (size: number): number[] =>
+    rows.map((row) => (Math.max(1, ...row.map((cell) => wrappedLines(cell, colW, size))) * size * 1.2) / 72 + 0.12);
+  let size = 20;
+  while (size > 7 && heightsAt(size).reduce((sum, height) => sum + height, 0) > BODY.h) size--;
+  const rowH = heightsAt(size);
   const align = (index: number): 'left' | 'center' | 'right' => table.align[index] ?? (context.meta.dir === 'rtl' ? 'right' : 'left');
   const cells: TableRow[] = rows.map((row, rowIndex) =>
     Array.from({ length: columns }, (_unused, index) => ({
