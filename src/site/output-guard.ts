@@ -103,10 +103,12 @@ const EXTENSIONS: Record<FileKind, string[]> = {
   text: ['.txt'],
 };
 
-/** An existing file may be overwritten by an output of its own type: its name says so, and (PDF, HTML) its bytes too. */
+/** An existing file may be overwritten by an output of its own type: its name says so, and (all but Markdown) its bytes too. */
 async function isOfKind(file: string, kind: FileKind): Promise<boolean> {
   if (!EXTENSIONS[kind].includes(extname(file).toLowerCase())) return false;
-  if (kind === 'markdown' || kind === 'text') return true;
+  if (kind === 'markdown') return true;
+  // A text file has no signature; the speaker's script is known by its first slide's timing line near its start.
+  if (kind === 'text') return (await readHead(file, 4096)).includes('\nTime 0:00');
   const bytes = await readHead(file, 512);
   if (kind === 'pptx') return bytes.startsWith('PK\x03\x04'); // a zip, as every Office file is
   if (kind === 'png') return bytes.startsWith('\x89PNG\r\n\x1a\n');

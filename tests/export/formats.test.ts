@@ -46,6 +46,13 @@ describe('the format from the output name', () => {
     const { code } = await runCli(['export', SEED_ARTICLE, '-o', other, '--quiet']);
     expect(code).toBe(ExitCode.output);
     expect(readFileSync(other, 'utf8')).toBe('not a zip');
+    // A text file of one's own is not the speaker's script, so it stays; a previous script is replaced.
+    expect((await runCli(['export', SEED_ARTICLE, '-o', notes, '--quiet'])).code).toBe(ExitCode.output);
+    expect(readFileSync(notes, 'utf8')).toBe('my own notes\n');
+    const script = join(dir, 'script.txt');
+    await exportOk([SEED_ARTICLE, '-o', script, '--slides', '1', '--quiet']);
+    await exportOk([SEED_ARTICLE, '-o', script, '--quiet']);
+    expect(readFileSync(script, 'utf8')).toContain('\n2. ');
   });
 });
 
