@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { sourcePath, type SourceText } from '../article/read.js';
 import type { CheckReport } from '../check/report.js';
 import { ExitCode, LecternError, type Warning } from '../errors.js';
+import type { ExportFormat } from '../export/formats.js';
 import type { Deck } from '../outline/types.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { prepareDeck } from '../pipeline.js';
@@ -14,7 +15,7 @@ export type DeckSource = string | SourceText;
 
 /** Where an output may go: an existing folder is replaced only if it is empty or Lectern wrote it, a file only by its own type. */
 export interface OutputOptions {
-  /** The site's folder (build, png) or the file (pdf, html) to write. */
+  /** The site's folder (build, png) or the file (pdf, html, pptx, txt, md, or png of one slide) to write. */
   out: string;
   /** Replace an output that Lectern cannot tell it wrote (the CLI's `--force`); never the source itself. */
   force?: boolean;
@@ -30,12 +31,12 @@ export interface BuildResult {
 }
 
 export interface ExportOptions extends DeckSettings, ExportSettings, OutputOptions {
-  /** PNG: the 1-based slides to export, e.g. `3-5,8` (default all). */
+  /** The 1-based slides to export, e.g. `3-5,8` (default all; PNG to a `.png` file: exactly one). */
   slides?: string;
 }
 
 export interface ExportResult {
-  format: 'pdf' | 'png' | 'html';
+  format: ExportFormat;
   /** Every file written. */
   files: string[];
   deck: Deck;
@@ -64,37 +65,55 @@ export async function build(source: DeckSource, options: BuildOptions): Promise<
   return { index: join(options.out, 'index.html'), deck: prepared.deck, warnings: prepared.warnings };
 }
 
-/** Exports the deck as a PDF, one PNG per slide, or one offline HTML file. */
+/** Exports the deck as a PDF, PNG images, one offline HTML file, an editable PowerPoint file, or the talk as text. */
 export async function exportDeck(source: DeckSource, options: ExportOptions): Promise<ExportResult> {
-  const format = options.format ?? 'pdf';
+  const { chooseFormat, fileKind, isSingleImage } = await import('../export/formats.js');
+  const format = chooseFormat(options.format, options.out);
   const usage = (message: string): LecternError => new LecternError(message, { exitCode: ExitCode.usage });
-  if (!['pdf', 'png', 'html'].includes(format)) throw usage('format must be one of pdf, png, html');
   if (options.notes && options.handout) throw usage('choose one of notes and handout');
   const scale = options.scale ?? 2;
   if (!Number.isFinite(scale) || scale < 0.25 || scale > 4) throw usage('scale must be a number from 0.25 to 4');
+  const singleImage = isSingleImage(format, options.out);
+  if (singleImage && options.slides === undefined) throw usage('a .png output is one image: name its slide with `slides`, or give a folder');
   const force = options.force === true;
   // Refused before the browser starts; the writers check again just before they replace anything.
   const { checkFileOutput, checkFolderOutput, sourceFiles } = await import('../site/output-guard.js');
   const rules = { force, protect: sourceFiles(sourcePath(source)) };
-  if (format === 'png') await checkFolderOutput(options.out, rules);
-  else await checkFileOutput(options.out, format, rules);
-  const prepared = await prepareDeck(source, prepareOptionsOf(options));
+  if (format === 'png' && !singleImage) await checkFolderOutput(options.out, rules);
+  else await checkFileOutput(options.out, fileKind(format), rules);
+  const whole = await prepareDeck(source, prepareOptionsOf(options));
+  const { parseSlideRange } = await import('../export/png.js');
+  const slides = options.slides === undefined ? undefined : parseSlideRange(options.slides, whole.deck.slides.length);
+  // PNG names its files by their number in the whole deck; the other formats get the deck cut down.
+  const prepared = format === 'png' ? whole : (await import('../export/select-slides.js')).selectSlides(whole, slides);
   const { deck } = prepared;
+  const done = (files: string[], warnings: Warning[] = []): ExportResult => ({ format, files, deck, warnings: [...prepared.warnings, ...warnings] });
   if (format === 'pdf') {
     const { exportPdf } = await import('../export/pdf.js');
     const mode = options.handout ? 'handout' : options.notes ? 'notes' : 'slides';
     const result = await exportPdf(prepared, options.out, { mode, fragments: options.fragments === true, browser: options.browser, producer: await producer(), force });
-    return { format, files: [options.out], deck, warnings: [...prepared.warnings, ...result.warnings] };
+    return done([options.out], result.warnings);
   }
   if (format === 'png') {
-    const { exportPng, parseSlideRange } = await import('../export/png.js');
-    const slides = options.slides === undefined ? undefined : parseSlideRange(options.slides, deck.slides.length);
-    const result = await exportPng(prepared, options.out, { scale, slides, browser: options.browser, force });
-    return { format, files: result.files, deck, warnings: [...prepared.warnings, ...result.warnings] };
+    const pngOptions = { scale, slides, browser: options.browser, force };
+    const result = singleImage
+      ? await (await import('../export/png-file.js')).exportPngFile(prepared, options.out, pngOptions)
+      : await (await import('../export/png.js')).exportPng(prepared, options.out, pngOptions);
+    return done(result.files, result.warnings);
+  }
+  if (format === 'pptx') {
+    const { exportPptx } = await import('../export/pptx.js');
+    const result = await exportPptx(prepared, options.out, { force });
+    return done([options.out], result.warnings);
+  }
+  if (format === 'txt' || format === 'md') {
+    const { exportScript } = await import('../export/script.js');
+    await exportScript(prepared, options.out, { format, force });
+    return done([options.out]);
   }
   const { exportSingleFile } = await import('../export/single-file.js');
   const result = await exportSingleFile(prepared, options.out, { force });
-  return { format, files: [options.out], deck, warnings: [...prepared.warnings, ...result.warnings] };
+  return done([options.out], result.warnings);
 }
 
 /** Measures every slide in the browser for overflow and the article for lost sentences; `ok` is false when either fails. */

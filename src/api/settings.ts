@@ -2,6 +2,7 @@
 import { parseDuration } from '../article/front-matter.js';
 import { ExitCode, LecternError } from '../errors.js';
 import { WPM_RANGE } from '../outline/timing.js';
+import type { ExportFormat } from '../export/formats.js';
 import type { PrepareOptions } from '../pipeline.js';
 
 /** Settings of one deck; each wins over the article's front matter, as the CLI's flags do. */
@@ -22,8 +23,11 @@ export interface DeckSettings {
 
 /** Defaults for exports. */
 export interface ExportSettings {
-  /** `pdf` (default), `png` or `html`. */
-  format?: 'pdf' | 'png' | 'html';
+  /**
+   * `pdf`, `png`, `html`, `pptx` (editable PowerPoint with speaker notes), `txt` or `md` (the talk as text: titles,
+   * points, notes and timings). Default: from the output's name (`.pptx`, `.txt`, …, a folder `dir/` for png), else pdf.
+   */
+  format?: ExportFormat;
   /** PDF: a page of speaker notes after each slide. */
   notes?: boolean;
   /** PDF: each page shows the slide, reduced, above its notes. */

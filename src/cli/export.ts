@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { ExitCode, LecternError } from '../errors.js';
 import type { BrowserLaunch } from '../browser/launch.js';
 import { PACKAGE_ROOT } from '../paths.js';
@@ -10,23 +10,27 @@ import { say, warn } from './output.js';
 
 export const EXPORT_HELP = `Usage: lectern export <source> [options]
 
-Exports a deck for sharing: a PDF, one PNG per slide, or one offline HTML file.
-PDF and PNG need Chrome, Chromium, Edge or Brave (found via --browser, CHROME_PATH,
-a Playwright-installed Chromium, PATH, then the usual install folders); nothing is
-downloaded.
+Exports a deck for sharing: a PDF, PNG images, one offline HTML file, an editable
+PowerPoint file, or the talk as text for rehearsal. PDF and PNG need Chrome, Chromium,
+Edge or Brave (found via --browser, CHROME_PATH, a Playwright-installed Chromium, PATH,
+then the usual install folders); nothing is downloaded.
 
 Options:
-  -f, --format FORMAT   pdf (default), png or html
-  -o, --out PATH        output file (pdf, html) or folder (png); default dist/<name>.<format>
-                        (png: dist/<name>-png/). An existing file is overwritten only by
-                        its own type (a PDF by a PDF, HTML by HTML); an existing folder
-                        only if it is empty or Lectern wrote it; never the source.
+  -f, --format FORMAT   pdf, png, html, pptx (PowerPoint, editable, with speaker notes),
+                        txt or md (each slide's title, points, notes and timing). Without
+                        it the --out name decides: .pdf .png .html .pptx .txt .md, a
+                        folder (dir/) means png; any other ending is an error. Default pdf.
+  -o, --out PATH        output file, or folder for png; default dist/<name>.<format>
+                        (png: dist/<name>-png/; one image with --out x.png --slides N).
+                        An existing file is overwritten only by its own type (a PDF by a
+                        PDF, HTML by HTML, …); an existing folder only if it is empty or
+                        Lectern wrote it; never the source.
       --force           overwrite an --out file or folder Lectern would otherwise refuse
       --notes           PDF: a page of speaker notes after each slide
       --handout         PDF: each page shows the slide, reduced, above its notes
       --fragments       PDF: one page per fragment step
       --scale N         PNG: pixels per slide pixel, 0.25 to 4 (default 2: 1920×1400)
-      --slides LIST     PNG: slides to export, 1-based, e.g. 3-5,8
+      --slides LIST     slides to export, 1-based, e.g. 3-5,8 (every format)
       --browser PATH    browser executable to use
   -q, --quiet           no progress or summary on stderr
       --duration TIME   planned talk length, e.g. 20m (overrides front matter)
@@ -40,9 +44,6 @@ ${FILE_ACCESS_HELP}
 Exit codes: 5 when the output cannot be written or would replace files Lectern did not
 write, 6 when no browser can be found, 7 when the browser fails.
 `;
-
-const FORMATS = ['pdf', 'png', 'html'] as const;
-type Format = (typeof FORMATS)[number];
 
 /** `lectern export` */
 export async function exportCommand(argv: string[]): Promise<number> {
@@ -72,22 +73,24 @@ export async function exportCommand(argv: string[]): Promise<number> {
   if (positionals.length !== 1) throw usage('export takes one source');
   const source = positionals[0] as string;
   const out = typeof values.out === 'string' ? values.out : undefined;
+  const { chooseFormat, defaultOut, fileKind, isSingleImage } = await import('../export/formats.js');
   const format = chooseFormat(typeof values.format === 'string' ? values.format : undefined, out);
-  if (!format) throw usage(`--format must be one of ${FORMATS.join(', ')}`);
   if (format !== 'pdf' && (values.notes || values.handout || values.fragments)) throw usage('--notes, --handout and --fragments are for --format pdf');
   if (values.notes && values.handout) throw usage('choose one of --notes and --handout');
-  if (format !== 'png' && (values.scale !== undefined || values.slides !== undefined)) throw usage('--scale and --slides are for --format png');
+  if (format !== 'png' && values.scale !== undefined) throw usage('--scale is for --format png');
   const scale = values.scale === undefined ? 2 : Number(values.scale);
   if (!Number.isFinite(scale) || scale < 0.25 || scale > 4) throw usage('--scale must be a number from 0.25 to 4');
 
   const options = prepareOptions(values);
   const force = values.force === true;
-  const target = out ?? (format === 'png' ? join('dist', `${deckName(source)}-png`) : join('dist', `${deckName(source)}.${format}`));
+  const target = out ?? defaultOut(format, deckName(source));
+  const singleImage = isSingleImage(format, target);
+  if (singleImage && values.slides === undefined) throw usage('a .png output is one image: name its slide with --slides N, or give a folder (--out dir/)');
   // Refused before the browser starts; the writers check again just before they replace anything.
   const { checkFileOutput, checkFolderOutput, sourceFiles } = await import('../site/output-guard.js');
   const rules = { force, protect: sourceFiles(source) };
-  if (format === 'png') await checkFolderOutput(target, rules);
-  else await checkFileOutput(target, format, rules);
+  if (format === 'png' && !singleImage) await checkFolderOutput(target, rules);
+  else await checkFileOutput(target, fileKind(format), rules);
 
   const quiet = values.quiet === true;
   const started = Date.now();
@@ -96,8 +99,12 @@ export async function exportCommand(argv: string[]): Promise<number> {
   const run = async (browser: BrowserLaunch | undefined): Promise<void> => {
     try {
       const { prepareDeck } = await import('../pipeline.js');
-      const prepared = await prepareDeck(source, options);
-      if (!quiet) warn(prepared.warnings);
+      const whole = await prepareDeck(source, options);
+      if (!quiet) warn(whole.warnings);
+      const { parseSlideRange } = await import('../export/png.js');
+      const slides = typeof values.slides === 'string' ? parseSlideRange(values.slides, whole.deck.slides.length) : undefined;
+      // PNG names its files by their number in the whole deck; the other formats get the deck cut down.
+      const prepared = format === 'png' ? whole : (await import('../export/select-slides.js')).selectSlides(whole, slides);
       const { deck } = prepared;
       if (format === 'pdf') {
         const mode = values.handout ? 'handout' : values.notes ? 'notes' : 'slides';
@@ -109,14 +116,26 @@ export async function exportCommand(argv: string[]): Promise<number> {
           say(`exported ${target}: ${result.pages.length} pages, ${deck.slides.length} slides, ${result.bookmarks.length} bookmarks in ${seconds()}`);
         }
       } else if (format === 'png') {
-        const { exportPng, parseSlideRange } = await import('../export/png.js');
-        const slides = typeof values.slides === 'string' ? parseSlideRange(values.slides, deck.slides.length) : undefined;
-        const result = await exportPng(prepared, target, { scale, slides, browser, progress, force });
+        const pngOptions = { scale, slides, browser, progress, force };
+        const result = singleImage
+          ? await (await import('../export/png-file.js')).exportPngFile(prepared, target, pngOptions)
+          : await (await import('../export/png.js')).exportPng(prepared, target, pngOptions);
         progress.done();
         if (!quiet) {
           warn(result.warnings);
-          say(`exported ${result.files.length} PNG files (${result.width}×${result.height}) to ${target} in ${seconds()}`);
+          say(`exported ${singleImage ? `slide ${values.slides} as ${target}` : `${result.files.length} PNG files to ${target}`} (${result.width}×${result.height}) in ${seconds()}`);
         }
+      } else if (format === 'pptx') {
+        const { exportPptx } = await import('../export/pptx.js');
+        const result = await exportPptx(prepared, target, { force });
+        if (!quiet) {
+          warn(result.warnings);
+          say(`exported ${target}: ${deck.slides.length} editable slides with speaker notes, ${formatSize(result.bytes)} in ${seconds()}`);
+        }
+      } else if (format === 'txt' || format === 'md') {
+        const { exportScript } = await import('../export/script.js');
+        const result = await exportScript(prepared, target, { format, force });
+        if (!quiet) say(`exported ${target}: the talk as ${format === 'md' ? 'Markdown' : 'text'}, ${deck.slides.length} slides, ${formatSize(result.bytes)}`);
       } else {
         const { exportSingleFile } = await import('../export/single-file.js');
         const result = await exportSingleFile(prepared, target, { force });
@@ -129,7 +148,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
       progress.done();
     }
   };
-  if (format === 'html') {
+  if (format !== 'pdf' && format !== 'png') {
     await run(undefined);
   } else {
     // PDF and PNG: the browser starts before even the pipeline is loaded (and with no browser, that is said before
@@ -138,13 +157,6 @@ export async function exportCommand(argv: string[]): Promise<number> {
     await whileBrowserStarts(typeof values.browser === 'string' ? values.browser : undefined, run);
   }
   return ExitCode.ok;
-}
-
-function chooseFormat(given: string | undefined, out: string | undefined): Format | undefined {
-  if (given !== undefined) return (FORMATS as readonly string[]).includes(given.toLowerCase()) ? (given.toLowerCase() as Format) : undefined;
-  // Without --format, an .html output means the single file; anything else a PDF.
-  const extension = out ? extname(out).toLowerCase() : '';
-  return extension === '.html' || extension === '.htm' ? 'html' : 'pdf';
 }
 
 function formatSize(bytes: number): string {

@@ -12,7 +12,7 @@ const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; summa
   },
   export: {
     run: async (argv) => (await import('./export.js')).exportCommand(argv),
-    summary: 'export an article as PDF (slides, notes, handout), PNG per slide or one offline HTML file',
+    summary: 'export an article as PDF (slides, notes, handout), PNG, one offline HTML file, PowerPoint or the speaker script',
   },
   check: {
     run: async (argv) => (await import('./check.js')).checkCommand(argv),

@@ -59,7 +59,7 @@ describe('finding a browser', () => {
 
 describe('export options', () => {
   it('rejects options that do not fit the format', async () => {
-    for (const args of [['--format', 'png', '--notes'], ['--notes', '--handout'], ['--format', 'gif'], ['--format', 'pdf', '--slides', '2']]) {
+    for (const args of [['--format', 'png', '--notes'], ['--notes', '--handout'], ['--format', 'gif'], ['--format', 'pdf', '--scale', '2'], ['--slides', '0']]) {
       const { code } = await runCli(['export', SEED_ARTICLE, ...args]);
       expect(code, args.join(' ')).toBe(ExitCode.usage);
     }
