@@ -1,7 +1,7 @@
 /** Browser entry: starts Reveal.js with the deck's options, read from the page's JSON config (allowed options only). */
 import Reveal from 'reveal.js';
 import Notes from 'reveal.js/plugin/notes';
-import { readPageConfig } from './config.js';
+import { readPageConfig, withViewerPreferences } from './config.js';
 import { fitSlide, fitSlides, measureSlides, type SlideOverflow } from './fit.js';
 
 interface LecternApi {
@@ -31,7 +31,7 @@ function refit(only?: HTMLElement): void {
 
 const root = document.querySelector<HTMLElement>('.reveal');
 if (!root) throw new Error('Lectern: the page has no .reveal element');
-const deck = new Reveal(root, { ...readPageConfig(document), plugins: [Notes] });
+const deck = new Reveal(root, { ...withViewerPreferences(readPageConfig(document)), plugins: [Notes] });
 window.Reveal = deck;
 
 const ready = deck.initialize().then(async () => {
