@@ -3,6 +3,7 @@ import Reveal from 'reveal.js';
 import Notes from 'reveal.js/plugin/notes';
 import { readPageConfig, withViewerPreferences } from './config.js';
 import { fitSlide, fitSlides, measureSlides, type SlideOverflow } from './fit.js';
+import { improveSpeakerViews } from './speaker-view.js';
 
 interface LecternApi {
   /** Resolves when Reveal is ready and every slide has been fitted. */
@@ -31,6 +32,7 @@ function refit(only?: HTMLElement): void {
 
 const root = document.querySelector<HTMLElement>('.reveal');
 if (!root) throw new Error('Lectern: the page has no .reveal element');
+improveSpeakerViews();
 const deck = new Reveal(root, { ...withViewerPreferences(readPageConfig(document)), plugins: [Notes] });
 window.Reveal = deck;
 
