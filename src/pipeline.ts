@@ -30,6 +30,8 @@ export interface PrepareOptions extends OutlineOptions {
   allowRoots?: string[];
   /** Lets the article's front matter choose templates (from inside its folder): `--trust-article`. */
   trustArticle?: boolean;
+  /** A missing local image is an error (`--strict`) rather than a warning and a placeholder on its slide. */
+  strict?: boolean;
   /**
    * Whether to check the deck's local images for publishing (default true). `lectern import` writes the article's
    * image paths back out as written and publishes nothing, so it skips the check.
@@ -52,7 +54,7 @@ export async function prepareDeck(source: string | SourceText, options: PrepareO
   // Every file the article names is checked against its roots before anything reads it for the output.
   const settings = await confineArticleSettings(article, outlined, options, access);
   const { deck, images, warnings: imageWarnings } =
-    options.checkImages === false ? { deck: settings.deck, images: new Map() as LocalImages, warnings: [] } : await checkLocalImages(settings.deck, access);
+    options.checkImages === false ? { deck: settings.deck, images: new Map() as LocalImages, warnings: [] } : await checkLocalImages(settings.deck, access, { strict: options.strict === true });
   const { templatesDir } = settings;
   const key = templatesDir ?? '';
   const templates = cache?.get(key) ?? compileTemplates(await loadTemplateSet(templatesDir));

@@ -19,6 +19,8 @@ export interface DeckSettings {
   allowRoots?: string[];
   /** Let the article's front matter choose templates from inside its folder (`--trust-article`). */
   trustArticle?: boolean;
+  /** A local image the article names but that does not exist stops the build (`--strict`) instead of a warning. */
+  strict?: boolean;
 }
 
 /** Defaults for exports. */
@@ -67,6 +69,7 @@ export function prepareOptionsOf(settings: DeckSettings): PrepareOptions {
   if (settings.templates !== undefined) options.templates = settings.templates;
   if (settings.allowRoots !== undefined) options.allowRoots = [...settings.allowRoots];
   if (settings.trustArticle === true) options.trustArticle = true;
+  if (settings.strict === true) options.strict = true;
   return options;
 }
 

@@ -19,6 +19,11 @@ export const MAX_HEADINGS = 10_000;
 /** Markdown (with optional YAML front matter) → Article. Pure. */
 export function parseMarkdown(source: string, file: string): ParseResult {
   const { meta, body, bodyLineOffset, lines: metaLines, warnings } = splitFrontMatter(source, file);
+  // The text fields of a Markdown article's front matter are read like its body: `&mdash;` is a dash, not six letters.
+  for (const key of ['title', 'subtitle', 'author'] as const) {
+    const value = meta[key];
+    if (typeof value === 'string') meta[key] = decodeHTMLStrict(value);
+  }
   if (!body.trim()) {
     warnings.push({ message: 'the article has front matter but no text after it: the deck has only its title', location: { file, line: bodyLineOffset } });
   }
@@ -203,11 +208,14 @@ function toBlock(token: Token, line: number, warnings: Warning[], file: string):
         const image = only[0] as Tokens.Image;
         // Same rule as the web-page reader: an image whose URL could run code (javascript:, data:text/html…) is dropped.
         if (markdownUrl(image.href, true) === undefined) {
-          warnings.push({ message: `image "${image.text || image.href}" dropped: its URL is not allowed`, location: { file, line } });
-          return image.text.trim() ? { kind: 'paragraph', text: collapse(image.text), html: escapeHtml(collapse(image.text)), line } : undefined;
+          const alt = imageAlt(image);
+          warnings.push({ message: `image "${alt || image.href}" dropped: its URL is not allowed`, location: { file, line } });
+          return alt ? { kind: 'paragraph', text: alt, html: escapeHtml(alt), line } : undefined;
         }
-        // The path as the author meant it (entities decoded); the template escapes it and media.ts resolves it.
-        return { kind: 'image', src: decodeHTMLStrict(image.href), alt: image.text, title: image.title ?? undefined, line };
+        // The path, alt text and title as the author meant them (entities decoded); the template escapes them and
+        // media.ts resolves the path.
+        const title = image.title ? decodeHTMLStrict(image.title) : undefined;
+        return { kind: 'image', src: decodeHTMLStrict(image.href), alt: imageAlt(image), title, line };
       }
       return { kind: 'paragraph', text: inlineText(paragraph.tokens), html: inlineHtml(paragraph.tokens, refused), line };
     }
@@ -332,7 +340,7 @@ function tokenText(token: Token): string {
     case 'br':
       return ' ';
     case 'image':
-      return (token as Tokens.Image).text;
+      return imageAlt(token as Tokens.Image);
     case 'html':
       return htmlToText(token.raw);
     case 'codespan':
@@ -343,6 +351,11 @@ function tokenText(token: Token): string {
       if ('tokens' in token && Array.isArray(token.tokens) && token.tokens.length > 0) return token.tokens.map(tokenText).join('');
       return 'text' in token && typeof token.text === 'string' ? decodeHTMLStrict(token.text) : '';
   }
+}
+
+/** An image's alt text as CommonMark defines it: the plain text of its description, entities decoded. */
+function imageAlt(image: Tokens.Image): string {
+  return image.tokens && image.tokens.length > 0 ? inlineText(image.tokens) : collapse(decodeHTMLStrict(image.text));
 }
 
 function inlineHtml(tokens: Token[], refused: (href: string) => void): string {
@@ -361,6 +374,7 @@ function plainOf(markdown: string): string {
   return inlineText(new Lexer({ gfm: true }).inlineTokens(markdown.replace(/\n+/g, ' ')));
 }
 
+/** Runs of white space become one space; a no-break space (`&nbsp;`) is the author's choice and stays. */
 function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text.replace(/[^\S\u00a0]+/g, ' ').trim();
 }

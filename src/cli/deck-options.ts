@@ -10,13 +10,17 @@ import { numberOption, type Options } from './args.js';
 export const FILE_ACCESS_OPTIONS = {
   'allow-root': { type: 'string', multiple: true },
   'trust-article': { type: 'boolean' },
+  strict: { type: 'boolean' },
 } satisfies Options;
 
 /** Their lines in a command's help. */
 export const FILE_ACCESS_HELP = `      --allow-root DIR  a folder beyond the article's own that it may read images and
                         theme files from (repeatable)
       --trust-article   let the article's front matter choose templates (from inside
-                        its folder)`;
+                        its folder)
+      --strict          a local image the article names but that does not exist is
+                        an error (exit 3, nothing written) instead of a warning and a
+                        placeholder`;
 
 /** Options shared by every command that outlines a deck. */
 export function prepareOptions(values: Record<string, string | boolean | undefined | Array<string | boolean>>): PrepareOptions {
@@ -33,6 +37,7 @@ export function prepareOptions(values: Record<string, string | boolean | undefin
   const roots = values['allow-root'];
   if (Array.isArray(roots)) options.allowRoots = roots.filter((root): root is string => typeof root === 'string');
   if (values['trust-article'] === true) options.trustArticle = true;
+  if (values.strict === true) options.strict = true;
   return options;
 }
 

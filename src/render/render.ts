@@ -16,6 +16,8 @@ export interface PageAssets {
 export function renderDeck(deck: Deck, templates: CompiledTemplates, assets: PageAssets): string {
   return runTemplate(templates, templates.deck, {
     meta: deck.meta,
+    // A built-in theme's name, for styles that adjust to it; a stylesheet's path never reaches the page.
+    themeName: deck.meta.theme && /^[\w-]+$/.test(deck.meta.theme) ? deck.meta.theme : undefined,
     sections: deck.sections,
     slideCount: deck.slides.length,
     stylesheets: assets.stylesheets,

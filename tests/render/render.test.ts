@@ -36,6 +36,11 @@ describe('renderDeck', () => {
     expect(notes.match(/<strong>/g)?.length).toBeLessThanOrEqual(2);
   });
 
+  it('names a built-in theme on the .reveal element for the styles, but never a stylesheet path', async () => {
+    expect(await render('---\ntheme: solarized\n---\n\n## Tides\n\nThe sea rises.\n')).toContain('<div class="reveal lectern-deck" data-theme="solarized">');
+    expect(await render('---\ntheme: /home/someone/styles/tides.css\n---\n\n## Tides\n\nThe sea rises.\n')).toContain('<div class="reveal lectern-deck">');
+  });
+
   it('lays out a comparison as two columns', async () => {
     const html = await render('## Harbour\n\nThe board approved the wall. On the one hand, the wall will protect the fishing fleet from storms. On the other hand, the wall will cost the town its only sandy beach.\n');
     expect(html).toMatch(/<div class="comparison"><div class="comparison-side"><p>The wall will protect the fishing fleet from storms<\/p><\/div><div class="comparison-side"><p>The wall will cost the town its only sandy beach<\/p><\/div><\/div>/);
