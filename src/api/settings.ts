@@ -3,6 +3,7 @@ import { parseDuration } from '../article/front-matter.js';
 import { ExitCode, LecternError } from '../errors.js';
 import { WPM_RANGE } from '../outline/timing.js';
 import type { PrepareOptions } from '../pipeline.js';
+import { parseSlideSize, SLIDE_SIZE_FORMS } from '../slide-size.js';
 
 /** Settings of one deck; each wins over the article's front matter, as the CLI's flags do. */
 export interface DeckSettings {
@@ -14,6 +15,8 @@ export interface DeckSettings {
   wpm?: number;
   /** Planned talk length: `20m`, `1h30m`, `90s`, or a number of minutes, as in front matter. */
   duration?: string | number;
+  /** Slide size: `16:9` (default, 1280×720), `4:3` (960×700), `16:10` (1280×800) or `WIDTHxHEIGHT`. */
+  size?: string;
   /** Folders beyond the article's own that it may read images and theme files from (`--allow-root`). */
   allowRoots?: string[];
   /** Let the article's front matter choose templates from inside its folder (`--trust-article`). */
@@ -58,6 +61,11 @@ export function prepareOptionsOf(settings: DeckSettings): PrepareOptions {
     const { wpm } = settings;
     if (!Number.isFinite(wpm) || wpm < WPM_RANGE.min || wpm > WPM_RANGE.max) throw usage(`wpm must be a number from ${WPM_RANGE.min} to ${WPM_RANGE.max}`);
     options.wpm = wpm;
+  }
+  if (settings.size !== undefined) {
+    const size = parseSlideSize(settings.size);
+    if (size === undefined) throw usage(`size must be ${SLIDE_SIZE_FORMS}, not ${JSON.stringify(settings.size).slice(0, 60)}`);
+    options.size = size;
   }
   if (settings.theme !== undefined) options.theme = settings.theme;
   if (settings.templates !== undefined) options.templates = settings.templates;

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { ExitCode, LecternError, type Warning } from '../errors.js';
+import { parseSlideSize, SLIDE_SIZE_FORMS } from '../slide-size.js';
 import type { ArticleMeta } from './types.js';
 
 /** Keys a deck's front matter may set. */
@@ -15,6 +16,7 @@ export const KNOWN_META_KEYS = [
   'wpm',
   'templates',
   'fragments',
+  'size',
 ] as const;
 
 export interface FrontMatterResult {
@@ -183,6 +185,13 @@ function readMeta(data: Record<string, unknown>, file: string, yamlText: string)
         if (typeof value !== 'boolean') fail('true or false');
         meta.fragments = value as boolean;
         break;
+      case 'size': {
+        const size = parseSlideSize(typeof value === 'number' ? String(value) : value);
+        if (size === undefined) fail(`a slide size: ${SLIDE_SIZE_FORMS}, not ${JSON.stringify(String(value)).slice(0, 60)}`);
+        meta.size = size;
+        lines.size = location.line;
+        break;
+      }
       case 'wpm':
         if (typeof value !== 'number' || !(value >= 40 && value <= 400)) fail('a speaking rate in words a minute between 40 and 400');
         meta.wpm = value as number;

@@ -4,7 +4,7 @@ import { ExitCode, LecternError } from '../errors.js';
 import { createProgress } from '../export/progress.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { parseCommand } from './args.js';
-import { FILE_ACCESS_HELP, FILE_ACCESS_OPTIONS, deckName, prepareOptions } from './deck-options.js';
+import { FILE_ACCESS_HELP, FILE_ACCESS_OPTIONS, deckName, prepareOptions, SIZE_HELP, SIZE_OPTION } from './deck-options.js';
 import { say, warn } from './output.js';
 
 export const EXPORT_HELP = `Usage: lectern export <source> [options]
@@ -29,6 +29,7 @@ Options:
   -q, --quiet           no progress or summary on stderr
       --duration TIME   planned talk length, e.g. 20m (overrides front matter)
       --wpm N           speaking rate in words a minute (default 140)
+${SIZE_HELP}
       --theme NAME      theme: lectern, a Reveal.js theme name, or a .css path
       --templates DIR   folder of template overrides
 ${FILE_ACCESS_HELP}
@@ -56,6 +57,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
     quiet: { type: 'boolean', short: 'q' },
     duration: { type: 'string' },
     wpm: { type: 'string' },
+    ...SIZE_OPTION,
     theme: { type: 'string' },
     templates: { type: 'string' },
     force: { type: 'boolean' },

@@ -1,4 +1,5 @@
 /** Deck: every decision about the talk, as plain serialisable data. */
+import type { SlideSize } from '../slide-size.js';
 
 export type Layout =
   | 'title'
@@ -79,6 +80,8 @@ export interface DeckMeta {
   fragments: boolean;
   /** Sum of slide timings in seconds. */
   totalTime: number;
+  /** Slide size in CSS pixels: Reveal's width and height, the layout budget, and every export's page. */
+  size: SlideSize;
 }
 
 export interface Deck {

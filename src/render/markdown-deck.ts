@@ -18,6 +18,7 @@ export function deckToMarkdown(deck: Deck): string {
   front.theme = meta.theme;
   front.transition = meta.transition;
   front.wpm = meta.wpm;
+  front.size = `${meta.size.width}x${meta.size.height}`;
   if (meta.fragments) front.fragments = true;
   if (meta.duration !== undefined) front.duration = `${meta.duration}s`;
   const parts = [`---\n${stringify(front, { lineWidth: 0 }).trimEnd()}\n---`];
