@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { ExitCode, LecternError, type Warning } from '../errors.js';
+import { readBrand } from '../brand.js';
 import { parseSlideSize, SLIDE_SIZE_FORMS } from '../slide-size.js';
 import type { ArticleMeta } from './types.js';
 
@@ -17,6 +18,8 @@ export const KNOWN_META_KEYS = [
   'templates',
   'fragments',
   'size',
+  'logo',
+  'brand',
 ] as const;
 
 export interface FrontMatterResult {
@@ -156,6 +159,7 @@ function readMeta(data: Record<string, unknown>, file: string, yamlText: string)
       case 'lang':
       case 'theme':
       case 'templates':
+      case 'logo':
         if (typeof value !== 'string' && typeof value !== 'number') fail('text');
         meta[key] = String(value);
         lines[key] = location.line;
@@ -190,6 +194,13 @@ function readMeta(data: Record<string, unknown>, file: string, yamlText: string)
         if (size === undefined) fail(`a slide size: ${SLIDE_SIZE_FORMS}, not ${JSON.stringify(String(value)).slice(0, 60)}`);
         meta.size = size;
         lines.size = location.line;
+        break;
+      }
+      case 'brand': {
+        const read = readBrand(value);
+        if ('error' in read) fail(`${read.error} (quote a colour that starts with #: accent: "#c8553d")`);
+        else meta.brand = read.brand;
+        lines.brand = location.line;
         break;
       }
       case 'wpm':

@@ -1,4 +1,5 @@
 /** Article: what the author wrote, before any decision about the talk. */
+import type { Brand } from '../brand.js';
 import type { SlideSize } from '../slide-size.js';
 
 /** Input formats Lectern reads. */
@@ -25,6 +26,10 @@ export interface ArticleMeta {
   fragments?: boolean;
   /** Slide size in CSS pixels (`size: 16:9`, `4:3`, `16:10` or `WIDTHxHEIGHT`). */
   size?: SlideSize;
+  /** An image shown in a corner of every slide (relative to the source; held to the article's roots). */
+  logo?: string;
+  /** Brand colours, checked CSS colours. */
+  brand?: Brand;
 }
 
 /** A run of list items; items may nest. */

@@ -142,6 +142,11 @@ export async function renderSingleFile(prepared: PreparedDeck): Promise<{ html: 
     const uri = uris.get(to);
     return uri === undefined ? whole : `${open}${uri}${close}`;
   });
+  // The logo is the image of the brand rules' .slide-logo.
+  html = html.replace(/(\.slide-logo \{ background-image: url\(")(media\/[^"]+)("\))/g, (whole, open: string, to: string, close: string) => {
+    const uri = uris.get(to);
+    return uri === undefined ? whole : `${open}${uri}${close}`;
+  });
   const replacements: Array<[string, string]> = [];
   for (const match of html.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)) {
     const file = source.get(match[1] ?? '');

@@ -1,5 +1,6 @@
 import type { Article, Block, ListItem, Section } from '../article/types.js';
 import { BUDGET, budgetFor, type LayoutBudget } from './budget.js';
+import type { Brand } from '../brand.js';
 import { defaultSlideSize, type SlideSize } from '../slide-size.js';
 import { keyPointsOf, leansOnReference, pickPoints, rankSentences, shortenSentence, wordFrequencies } from './condense.js';
 import { findEnumeration, type Enumeration } from './enumeration.js';
@@ -25,6 +26,10 @@ export interface OutlineOptions {
   theme?: string;
   /** Overrides the front matter's slide size; the layout budget follows it. */
   size?: SlideSize;
+  /** Overrides the front matter's logo (a path relative to the working folder, like `theme`). */
+  logo?: string;
+  /** Brand colours; each overrides the front matter's. */
+  brand?: Brand;
 }
 
 
@@ -158,6 +163,7 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
       transition: meta.transition ?? 'slide',
       fragments: meta.fragments ?? false,
       size,
+      ...brandOf(meta.logo, meta.brand, options),
       wpm,
       duration,
       totalTime: slides.reduce((sum, slide) => sum + slide.timing, 0),
@@ -165,6 +171,13 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
     sections,
     slides,
   };
+}
+
+/** The deck's logo and brand colours: the options' win over the front matter's, colour by colour. */
+function brandOf(logo: string | undefined, brand: Brand | undefined, options: OutlineOptions): { logo?: string; brand?: Brand } {
+  const colours = { ...brand, ...options.brand };
+  const chosen = options.logo ?? logo;
+  return { ...(chosen !== undefined ? { logo: chosen } : {}), ...(Object.keys(colours).length > 0 ? { brand: colours } : {}) };
 }
 
 /** One section's blocks → content slides, honouring explicit slide titles, breaks and notes. */

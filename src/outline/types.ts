@@ -1,4 +1,5 @@
 /** Deck: every decision about the talk, as plain serialisable data. */
+import type { Brand } from '../brand.js';
 import type { SlideSize } from '../slide-size.js';
 
 export type Layout =
@@ -82,6 +83,10 @@ export interface DeckMeta {
   totalTime: number;
   /** Slide size in CSS pixels: Reveal's width and height, the layout budget, and every export's page. */
   size: SlideSize;
+  /** The logo's image as the source names it (after checking, the published copy's path). */
+  logo?: string;
+  /** Brand colours, applied through the theme's CSS variables. */
+  brand?: Brand;
 }
 
 export interface Deck {
