@@ -65,7 +65,7 @@ export async function buildCommand(argv: string[]): Promise<number> {
     process.stdout.write(`${JSON.stringify(prepared.deck, null, 2)}\n`);
     return ExitCode.ok;
   }
-  await buildSite(prepared, outDir, rules);
+  warn(await buildSite(prepared, outDir, rules));
   const { deck } = prepared;
   say(`built ${join(outDir, 'index.html')}: ${deck.slides.length} slides, ${deck.sections.length} sections, ${formatMinutes(deck.meta.totalTime)} planned`);
   return ExitCode.ok;
@@ -111,7 +111,7 @@ async function buildAll(outRoot: string, options: PrepareOptions, rules: OutputR
   }
   for (const { name, deck } of prepared) {
     const outDir = join(outRoot, name);
-    await buildSite(deck, outDir, rules);
+    warn(await buildSite(deck, outDir, rules));
     say(`built ${join(outDir, 'index.html')}: ${deck.deck.slides.length} slides, ${formatMinutes(deck.deck.meta.totalTime)} planned`);
   }
   await writeDeckIndex(outRoot, prepared.map(({ name, deck }) => ({ dir: name, deck: deck.deck })));

@@ -127,9 +127,10 @@ export function withPolicyMeta(html: string, policy: string): string {
 
 /** The deck as one self-contained HTML string. */
 export async function renderSingleFile(prepared: PreparedDeck): Promise<{ html: string; warnings: Warning[] }> {
-  const site = await planSite(prepared);
+  const site = await planSite(prepared, { inlineAssets: true });
   const roots = prepared.access.roots;
-  const warnings: Warning[] = [];
+  const warnings: Warning[] = [...site.warnings];
+  const texts = new Map(site.texts.map((file) => [file.to, file.text] as const));
   const source = new Map(site.copies.map((copy) => [copy.to, copy.from] as const));
   let html = site.html;
   // Images are replaced where they are used, as whole attribute values: a name that is a prefix of another's
@@ -150,8 +151,9 @@ export async function renderSingleFile(prepared: PreparedDeck): Promise<{ html: 
   const replacements: Array<[string, string]> = [];
   for (const match of html.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)) {
     const file = source.get(match[1] ?? '');
-    if (!file) continue;
-    const css = (await inlineCss(file, warnings, roots)).replace(/<\/(style)/gi, '<\\/$1');
+    const text = texts.get(match[1] ?? '') ?? (file ? await inlineCss(file, warnings, roots) : undefined);
+    if (text === undefined) continue;
+    const css = text.replace(/<\/(style)/gi, '<\\/$1');
     replacements.push([match[0], `<style>${css}</style>`]);
   }
   // The speaker view's inline script runs in a window that inherits this page's policy.
