@@ -76,4 +76,28 @@ describe('slide size', () => {
 
     await expect(readDeck({ text: '# T\n\nText.\n' }, { size: '10x10' })).rejects.toMatchObject({ exitCode: ExitCode.usage });
   });
+
+  it('refuses a brand colour that is not a CSS colour, naming the line; a logo outside the roots or not an image is left out with a warning', async () => {
+    const dir = temp();
+    const file = join(dir, 'brand.md');
+    writeFileSync(file, '---\ntitle: T\nbrand:\n  accent: "red; } body { background: url(x)"\n---\n\n## One\n\nText.\n');
+    const bad = await runCli(['build', file, '--json']);
+    expect(bad.code).toBe(ExitCode.input);
+    expect(bad.stderr).toContain(`${file}:3:1`);
+    expect(bad.stderr).toMatch(/front matter `brand` must be a CSS colour for `accent`/);
+    await expect(readDeck({ text: '# T\n\nText.\n' }, { brand: { accent: 'nope' } })).rejects.toMatchObject({ exitCode: ExitCode.usage });
+    expect((await readDeck({ text: '# T\n\nText.\n' }, { brand: { background: 'hsl(200 50% 40%)' } })).meta.brand).toEqual({ background: 'rgb(51, 119, 153)' });
+
+    const outside = join(temp(), 'logo.png');
+    writeFileSync(outside, Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex'));
+    writeFileSync(join(dir, 'script.png'), '<script>alert(1)</script>');
+    for (const [logo, reason] of [[outside, /lies outside the article's folder/], ['script.png', /it is not an image/]] as const) {
+      writeFileSync(file, `---\ntitle: T\nlogo: ${logo}\n---\n\n## One\n\nText.\n`);
+      const result = await runCli(['build', file, '--json']);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stderr).toContain(`${file}:3: warning: logo`);
+      expect(result.stderr).toMatch(reason);
+      expect((JSON.parse(result.stdout) as Deck).meta.logo).toBeUndefined();
+    }
+  });
 });
