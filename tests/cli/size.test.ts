@@ -100,4 +100,17 @@ describe('slide size', () => {
       expect((JSON.parse(result.stdout) as Deck).meta.logo).toBeUndefined();
     }
   });
+
+  it('lectern import writes size, logo and brand into the front matter, so the written file builds alike', async () => {
+    const dir = temp();
+    const file = join(dir, 'talk.md');
+    writeFileSync(file, article('size: 4:3\nlogo: logo.png\nbrand:\n  accent: teal\n'));
+    const imported = await runCli(['import', file]);
+    expect(imported.code, imported.stderr).toBe(0);
+    writeFileSync(join(dir, 'again.md'), imported.stdout);
+    const [first, second] = await Promise.all([readDeck(file), readDeck(join(dir, 'again.md'))]);
+    expect(second.meta.size).toEqual({ width: 960, height: 700 });
+    expect(second.meta.brand).toEqual(first.meta.brand);
+    expect(second.slides.map((slide) => slide.layout)).toEqual(first.slides.map((slide) => slide.layout));
+  });
 });
