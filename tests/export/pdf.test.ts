@@ -121,7 +121,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('lectern export --format pdf', () => {
     seed.headings.forEach((heading, index) => expect(normalise(pages[index] ?? ''), `page ${index + 1}`).toContain(normalise(heading)));
   });
 
-  it('prints the page at the deck's size: 4:3 from --size, and handout pages of that size', async () => {
+  it('prints the page at the deck’s size: 4:3 from --size, and handout pages of that size', async () => {
     const dir = tempDir();
     const out = join(dir, 'four-three.pdf');
     await exportOk([DEFAULT_DECK, '--size', '4:3', '--handout', '--quiet', '--out', out]);
