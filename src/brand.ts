@@ -58,7 +58,8 @@ export function brandCss(brand: Brand | undefined, logoUrl: string | undefined):
     if (colour !== undefined) for (const variable of BRAND_VARIABLES[key]) declarations.push(`${variable}: ${colour};`);
   }
   const rules = declarations.length === 0 ? [] : [`:root { ${declarations.join(' ')} }`];
-  // The URL is a content-hashed media path or a base64 data: URI; JSON quoting keeps any other character inert.
-  if (logoUrl !== undefined) rules.push(`.reveal .slide-logo { background-image: url(${JSON.stringify(logoUrl)}); }`);
+  // The URL is a content-hashed media path or a base64 data: URI; quoting (and `<` escaped, so no `</style>`) keeps
+  // any other character inert.
+  if (logoUrl !== undefined) rules.push(`.reveal .slide-logo { background-image: url(${JSON.stringify(logoUrl).replace(/</g, '\\3c ')}); }`);
   return rules.join('\n');
 }

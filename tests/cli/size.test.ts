@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readDeck } from '../../src/api/commands.js';
+import { brandCss } from '../../src/brand.js';
 import { ExitCode } from '../../src/errors.js';
 import { BUDGET, budgetFor } from '../../src/outline/budget.js';
 import type { Deck } from '../../src/outline/types.js';
@@ -112,5 +113,11 @@ describe('slide size', () => {
     expect(second.meta.size).toEqual({ width: 960, height: 700 });
     expect(second.meta.brand).toEqual(first.meta.brand);
     expect(second.slides.map((slide) => slide.layout)).toEqual(first.slides.map((slide) => slide.layout));
+  });
+
+  it('prints brand rules that cannot close their <style> or carry anything but colours', () => {
+    const css = brandCss({ accent: 'rgb(1, 2, 3)' }, 'media/x</style><script>alert(1)</script>.png');
+    expect(css).toContain('--lectern-accent: rgb(1, 2, 3);');
+    expect(css).not.toMatch(/<\//);
   });
 });
