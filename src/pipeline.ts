@@ -54,7 +54,7 @@ export async function prepareDeck(source: string | SourceText, options: PrepareO
   // Every file the article names is checked against its roots before anything reads it for the output.
   const settings = await confineArticleSettings(article, outlined, options, access);
   const { deck, images, warnings: imageWarnings } =
-    options.checkImages === false ? { deck: settings.deck, images: new Map() as LocalImages, warnings: [] } : await checkLocalImages(settings.deck, access, { strict: options.strict === true });
+    options.checkImages === false ? { deck: settings.deck, images: new Map() as LocalImages, warnings: [] } : await checkLocalImages(settings.deck, access, { strict: options.strict === true, logoLine: article.metaLines?.logo });
   const { templatesDir } = settings;
   const key = templatesDir ?? '';
   const templates = cache?.get(key) ?? compileTemplates(await loadTemplateSet(templatesDir));

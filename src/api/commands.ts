@@ -61,8 +61,8 @@ export async function build(source: DeckSource, options: BuildOptions): Promise<
   await checkFolderOutput(options.out, { ...rules, protect: sourceFiles(sourcePath(source)) });
   const prepared = await prepareDeck(source, prepareOptionsOf(options));
   const { buildSite } = await import('../site/build-site.js');
-  await buildSite(prepared, options.out, rules);
-  return { index: join(options.out, 'index.html'), deck: prepared.deck, warnings: prepared.warnings };
+  const siteWarnings = await buildSite(prepared, options.out, rules);
+  return { index: join(options.out, 'index.html'), deck: prepared.deck, warnings: [...prepared.warnings, ...siteWarnings] };
 }
 
 /** Exports the deck as a PDF, PNG images, one offline HTML file, an editable PowerPoint file, or the talk as text. */

@@ -1,9 +1,12 @@
 /** The settings the API takes, and how they become the pipeline's options. */
+import { resolve } from 'node:path';
 import { parseDuration } from '../article/front-matter.js';
+import { readBrand, type Brand } from '../brand.js';
 import { ExitCode, LecternError } from '../errors.js';
 import { WPM_RANGE } from '../outline/timing.js';
 import type { ExportFormat } from '../export/formats.js';
 import type { PrepareOptions } from '../pipeline.js';
+import { parseSlideSize, SLIDE_SIZE_FORMS } from '../slide-size.js';
 
 /** Settings of one deck; each wins over the article's front matter, as the CLI's flags do. */
 export interface DeckSettings {
@@ -15,6 +18,15 @@ export interface DeckSettings {
   wpm?: number;
   /** Planned talk length: `20m`, `1h30m`, `90s`, or a number of minutes, as in front matter. */
   duration?: string | number;
+  /** Slide size: `16:9` (default, 1280×720), `4:3` (960×700), `16:10` (1280×800) or `WIDTHxHEIGHT`. */
+  size?: string;
+  /**
+   * An image shown in a corner of every slide, relative to the working folder. Like the article's images it must lie
+   * in the article's folder or an `allowRoots` folder and be a real image.
+   */
+  logo?: string;
+  /** Brand colours (CSS colours), applied through the theme's variables; each wins over the front matter's. */
+  brand?: Brand;
   /** Folders beyond the article's own that it may read images and theme files from (`--allow-root`). */
   allowRoots?: string[];
   /** Let the article's front matter choose templates from inside its folder (`--trust-article`). */
@@ -65,7 +77,18 @@ export function prepareOptionsOf(settings: DeckSettings): PrepareOptions {
     if (!Number.isFinite(wpm) || wpm < WPM_RANGE.min || wpm > WPM_RANGE.max) throw usage(`wpm must be a number from ${WPM_RANGE.min} to ${WPM_RANGE.max}`);
     options.wpm = wpm;
   }
+  if (settings.size !== undefined) {
+    const size = parseSlideSize(settings.size);
+    if (size === undefined) throw usage(`size must be ${SLIDE_SIZE_FORMS}, not ${JSON.stringify(settings.size).slice(0, 60)}`);
+    options.size = size;
+  }
   if (settings.theme !== undefined) options.theme = settings.theme;
+  if (settings.logo !== undefined) options.logo = resolve(settings.logo);
+  if (settings.brand !== undefined) {
+    const read = readBrand(settings.brand);
+    if ('error' in read) throw usage(`brand must be ${read.error}`);
+    options.brand = read.brand;
+  }
   if (settings.templates !== undefined) options.templates = settings.templates;
   if (settings.allowRoots !== undefined) options.allowRoots = [...settings.allowRoots];
   if (settings.trustArticle === true) options.trustArticle = true;

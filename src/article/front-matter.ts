@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
 import { ExitCode, LecternError, type Warning } from '../errors.js';
+import { readBrand } from '../brand.js';
+import { parseSlideSize, SLIDE_SIZE_FORMS } from '../slide-size.js';
 import type { ArticleMeta } from './types.js';
 
 /** Keys a deck's front matter may set. */
@@ -15,6 +17,9 @@ export const KNOWN_META_KEYS = [
   'wpm',
   'templates',
   'fragments',
+  'size',
+  'logo',
+  'brand',
 ] as const;
 
 export interface FrontMatterResult {
@@ -154,6 +159,7 @@ function readMeta(data: Record<string, unknown>, file: string, yamlText: string)
       case 'lang':
       case 'theme':
       case 'templates':
+      case 'logo':
         if (typeof value !== 'string' && typeof value !== 'number') fail('text');
         meta[key] = String(value);
         lines[key] = location.line;
@@ -183,6 +189,20 @@ function readMeta(data: Record<string, unknown>, file: string, yamlText: string)
         if (typeof value !== 'boolean') fail('true or false');
         meta.fragments = value as boolean;
         break;
+      case 'size': {
+        const size = parseSlideSize(typeof value === 'number' ? String(value) : value);
+        if (size === undefined) fail(`a slide size: ${SLIDE_SIZE_FORMS}, not ${JSON.stringify(String(value)).slice(0, 60)}`);
+        meta.size = size;
+        lines.size = location.line;
+        break;
+      }
+      case 'brand': {
+        const read = readBrand(value);
+        if ('error' in read) fail(`${read.error} (quote a colour that starts with #: accent: "#c8553d")`);
+        else meta.brand = read.brand;
+        lines.brand = location.line;
+        break;
+      }
       case 'wpm':
         if (typeof value !== 'number' || !(value >= 40 && value <= 400)) fail('a speaking rate in words a minute between 40 and 400');
         meta.wpm = value as number;

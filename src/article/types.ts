@@ -1,4 +1,6 @@
 /** Article: what the author wrote, before any decision about the talk. */
+import type { Brand } from '../brand.js';
+import type { SlideSize } from '../slide-size.js';
 
 /** Input formats Lectern reads. */
 export type SourceFormat = 'markdown' | 'text' | 'html';
@@ -22,6 +24,12 @@ export interface ArticleMeta {
   templates?: string;
   /** Show the points of a slide one at a time (Reveal fragments). */
   fragments?: boolean;
+  /** Slide size in CSS pixels (`size: 16:9`, `4:3`, `16:10` or `WIDTHxHEIGHT`). */
+  size?: SlideSize;
+  /** An image shown in a corner of every slide (relative to the source; held to the article's roots). */
+  logo?: string;
+  /** Brand colours, checked CSS colours. */
+  brand?: Brand;
 }
 
 /** A run of list items; items may nest. */

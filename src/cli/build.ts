@@ -6,7 +6,7 @@ import { buildSite } from '../site/build-site.js';
 import { writeDeckIndex } from '../site/deck-index.js';
 import { checkFileOutput, checkFolderNotProtected, checkFolderOutput, sourceFiles, type OutputRules } from '../site/output-guard.js';
 import { parseCommand } from './args.js';
-import { FILE_ACCESS_HELP, FILE_ACCESS_OPTIONS, deckName, prepareOptions } from './deck-options.js';
+import { FILE_ACCESS_HELP, FILE_ACCESS_OPTIONS, deckName, prepareOptions, SIZE_HELP, SIZE_OPTION } from './deck-options.js';
 import { formatMinutes, say, warn } from './output.js';
 
 export const BUILD_HELP = `Usage: lectern build [source] [options]
@@ -22,6 +22,7 @@ Options:
       --json            print the outlined deck as JSON on stdout instead of building
       --duration TIME   planned talk length, e.g. 20m (overrides front matter)
       --wpm N           speaking rate in words a minute (default 140)
+${SIZE_HELP}
       --theme NAME      theme: lectern, a Reveal.js theme name, or a .css path
       --templates DIR   folder of template overrides
 ${FILE_ACCESS_HELP}
@@ -38,6 +39,7 @@ export async function buildCommand(argv: string[]): Promise<number> {
     json: { type: 'boolean' },
     duration: { type: 'string' },
     wpm: { type: 'string' },
+    ...SIZE_OPTION,
     theme: { type: 'string' },
     templates: { type: 'string' },
     force: { type: 'boolean' },
@@ -63,7 +65,7 @@ export async function buildCommand(argv: string[]): Promise<number> {
     process.stdout.write(`${JSON.stringify(prepared.deck, null, 2)}\n`);
     return ExitCode.ok;
   }
-  await buildSite(prepared, outDir, rules);
+  warn(await buildSite(prepared, outDir, rules));
   const { deck } = prepared;
   say(`built ${join(outDir, 'index.html')}: ${deck.slides.length} slides, ${deck.sections.length} sections, ${formatMinutes(deck.meta.totalTime)} planned`);
   return ExitCode.ok;
@@ -109,7 +111,7 @@ async function buildAll(outRoot: string, options: PrepareOptions, rules: OutputR
   }
   for (const { name, deck } of prepared) {
     const outDir = join(outRoot, name);
-    await buildSite(deck, outDir, rules);
+    warn(await buildSite(deck, outDir, rules));
     say(`built ${join(outDir, 'index.html')}: ${deck.deck.slides.length} slides, ${formatMinutes(deck.deck.meta.totalTime)} planned`);
   }
   await writeDeckIndex(outRoot, prepared.map(({ name, deck }) => ({ dir: name, deck: deck.deck })));

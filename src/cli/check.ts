@@ -1,6 +1,6 @@
 import { ExitCode, LecternError } from '../errors.js';
 import { whileBrowserStarts } from '../browser/early-start.js';
-import { FILE_ACCESS_HELP, FILE_ACCESS_OPTIONS, prepareOptions } from './deck-options.js';
+import { FILE_ACCESS_HELP, FILE_ACCESS_OPTIONS, prepareOptions, SIZE_HELP, SIZE_OPTION } from './deck-options.js';
 import { parseCommand } from './args.js';
 import { warn } from './output.js';
 
@@ -18,6 +18,7 @@ Options:
       --browser PATH    browser executable to use
       --duration TIME   planned talk length, e.g. 20m
       --wpm N           speaking rate in words a minute
+${SIZE_HELP}
       --theme NAME      theme to check with
       --templates DIR   folder of template overrides
 ${FILE_ACCESS_HELP}
@@ -31,6 +32,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
     browser: { type: 'string' },
     duration: { type: 'string' },
     wpm: { type: 'string' },
+    ...SIZE_OPTION,
     theme: { type: 'string' },
     templates: { type: 'string' },
     ...FILE_ACCESS_OPTIONS,

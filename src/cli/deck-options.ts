@@ -2,6 +2,7 @@
 import { basename, extname } from 'node:path';
 import { parseDuration } from '../article/front-matter.js';
 import { ExitCode, LecternError } from '../errors.js';
+import { DEFAULT_SLIDE_SIZE, parseSlideSize, SLIDE_SIZE_FORMS, SLIDE_SIZE_PRESETS } from '../slide-size.js';
 import { WPM_RANGE } from '../outline/timing.js';
 import type { PrepareOptions } from '../pipeline.js';
 import { numberOption, type Options } from './args.js';
@@ -22,6 +23,11 @@ export const FILE_ACCESS_HELP = `      --allow-root DIR  a folder beyond the art
                         an error (exit 3, nothing written) instead of a warning and a
                         placeholder`;
 
+/** The slide-size flag of every command that outlines a deck, and its lines in a command's help. */
+export const SIZE_OPTION = { size: { type: 'string' } } satisfies Options;
+export const SIZE_HELP = `      --size SIZE       slide size: ${Object.entries(SLIDE_SIZE_PRESETS).map(([name, size]) => `${name} (${size.width}x${size.height})`).join(', ')}
+                        or WIDTHxHEIGHT; default ${DEFAULT_SLIDE_SIZE} (overrides front matter)`;
+
 /** Options shared by every command that outlines a deck. */
 export function prepareOptions(values: Record<string, string | boolean | undefined | Array<string | boolean>>): PrepareOptions {
   const options: PrepareOptions = {};
@@ -32,6 +38,11 @@ export function prepareOptions(values: Record<string, string | boolean | undefin
   }
   const wpm = numberOption('wpm', typeof values.wpm === 'string' ? values.wpm : undefined, WPM_RANGE.min, WPM_RANGE.max);
   if (wpm !== undefined) options.wpm = wpm;
+  if (typeof values.size === 'string') {
+    const size = parseSlideSize(values.size);
+    if (size === undefined) throw new LecternError(`--size must be ${SLIDE_SIZE_FORMS}, not ${JSON.stringify(values.size).slice(0, 60)}`, { exitCode: ExitCode.usage });
+    options.size = size;
+  }
   if (typeof values.theme === 'string') options.theme = values.theme;
   if (typeof values.templates === 'string') options.templates = values.templates;
   const roots = values['allow-root'];

@@ -1,7 +1,7 @@
 import { createServer as createNetServer } from 'node:net';
 import { ExitCode, LecternError } from '../errors.js';
 import { lectern } from '../vite/plugin.js';
-import { FILE_ACCESS_HELP, FILE_ACCESS_OPTIONS, prepareOptions } from './deck-options.js';
+import { FILE_ACCESS_HELP, FILE_ACCESS_OPTIONS, prepareOptions, SIZE_HELP, SIZE_OPTION } from './deck-options.js';
 import { numberOption, parseCommand } from './args.js';
 import { say } from './output.js';
 
@@ -17,6 +17,7 @@ Options:
       --host ADDR       address to listen on (default: 127.0.0.1)
       --duration TIME   planned talk length, e.g. 20m
       --wpm N           speaking rate in words a minute
+${SIZE_HELP}
       --theme NAME      theme: lectern, a Reveal.js theme name, or a .css path
       --templates DIR   folder of template overrides
 ${FILE_ACCESS_HELP}
@@ -32,6 +33,7 @@ export async function devCommand(argv: string[]): Promise<number> {
     host: { type: 'string' },
     duration: { type: 'string' },
     wpm: { type: 'string' },
+    ...SIZE_OPTION,
     theme: { type: 'string' },
     templates: { type: 'string' },
     ...FILE_ACCESS_OPTIONS,

@@ -5,7 +5,7 @@ import type { BrowserLaunch } from '../browser/launch.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { parseCommand } from './args.js';
 import { createProgress } from './progress.js';
-import { FILE_ACCESS_HELP, FILE_ACCESS_OPTIONS, deckName, prepareOptions } from './deck-options.js';
+import { FILE_ACCESS_HELP, FILE_ACCESS_OPTIONS, deckName, prepareOptions, SIZE_HELP, SIZE_OPTION } from './deck-options.js';
 import { say, warn } from './output.js';
 
 export const EXPORT_HELP = `Usage: lectern export <source> [options]
@@ -35,6 +35,7 @@ Options:
   -q, --quiet           no progress or summary on stderr
       --duration TIME   planned talk length, e.g. 20m (overrides front matter)
       --wpm N           speaking rate in words a minute (default 140)
+${SIZE_HELP}
       --theme NAME      theme: lectern, a Reveal.js theme name, or a .css path
       --templates DIR   folder of template overrides
 ${FILE_ACCESS_HELP}
@@ -59,6 +60,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
     quiet: { type: 'boolean', short: 'q' },
     duration: { type: 'string' },
     wpm: { type: 'string' },
+    ...SIZE_OPTION,
     theme: { type: 'string' },
     templates: { type: 'string' },
     force: { type: 'boolean' },

@@ -4,7 +4,7 @@ import { prepareDeck } from '../pipeline.js';
 import { deckToMarkdown } from '../render/markdown-deck.js';
 import { writeFileAtomically } from '../site/atomic.js';
 import { sourceFiles } from '../site/output-guard.js';
-import { prepareOptions } from './deck-options.js';
+import { prepareOptions, SIZE_HELP, SIZE_OPTION } from './deck-options.js';
 import { parseCommand } from './args.js';
 import { say, warn } from './output.js';
 
@@ -21,6 +21,7 @@ Options:
       --force           overwrite an existing --out file that is not Markdown
       --duration TIME   planned talk length, e.g. 20m
       --wpm N           speaking rate in words a minute
+${SIZE_HELP}
       --theme NAME      theme to record in the front matter
   -h, --help            show this help
 `;
@@ -31,6 +32,7 @@ export async function importCommand(argv: string[]): Promise<number> {
     out: { type: 'string', short: 'o' },
     duration: { type: 'string' },
     wpm: { type: 'string' },
+    ...SIZE_OPTION,
     theme: { type: 'string' },
     force: { type: 'boolean' },
     debug: { type: 'boolean' },

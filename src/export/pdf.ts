@@ -2,7 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import { ExitCode, LecternError, type Warning } from '../errors.js';
 import type { PreparedDeck } from '../pipeline.js';
-import { SLIDE_HEIGHT, SLIDE_WIDTH } from '../render/reveal-config.js';
+import type { SlideSize } from '../slide-size.js';
 import { writeFileAtomically } from '../site/atomic.js';
 import { sourceFiles } from '../site/output-guard.js';
 import { isolatedPage, withBrowser, type BrowserLaunch } from '../browser/launch.js';
@@ -11,7 +11,7 @@ import type { Page } from '../browser/cdp/page.js';
 import { openDeck } from '../browser/deck-page.js';
 import { glyphWarnings } from '../browser/fonts.js';
 import type { Bookmark } from './pdf-metadata.js';
-import { composePrintPages, PRINT_PAGES_CSS, showPrintPages, type PageEntry, type PrintMode } from './print-pages.js';
+import { composePrintPages, printPagesCss, showPrintPages, type PageEntry, type PrintMode } from './print-pages.js';
 import type { Progress } from '../cli/progress.js';
 import { blockedWarnings, EXPORT_OPTIONS, stageSite, type StagedSite } from '../browser/stage.js';
 
@@ -43,7 +43,7 @@ export async function exportPdf(prepared: PreparedDeck, out: string, options: Pd
   const site = await stageSite(
     prepared,
     { ...EXPORT_OPTIONS, pdfSeparateFragments: options.fragments, pdfMaxPagesPerSlide: 1, showSlideNumber: 'all' },
-    PRINT_PAGES_CSS,
+    printPagesCss(deck.meta.size),
   );
   try {
     const printed = await withBrowser(options.browser, async (browser) => {
@@ -74,7 +74,8 @@ async function printDeck(
   options: PdfOptions,
 ): Promise<{ pdf: Uint8Array[]; pages: PageEntry[]; warnings: Warning[] }> {
   const { deck } = prepared;
-  const { page, blocked } = await isolatedPage(browser, { width: SLIDE_WIDTH, height: SLIDE_HEIGHT, root: site.dir });
+  const { size } = deck.meta;
+  const { page, blocked } = await isolatedPage(browser, { ...size, root: site.dir });
   const opening = openDeck(page, site.url('?print-pdf'), true);
   // pdf-lib takes a while to load: load it while the browser lays the deck out.
   pdfMetadata().catch(() => undefined);
@@ -85,9 +86,9 @@ async function printDeck(
     slides: deck.slides.map((slide) => ({ id: slide.id, title: slide.title ?? '', notes: slide.notes })),
     lang: deck.meta.lang,
     dir: deck.meta.dir,
-    pageHeight: SLIDE_HEIGHT,
+    pageHeight: size.height,
   });
-  const pdf = await printInParts(page, pages.length, options);
+  const pdf = await printInParts(page, pages.length, size, options);
   warnings.push(...blockedWarnings(blocked, deck.file));
   return { pdf, pages, warnings };
 }
@@ -98,9 +99,8 @@ async function printDeck(
  */
 const PAGES_PER_PRINT = 250;
 
-async function printInParts(page: Page, expected: number, options: PdfOptions): Promise<Uint8Array[]> {
+async function printInParts(page: Page, expected: number, size: SlideSize, options: PdfOptions): Promise<Uint8Array[]> {
   const { progress, pagesPerPrint = PAGES_PER_PRINT } = options;
-  const size = { width: SLIDE_WIDTH, height: SLIDE_HEIGHT };
   const total = await page.evaluate(showPrintPages, null);
   if (total !== expected || total <= pagesPerPrint * 1.5) {
     progress?.update(`printing ${expected} pages`);

@@ -3,6 +3,8 @@
  * to page.evaluate), so it must stay self-contained: no imports or helpers from outside its body.
  */
 
+import type { SlideSize } from '../slide-size.js';
+
 export type PrintMode = 'slides' | 'notes' | 'handout';
 
 export interface PrintSlide {
@@ -26,8 +28,9 @@ export interface PageEntry {
   kind: 'slide' | 'notes' | 'handout';
 }
 
-/** Rules for the composed pages; they win over the theme because they are more specific. */
-export const PRINT_PAGES_CSS = `
+/** Rules for the composed pages of a deck of `size`; they win over the theme because they are more specific. */
+export function printPagesCss(size: SlideSize): string {
+  return `
 html.reveal-print .reveal .slides > .pdf-page[data-lectern-part-end] { page-break-after: avoid; break-after: avoid; }
 html.reveal-print .reveal .slides .lectern-print-page {
   box-sizing: border-box; padding: 34px 56px 38px; display: flex; flex-direction: column; gap: 14px;
@@ -45,15 +48,16 @@ html.reveal-print .reveal .slides .lectern-notes p { margin: 0 0 0.6em; padding:
 html.reveal-print .reveal .slides .lectern-handout-page .lectern-notes { font-size: 16px; }
 html.reveal-print .reveal .slides .lectern-handout-top { flex: none; display: flex; gap: 28px; align-items: flex-start; }
 html.reveal-print .reveal .slides .lectern-thumb {
-  flex: none; position: relative; width: 480px; height: 350px; overflow: hidden; outline: 1px solid #d0d4da;
+  flex: none; position: relative; width: ${size.width / 2}px; height: ${size.height / 2}px; overflow: hidden; outline: 1px solid #d0d4da;
   /* The slide inherits from .reveal, not from the white notes page around it. */
   font-size: var(--r-main-font-size, 40px); color: var(--r-main-color, inherit); font-family: var(--r-main-font, inherit);
 }
 /* zoom, not transform: printing splits pages by the unscaled layout box, which would cut a transformed slide. */
-html.reveal-print .reveal .slides .lectern-thumb > .pdf-page { position: absolute; top: 0; left: 0; width: 960px; zoom: 0.5; }
+html.reveal-print .reveal .slides .lectern-thumb > .pdf-page { position: absolute; top: 0; left: 0; width: ${size.width}px; zoom: 0.5; }
 html.reveal-print .reveal .slides .lectern-handout-meta { font-size: 15px; line-height: 1.35; color: #5b6270; }
 html.reveal-print .reveal .slides .lectern-handout-meta strong { display: block; font-size: 21px; color: #1f2328; margin-top: 6px; }
 `;
+}
 
 /** Browser side: adds notes or handout pages around Reveal's .pdf-page elements and returns every page in order. */
 export function composePrintPages(input: ComposeInput): PageEntry[] {

@@ -98,11 +98,23 @@ function slideSources(slide: Slide): string[] {
 export async function checkLocalImages(
   deck: Deck,
   access: FileAccess,
-  { strict = false }: { strict?: boolean } = {},
+  { strict = false, logoLine }: { strict?: boolean; logoLine?: number } = {},
 ): Promise<{ deck: Deck; images: LocalImages; warnings: Warning[] }> {
   const images: LocalImages = new Map();
   const refused = new Set<string>();
   const warnings: Warning[] = [];
+  // The logo is an image like any other: inside the roots, real image bytes; refused, the slides show none.
+  const { logo } = deck.meta;
+  if (logo !== undefined && !isExternalUrl(logo)) {
+    const reason = await checkOne(logo, access, images);
+    if (reason !== undefined) {
+      warnings.push({ message: `logo ${JSON.stringify(logo)} left out: ${reason === MISSING ? 'no such file' : reason}`, location: { file: deck.file, line: logoLine } });
+      deck = { ...deck, meta: { ...deck.meta, logo: undefined } };
+    }
+  } else if (logo !== undefined) {
+    warnings.push({ message: `logo ${JSON.stringify(logo)} left out: a logo must be a local image file`, location: { file: deck.file, line: logoLine } });
+    deck = { ...deck, meta: { ...deck.meta, logo: undefined } };
+  }
   for (const slide of deck.slides) {
     for (const src of slideSources(slide)) {
       if (images.has(src) || refused.has(src)) continue;

@@ -1,5 +1,7 @@
 import type { Article, Block, ListItem, Section } from '../article/types.js';
-import { BUDGET } from './budget.js';
+import { BUDGET, budgetFor, type LayoutBudget } from './budget.js';
+import type { Brand } from '../brand.js';
+import { defaultSlideSize, type SlideSize } from '../slide-size.js';
 import { carriesFacts, contentWords, isSubstantive, keyPointsOf, leansOnReference, overlapShare, pickPoints, rankSentences, shortenSentence, trimPoint, wordFrequencies, type KeyPoint, type RankedSentences } from './condense.js';
 import { findEnumeration, type Enumeration } from './enumeration.js';
 import { explicitSlide, isExplicitLayout, toPoint, type Draft } from './explicit.js';
@@ -22,6 +24,12 @@ export interface OutlineOptions {
   duration?: number;
   /** Overrides the front matter's theme. */
   theme?: string;
+  /** Overrides the front matter's slide size; the layout budget follows it. */
+  size?: SlideSize;
+  /** Overrides the front matter's logo (a path relative to the working folder, like `theme`). */
+  logo?: string;
+  /** Brand colours; each overrides the front matter's. */
+  brand?: Brand;
 }
 
 
@@ -47,6 +55,8 @@ interface OutlineState {
   authored: Set<Draft>;
   /** Where each outlined point came from, for takeaways. */
   pointInfo: Map<Point, { score: number; concluding: boolean; paragraph: number; paragraphs: number }>;
+  /** How much one slide of the deck's size may show. */
+  budget: LayoutBudget;
 }
 
 /** Article → Deck: every decision about the talk. Pure. */
@@ -55,6 +65,8 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
   const allText = article.sections.flatMap((section) => [section.title ?? '', ...section.blocks.map(blockText)]).join(' ');
   const lang = meta.lang ?? detectLanguage(allText);
   const wpm = options.wpm ?? meta.wpm ?? DEFAULT_WPM;
+  const size = options.size ?? meta.size ?? defaultSlideSize();
+  const budget = budgetFor(size);
   // A headline and a byline at the top of the article belong on the title slide, not among the points.
   const opening = openingLines(article, meta.title === undefined);
   const title = meta.title ?? opening.headline ?? titleFromFileName(article.file, allText);
@@ -75,10 +87,10 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
   const takeaways: Array<{ section: string; point: string }> = [];
   const duration = options.duration ?? meta.duration;
   const density = densityFor(duration, countWords(allText, lang), wpm);
-  const state: OutlineState = { authored: new Set(), pointInfo: new Map() };
+  const state: OutlineState = { authored: new Set(), pointInfo: new Map(), budget };
   const introduction = article.sections.filter((section) => section.title === undefined);
   // An enumeration in the introduction ("three lenses: (1) … (2) … (3) …") becomes the agenda.
-  const enumerated = titledSections.length >= 2 ? findAgendaEnumeration(introduction) : undefined;
+  const enumerated = titledSections.length >= 2 ? findAgendaEnumeration(introduction, budget) : undefined;
   for (const section of introduction) {
     const blocks = section.blocks.filter((block) => block !== enumerated?.block && !opening.blocks.has(block));
     // A long introduction before the sections is condensed to its key points; the notes keep all of it.
@@ -91,7 +103,7 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
     const line = enumerated?.block.line ?? titledSections[0]?.line ?? 1;
     const items = (enumerated?.enumeration.items ?? titledSections.map((section) => section.title ?? '')).map((text) => ({ text }));
     // A long agenda (a book's chapters) runs over several slides, as any list does.
-    pagesOf(items).forEach((page, index) => {
+    pagesOf(items, budget).forEach((page, index) => {
       drafts.push({
         layout: 'agenda',
         title: lang.startsWith('en') ? 'Agenda' : title,
@@ -127,7 +139,7 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
   if (!explicit.has('closing')) {
     const closingTitle = lang.startsWith('en') ? (takeaways.length > 0 ? 'Key takeaways' : 'Thank you') : title;
     // One conclusion per section: the closing holds up to six on a slide.
-    const pages = pagesOf(takeaways.map((takeaway) => ({ text: takeaway.point })), TAKEAWAY_WORDS);
+    const pages = pagesOf(takeaways.map((takeaway) => ({ text: takeaway.point })), budget, Math.floor((TAKEAWAY_WORDS * budget.listWords) / BUDGET.listWords));
     pages.forEach((page) => {
       drafts.push({
         layout: 'closing',
@@ -158,6 +170,8 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
       theme: options.theme ?? meta.theme ?? DEFAULT_THEME,
       transition: meta.transition ?? 'slide',
       fragments: meta.fragments ?? false,
+      size,
+      ...brandOf(meta.logo, meta.brand, options),
       wpm,
       duration,
       totalTime: slides.reduce((sum, slide) => sum + slide.timing, 0),
@@ -165,6 +179,13 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
     sections,
     slides,
   };
+}
+
+/** The deck's logo and brand colours: the options' win over the front matter's, colour by colour. */
+function brandOf(logo: string | undefined, brand: Brand | undefined, options: OutlineOptions): { logo?: string; brand?: Brand } {
+  const colours = { ...brand, ...options.brand };
+  const chosen = options.logo ?? logo;
+  return { ...(chosen !== undefined ? { logo: chosen } : {}), ...(Object.keys(colours).length > 0 ? { brand: colours } : {}) };
 }
 
 /** One section's blocks → content slides, honouring explicit slide titles, breaks and notes. */
@@ -245,7 +266,7 @@ function outlineSection(section: Section, sectionTitle: string, lang: string, de
         continue;
       }
       case 'paragraph': {
-        const special = contentSlide(block.text, lang);
+        const special = contentSlide(block.text, lang, state.budget);
         if (special) {
           close();
           drafts.push({ ...base(block.line), ...special, notes: [block.text] });
@@ -256,7 +277,7 @@ function outlineSection(section: Section, sectionTitle: string, lang: string, de
       }
       default:
         close();
-        for (const draft of blockSlides(block, lang)) drafts.push({ ...base(block.line), ...draft });
+        for (const draft of blockSlides(block, lang, state.budget)) drafts.push({ ...base(block.line), ...draft });
     }
   }
   close();
@@ -303,13 +324,13 @@ function restates(point: string, title: string, lang: string): boolean {
 }
 
 /** Splits generated lists (agenda, takeaways) by the list budget; an empty list is still one slide. */
-function pagesOf(points: Point[], maxWords: number = BUDGET.listWords): Point[][] {
+function pagesOf(points: Point[], budget: LayoutBudget, maxWords: number = budget.listWords): Point[][] {
   const pages: Point[][] = [];
   let page: Point[] = [];
   let words = 0;
   for (const point of points) {
     const size = countWords(point.text);
-    if (page.length > 0 && (page.length >= BUDGET.listItems || words + size > maxWords)) {
+    if (page.length > 0 && (page.length >= budget.listItems || words + size > maxWords)) {
       pages.push(page);
       page = [];
       words = 0;
@@ -333,20 +354,20 @@ function densityFor(duration: number | undefined, words: number, wpm: number): D
   return { pointsFor: (sentences) => (sentences >= 3 ? 2 : 1) };
 }
 
-function findAgendaEnumeration(sections: Section[]): { block: Block & { kind: 'paragraph' }; enumeration: Enumeration } | undefined {
+function findAgendaEnumeration(sections: Section[], budget: LayoutBudget): { block: Block & { kind: 'paragraph' }; enumeration: Enumeration } | undefined {
   for (const section of sections) {
     for (const block of section.blocks) {
       if (block.kind !== 'paragraph') continue;
       const enumeration = findEnumeration(block.text);
-      if (enumeration && enumeration.items.length <= BUDGET.listItems) return { block, enumeration };
+      if (enumeration && enumeration.items.length <= budget.listItems) return { block, enumeration };
     }
   }
   return undefined;
 }
 
 /** A paragraph whose content asks for its own layout: a direct quotation, or figures worth showing large. */
-function contentSlide(paragraph: string, lang: string): Pick<Draft, 'layout' | 'subtitle' | 'quote' | 'figures' | 'points' | 'sources'> | undefined {
-  const sides = comparisonOf(paragraph, lang);
+function contentSlide(paragraph: string, lang: string, budget: LayoutBudget): Pick<Draft, 'layout' | 'subtitle' | 'quote' | 'figures' | 'points' | 'sources'> | undefined {
+  const sides = comparisonOf(paragraph, lang, budget);
   if (sides) {
     // The claim the two sides answer leads the slide: the paragraph's best other sentence.
     const others = splitSentences(paragraph, lang).filter((sentence) => !sides.some((side) => side.sentence === sentence));
@@ -367,7 +388,7 @@ function contentSlide(paragraph: string, lang: string): Pick<Draft, 'layout' | '
       const context = wordFrequencies([paragraph], lang);
       text = keyPointsOf(text, context, lang, 1, sentences)[0]?.sentence ?? text;
     }
-    if (countWords(text, lang) <= BUDGET.quoteWords) return { layout: 'quote', quote: { text: clipLongWords(text), attribution: quotation.attribution } };
+    if (countWords(text, lang) <= budget.quoteWords) return { layout: 'quote', quote: { text: clipLongWords(text), attribution: quotation.attribution } };
   }
   const figures = findFigures(paragraph);
   const money = figures.filter((figure) => /[$€£¥]/.test(figure.value)).length;
@@ -386,22 +407,22 @@ function contentSlide(paragraph: string, lang: string): Pick<Draft, 'layout' | '
  * "On the one hand, X. … On the other hand, Y.": the two sides, each shortened to a whole clause, for a two-column
  * slide. Undefined when the paragraph does not contrast two sides or a side cannot be shortened.
  */
-function comparisonOf(paragraph: string, lang: string): Array<{ text: string; sentence: string }> | undefined {
+function comparisonOf(paragraph: string, lang: string, budget: LayoutBudget): Array<{ text: string; sentence: string }> | undefined {
   if (!/\bon the one hand\b/i.test(paragraph) || !/\bon the other hand\b/i.test(paragraph)) return undefined;
   const sentences = splitSentences(paragraph, lang);
   const one = sentences.find((sentence) => /\bon the one hand\b/i.test(sentence));
   const other = sentences.find((sentence) => /\bon the other hand\b/i.test(sentence));
   if (!one || !other || one === other) return undefined;
   const sides = [one, other].map((sentence) => ({ text: shortenSentence(sentence, lang), sentence }));
-  if (sides.some((side) => side.text === undefined || countWords(side.text, lang) > BUDGET.comparisonWords)) return undefined;
+  if (sides.some((side) => side.text === undefined || countWords(side.text, lang) > budget.comparisonWords)) return undefined;
   return sides.map((side) => ({ text: side.text!, sentence: side.sentence }));
 }
 
 /** Slides for a block shown as it is: lists, quotes, code, tables, images and HTML, split when long. */
-function blockSlides(block: Block, lang: string): Array<Partial<Draft> & Pick<Draft, 'layout' | 'notes'>> {
+function blockSlides(block: Block, lang: string, budget: LayoutBudget): Array<Partial<Draft> & Pick<Draft, 'layout' | 'notes'>> {
   switch (block.kind) {
     case 'list':
-      return paginateList({ ...block, items: block.items.map(leadInOnly) }, lang).map((items, index, pages) => ({
+      return paginateList({ ...block, items: block.items.map(leadInOnly) }, lang, budget).map((items, index, pages) => ({
         layout: 'list' as const,
         points: items.map(toPoint),
         ...(block.ordered ? { ordered: true } : {}),
@@ -409,19 +430,19 @@ function blockSlides(block: Block, lang: string): Array<Partial<Draft> & Pick<Dr
         notes: items.flatMap((item) => flattenItem(originalOf.get(item) ?? item)),
       }));
     case 'quote':
-      return paginateQuote(block.text, lang).map((text, index, all) => ({
+      return paginateQuote(block.text, lang, budget).map((text, index, all) => ({
         layout: 'quote' as const,
         quote: { text: clipLongWords(text), attribution: index === all.length - 1 ? block.attribution : undefined },
         notes: [text + (block.attribution && index === all.length - 1 ? ` — ${block.attribution}` : '')],
       }));
     case 'code':
-      return paginateCode(block.code).map((code) => ({
+      return paginateCode(block.code, budget).map((code) => ({
         layout: 'code' as const,
         code: { code, lang: block.lang },
         notes: [`Code${block.lang ? ` (${block.lang})` : ''}, ${code.split('\n').length} lines.`],
       }));
     case 'table':
-      return paginateTable(block.rows).map((rows) => ({
+      return paginateTable(block.rows, budget).map((rows) => ({
         layout: 'table' as const,
         table: { header: block.header, rows, align: block.align },
         notes: [block.header.join(', ') + '.', ...rows.map((row) => row.join(', ') + '.')],
@@ -430,7 +451,7 @@ function blockSlides(block: Block, lang: string): Array<Partial<Draft> & Pick<Dr
       return [{ layout: 'image' as const, image: { src: block.src, alt: block.alt, title: block.title }, notes: block.alt ? [block.alt] : [] }];
     case 'html':
       // Nobody clicks a slide open during a talk: a <details> block shows what it holds.
-      return paginateHtml(openDetails(block.html), block.text).map((part) => ({ layout: 'html' as const, html: part.html, notes: part.text ? [part.text] : [] }));
+      return paginateHtml(openDetails(block.html), block.text, budget).map((part) => ({ layout: 'html' as const, html: part.html, notes: part.text ? [part.text] : [] }));
     default:
       return [];
   }
@@ -524,7 +545,7 @@ function groupParagraphs(
       points = said ? [said] : [];
     }
     // Two points that would fill a slide on their own give way to the better one.
-    if (points.length > 1 && points.reduce((sum, point) => sum + countWords(point.text, lang), 0) > BUDGET.words - TITLE_ALLOWANCE) {
+    if (points.length > 1 && points.reduce((sum, point) => sum + countWords(point.text, lang), 0) > state.budget.words - TITLE_ALLOWANCE) {
       points = [points.reduce((a, b) => (b.score > a.score ? b : a))];
     }
     // The second point the paragraph could show if it ends up alone on a slide.
@@ -554,7 +575,7 @@ function groupParagraphs(
     text: entry.block.text,
     extraWords: entry.more && entry.points.length === 1 ? entry.extra : 0,
   }));
-  const starts = groupByTopic(units, lang);
+  const starts = groupByTopic(units, lang, state.budget);
   const slides: Array<Pick<Draft, 'layout' | 'points' | 'notes' | 'lines' | 'sources'>> = [];
   starts.forEach((start, slideIndex) => {
     const end = starts[slideIndex + 1] ?? keyed.length;

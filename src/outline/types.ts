@@ -1,4 +1,6 @@
 /** Deck: every decision about the talk, as plain serialisable data. */
+import type { Brand } from '../brand.js';
+import type { SlideSize } from '../slide-size.js';
 
 export type Layout =
   | 'title'
@@ -79,6 +81,12 @@ export interface DeckMeta {
   fragments: boolean;
   /** Sum of slide timings in seconds. */
   totalTime: number;
+  /** Slide size in CSS pixels: Reveal's width and height, the layout budget, and every export's page. */
+  size: SlideSize;
+  /** The logo's image as the source names it (after checking, the published copy's path). */
+  logo?: string;
+  /** Brand colours, applied through the theme's CSS variables. */
+  brand?: Brand;
 }
 
 export interface Deck {

@@ -1,4 +1,5 @@
 import type { Deck, Slide } from '../outline/types.js';
+import { brandCss } from '../brand.js';
 import { ExitCode, LecternError } from '../errors.js';
 import { notesHtml } from './notes.js';
 import { revealConfig } from './reveal-config.js';
@@ -23,6 +24,8 @@ export function renderDeck(deck: Deck, templates: CompiledTemplates, assets: Pag
     stylesheets: assets.stylesheets,
     scripts: assets.scripts,
     csp: assets.csp,
+    // Colours are culori's rgb() output and the logo a published path: nothing here needs escaping in <style>.
+    brandCss: brandCss(deck.meta.brand, deck.meta.logo),
     slidesHtml: renderSlides(deck, templates),
     configJson: jsonForScript(revealConfig(deck)),
   });

@@ -126,9 +126,10 @@ export function withPolicyMeta(html: string, policy: string): string {
 
 /** The deck as one self-contained HTML string. */
 export async function renderSingleFile(prepared: PreparedDeck): Promise<{ html: string; warnings: Warning[] }> {
-  const site = await planSite(prepared);
+  const site = await planSite(prepared, { inlineAssets: true });
   const roots = prepared.access.roots;
-  const warnings: Warning[] = [];
+  const warnings: Warning[] = [...site.warnings];
+  const texts = new Map(site.texts.map((file) => [file.to, file.text] as const));
   const source = new Map(site.copies.map((copy) => [copy.to, copy.from] as const));
   let html = site.html;
   // Images are replaced where they are used, as whole attribute values: a name that is a prefix of another's
@@ -141,11 +142,17 @@ export async function renderSingleFile(prepared: PreparedDeck): Promise<{ html: 
     const uri = uris.get(to);
     return uri === undefined ? whole : `${open}${uri}${close}`;
   });
+  // The logo is the image of the brand rules' .slide-logo.
+  html = html.replace(/(\.slide-logo \{ background-image: url\(")(media\/[^"]+)("\))/g, (whole, open: string, to: string, close: string) => {
+    const uri = uris.get(to);
+    return uri === undefined ? whole : `${open}${uri}${close}`;
+  });
   const replacements: Array<[string, string]> = [];
   for (const match of html.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)) {
     const file = source.get(match[1] ?? '');
-    if (!file) continue;
-    const css = (await inlineCss(file, warnings, roots)).replace(/<\/(style)/gi, '<\\/$1');
+    const text = texts.get(match[1] ?? '') ?? (file ? await inlineCss(file, warnings, roots) : undefined);
+    if (text === undefined) continue;
+    const css = text.replace(/<\/(style)/gi, '<\\/$1');
     replacements.push([match[0], `<style>${css}</style>`]);
   }
   // The speaker view's inline script runs in a window that inherits this page's policy.

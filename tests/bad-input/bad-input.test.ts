@@ -355,7 +355,7 @@ describe.skipIf(!hasBrowser)('bad input in Chromium', () => {
       expect(overflow.filter((slide) => slide.x > 1 || slide.y > 1)).toEqual([]);
       // Nothing sticks out sideways: no element inside a slide is wider than the slide.
       const widest = await page.evaluate(() => Math.max(...Array.from(document.querySelectorAll('.reveal .slides section *')).map((el) => (el as HTMLElement).scrollWidth)));
-      expect(widest).toBeLessThanOrEqual(960);
+      expect(widest).toBeLessThanOrEqual(1280); // the default 16:9 slide
     } finally {
       await browser.close();
     }

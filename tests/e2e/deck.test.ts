@@ -78,7 +78,12 @@ describe.skipIf(!hasBrowser).each([
     expect(missing).toEqual([]);
   });
 
-  it('overflows no slide of 960×700', async () => {
+  it('is laid out at 16:9 (1280×720) by default', async () => {
+    expect(deck.meta.size).toEqual({ width: 1280, height: 720 });
+    expect(await page.evaluate(() => ({ width: window.Reveal.getConfig().width, height: window.Reveal.getConfig().height }))).toEqual({ width: 1280, height: 720 });
+  });
+
+  it('overflows no slide of 1280×720', async () => {
     const overflow = await page.evaluate(() => window.lectern.overflow());
     expect(overflow).toHaveLength(deck.slides.length);
     expect(overflow.filter((slide) => slide.x > 1 || slide.y > 1 || slide.scale < 1)).toEqual([]);

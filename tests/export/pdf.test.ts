@@ -115,11 +115,24 @@ describe.skipIf(SKIP_BROWSER_TESTS)('lectern export --format pdf', () => {
     const info = pdfInfo(files.slides);
     expect(Number(info.Pages)).toBe(seed.deck.slides.length);
     const [width, height] = (info['Page size'] ?? '').split(/\s+x\s+|\s+/).map(Number);
-    expect(width).toBeCloseTo(720, 0); // 960 px at 96 px per inch
-    expect(height).toBeCloseTo(525, 0);
+    expect(width).toBeCloseTo(960, 0); // 1280 px (16:9) at 96 px per inch
+    expect(height).toBeCloseTo(540, 0);
     const pages = pdfPages(files.slides);
     seed.headings.forEach((heading, index) => expect(normalise(pages[index] ?? ''), `page ${index + 1}`).toContain(normalise(heading)));
   });
+
+  it('prints the page at the deck’s size: 4:3 from --size, and handout pages of that size', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'four-three.pdf');
+    await exportOk([DEFAULT_DECK, '--size', '4:3', '--handout', '--quiet', '--out', out]);
+    const [width, height] = (pdfInfo(out)['Page size'] ?? '').split(/\s+x\s+|\s+/).map(Number);
+    expect(width).toBeCloseTo(720, 0); // 960 px at 96 px per inch
+    expect(height).toBeCloseTo(525, 0);
+    // No blank page: the handout's half-size slide and notes fit the smaller page.
+    const deviations = pageDeviations(out);
+    expect(deviations.length).toBe(Number(pdfInfo(out).Pages));
+    deviations.forEach((deviation, index) => expect(deviation, `page ${index + 1}`).toBeGreaterThan(1));
+  }, 120_000);
 
   it('carries the deck metadata and one bookmark per section, at the section page', async () => {
     const info = pdfInfo(files.slides);

@@ -64,7 +64,7 @@ describe('renderDeck', () => {
     expect(html).toContain('data-timing="');
     expect(html).toContain('<aside class="notes"><p><strong>The moon pulls the sea.</strong></p></aside>');
     const config = JSON.parse(/<script type="application\/json" id="lectern-config">(.*?)<\/script>/s.exec(html)?.[1] ?? '{}');
-    expect(config).toMatchObject({ width: 960, height: 700, hash: true, totalTime: 300 });
+    expect(config).toMatchObject({ width: 1280, height: 720, hash: true, totalTime: 300 });
     expect(html).toContain('<title>Tides</title>');
     expect(html).toContain('<script src="assets/lectern.js"></script>');
   });
