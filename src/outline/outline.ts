@@ -14,7 +14,7 @@ import { countWords, splitSentences } from './sentences.js';
 import { DEFAULT_WPM, scaleTimings, slideSeconds } from './timing.js';
 import { slugify, titleFromFileName } from './title.js';
 import { groupByTopic } from './group.js';
-import { titleCandidates } from './headline.js';
+import { cutAtWord, titleCandidates, TITLE_WORD_LIMIT } from './headline.js';
 import type { Deck, DeckSection, Point, Slide } from './types.js';
 
 export interface OutlineOptions {
@@ -697,7 +697,7 @@ function assignTitles(drafts: Draft[], state: OutlineState, lang: string): void 
     if (!CONTENT_LAYOUTS.has(draft.layout) || state.authored.has(draft)) continue;
     const candidates = titleCandidates(titleTexts(draft), lang, draft.layout === 'quote');
     const chosen = candidates.find((candidate) => !used.has(key(candidate)));
-    const title = chosen ?? fallbackTitle(draft, candidates, used);
+    const title = chosen ?? fallbackTitle(draft, candidates, used, lang);
     draft.title = title;
     used.add(key(title));
   }
@@ -726,11 +726,12 @@ function titleTexts(draft: Draft): string[] {
 }
 
 /** A distinct title when every candidate is taken: a longer cut of the slide's text, else its layout's name and place. */
-function fallbackTitle(draft: Draft, candidates: string[], used: Set<string>): string {
+function fallbackTitle(draft: Draft, candidates: string[], used: Set<string>, lang: string): string {
   const text = titleTexts(draft).join(' ');
-  const words = text.split(/\s+/).filter(Boolean);
-  for (let length = 3; length <= Math.min(9, words.length); length++) {
-    const title = words.slice(0, length).join(' ').replace(/[\s,;:.—–-]+$/, '');
+  const words = countWords(text, lang);
+  // Cut at word boundaries as the language has them (a Chinese text has no spaces to split at).
+  for (let length = 3; length <= Math.min(TITLE_WORD_LIMIT, words); length++) {
+    const title = cutAtWord(text, length, lang).replace(/[\s,;:.—–\-，。；：、]+$/u, '');
     if (title && !used.has(title.toLowerCase())) return title;
   }
   const base = candidates[0] ?? draft.section ?? draft.layout;

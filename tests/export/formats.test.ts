@@ -99,7 +99,8 @@ describe.skipIf(SKIP_BROWSER_TESTS)('PDF and PNG by name', () => {
     expect(readdirSync(folder).sort()).toEqual(['.lectern-output', '001.png', '002.png']);
     const one = join(dir, 'third.png');
     await exportOk([SEED_ARTICLE, '-o', one, '--slides', '3', '--scale', '0.5', '--quiet']);
-    expect(pngSize(one)).toEqual({ width: 480, height: 350 });
+    // Half of the default 16:9 slide, 1280×720.
+    expect(pngSize(one)).toEqual({ width: 640, height: 360 });
     expect(readdirSync(dir).sort()).toEqual(['images', 'third.png']);
     expect(existsSync(join(dir, '.third.png'))).toBe(false);
   }, 120_000);
