@@ -178,7 +178,7 @@ function joinDetails(positioned: Array<{ token: Token; line: number }>): Array<{
     }
     const raw = positioned.slice(index, end + 1).map(({ token }) => token.raw).join('');
     const html = marked.parse(raw, { async: false, gfm: true, tokenizer: new LinearQuoteTokenizer() });
-    result.push({ token: { type: 'html', block: true, pre: false, raw: html, text: html } as Tokens.HTML, line: start.line });
+    result.push({ token: { type: 'html', block: true, pre: false, raw: html, text: html }, line: start.line });
     index = end;
   }
   return result;
@@ -282,12 +282,12 @@ function itemInline(tokens: Token[]): Token[] {
         parts.push(itemInline((token as Tokens.Blockquote).tokens));
         continue;
       case 'code':
-        parts.push([{ type: 'codespan', raw: token.raw, text: (token as Tokens.Code).text } as Tokens.Codespan]);
+        parts.push([{ type: 'codespan', raw: token.raw, text: (token as Tokens.Code).text }]);
         continue;
       case 'table': {
         const table = token as Tokens.Table;
         const cells = [table.header, ...table.rows].flat().map((cell) => inlineText(cell.tokens));
-        parts.push([{ type: 'text', raw: token.raw, text: cells.filter(Boolean).join(' ') } as Tokens.Text]);
+        parts.push([{ type: 'text', raw: token.raw, text: cells.filter(Boolean).join(' ') }]);
         continue;
       }
       case 'html':
@@ -347,7 +347,7 @@ function tokenText(token: Token): string {
 
 function inlineHtml(tokens: Token[], refused: (href: string) => void): string {
   const renderer = new SafeUrlRenderer(refused);
-  const html = marked.parser([{ type: 'paragraph', raw: '', text: '', tokens } as Tokens.Paragraph], { renderer }).replace(/^<p>|<\/p>\n?$/g, '');
+  const html = marked.parser([{ type: 'paragraph', raw: '', text: '', tokens }], { renderer }).replace(/^<p>|<\/p>\n?$/g, '');
   // marked escapes text and the renderer prints only checked, fully escaped URLs; raw HTML needs the (slow to load)
   // DOM sanitiser, which decodes attributes as a browser does before it checks them.
   return containsHtml(tokens) ? sanitizeHtml(html) : html;

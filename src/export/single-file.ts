@@ -3,7 +3,7 @@
  * Content-Security-Policy that allows exactly its own scripts by hash.
  */
 import { readFile, realpath, writeFile } from 'node:fs/promises';
-import { dirname, extname, resolve } from 'node:path';
+import { dirname, extname } from 'node:path';
 import { Script } from 'node:vm';
 import type { Warning } from '../errors.js';
 import { decodeLocalPath, isExternalUrl as isExternal } from '../files/local-images.js';

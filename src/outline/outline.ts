@@ -361,7 +361,7 @@ function comparisonOf(paragraph: string, lang: string): Array<{ text: string; se
 function blockSlides(block: Block, lang: string): Array<Partial<Draft> & Pick<Draft, 'layout' | 'notes'>> {
   switch (block.kind) {
     case 'list':
-      return paginateList({ ...block, items: block.items.map(leadInOnly) }, lang).map((items, index, pages) => ({
+      return paginateList({ ...block, items: block.items.map(leadInOnly) }, lang).map((items) => ({
         layout: 'list' as const,
         points: items.map(toPoint),
         ...(block.ordered ? { ordered: true } : {}),

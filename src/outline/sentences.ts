@@ -107,7 +107,7 @@ const RECENT_COUNTS = 2_000;
 /** Counts words the way a reader sees them; for languages without spaces, each segmenter word counts. */
 export function countWords(text: string, lang = 'en'): number {
   let counts = recentCounts.get(lang);
-  if (!counts) recentCounts.set(lang, (counts = new Map()));
+  if (!counts) recentCounts.set(lang, (counts = new Map<string, number>()));
   const known = counts.get(text);
   if (known !== undefined) return known;
   if (counts.size >= RECENT_COUNTS) counts.clear();

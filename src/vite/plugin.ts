@@ -1,4 +1,5 @@
 import type { Stats } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
@@ -144,7 +145,7 @@ export function lectern(options: LecternPluginOptions): Plugin {
         log(`updated ${current.deck.slides.length} slides in ${Math.round(performance.now() - started)} ms`);
       };
 
-      server.middlewares.use(async (request, response, next) => {
+      const serve = async (request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void): Promise<void> => {
         const url = (request.url ?? '/').split('?')[0] ?? '/';
         try {
           if (url === '/' || url === '/index.html') {
@@ -180,7 +181,9 @@ export function lectern(options: LecternPluginOptions): Plugin {
           return;
         }
         next();
-      });
+      };
+      // Connect ignores what a middleware returns, so the body catches its own errors and hands them to `next`.
+      server.middlewares.use((request, response, next) => void serve(request, response, next));
     },
   };
 }

@@ -180,7 +180,7 @@ function escapeText(text: string): string {
 function domProblems(): string[] {
   const found: string[] = [];
   const scriptUrl = (value: string): boolean =>
-    // eslint-disable-next-line no-control-regex
+     
     /^(?:javascript|vbscript|data:text\/html)/i.test(value.replace(/[\u0000-\u0020\u007f-\u00a0\u200b-\u200f\ufeff]/g, ''));
   for (const element of Array.from(document.querySelectorAll('*'))) {
     for (const attribute of Array.from(element.attributes)) {

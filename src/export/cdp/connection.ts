@@ -66,9 +66,9 @@ export class Connection {
     const key = `${sessionId ?? ''} ${event}`;
     let set = this.handlers.get(key);
     if (!set) this.handlers.set(key, (set = new Set()));
-    set.add(handler as Handler);
+    set.add(handler);
     return () => {
-      set.delete(handler as Handler);
+      set.delete(handler);
       if (set.size === 0) this.handlers.delete(key);
     };
   }
