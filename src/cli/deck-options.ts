@@ -45,3 +45,6 @@ export function deckName(source: string): string {
   const name = basename(source, extname(source));
   return /^\.*$/.test(name) ? 'deck' : name;
 }
+
+/** The file types a deck in slides/ may have. */
+export const DECK_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.html', '.htm']);

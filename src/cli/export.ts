@@ -5,7 +5,7 @@ import { createProgress } from '../export/progress.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { parseCommand } from './args.js';
 import { FILE_ACCESS_HELP, FILE_ACCESS_OPTIONS, deckName, prepareOptions } from './deck-options.js';
-import { say, warn } from './output.js';
+import { QUIET_HELP, QUIET_OPTION, say, setQuiet, warn } from './output.js';
 
 export const EXPORT_HELP = `Usage: lectern export <source> [options]
 
@@ -26,7 +26,7 @@ Options:
       --scale N         PNG: pixels per slide pixel, 0.25 to 4 (default 2: 1920×1400)
       --slides LIST     PNG: slides to export, 1-based, e.g. 3-5,8
       --browser PATH    browser executable to use
-  -q, --quiet           no progress or summary on stderr
+${QUIET_HELP}
       --duration TIME   planned talk length, e.g. 20m (overrides front matter)
       --wpm N           speaking rate in words a minute (default 140)
       --theme NAME      theme: lectern, a Reveal.js theme name, or a .css path
@@ -37,6 +37,9 @@ ${FILE_ACCESS_HELP}
 
 Exit codes: 5 when the output cannot be written or would replace files Lectern did not
 write, 6 when no browser can be found, 7 when the browser fails.
+
+Example:
+  lectern export talk.md --format pdf --notes --out talk-notes.pdf
 `;
 
 const FORMATS = ['pdf', 'png', 'html'] as const;
@@ -53,7 +56,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
     scale: { type: 'string' },
     slides: { type: 'string' },
     browser: { type: 'string' },
-    quiet: { type: 'boolean', short: 'q' },
+    ...QUIET_OPTION,
     duration: { type: 'string' },
     wpm: { type: 'string' },
     theme: { type: 'string' },
@@ -88,6 +91,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
   else await checkFileOutput(target, format, rules);
 
   const quiet = values.quiet === true;
+  setQuiet(quiet);
   const started = Date.now();
   // PDF and PNG: start the browser first, before even loading the pipeline, so it comes up while the deck is read
   // (and with no browser, say so before any work).

@@ -20,6 +20,8 @@ export interface LecternPluginOptions extends PrepareOptions {
   source: string;
   /** Called with human messages (rebuilds, errors); defaults to stderr. */
   log?: (message: string) => void;
+  /** Leaves out the line per live update; warnings and errors still go to `log`. */
+  quiet?: boolean;
 }
 
 const ASSET_PREFIX = '/@lectern/';
@@ -142,7 +144,7 @@ export function lectern(options: LecternPluginOptions): Plugin {
             data: { slidesHtml, config: revealConfig(current.deck), title: current.deck.meta.title },
           });
         }
-        log(`updated ${current.deck.slides.length} slides in ${Math.round(performance.now() - started)} ms`);
+        if (!options.quiet) log(`updated ${current.deck.slides.length} slides in ${Math.round(performance.now() - started)} ms`);
       };
 
       const serve = async (request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void): Promise<void> => {
