@@ -4,7 +4,8 @@ import { ExitCode, LecternError, type Warning } from '../errors.js';
 import { splitFrontMatter } from './front-matter.js';
 import { markdownUrl, SafeUrlRenderer } from './link-url.js';
 import { checkMarkdownNesting } from './nesting.js';
-import { escapeHtml, htmlToText, sanitizeHtml } from './sanitize.js';
+import { escapeHtml } from '../escape-html.js';
+import { htmlToText, sanitizeHtml } from './sanitize.js';
 import type { Block, ListBlock, ListItem, ParseResult, Section } from './types.js';
 
 const NOTES_START = /^notes?:\s*/i;

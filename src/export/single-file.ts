@@ -9,7 +9,7 @@ import type { Warning } from '../errors.js';
 import { decodeLocalPath, isExternalUrl as isExternal } from '../files/local-images.js';
 import { confine, refusalText } from '../files/roots.js';
 import type { PreparedDeck } from '../pipeline.js';
-import { escapeHtml } from '../article/sanitize.js';
+import { escapeHtml } from '../escape-html.js';
 import { planSite } from '../site/build-site.js';
 import { writeFileAtomically } from '../site/atomic.js';
 import { scriptHash, singleFilePolicy, speakerViewHash } from '../site/csp.js';

@@ -1,4 +1,5 @@
 import type { Article, Block, ListItem, Section } from '../article/types.js';
+import { escapeHtml } from '../escape-html.js';
 import { BUDGET } from './budget.js';
 import { keyPointsOf, leansOnReference, pickPoints, rankSentences, shortenSentence, wordFrequencies } from './condense.js';
 import { findEnumeration, type Enumeration } from './enumeration.js';
@@ -413,7 +414,7 @@ function leadInOnly(item: ListItem): ListItem {
   const [, lead = '', rest = ''] = match;
   if (lead.split(/\s+/).length > 8 || rest.split(/\s+/).length < 12) return item;
   // Escaped as the sanitiser writes inline HTML, so an imported deck reads back the same markup.
-  const shortened: ListItem = { text: lead, html: `<strong>${lead.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</strong>` };
+  const shortened: ListItem = { text: lead, html: `<strong>${escapeHtml(lead)}</strong>` };
   originalOf.set(shortened, item);
   return shortened;
 }

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, htmlToText, isSafeUrl, sanitizeHtml } from '../../src/article/sanitize.js';
+import { escapeHtml } from '../../src/escape-html.js';
+import { htmlToText, isSafeUrl, sanitizeHtml } from '../../src/article/sanitize.js';
 
 interface Vector {
   name: string;
