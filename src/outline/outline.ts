@@ -1,3 +1,4 @@
+import { blockText, listItemTexts } from '../article/block-text.js';
 import type { Article, Block, ListItem, Section } from '../article/types.js';
 import { escapeHtml } from '../escape-html.js';
 import { BUDGET } from './budget.js';
@@ -367,7 +368,7 @@ function blockSlides(block: Block, lang: string): Array<Partial<Draft> & Pick<Dr
         points: items.map(toPoint),
         ...(block.ordered ? { ordered: true } : {}),
         // The notes keep every item whole, lead-in items included.
-        notes: items.flatMap((item) => flattenItem(originalOf.get(item) ?? item)),
+        notes: items.flatMap((item) => listItemTexts(originalOf.get(item) ?? item)),
       }));
     case 'quote':
       return paginateQuote(block.text, lang).map((text, index, all) => ({
@@ -419,9 +420,6 @@ function leadInOnly(item: ListItem): ListItem {
   return shortened;
 }
 
-function flattenItem(item: ListItem): string[] {
-  return [item.text, ...(item.children?.items.flatMap(flattenItem) ?? [])].filter(Boolean);
-}
 
 /**
  * The article's own headline (a plain-text first line, title-cased, with no full stop) when it has no title yet, and a
@@ -678,25 +676,4 @@ export function visibleText(slide: Slide): string {
   return parts.filter(Boolean).join(' ');
 }
 
-/** The text of a block, for word statistics and coverage. */
-export function blockText(block: Block): string {
-  switch (block.kind) {
-    case 'paragraph':
-    case 'quote':
-    case 'notes':
-    case 'slide-heading':
-    case 'html':
-      return block.text;
-    case 'list':
-      return block.items.flatMap(flattenItem).join(' ');
-    case 'code':
-      return block.code;
-    case 'table':
-      return [...block.header, ...block.rows.flat()].join(' ');
-    case 'image':
-      return block.alt;
-    case 'break':
-    case 'directive':
-      return '';
-  }
-}
+export { blockText };
