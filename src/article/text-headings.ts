@@ -1,5 +1,6 @@
 /** Line-level tests for plain text: does a line read as a heading, a title, a byline, a list item? */
 import { endsWithListedAbbreviation } from './abbreviations.js';
+
 export type HeadingKind = 'setext-1' | 'setext-2' | 'numbered' | 'roman' | 'caps' | 'plain';
 
 export interface HeadingInfo {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JSDOM } from 'jsdom';
 import { runCliInProcess } from '../helpers/cli.js';
-import { findBrowser } from '../../src/export/browser-finder.js';
+import { chromiumPath, hasBrowser } from '../helpers/browser.js';
 import { prepareDeck } from '../../src/pipeline.js';
 import type { Deck } from '../../src/outline/types.js';
 import { planSite } from '../../src/site/build-site.js';
@@ -14,17 +14,9 @@ import { planSite } from '../../src/site/build-site.js';
 export { DEFAULT_DECK, SEED_ARTICLE } from '../helpers/paths.js';
 export const LONG_NOTES = fileURLToPath(new URL('./fixtures/long-notes.md', import.meta.url));
 
-function locateBrowser(): string | undefined {
-  try {
-    return findBrowser();
-  } catch {
-    return undefined;
-  }
-}
-
-/** The browser the tests drive; undefined locally without one (tests skip), but CI must fail, so it never skips there. */
-export const BROWSER = locateBrowser();
-export const SKIP_BROWSER_TESTS = BROWSER === undefined && !process.env.CI;
+/** The browser the tests drive (the one check in tests/helpers/browser.ts); undefined locally without one, when they skip. */
+export const BROWSER = chromiumPath();
+export const SKIP_BROWSER_TESTS = !hasBrowser;
 
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'lectern-export-test-'));
