@@ -5,6 +5,7 @@ import { ExitCode, LecternError } from '../errors.js';
 import { WPM_RANGE } from '../outline/timing.js';
 import type { PrepareOptions } from '../pipeline.js';
 import { numberOption, type Options } from './args.js';
+import { isStandardInput } from '../article/stdin.js';
 
 /** Flags of every command that builds a deck, for the files an article may make Lectern read. */
 export const FILE_ACCESS_OPTIONS = {
@@ -41,7 +42,7 @@ export function prepareOptions(values: Record<string, string | boolean | undefin
  * `dist/<name>` the output root or its parent, so it becomes `deck`.
  */
 export function deckName(source: string): string {
-  if (source === '-') return 'stdin';
+  if (isStandardInput(source)) return 'stdin';
   const name = basename(source, extname(source));
   return /^\.*$/.test(name) ? 'deck' : name;
 }
