@@ -107,7 +107,7 @@ function parseYaml(yamlText: string, file: string): unknown {
 }
 
 const SIMPLE_LINE = /^([A-Za-z_][\w-]*):[ \t]*(.*)$/;
-const PLAIN_SCALAR = /^[^\s\[\]{}&*!|>'"%@`#,?:-](?:[^#]*[^\s#])?$/;
+const PLAIN_SCALAR = /^[^\s[\]{}&*!|>'"%@`#,?:-](?:[^#]*[^\s#])?$/;
 
 /**
  * Reads the common case — one `key: value` per line, plain or simply quoted scalars — without loading a YAML

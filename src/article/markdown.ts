@@ -4,7 +4,8 @@ import { ExitCode, LecternError, type Warning } from '../errors.js';
 import { splitFrontMatter } from './front-matter.js';
 import { markdownUrl, SafeUrlRenderer } from './link-url.js';
 import { checkMarkdownNesting } from './nesting.js';
-import { escapeHtml, htmlToText, sanitizeHtml } from './sanitize.js';
+import { escapeHtml } from '../escape-html.js';
+import { htmlToText, sanitizeHtml } from './sanitize.js';
 import type { Block, ListBlock, ListItem, ParseResult, Section } from './types.js';
 
 const NOTES_START = /^notes?:\s*/i;
@@ -183,7 +184,7 @@ function joinDetails(positioned: Array<{ token: Token; line: number }>): Array<{
     }
     const raw = positioned.slice(index, end + 1).map(({ token }) => token.raw).join('');
     const html = marked.parse(raw, { async: false, gfm: true, tokenizer: new LinearQuoteTokenizer() });
-    result.push({ token: { type: 'html', block: true, pre: false, raw: html, text: html } as Tokens.HTML, line: start.line });
+    result.push({ token: { type: 'html', block: true, pre: false, raw: html, text: html }, line: start.line });
     index = end;
   }
   return result;
@@ -290,12 +291,12 @@ function itemInline(tokens: Token[]): Token[] {
         parts.push(itemInline((token as Tokens.Blockquote).tokens));
         continue;
       case 'code':
-        parts.push([{ type: 'codespan', raw: token.raw, text: (token as Tokens.Code).text } as Tokens.Codespan]);
+        parts.push([{ type: 'codespan', raw: token.raw, text: (token as Tokens.Code).text }]);
         continue;
       case 'table': {
         const table = token as Tokens.Table;
         const cells = [table.header, ...table.rows].flat().map((cell) => inlineText(cell.tokens));
-        parts.push([{ type: 'text', raw: token.raw, text: cells.filter(Boolean).join(' ') } as Tokens.Text]);
+        parts.push([{ type: 'text', raw: token.raw, text: cells.filter(Boolean).join(' ') }]);
         continue;
       }
       case 'html':
@@ -360,7 +361,7 @@ function imageAlt(image: Tokens.Image): string {
 
 function inlineHtml(tokens: Token[], refused: (href: string) => void): string {
   const renderer = new SafeUrlRenderer(refused);
-  const html = marked.parser([{ type: 'paragraph', raw: '', text: '', tokens } as Tokens.Paragraph], { renderer }).replace(/^<p>|<\/p>\n?$/g, '');
+  const html = marked.parser([{ type: 'paragraph', raw: '', text: '', tokens }], { renderer }).replace(/^<p>|<\/p>\n?$/g, '');
   // marked escapes text and the renderer prints only checked, fully escaped URLs; raw HTML needs the (slow to load)
   // DOM sanitiser, which decodes attributes as a browser does before it checks them.
   return containsHtml(tokens) ? sanitizeHtml(html) : html;

@@ -15,7 +15,7 @@ export async function measureDeck(prepared: PreparedDeck, browser?: BrowserLaunc
     return await withBrowser(browser, async (started) => {
       const { page, blocked } = await isolatedPage(started, { ...prepared.deck.meta.size, root: site.dir });
       await openDeck(page, site.url(), false);
-      const slides = (await page.evaluate('window.lectern.overflow()')) as MeasuredSlide[];
+      const slides = await page.evaluate<MeasuredSlide[]>('window.lectern.overflow()');
       return { slides, warnings: blockedWarnings(blocked, prepared.deck.file) };
     });
   } finally {

@@ -6,8 +6,8 @@ import { buildSite } from '../site/build-site.js';
 import { writeDeckIndex } from '../site/deck-index.js';
 import { checkFileOutput, checkFolderNotProtected, checkFolderOutput, sourceFiles, type OutputRules } from '../site/output-guard.js';
 import { parseCommand } from './args.js';
-import { FILE_ACCESS_HELP, FILE_ACCESS_OPTIONS, deckName, prepareOptions, SIZE_HELP, SIZE_OPTION } from './deck-options.js';
-import { formatMinutes, say, warn } from './output.js';
+import { DECK_EXTENSIONS, FILE_ACCESS_HELP, FILE_ACCESS_OPTIONS, deckName, prepareOptions, SIZE_HELP, SIZE_OPTION } from './deck-options.js';
+import { formatMinutes, QUIET_HELP, QUIET_OPTION, say, setQuiet, warn } from './output.js';
 
 export const BUILD_HELP = `Usage: lectern build [source] [options]
 
@@ -26,11 +26,13 @@ ${SIZE_HELP}
       --theme NAME      theme: lectern, a Reveal.js theme name, or a .css path
       --templates DIR   folder of template overrides
 ${FILE_ACCESS_HELP}
+${QUIET_HELP}
       --debug           show stack traces
   -h, --help            show this help
-`;
 
-const DECK_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.html', '.htm']);
+Example:
+  lectern build talk.md --out site --duration 20m
+`;
 
 /** `lectern build` */
 export async function buildCommand(argv: string[]): Promise<number> {
@@ -44,12 +46,14 @@ export async function buildCommand(argv: string[]): Promise<number> {
     templates: { type: 'string' },
     force: { type: 'boolean' },
     ...FILE_ACCESS_OPTIONS,
+    ...QUIET_OPTION,
     debug: { type: 'boolean' },
   });
   if (values.help) {
     process.stdout.write(BUILD_HELP);
     return ExitCode.ok;
   }
+  setQuiet(values.quiet === true);
   if (positionals.length > 1) throw new LecternError('build takes one source', { exitCode: ExitCode.usage, hint: 'see `lectern build --help`' });
   const options = prepareOptions(values);
   const source = positionals[0];

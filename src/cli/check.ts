@@ -2,7 +2,7 @@ import { ExitCode, LecternError } from '../errors.js';
 import { whileBrowserStarts } from '../browser/early-start.js';
 import { FILE_ACCESS_HELP, FILE_ACCESS_OPTIONS, prepareOptions, SIZE_HELP, SIZE_OPTION } from './deck-options.js';
 import { parseCommand } from './args.js';
-import { warn } from './output.js';
+import { QUIET_HELP, QUIET_OPTION, setQuiet, warn } from './output.js';
 
 export const CHECK_HELP = `Usage: lectern check <source> [options]
 
@@ -22,7 +22,11 @@ ${SIZE_HELP}
       --theme NAME      theme to check with
       --templates DIR   folder of template overrides
 ${FILE_ACCESS_HELP}
+${QUIET_HELP}
   -h, --help            show this help
+
+Example:
+  lectern check talk.md --json > report.json
 `;
 
 /** `lectern check` */
@@ -36,12 +40,14 @@ export async function checkCommand(argv: string[]): Promise<number> {
     theme: { type: 'string' },
     templates: { type: 'string' },
     ...FILE_ACCESS_OPTIONS,
+    ...QUIET_OPTION,
     debug: { type: 'boolean' },
   });
   if (values.help) {
     process.stdout.write(CHECK_HELP);
     return ExitCode.ok;
   }
+  setQuiet(values.quiet === true);
   const source = positionals[0];
   if (source === undefined || positionals.length > 1) {
     throw new LecternError('check takes one source', { exitCode: ExitCode.usage, hint: 'see `lectern check --help`' });

@@ -6,6 +6,7 @@ import { DEFAULT_SLIDE_SIZE, parseSlideSize, SLIDE_SIZE_FORMS, SLIDE_SIZE_PRESET
 import { WPM_RANGE } from '../outline/timing.js';
 import type { PrepareOptions } from '../pipeline.js';
 import { numberOption, type Options } from './args.js';
+import { isStandardInput } from '../article/stdin.js';
 
 /** Flags of every command that builds a deck, for the files an article may make Lectern read. */
 export const FILE_ACCESS_OPTIONS = {
@@ -57,7 +58,10 @@ export function prepareOptions(values: Record<string, string | boolean | undefin
  * `dist/<name>` the output root or its parent, so it becomes `deck`.
  */
 export function deckName(source: string): string {
-  if (source === '-') return 'stdin';
+  if (isStandardInput(source)) return 'stdin';
   const name = basename(source, extname(source));
   return /^\.*$/.test(name) ? 'deck' : name;
 }
+
+/** The file types a deck in slides/ may have. */
+export const DECK_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.html', '.htm']);

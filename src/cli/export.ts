@@ -6,7 +6,7 @@ import { PACKAGE_ROOT } from '../paths.js';
 import { parseCommand } from './args.js';
 import { createProgress } from './progress.js';
 import { FILE_ACCESS_HELP, FILE_ACCESS_OPTIONS, deckName, prepareOptions, SIZE_HELP, SIZE_OPTION } from './deck-options.js';
-import { say, warn } from './output.js';
+import { QUIET_HELP, QUIET_OPTION, say, setQuiet, warn } from './output.js';
 
 export const EXPORT_HELP = `Usage: lectern export <source> [options]
 
@@ -32,7 +32,7 @@ Options:
       --scale N         PNG: pixels per slide pixel, 0.25 to 4 (default 2: 1920×1400)
       --slides LIST     slides to export, 1-based, e.g. 3-5,8 (every format)
       --browser PATH    browser executable to use
-  -q, --quiet           no progress or summary on stderr
+${QUIET_HELP}
       --duration TIME   planned talk length, e.g. 20m (overrides front matter)
       --wpm N           speaking rate in words a minute (default 140)
 ${SIZE_HELP}
@@ -44,6 +44,9 @@ ${FILE_ACCESS_HELP}
 
 Exit codes: 5 when the output cannot be written or would replace files Lectern did not
 write, 6 when no browser can be found, 7 when the browser fails.
+
+Example:
+  lectern export talk.md --format pdf --notes --out talk-notes.pdf
 `;
 
 /** `lectern export` */
@@ -57,7 +60,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
     scale: { type: 'string' },
     slides: { type: 'string' },
     browser: { type: 'string' },
-    quiet: { type: 'boolean', short: 'q' },
+    ...QUIET_OPTION,
     duration: { type: 'string' },
     wpm: { type: 'string' },
     ...SIZE_OPTION,
@@ -95,6 +98,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
   else await checkFileOutput(target, fileKind(format), rules);
 
   const quiet = values.quiet === true;
+  setQuiet(quiet);
   const started = Date.now();
   const progress = createProgress(quiet);
   const seconds = (): string => `${((Date.now() - started) / 1000).toFixed(1)}s`;
@@ -125,7 +129,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
         progress.done();
         if (!quiet) {
           warn(result.warnings);
-          say(`exported ${singleImage ? `slide ${values.slides} as ${target}` : `${result.files.length} PNG files to ${target}`} (${result.width}×${result.height}) in ${seconds()}`);
+          say(`exported ${singleImage ? `slide ${String(values.slides)} as ${target}` : `${result.files.length} PNG files to ${target}`} (${result.width}×${result.height}) in ${seconds()}`);
         }
       } else if (format === 'pptx') {
         const { exportPptx } = await import('../export/pptx.js');

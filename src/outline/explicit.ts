@@ -1,4 +1,4 @@
-import { escapeHtml } from '../article/sanitize.js';
+import { escapeHtml } from '../escape-html.js';
 import type { Block, ListItem } from '../article/types.js';
 import { clipLongWords, hasLongWord } from './long-words.js';
 import type { Figure, Layout, Point, Slide } from './types.js';

@@ -1,4 +1,6 @@
+import { blockText, listItemTexts } from '../article/block-text.js';
 import type { Article, Block, ListItem, Section } from '../article/types.js';
+import { escapeHtml } from '../escape-html.js';
 import { BUDGET, budgetFor, type LayoutBudget } from './budget.js';
 import type { Brand } from '../brand.js';
 import { defaultSlideSize, type SlideSize } from '../slide-size.js';
@@ -422,12 +424,12 @@ function comparisonOf(paragraph: string, lang: string, budget: LayoutBudget): Ar
 function blockSlides(block: Block, lang: string, budget: LayoutBudget): Array<Partial<Draft> & Pick<Draft, 'layout' | 'notes'>> {
   switch (block.kind) {
     case 'list':
-      return paginateList({ ...block, items: block.items.map(leadInOnly) }, lang, budget).map((items, index, pages) => ({
+      return paginateList({ ...block, items: block.items.map(leadInOnly) }, lang, budget).map((items) => ({
         layout: 'list' as const,
         points: items.map(toPoint),
         ...(block.ordered ? { ordered: true } : {}),
         // The notes keep every item whole, lead-in items included.
-        notes: items.flatMap((item) => flattenItem(originalOf.get(item) ?? item)),
+        notes: items.flatMap((item) => listItemTexts(originalOf.get(item) ?? item)),
       }));
     case 'quote':
       return paginateQuote(block.text, lang, budget).map((text, index, all) => ({
@@ -474,14 +476,11 @@ function leadInOnly(item: ListItem): ListItem {
   const [, lead = '', rest = ''] = match;
   if (lead.split(/\s+/).length > 8 || rest.split(/\s+/).length < 12) return item;
   // Escaped as the sanitiser writes inline HTML, so an imported deck reads back the same markup.
-  const shortened: ListItem = { text: lead, html: `<strong>${lead.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</strong>` };
+  const shortened: ListItem = { text: lead, html: `<strong>${escapeHtml(lead)}</strong>` };
   originalOf.set(shortened, item);
   return shortened;
 }
 
-function flattenItem(item: ListItem): string[] {
-  return [item.text, ...(item.children?.items.flatMap(flattenItem) ?? [])].filter(Boolean);
-}
 
 /**
  * The article's own headline (a plain-text first line, title-cased, with no full stop) when it has no title yet, and a
@@ -790,25 +789,4 @@ export function visibleText(slide: Slide): string {
   return parts.filter(Boolean).join(' ');
 }
 
-/** The text of a block, for word statistics and coverage. */
-export function blockText(block: Block): string {
-  switch (block.kind) {
-    case 'paragraph':
-    case 'quote':
-    case 'notes':
-    case 'slide-heading':
-    case 'html':
-      return block.text;
-    case 'list':
-      return block.items.flatMap(flattenItem).join(' ');
-    case 'code':
-      return block.code;
-    case 'table':
-      return [...block.header, ...block.rows.flat()].join(' ');
-    case 'image':
-      return block.alt;
-    case 'break':
-    case 'directive':
-      return '';
-  }
-}
+export { blockText };

@@ -1,4 +1,5 @@
 import type { ListBlock, ListItem } from '../article/types.js';
+import { escapeHtml } from '../escape-html.js';
 import { BUDGET, type LayoutBudget } from './budget.js';
 import { countWords, splitSentences } from './sentences.js';
 
@@ -63,8 +64,7 @@ export function paginateTable(rows: string[][], budget: LayoutBudget = BUDGET): 
 /** An HTML block stays whole when short; a long one is shown as its text, split at sentence boundaries. */
 export function paginateHtml(html: string, text: string, budget: LayoutBudget = BUDGET): Array<{ html: string; text: string }> {
   if (text.length <= budget.htmlChars) return [{ html, text }];
-  const escape = (value: string): string => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return groupByChars(splitSentences(text), budget.htmlChars).map((part) => ({ html: `<p>${escape(part)}</p>`, text: part }));
+  return groupByChars(splitSentences(text), budget.htmlChars).map((part) => ({ html: `<p>${escapeHtml(part)}</p>`, text: part }));
 }
 
 function groupByWords(sentences: string[], limit: number, lang: string): string[] {

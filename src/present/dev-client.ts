@@ -31,7 +31,7 @@ if (import.meta.hot) {
     window.Reveal.sync();
     window.Reveal.slide(h, v ?? 0, f ?? undefined);
     // Fit the slide on screen now and the rest once the browser is idle, so the edit shows at once.
-    window.lectern.refit(window.Reveal.getCurrentSlide() as HTMLElement | undefined);
+    window.lectern.refit(window.Reveal.getCurrentSlide());
     window.Reveal.layout();
     setTimeout(() => window.lectern.refit(), 0);
     document.documentElement.dataset.lecternVersion = String(Number(document.documentElement.dataset.lecternVersion ?? 0) + 1);

@@ -7,6 +7,7 @@
 import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ExitCode, LecternError } from '../errors.js';
+import { isStandardInput } from '../article/stdin.js';
 
 /** The marker file in every output folder Lectern writes. */
 export const OUTPUT_MARKER = '.lectern-output';
@@ -26,7 +27,7 @@ export interface OutputRules {
 
 /** The files an output of `deckFile` must protect: the article itself (none when it came from stdin). */
 export function sourceFiles(deckFile: string): string[] {
-  return deckFile === '<stdin>' || deckFile === '-' ? [] : [deckFile];
+  return isStandardInput(deckFile) ? [] : [deckFile];
 }
 
 /** The marker's text: a signature line Lectern recognises, then a word for whoever finds it. */

@@ -4,13 +4,13 @@
  * writes it, and the staged copy for the browser (`src/browser/stage.ts`) inlines its stylesheets the same way.
  */
 import { readFile, realpath } from 'node:fs/promises';
-import { dirname, extname, resolve } from 'node:path';
+import { dirname, extname } from 'node:path';
 import { Script } from 'node:vm';
 import type { Warning } from '../errors.js';
 import { decodeLocalPath, isExternalUrl as isExternal } from '../files/local-images.js';
 import { confine, refusalText } from '../files/roots.js';
 import type { PreparedDeck } from '../pipeline.js';
-import { escapeHtml } from '../article/sanitize.js';
+import { escapeHtml } from '../escape-html.js';
 import { planSite } from './build-site.js';
 import { scriptHash, singleFilePolicy, speakerViewHash } from './csp.js';
 import { ensureRuntime } from './runtime.js';

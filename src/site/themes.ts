@@ -4,6 +4,7 @@ import { editDistance } from '../article/front-matter.js';
 import { ExitCode, LecternError } from '../errors.js';
 import { resolveStyle } from '../render/template-files.js';
 import { revealThemeNames, type RuntimeFiles } from './runtime.js';
+import { isStandardInput } from '../article/stdin.js';
 
 /** Lectern's own theme: light, system fonts, small. */
 export const DEFAULT_THEME = 'lectern';
@@ -15,7 +16,7 @@ export const DEFAULT_THEME = 'lectern';
 export async function resolveTheme(theme: string, sourceFile: string, runtime: RuntimeFiles, templatesDir?: string): Promise<string> {
   if (theme === DEFAULT_THEME) return resolveStyle('theme-lectern.css', templatesDir);
   if (/\.css$/i.test(theme)) {
-    const base = sourceFile === '<stdin>' ? process.cwd() : dirname(sourceFile);
+    const base = isStandardInput(sourceFile) ? process.cwd() : dirname(sourceFile);
     const path = isAbsolute(theme) ? theme : resolve(base, theme);
     if (await stat(path).then((info) => info.isFile(), () => false)) return path;
     throw new LecternError(`theme file not found: ${theme}`, { exitCode: ExitCode.template, location: { file: sourceFile } });

@@ -6,7 +6,8 @@ import { candidatePaths, findBrowser, SEARCH_PATHS_ENV } from '../../src/browser
 import { parseSlideRange, pngName } from '../../src/export/png.js';
 import { scriptElement } from '../../src/site/single-file.js';
 import { withRevealOptions } from '../../src/browser/stage.js';
-import { runCli, SEED_ARTICLE, tempDir } from './helpers.js';
+import { runCliInProcess as runCli } from '../helpers/cli.js';
+import { SEED_ARTICLE, tempDir } from './helpers.js';
 
 describe('finding a browser', () => {
   const saved = { chrome: process.env.CHROME_PATH, search: process.env[SEARCH_PATHS_ENV] };

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportPdf } from '../../src/export/pdf.js';
-import type { Deck } from '../../src/outline/types.js';
 import { prepareDeck } from '../../src/pipeline.js';
 import { DEFAULT_DECK, deckWithHeadings, exportOk, LONG_NOTES, normalise, pageDeviations, pdfInfo, pdfPages, SEED_ARTICLE, sentences, SKIP_BROWSER_TESTS, tempDir } from './helpers.js';
 

@@ -66,9 +66,9 @@ export class Connection {
     const key = `${sessionId ?? ''} ${event}`;
     let set = this.handlers.get(key);
     if (!set) this.handlers.set(key, (set = new Set()));
-    set.add(handler as Handler);
+    set.add(handler);
     return () => {
-      set.delete(handler as Handler);
+      set.delete(handler);
       if (set.size === 0) this.handlers.delete(key);
     };
   }
@@ -147,7 +147,7 @@ function parseMessage(text: string): Message | string {
   } catch {
     return 'a message that is not JSON';
   }
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Message) : 'JSON that is not a DevTools message';
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : 'JSON that is not a DevTools message';
 }
 
 /** The start of a bad frame, for the error message. */

@@ -38,7 +38,9 @@ export class Page {
     private readonly targetId: string,
   ) {
     this.listen('Runtime.executionContextCreated', ({ context }) => {
-      if (context.auxData?.isDefault && context.auxData.frameId === this.targetId) this.contextId = context.id;
+      // auxData is typed as `any` by the protocol; Chromium sets isDefault and frameId on a frame's main world.
+      const aux = context.auxData as { isDefault?: boolean; frameId?: string } | undefined;
+      if (aux?.isDefault && aux.frameId === this.targetId) this.contextId = context.id;
     });
     this.listen('Runtime.executionContextDestroyed', ({ executionContextId }) => {
       if (executionContextId === this.contextId) this.contextId = undefined;
