@@ -7,6 +7,7 @@ import { parseCommand } from './args.js';
 import { createProgress } from './progress.js';
 import { FILE_ACCESS_HELP, FILE_ACCESS_OPTIONS, deckName, prepareOptions } from './deck-options.js';
 import { say, warn } from './output.js';
+import { PAPER_NAMES, type PaperName } from '../export/paper.js';
 
 export const EXPORT_HELP = `Usage: lectern export <source> [options]
 
@@ -23,7 +24,11 @@ Options:
                         only if it is empty or Lectern wrote it; never the source.
       --force           overwrite an --out file or folder Lectern would otherwise refuse
       --notes           PDF: a page of speaker notes after each slide
-      --handout         PDF: each page shows the slide, reduced, above its notes
+      --handout         PDF: portrait pages, three slides each with their notes beside them
+                        (ruled lines where a slide has none); long notes go on, never cut
+      --paper SIZE      paper of --handout and --format brief: a4 or letter (default: letter
+                        when the deck's language names a region that uses it, e.g. en-US,
+                        fr-CA; otherwise a4)
       --fragments       PDF: one page per fragment step
       --scale N         PNG: pixels per slide pixel, 0.25 to 4 (default 2: 1920×1400)
       --slides LIST     PNG: slides to export, 1-based, e.g. 3-5,8
@@ -51,6 +56,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
     out: { type: 'string', short: 'o' },
     notes: { type: 'boolean' },
     handout: { type: 'boolean' },
+    paper: { type: 'string' },
     fragments: { type: 'boolean' },
     scale: { type: 'string' },
     slides: { type: 'string' },
@@ -76,6 +82,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
   if (!format) throw usage(`--format must be one of ${FORMATS.join(', ')}`);
   if (format !== 'pdf' && (values.notes || values.handout || values.fragments)) throw usage('--notes, --handout and --fragments are for --format pdf');
   if (values.notes && values.handout) throw usage('choose one of --notes and --handout');
+  const paper = paperOption(values.paper, usage);
   if (format !== 'png' && (values.scale !== undefined || values.slides !== undefined)) throw usage('--scale and --slides are for --format png');
   const scale = values.scale === undefined ? 2 : Number(values.scale);
   if (!Number.isFinite(scale) || scale < 0.25 || scale > 4) throw usage('--scale must be a number from 0.25 to 4');
@@ -102,7 +109,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
       if (format === 'pdf') {
         const mode = values.handout ? 'handout' : values.notes ? 'notes' : 'slides';
         const { exportPdf } = await import('../export/pdf.js'); // pdf-lib and the browser only when needed
-        const result = await exportPdf(prepared, target, { mode, fragments: values.fragments === true, browser, progress, producer: await producer(), force });
+        const result = await exportPdf(prepared, target, { mode, fragments: values.fragments === true, browser, progress, producer: await producer(), force, paper });
         progress.done();
         if (!quiet) {
           warn(result.warnings);
@@ -145,6 +152,14 @@ function chooseFormat(given: string | undefined, out: string | undefined): Forma
   // Without --format, an .html output means the single file; anything else a PDF.
   const extension = out ? extname(out).toLowerCase() : '';
   return extension === '.html' || extension === '.htm' ? 'html' : 'pdf';
+}
+
+/** `--paper a4|letter`, or undefined for the deck's own default. */
+function paperOption(value: unknown, usage: (message: string) => LecternError): PaperName | undefined {
+  if (typeof value !== 'string') return undefined;
+  const name = value.toLowerCase();
+  if (!(PAPER_NAMES as readonly string[]).includes(name)) throw usage(`--paper must be one of ${PAPER_NAMES.join(', ')}`);
+  return name as PaperName;
 }
 
 function formatSize(bytes: number): string {
