@@ -11,13 +11,16 @@ import { PAPER_NAMES, type PaperName } from '../export/paper.js';
 
 export const EXPORT_HELP = `Usage: lectern export <source> [options]
 
-Exports a deck for sharing: a PDF, one PNG per slide, or one offline HTML file.
-PDF and PNG need Chrome, Chromium, Edge or Brave (found via --browser, CHROME_PATH,
+Exports a deck for sharing: a PDF, one PNG per slide, one offline HTML file, or a
+one-page brief. PDF, PNG and the brief need Chrome, Chromium, Edge or Brave (found via --browser, CHROME_PATH,
 a Playwright-installed Chromium, PATH, then the usual install folders); nothing is
 downloaded.
 
 Options:
-  -f, --format FORMAT   pdf (default), png or html
+  -f, --format FORMAT   pdf (default), png, html, or brief: one portrait page to read before
+                        the talk (title, author, date, context, each section's takeaway and
+                        strongest figure, agenda and length), condensed until it fits; PDF,
+                        or HTML with --out NAME.html
   -o, --out PATH        output file (pdf, html) or folder (png); default dist/<name>.<format>
                         (png: dist/<name>-png/). An existing file is overwritten only by
                         its own type (a PDF by a PDF, HTML by HTML); an existing folder
@@ -46,7 +49,7 @@ Exit codes: 5 when the output cannot be written or would replace files Lectern d
 write, 6 when no browser can be found, 7 when the browser fails.
 `;
 
-const FORMATS = ['pdf', 'png', 'html'] as const;
+const FORMATS = ['pdf', 'png', 'html', 'brief'] as const;
 type Format = (typeof FORMATS)[number];
 
 /** `lectern export` */
@@ -83,18 +86,19 @@ export async function exportCommand(argv: string[]): Promise<number> {
   if (format !== 'pdf' && (values.notes || values.handout || values.fragments)) throw usage('--notes, --handout and --fragments are for --format pdf');
   if (values.notes && values.handout) throw usage('choose one of --notes and --handout');
   const paper = paperOption(values.paper, usage);
+  if (paper && !(format === 'brief' || (format === 'pdf' && values.handout))) throw usage('--paper is for --handout and --format brief');
   if (format !== 'png' && (values.scale !== undefined || values.slides !== undefined)) throw usage('--scale and --slides are for --format png');
   const scale = values.scale === undefined ? 2 : Number(values.scale);
   if (!Number.isFinite(scale) || scale < 0.25 || scale > 4) throw usage('--scale must be a number from 0.25 to 4');
 
   const options = prepareOptions(values);
   const force = values.force === true;
-  const target = out ?? (format === 'png' ? join('dist', `${deckName(source)}-png`) : join('dist', `${deckName(source)}.${format}`));
+  const target = out ?? defaultTarget(format, deckName(source));
   // Refused before the browser starts; the writers check again just before they replace anything.
   const { checkFileOutput, checkFolderOutput, sourceFiles } = await import('../site/output-guard.js');
   const rules = { force, protect: sourceFiles(source) };
   if (format === 'png') await checkFolderOutput(target, rules);
-  else await checkFileOutput(target, format, rules);
+  else await checkFileOutput(target, fileKind(format, target), rules);
 
   const quiet = values.quiet === true;
   const started = Date.now();
@@ -114,6 +118,15 @@ export async function exportCommand(argv: string[]): Promise<number> {
         if (!quiet) {
           warn(result.warnings);
           say(`exported ${target}: ${result.pages.length} pages, ${deck.slides.length} slides, ${result.bookmarks.length} bookmarks in ${seconds()}`);
+        }
+      } else if (format === 'brief') {
+        const { exportBrief } = await import('../export/brief.js');
+        const result = await exportBrief(prepared, target, { output: fileKind(format, target) === 'html' ? 'html' : 'pdf', paper, browser, producer: await producer(), force });
+        progress.done();
+        if (!quiet) {
+          warn(result.warnings);
+          const shown = `${result.brief.items.length} ${result.brief.sectioned ? 'sections' : 'key points'}`;
+          say(`exported ${target}: a one-page brief (${result.paper === 'a4' ? 'A4' : 'Letter'}, ${shown}, ${result.fontPt} pt) in ${seconds()}`);
         }
       } else if (format === 'png') {
         const { exportPng, parseSlideRange } = await import('../export/png.js');
@@ -152,6 +165,18 @@ function chooseFormat(given: string | undefined, out: string | undefined): Forma
   // Without --format, an .html output means the single file; anything else a PDF.
   const extension = out ? extname(out).toLowerCase() : '';
   return extension === '.html' || extension === '.htm' ? 'html' : 'pdf';
+}
+
+function defaultTarget(format: Format, name: string): string {
+  if (format === 'png') return join('dist', `${name}-png`);
+  if (format === 'brief') return join('dist', `${name}-brief.pdf`);
+  return join('dist', `${name}.${format}`);
+}
+
+/** The kind of single file a format writes: the brief is HTML when its --out ends in .html or .htm. */
+function fileKind(format: Exclude<Format, 'png'>, target: string): 'pdf' | 'html' {
+  if (format !== 'brief') return format;
+  return ['.html', '.htm'].includes(extname(target).toLowerCase()) ? 'html' : 'pdf';
 }
 
 /** `--paper a4|letter`, or undefined for the deck's own default. */
