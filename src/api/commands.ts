@@ -35,7 +35,7 @@ export interface ExportOptions extends DeckSettings, ExportSettings, OutputOptio
 }
 
 export interface ExportResult {
-  format: 'pdf' | 'png' | 'html';
+  format: 'pdf' | 'png' | 'html' | 'brief';
   /** Every file written. */
   files: string[];
   deck: Deck;
@@ -64,12 +64,17 @@ export async function build(source: DeckSource, options: BuildOptions): Promise<
   return { index: join(options.out, 'index.html'), deck: prepared.deck, warnings: prepared.warnings };
 }
 
-/** Exports the deck as a PDF, one PNG per slide, or one offline HTML file. */
+/** Exports the deck as a PDF, one PNG per slide, one offline HTML file, or a one-page brief. */
 export async function exportDeck(source: DeckSource, options: ExportOptions): Promise<ExportResult> {
   const format = options.format ?? 'pdf';
   const usage = (message: string): LecternError => new LecternError(message, { exitCode: ExitCode.usage });
-  if (!['pdf', 'png', 'html'].includes(format)) throw usage('format must be one of pdf, png, html');
+  if (!['pdf', 'png', 'html', 'brief'].includes(format)) throw usage('format must be one of pdf, png, html, brief');
   if (options.notes && options.handout) throw usage('choose one of notes and handout');
+  if (format !== 'pdf' && (options.notes || options.handout || options.fragments)) throw usage('notes, handout and fragments are for the pdf format');
+  if (options.paper !== undefined && !['a4', 'letter'].includes(options.paper)) throw usage('paper must be a4 or letter');
+  if (options.paper !== undefined && !(format === 'brief' || (format === 'pdf' && options.handout))) throw usage('paper is for the handout and the brief');
+  // The brief is an HTML page when its file is named so, else a PDF.
+  const briefOutput = /\.html?$/i.test(options.out) ? 'html' : 'pdf';
   const scale = options.scale ?? 2;
   if (!Number.isFinite(scale) || scale < 0.25 || scale > 4) throw usage('scale must be a number from 0.25 to 4');
   const force = options.force === true;
@@ -77,13 +82,18 @@ export async function exportDeck(source: DeckSource, options: ExportOptions): Pr
   const { checkFileOutput, checkFolderOutput, sourceFiles } = await import('../site/output-guard.js');
   const rules = { force, protect: sourceFiles(sourcePath(source)) };
   if (format === 'png') await checkFolderOutput(options.out, rules);
-  else await checkFileOutput(options.out, format, rules);
+  else await checkFileOutput(options.out, format === 'brief' ? briefOutput : format, rules);
   const prepared = await prepareDeck(source, prepareOptionsOf(options));
   const { deck } = prepared;
   if (format === 'pdf') {
     const { exportPdf } = await import('../export/pdf.js');
     const mode = options.handout ? 'handout' : options.notes ? 'notes' : 'slides';
-    const result = await exportPdf(prepared, options.out, { mode, fragments: options.fragments === true, browser: options.browser, producer: await producer(), force });
+    const result = await exportPdf(prepared, options.out, { mode, fragments: options.fragments === true, browser: options.browser, producer: await producer(), force, paper: options.paper });
+    return { format, files: [options.out], deck, warnings: [...prepared.warnings, ...result.warnings] };
+  }
+  if (format === 'brief') {
+    const { exportBrief } = await import('../export/brief.js');
+    const result = await exportBrief(prepared, options.out, { output: briefOutput, paper: options.paper, browser: options.browser, producer: await producer(), force });
     return { format, files: [options.out], deck, warnings: [...prepared.warnings, ...result.warnings] };
   }
   if (format === 'png') {

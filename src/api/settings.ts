@@ -22,12 +22,18 @@ export interface DeckSettings {
 
 /** Defaults for exports. */
 export interface ExportSettings {
-  /** `pdf` (default), `png` or `html`. */
-  format?: 'pdf' | 'png' | 'html';
+  /**
+   * `pdf` (default), `png`, `html`, or `brief`: one portrait page with the title, author, date, context, each
+   * section's takeaway and strongest figure, the agenda and length, condensed until it fits (HTML when `out` ends in
+   * `.html` or `.htm`, else PDF).
+   */
+  format?: 'pdf' | 'png' | 'html' | 'brief';
   /** PDF: a page of speaker notes after each slide. */
   notes?: boolean;
-  /** PDF: each page shows the slide, reduced, above its notes. */
+  /** PDF: portrait pages, three slides each with their notes beside them (ruled lines where there are none). */
   handout?: boolean;
+  /** Paper of the handout and the brief; default Letter when the deck's language names a region that uses it, else A4. */
+  paper?: 'a4' | 'letter';
   /** PDF: one page per fragment step. */
   fragments?: boolean;
   /** PNG: pixels per slide pixel, 0.25 to 4 (default 2). */

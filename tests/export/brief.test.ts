@@ -8,6 +8,8 @@ import { briefOf, clip, condenseBrief, FULL, sectionTakeaways } from '../../src/
 import { renderBriefHtml } from '../../src/export/brief-html.js';
 import { PAPER_SIZES } from '../../src/export/paper.js';
 import type { Deck } from '../../src/outline/types.js';
+import { exportDeck } from '../../src/index.js';
+import { ExitCode } from '../../src/errors.js';
 import { prepareDeck } from '../../src/pipeline.js';
 import { exportOk, normalise, pdfInfo, pdfPages, runCli, SEED_ARTICLE, SKIP_BROWSER_TESTS, tempDir } from './helpers.js';
 
@@ -150,6 +152,21 @@ describe.skipIf(SKIP_BROWSER_TESTS)('lectern export --format brief', () => {
     expect(html).not.toMatch(/<script/i);
     const { deck } = await prepareDeck(SEED_ARTICLE);
     for (const takeaway of sectionTakeaways(deck)) expect(html).toContain(clip(takeaway, 6).replace(/…$/, '').replace(/&/g, '&amp;'));
+  }, 60_000);
+});
+
+describe.skipIf(SKIP_BROWSER_TESTS)('exportDeck with format brief and paper', () => {
+  it('writes the brief and the handout on the paper asked for, and refuses a paper for slides', async () => {
+    const dir = tempDir();
+    const brief = await exportDeck(SEED_ARTICLE, { format: 'brief', paper: 'letter', out: join(dir, 'brief.pdf') });
+    expect(brief.files).toEqual([join(dir, 'brief.pdf')]);
+    expect(pdfInfo(join(dir, 'brief.pdf'))).toMatchObject({ Pages: '1' });
+    expect(pdfInfo(join(dir, 'brief.pdf'))['Page size']).toMatch(/^612 x 792/);
+    await exportDeck(SEED_ARTICLE, { format: 'brief', out: join(dir, 'brief.html') });
+    expect(readFileSync(join(dir, 'brief.html'), 'utf8')).toMatch(/^<!doctype html>/);
+    const handout = await exportDeck(SEED_ARTICLE, { handout: true, paper: 'a4', out: join(dir, 'handout.pdf') });
+    expect(Number(pdfInfo(join(dir, 'handout.pdf')).Pages)).toBeGreaterThanOrEqual(Math.ceil(handout.deck.slides.length / 3));
+    await expect(exportDeck(SEED_ARTICLE, { paper: 'letter', out: join(dir, 'slides.pdf') })).rejects.toMatchObject({ exitCode: ExitCode.usage });
   }, 60_000);
 });
 
