@@ -12,9 +12,9 @@ import { PAPER_NAMES, type PaperName } from '../export/paper.js';
 export const EXPORT_HELP = `Usage: lectern export <source> [options]
 
 Exports a deck for sharing: a PDF, one PNG per slide, one offline HTML file, or a
-one-page brief. PDF, PNG and the brief need Chrome, Chromium, Edge or Brave (found via --browser, CHROME_PATH,
-a Playwright-installed Chromium, PATH, then the usual install folders); nothing is
-downloaded.
+one-page brief. PDF, PNG and the brief need Chrome, Chromium, Edge or Brave (found
+via --browser, CHROME_PATH, a Playwright-installed Chromium, PATH, then the usual
+install folders); nothing is downloaded.
 
 Options:
   -f, --format FORMAT   pdf (default), png, html, or brief: one portrait page to read before
@@ -22,9 +22,10 @@ Options:
                         strongest figure, agenda and length), condensed until it fits; PDF,
                         or HTML with --out NAME.html
   -o, --out PATH        output file (pdf, html) or folder (png); default dist/<name>.<format>
-                        (png: dist/<name>-png/). An existing file is overwritten only by
-                        its own type (a PDF by a PDF, HTML by HTML); an existing folder
-                        only if it is empty or Lectern wrote it; never the source.
+                        (png: dist/<name>-png/; brief: dist/<name>-brief.pdf). An existing
+                        file is overwritten only by its own type (a PDF by a PDF, HTML by
+                        HTML); an existing folder only if it is empty or Lectern wrote it;
+                        never the source.
       --force           overwrite an --out file or folder Lectern would otherwise refuse
       --notes           PDF: a page of speaker notes after each slide
       --handout         PDF: portrait pages, three slides each with their notes beside them
