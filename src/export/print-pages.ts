@@ -201,6 +201,10 @@ export function composePrintPages(input: ComposeInput): PageEntry[] {
   const pages: Array<{ first: number; rows: HTMLElement; slides: number[]; footer: HTMLElement }> = [];
   let rowsOnPage = rowsPerPage;
   let current = -1;
+  /** As PRINT_PAGES_CSS sets them: the gap between rows and the reduced slide's height. */
+  const rowGap = 16;
+  const thumbHeight = 280;
+  let rowHeight: number | undefined;
   const newRow = (): HTMLElement => {
     if (rowsOnPage === rowsPerPage) {
       const element = newPage('handout');
@@ -225,7 +229,11 @@ export function composePrintPages(input: ComposeInput): PageEntry[] {
     rowsOnPage += 1;
     const row = document.createElement('div');
     row.className = 'lectern-handout-row';
-    (pages[pages.length - 1] as (typeof pages)[number]).rows.appendChild(row);
+    const { rows } = pages[pages.length - 1] as (typeof pages)[number];
+    // Rows share the page's height, whatever the paper; a row is never lower than its slide.
+    rowHeight ??= Math.max(thumbHeight, Math.floor((rows.clientHeight - (rowsPerPage - 1) * rowGap) / rowsPerPage));
+    row.style.height = `${rowHeight}px`;
+    rows.appendChild(row);
     return row;
   };
   const label = (slide: number, continued: boolean): HTMLElement => {
@@ -264,7 +272,8 @@ export function composePrintPages(input: ComposeInput): PageEntry[] {
       }, true);
     } else {
       body.classList.add('lectern-handout-lines');
-      for (let line = 0; line < 12; line++) body.appendChild(document.createElement('div'));
+      const lines = Math.max(1, Math.floor(body.clientHeight / 21));
+      for (let line = 0; line < lines; line++) body.appendChild(document.createElement('div'));
     }
   }
   pages.forEach((page, index) => {
