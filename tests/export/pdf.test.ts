@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -97,6 +97,30 @@ function handoutBySlide(pages: string[], { deck }: Shown): { notes: string[]; co
   });
   expect(expected - 1, 'every slide is on the handout').toBe(total);
   return { notes, continued };
+}
+
+/**
+ * Ruled lines drawn across a box of the first page (fractions of its width and height): pixel rows of a grey render
+ * with no white pixel in the box. Text never makes one, as the gaps between its words stay white.
+ */
+function ruledLines(file: string, box: { left: number; right: number; top: number; bottom: number }): number {
+  const dir = tempDir();
+  execFileSync('pdftoppm', ['-gray', '-r', '50', '-f', '1', '-l', '1', file, join(dir, 'p')]);
+  const bytes = readFileSync(join(dir, readdirSync(dir).find((name) => name.endsWith('.pgm')) ?? 'missing'));
+  const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(bytes.subarray(0, 64).toString('latin1'));
+  if (!header) throw new Error('not a PGM file');
+  const [width, height] = [Number(header[1]), Number(header[2])];
+  const pixels = bytes.subarray(header[0].length);
+  let lines = 0;
+  let onLine = false;
+  for (let y = Math.round(box.top * height); y < Math.round(box.bottom * height); y++) {
+    let lightest = 0;
+    for (let x = Math.round(box.left * width); x < Math.round(box.right * width); x++) lightest = Math.max(lightest, pixels[y * width + x] ?? 255);
+    const ruled = lightest < 245;
+    if (ruled && !onLine) lines += 1;
+    onLine = ruled;
+  }
+  return lines;
 }
 
 /** Width and height in points from pdfinfo's `Page size`. */
@@ -211,8 +235,12 @@ describe.skipIf(SKIP_BROWSER_TESTS)('lectern export --format pdf', () => {
       }
     });
     expect(expectEveryNoteSentence(deck, notes)).toBeGreaterThan(20);
-    // A slide without notes gets ruled lines for the reader's own (drawn, so it is no text).
-    expect(deck.deck.slides.some((slide) => slide.notes.length === 0)).toBe(true);
+    // A slide without notes (the first) gets ruled lines for the reader's own; one with notes (the second) none.
+    expect(deck.deck.slides[0]?.notes).toEqual([]);
+    expect(deck.deck.slides[1]?.notes.length).toBeGreaterThan(0);
+    const column = { left: 0.6, right: 0.92 };
+    expect(ruledLines(files.handout, { ...column, top: 0.07, bottom: 0.33 })).toBeGreaterThan(8);
+    expect(ruledLines(files.handout, { ...column, top: 0.37, bottom: 0.62 })).toBe(0);
   });
 
   it('--handout --paper letter, and long notes go on in rows after their slide without losing a sentence', () => {
