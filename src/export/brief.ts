@@ -2,7 +2,8 @@
  * The one-page brief (`--format brief`): the brief as an HTML page of paper size, laid out in Chromium at ever more
  * condensed settings until it fits one page, then printed to PDF (or written as the HTML page itself).
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,6 +13,7 @@ import { writeFileAtomically } from '../site/atomic.js';
 import { sourceFiles } from '../site/output-guard.js';
 import { isolatedPage, withBrowser, type BrowserLaunch } from '../browser/launch.js';
 import { blockedWarnings } from '../browser/stage.js';
+import { onInterrupt } from '../browser/on-interrupt.js';
 import { briefOf, condenseBrief, FULL, type Brief, type Condensing } from './brief-content.js';
 import { renderBriefHtml } from './brief-html.js';
 import { PAPER_SIZES, paperFor, type PaperName, type PaperSize } from './paper.js';
@@ -76,7 +78,10 @@ export async function exportBrief(prepared: PreparedDeck, out: string, options: 
   const paper = PAPER_SIZES[paperName];
   const full = briefOf(deck);
   const levels = briefLevels(full.items.length);
-  const dir = await mkdtemp(join(tmpdir(), 'lectern-brief-'));
+  // Its real path: the page may load only files whose path lies inside it, as the browser reports them.
+  const dir = await realpath(await mkdtemp(join(tmpdir(), 'lectern-brief-')));
+  // Interrupted mid-export, no `finally` runs: the folder goes with the process.
+  const forget = onInterrupt(() => rmSync(dir, { recursive: true, force: true }));
   try {
     const fitted = await withBrowser(options.browser, async (browser) => {
       const { page, blocked } = await isolatedPage(browser, { width: Math.ceil(paper.width), height: Math.ceil(paper.height), root: dir });
@@ -115,6 +120,7 @@ export async function exportBrief(prepared: PreparedDeck, out: string, options: 
     return { brief, fontPt: chosen.fontPt, paper: paperName, warnings: fitted.warnings };
   } finally {
     await rm(dir, { recursive: true, force: true });
+    forget();
   }
 }
 
