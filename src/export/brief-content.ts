@@ -56,7 +56,7 @@ export function briefOf(deck: Deck): Brief {
     minutes: minutesOf(meta.duration ?? meta.totalTime),
     slides: deck.slides.length,
     sectioned: deck.sections.length > 0,
-    items: deck.sections.length > 0 ? sectionItems(deck) : keyPoints(deck),
+    items: deck.sections.length > 0 ? sectionItems(deck) : keyPoints(deck, context),
     more: [],
     unnamed: 0,
     lang: meta.lang,
@@ -89,16 +89,17 @@ function sectionItems(deck: Deck): BriefItem[] {
   });
 }
 
-/** A deck with no sections: the first point of its first content slides. */
-function keyPoints(deck: Deck): BriefItem[] {
+/** A deck with no sections: its points in order (a slide without points: what it states first), after the context's. */
+function keyPoints(deck: Deck, context: string | undefined): BriefItem[] {
   const items: BriefItem[] = [];
   for (const slide of deck.slides) {
-    if (items.length >= KEY_POINTS) break;
-    if (slide.layout === 'title' || slide.layout === 'agenda' || slide.layout === 'section') continue;
-    const takeaway = firstStatement([slide]);
-    if (!takeaway || items.some((item) => item.takeaway === takeaway)) continue;
-    const figure = strongestFigure([slide], takeaway);
-    items.push({ takeaway, ...(figure ? { figure } : {}) });
+    if (slide.layout === 'title' || slide.layout === 'agenda' || slide.layout === 'section' || slide.layout === 'closing') continue;
+    const texts = slide.points?.length ? slide.points.map((point) => point.text) : [firstStatement([slide]) ?? ''];
+    for (const takeaway of texts) {
+      if (items.length >= KEY_POINTS) return items;
+      if (!takeaway.trim() || takeaway === context || items.some((item) => item.takeaway === takeaway)) continue;
+      items.push({ takeaway });
+    }
   }
   return items;
 }
@@ -121,6 +122,12 @@ function firstStatement(slides: Slide[]): string | undefined {
   return undefined;
 }
 
+/** The sentence of `text` that holds `value` (the whole text when it cannot be told). */
+function sentenceWith(text: string, value: string): string {
+  const sentences = text.match(/[^.!?\u3002\uff01\uff1f]+(?:[.!?\u3002\uff01\uff1f]+|$)/gu) ?? [text];
+  return (sentences.find((sentence) => sentence.includes(value)) ?? text).trim();
+}
+
 function firstSentence(text: string): string {
   const match = /^.+?[.!?\u3002\uff01\uff1f](?=\s|$)/su.exec(text.trim());
   return (match?.[0] ?? text).trim();
@@ -135,8 +142,10 @@ function strongestFigure(slides: Slide[], takeaway: string): BriefFigure | undef
   const points = slides.flatMap((slide) => flatten(slide.points ?? []));
   const candidates = function* (): Generator<BriefFigure> {
     for (const slide of slides) yield* slide.figures ?? [];
-    for (const text of points) yield* findFigures(text);
-    for (const text of slides.flatMap((slide) => slide.notes)) yield* findFigures(text);
+    // A figure found in running text is shown with its own sentence: the caption findFigures makes is for a slide.
+    for (const text of [...points, ...slides.flatMap((slide) => slide.notes)]) {
+      for (const figure of findFigures(text)) yield { value: figure.value, caption: sentenceWith(text, figure.value) };
+    }
     for (const text of points) {
       for (const match of text.matchAll(/(?<![\p{L}\d,.])\d[\d,]*(?:\.\d+)?(?![\p{L}\d])/gu)) {
         const value = match[0].replace(/[,.]+$/, '');

@@ -8,7 +8,7 @@ import { briefOf, clip, condenseBrief, FULL, sectionTakeaways } from '../../src/
 import { renderBriefHtml } from '../../src/export/brief-html.js';
 import { PAPER_SIZES } from '../../src/export/paper.js';
 import type { Deck } from '../../src/outline/types.js';
-import { exportDeck } from '../../src/index.js';
+import { exportDeck, readDeck } from '../../src/index.js';
 import { ExitCode } from '../../src/errors.js';
 import { prepareDeck } from '../../src/pipeline.js';
 import { exportOk, normalise, pdfInfo, pdfPages, runCli, SEED_ARTICLE, SKIP_BROWSER_TESTS, tempDir } from './helpers.js';
@@ -65,6 +65,21 @@ describe('the brief, drawn from the deck', () => {
     // At least one section has a number to show, and no figure repeats a number its takeaway already states.
     expect(brief.items.some((item) => item.figure)).toBe(true);
     for (const item of brief.items) if (item.figure) expect(item.takeaway).not.toContain(item.figure.value);
+  });
+
+  it('gives a deck without sections its key points, after the one the context line already shows', async () => {
+    const text = 'Harbour notes\n\nThe harbour opened in spring and ships came at once. Fees were set at 12 percent of cargo value.\n\nThe pier needed repairs after the first storm. Crews worked for three weeks to fix it.\n\nBy autumn the harbour handled twice the planned traffic, which surprised the council.\n';
+    const deck = await readDeck({ text, name: 'harbour.txt' });
+    expect(deck.sections).toHaveLength(0);
+    const brief = briefOf(deck);
+    expect(brief.sectioned).toBe(false);
+    expect(brief.context).toBe('The harbour opened in spring and ships came at once');
+    expect(brief.items.map((item) => item.takeaway)).toEqual([
+      'Fees were set at 12 percent of cargo value',
+      'The pier needed repairs after the first storm. Crews worked for three weeks to fix it',
+      'By autumn the harbour handled twice the planned traffic, which surprised the council',
+    ]);
+    expect(renderBriefHtml(brief, { paper: PAPER_SIZES.a4, fontPt: 10 })).toContain('Key points');
   });
 
   it('condenses by steps that never show more at a larger type, down to a floor', () => {
