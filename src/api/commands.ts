@@ -65,12 +65,18 @@ export async function build(source: DeckSource, options: BuildOptions): Promise<
   return { index: join(options.out, 'index.html'), deck: prepared.deck, warnings: [...prepared.warnings, ...siteWarnings] };
 }
 
-/** Exports the deck as a PDF, PNG images, one offline HTML file, an editable PowerPoint file, or the talk as text. */
+/** Exports the deck as a PDF, PNG images, one offline HTML file, an editable PowerPoint file, the talk as text, or a one-page brief. */
 export async function exportDeck(source: DeckSource, options: ExportOptions): Promise<ExportResult> {
-  const { chooseFormat, fileKind, isSingleImage } = await import('../export/formats.js');
+  const { briefIsHtml, chooseFormat, fileKind, isSingleImage } = await import('../export/formats.js');
   const format = chooseFormat(options.format, options.out);
   const usage = (message: string): LecternError => new LecternError(message, { exitCode: ExitCode.usage });
+  if (format !== 'pdf' && (options.notes || options.handout || options.fragments)) throw usage('notes, handout and fragments are for the pdf format');
+  if (options.paper !== undefined && !['a4', 'letter'].includes(options.paper)) throw usage('paper must be a4 or letter');
+  if (options.paper !== undefined && !(format === 'brief' || (format === 'pdf' && options.handout))) throw usage('paper is for the handout and the brief');
   if (options.notes && options.handout) throw usage('choose one of notes and handout');
+  if (format !== 'pdf' && (options.notes || options.handout || options.fragments)) throw usage('notes, handout and fragments are for the pdf format');
+  if (options.paper !== undefined && !['a4', 'letter'].includes(options.paper)) throw usage('paper must be a4 or letter');
+  if (options.paper !== undefined && !(format === 'brief' || (format === 'pdf' && options.handout))) throw usage('paper is for the handout and the brief');
   const scale = options.scale ?? 2;
   if (!Number.isFinite(scale) || scale < 0.25 || scale > 4) throw usage('scale must be a number from 0.25 to 4');
   const singleImage = isSingleImage(format, options.out);
@@ -80,7 +86,7 @@ export async function exportDeck(source: DeckSource, options: ExportOptions): Pr
   const { checkFileOutput, checkFolderOutput, sourceFiles } = await import('../site/output-guard.js');
   const rules = { force, protect: sourceFiles(sourcePath(source)) };
   if (format === 'png' && !singleImage) await checkFolderOutput(options.out, rules);
-  else await checkFileOutput(options.out, fileKind(format), rules);
+  else await checkFileOutput(options.out, fileKind(format, options.out), rules);
   const whole = await prepareDeck(source, prepareOptionsOf(options));
   const { parseSlideRange } = await import('../export/png.js');
   const slides = options.slides === undefined ? undefined : parseSlideRange(options.slides, whole.deck.slides.length);
@@ -91,7 +97,12 @@ export async function exportDeck(source: DeckSource, options: ExportOptions): Pr
   if (format === 'pdf') {
     const { exportPdf } = await import('../export/pdf.js');
     const mode = options.handout ? 'handout' : options.notes ? 'notes' : 'slides';
-    const result = await exportPdf(prepared, options.out, { mode, fragments: options.fragments === true, browser: options.browser, producer: await producer(), force });
+    const result = await exportPdf(prepared, options.out, { mode, fragments: options.fragments === true, browser: options.browser, producer: await producer(), force, paper: options.paper });
+    return done([options.out], result.warnings);
+  }
+  if (format === 'brief') {
+    const { exportBrief } = await import('../export/brief.js');
+    const result = await exportBrief(prepared, options.out, { output: briefIsHtml(options.out) ? 'html' : 'pdf', paper: options.paper, browser: options.browser, producer: await producer(), force });
     return done([options.out], result.warnings);
   }
   if (format === 'png') {

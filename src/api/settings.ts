@@ -39,13 +39,17 @@ export interface DeckSettings {
 export interface ExportSettings {
   /**
    * `pdf`, `png`, `html`, `pptx` (editable PowerPoint with speaker notes), `txt` or `md` (the talk as text: titles,
-   * points, notes and timings). Default: from the output's name (`.pptx`, `.txt`, …, a folder `dir/` for png), else pdf.
+   * points, notes and timings), or `brief`: one portrait page with the title, author, date, context, each section's
+   * takeaway and strongest figure, the agenda and length, condensed until it fits (HTML when `out` ends in `.html` or
+   * `.htm`, else PDF). Default: from the output's name (`.pptx`, `.txt`, …, a folder `dir/` for png), else pdf.
    */
   format?: ExportFormat;
   /** PDF: a page of speaker notes after each slide. */
   notes?: boolean;
-  /** PDF: each page shows the slide, reduced, above its notes. */
+  /** PDF: portrait pages, three slides each with their notes beside them (ruled lines where there are none). */
   handout?: boolean;
+  /** Paper of the handout and the brief; default Letter when the deck's language names a region that uses it, else A4. */
+  paper?: 'a4' | 'letter';
   /** PDF: one page per fragment step. */
   fragments?: boolean;
   /** PNG: pixels per slide pixel, 0.25 to 4 (default 2). */

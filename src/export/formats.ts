@@ -3,7 +3,7 @@ import { extname, join, sep } from 'node:path';
 import { ExitCode, LecternError } from '../errors.js';
 import type { FileKind } from '../site/output-guard.js';
 
-export const EXPORT_FORMATS = ['pdf', 'png', 'html', 'pptx', 'txt', 'md'] as const;
+export const EXPORT_FORMATS = ['pdf', 'png', 'html', 'pptx', 'txt', 'md', 'brief'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** File name endings that pick a format when none is given. */
@@ -45,14 +45,22 @@ export function chooseFormat(given: string | undefined, out: string | undefined)
   throw usage(`cannot tell the format from \`${extension}\`: known endings are ${KNOWN_EXTENSIONS.join(', ')}`, 'or pass --format');
 }
 
-/** What the output guard calls a single-file output of this format (PNG: one image). */
-export function fileKind(format: ExportFormat): FileKind {
+/** Whether the one-page brief is written as HTML (its `--out` ends in `.html` or `.htm`) rather than a PDF. */
+export function briefIsHtml(out: string): boolean {
+  return /\.html?$/i.test(out);
+}
+
+/** What the output guard calls a single-file output of this format (PNG: one image; the brief: PDF or HTML). */
+export function fileKind(format: ExportFormat, out = ''): FileKind {
+  if (format === 'brief') return briefIsHtml(out) ? 'html' : 'pdf';
   return format === 'md' ? 'markdown' : format === 'txt' ? 'text' : format;
 }
 
-/** Where an export goes when `--out` is not given: `dist/<name>.<format>`, PNG `dist/<name>-png/`. */
+/** Where an export goes when `--out` is not given: `dist/<name>.<format>`, PNG `dist/<name>-png/`, the brief `dist/<name>-brief.pdf`. */
 export function defaultOut(format: ExportFormat, name: string): string {
-  return format === 'png' ? join('dist', `${name}-png`) : join('dist', `${name}.${format}`);
+  if (format === 'png') return join('dist', `${name}-png`);
+  if (format === 'brief') return join('dist', `${name}-brief.pdf`);
+  return join('dist', `${name}.${format}`);
 }
 
 /** A PNG export to a name ending in `.png` is one image (of one slide); anything else is a folder of images. */

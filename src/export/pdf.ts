@@ -2,7 +2,6 @@
 import { writeFile } from 'node:fs/promises';
 import { ExitCode, LecternError, type Warning } from '../errors.js';
 import type { PreparedDeck } from '../pipeline.js';
-import type { SlideSize } from '../slide-size.js';
 import { writeFileAtomically } from '../site/atomic.js';
 import { sourceFiles } from '../site/output-guard.js';
 import { isolatedPage, withBrowser, type BrowserLaunch } from '../browser/launch.js';
@@ -12,6 +11,7 @@ import { openDeck } from '../browser/deck-page.js';
 import { glyphWarnings } from '../browser/fonts.js';
 import type { Bookmark } from './pdf-metadata.js';
 import { composePrintPages, printPagesCss, showPrintPages, type PageEntry, type PrintMode } from './print-pages.js';
+import { PAPER_SIZES, paperFor, type PaperName } from './paper.js';
 import type { Progress } from '../cli/progress.js';
 import { blockedWarnings, EXPORT_OPTIONS, stageSite, type StagedSite } from '../browser/stage.js';
 
@@ -28,6 +28,8 @@ export interface PdfOptions {
   pagesPerPrint?: number;
   /** Overwrite an existing file that is not a PDF (never the source). */
   force?: boolean;
+  /** Handout: the paper (default from the deck's language, see `paperFor`). */
+  paper?: PaperName;
 }
 
 export interface PdfResult {
@@ -81,14 +83,17 @@ async function printDeck(
   pdfMetadata().catch(() => undefined);
   await opening;
   const warnings = await glyphWarnings(page, deck.file);
+  const paper = options.mode === 'handout' ? PAPER_SIZES[options.paper ?? paperFor(deck.meta.lang)] : undefined;
   const pages = await page.evaluate(composePrintPages, {
     mode: options.mode,
     slides: deck.slides.map((slide) => ({ id: slide.id, title: slide.title ?? '', notes: slide.notes })),
     lang: deck.meta.lang,
     dir: deck.meta.dir,
     pageHeight: size.height,
+    title: deck.meta.title,
+    ...(paper ? { paper } : {}),
   });
-  const pdf = await printInParts(page, pages.length, size, options);
+  const pdf = await printInParts(page, pages.length, paper ?? size, options);
   warnings.push(...blockedWarnings(blocked, deck.file));
   return { pdf, pages, warnings };
 }
@@ -99,7 +104,7 @@ async function printDeck(
  */
 const PAGES_PER_PRINT = 250;
 
-async function printInParts(page: Page, expected: number, size: SlideSize, options: PdfOptions): Promise<Uint8Array[]> {
+async function printInParts(page: Page, expected: number, size: { width: number; height: number }, options: PdfOptions): Promise<Uint8Array[]> {
   const { progress, pagesPerPrint = PAGES_PER_PRINT } = options;
   const total = await page.evaluate(showPrintPages, null);
   if (total !== expected || total <= pagesPerPrint * 1.5) {
@@ -124,10 +129,10 @@ function pdfMetadata(): Promise<typeof import('./pdf-metadata.js')> {
   return (metadataModule ??= import('./pdf-metadata.js'));
 }
 
-/** One bookmark per deck section, at the first page of the section's first slide. */
+/** One bookmark per deck section, at the first page of the section's first slide (a handout page shows several). */
 export function sectionBookmarks(prepared: PreparedDeck, pages: PageEntry[]): Bookmark[] {
   return prepared.deck.sections.map((section) => ({
     title: section.title,
-    page: pages.findIndex((entry) => entry.slide === section.slideIndex),
+    page: pages.findIndex((entry) => entry.slide === section.slideIndex || entry.slides?.includes(section.slideIndex) === true),
   }));
 }
