@@ -1,6 +1,6 @@
 import { blockText, listItemTexts } from '../article/block-text.js';
 import type { Article, Block, ListItem, Section } from '../article/types.js';
-import { escapeHtml } from '../escape-html.js';
+import { escapeHtmlText } from '../escape-html.js';
 import { BUDGET, budgetFor, type LayoutBudget } from './budget.js';
 import type { Brand } from '../brand.js';
 import { defaultSlideSize, type SlideSize } from '../slide-size.js';
@@ -476,7 +476,7 @@ function leadInOnly(item: ListItem): ListItem {
   const [, lead = '', rest = ''] = match;
   if (lead.split(/\s+/).length > 8 || rest.split(/\s+/).length < 12) return item;
   // Escaped as the sanitiser writes inline HTML, so an imported deck reads back the same markup.
-  const shortened: ListItem = { text: lead, html: `<strong>${escapeHtml(lead)}</strong>` };
+  const shortened: ListItem = { text: lead, html: `<strong>${escapeHtmlText(lead)}</strong>` };
   originalOf.set(shortened, item);
   return shortened;
 }
