@@ -37,6 +37,8 @@ export interface OutlineOptions {
 
 const DEFAULT_THEME = 'lectern';
 const INTRODUCTION_TITLE = 'Introduction';
+/** Slides an introduction may take before the agenda; a longer one becomes a section of its own. */
+const INTRODUCTION_SLIDES = 3;
 /** Points an introduction before titled sections shows at most (three slides of three). */
 const INTRODUCTION_POINTS = 9;
 /** Seconds planned for a slide of each kind when no duration is set. */
@@ -93,17 +95,24 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
   const introduction = article.sections.filter((section) => section.title === undefined);
   // An enumeration in the introduction ("three lenses: (1) … (2) … (3) …") becomes the agenda.
   const enumerated = titledSections.length >= 2 ? findAgendaEnumeration(introduction, budget) : undefined;
+  const introDrafts: Draft[] = [];
   for (const section of introduction) {
     const blocks = section.blocks.filter((block) => block !== enumerated?.block && !opening.blocks.has(block));
     // A long introduction before the sections is condensed to its key points; the notes keep all of it.
     const condenseTo = titledSections.length >= 1 ? INTRODUCTION_POINTS : undefined;
-    for (const draft of outlineSection({ ...section, blocks }, INTRODUCTION_TITLE, lang, density, state, condenseTo)) drafts.push(draft);
+    for (const draft of outlineSection({ ...section, blocks }, INTRODUCTION_TITLE, lang, density, state, condenseTo)) introDrafts.push(draft);
   }
 
   const explicit = new Set(article.sections.flatMap((section) => section.blocks).flatMap((block) => (block.kind === 'directive' ? [block.value] : [])));
-  if (titledSections.length >= 2 && !explicit.has('agenda')) {
+  const hasAgenda = titledSections.length >= 2 && !explicit.has('agenda');
+  // More than three slides before the agenda (a press release's quotes and figures) is a part of the talk of its own:
+  // it becomes a titled section after the agenda, as the article's own sections are.
+  const introductionSection = hasAgenda && !enumerated && introDrafts.length > INTRODUCTION_SLIDES;
+  if (!introductionSection) drafts.push(...introDrafts);
+  if (hasAgenda) {
     const line = enumerated?.block.line ?? titledSections[0]?.line ?? 1;
-    const items = (enumerated?.enumeration.items ?? titledSections.map((section) => section.title ?? '')).map((text) => ({ text }));
+    const titles = titledSections.map((section) => section.title ?? '');
+    const items = (enumerated?.enumeration.items ?? (introductionSection ? [INTRODUCTION_TITLE, ...titles] : titles)).map((text) => ({ text }));
     // A long agenda (a book's chapters) runs over several slides, as any list does.
     pagesOf(items, budget).forEach((page, index) => {
       drafts.push({
@@ -116,6 +125,13 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
         lines: [line, line],
       });
     });
+  }
+
+  if (introductionSection) {
+    const line = introDrafts[0]?.lines[0] ?? firstLine;
+    sections.push({ title: INTRODUCTION_TITLE, slideIndex: drafts.length });
+    drafts.push({ layout: 'section', title: INTRODUCTION_TITLE, section: INTRODUCTION_TITLE, notes: [], lines: [line, line] });
+    drafts.push(...introDrafts);
   }
 
   for (const section of titledSections) {

@@ -71,7 +71,10 @@ describe.each(articleFiles)('article %s', (file) => {
         // ALL-CAPS headings may be shown in title case: compare without case.
         const lower = (titles: string[]) => titles.map((title) => title.toLowerCase());
         const accepted = [wanted.titles, wanted.titlesWithoutNumbers].filter((titles): titles is string[] => Boolean(titles)).map(lower);
-        expect(accepted).toContainEqual(lower(deck.sections.map((section) => section.title)));
+        // A long introduction may become a section of its own, ahead of the article's headings.
+        const known = new Set(accepted.flat());
+        const headed = deck.sections.filter((section, index) => !(index === 0 && wanted.introduction && !known.has(section.title.toLowerCase())));
+        expect(accepted).toContainEqual(lower(headed.map((section) => section.title)));
       }
       expect(visibleText(deck.slides[0]!)).toContain(deck.meta.title);
       // Markup, page furniture and encoding debris never reach a slide, as text or inside its HTML.
