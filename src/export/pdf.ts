@@ -1,5 +1,6 @@
 /** PDF export: Reveal's print view in Chromium, printed in one go (long decks in parts), then metadata and bookmarks. */
 import { writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { ExitCode, LecternError, type Warning } from '../errors.js';
 import type { PreparedDeck } from '../pipeline.js';
 import { SLIDE_HEIGHT, SLIDE_WIDTH } from '../render/reveal-config.js';
@@ -26,6 +27,12 @@ export interface PdfOptions {
   producer?: string;
   /** Pages printed at a time in a long deck (default 250). */
   pagesPerPrint?: number;
+  /**
+   * Tabs that print parts at once (internal: tests force 1 or 2). By default two for a deck of at least
+   * `PARALLEL_FROM_PAGES` slides on a machine with two cores or more, else one. The parts, and so the bytes of the
+   * PDF, never depend on it.
+   */
+  printTabs?: number;
   /** Overwrite an existing file that is not a PDF (never the source). */
   force?: boolean;
 }
@@ -74,22 +81,33 @@ async function printDeck(
   options: PdfOptions,
 ): Promise<{ pdf: Uint8Array[]; pages: PageEntry[]; warnings: Warning[] }> {
   const { deck } = prepared;
-  const { page, blocked } = await isolatedPage(browser, { width: SLIDE_WIDTH, height: SLIDE_HEIGHT, root: site.dir });
-  const opening = openDeck(page, site.url('?print-pdf'), true);
-  // pdf-lib takes a while to load: load it while the browser lays the deck out.
-  pdfMetadata().catch(() => undefined);
-  await opening;
-  const warnings = await glyphWarnings(page, deck.file);
-  const pages = await page.evaluate(composePrintPages, {
+  const compose = {
     mode: options.mode,
     slides: deck.slides.map((slide) => ({ id: slide.id, title: slide.title ?? '', notes: slide.notes })),
     lang: deck.meta.lang,
     dir: deck.meta.dir,
     pageHeight: SLIDE_HEIGHT,
-  });
-  const pdf = await printInParts(page, pages.length, options);
-  warnings.push(...blockedWarnings(blocked, deck.file));
-  return { pdf, pages, warnings };
+  };
+  // pdf-lib takes a while to load: load it while the browser lays the deck out.
+  pdfMetadata().catch(() => undefined);
+  // Every tab lays out the whole deck (each in its own renderer process, so on its own core), then prints its parts.
+  const tabs = await Promise.all(
+    Array.from({ length: printTabs(deck.slides.length, options) }, async () => {
+      const { page, blocked } = await isolatedPage(browser, { width: SLIDE_WIDTH, height: SLIDE_HEIGHT, root: site.dir });
+      await openDeck(page, site.url('?print-pdf'), true);
+      const pages = await page.evaluate(composePrintPages, compose);
+      return { page, blocked, pages };
+    }),
+  );
+  const [first, ...others] = tabs;
+  if (!first) throw new Error('no tab to print in');
+  if (others.some((tab) => tab.pages.length !== first.pages.length)) {
+    throw new LecternError('the deck was laid out differently in two tabs', { exitCode: ExitCode.browser, hint: 'run again with --debug, and please report it with the article' });
+  }
+  const warnings = await glyphWarnings(first.page, deck.file);
+  const pdf = await printParts(tabs.map((tab) => tab.page), first.pages.length, options);
+  warnings.push(...blockedWarnings([...new Set(tabs.flatMap((tab) => tab.blocked))], deck.file));
+  return { pdf, pages: first.pages, warnings };
 }
 
 /**
@@ -98,22 +116,58 @@ async function printDeck(
  */
 const PAGES_PER_PRINT = 250;
 
-async function printInParts(page: Page, expected: number, options: PdfOptions): Promise<Uint8Array[]> {
-  const { progress, pagesPerPrint = PAGES_PER_PRINT } = options;
+/**
+ * From this many slides a second tab prints half of the parts on the second core. Below it, laying the deck out a
+ * second time costs more than the print it shares (measured on two cores: see BENCHMARKS.md).
+ */
+export const PARALLEL_FROM_PAGES = 150;
+
+/** How many tabs print: `printTabs` if given, else two for a long deck when there is a second core. */
+function printTabs(slides: number, options: PdfOptions): number {
+  if (options.printTabs !== undefined) return Math.max(1, Math.floor(options.printTabs));
+  return slides >= PARALLEL_FROM_PAGES && availableParallelism() > 1 ? 2 : 1;
+}
+
+/**
+ * The page ranges printed one at a time: parts of at most about `pagesPerPrint` pages, of equal size, and at least two
+ * from `PARALLEL_FROM_PAGES` pages so two tabs can share them. Depends only on the page count, so the PDF is the same
+ * however many tabs print it.
+ */
+export function printPlan(total: number, pagesPerPrint = PAGES_PER_PRINT): Array<{ from: number; to: number }> {
+  const count = total > pagesPerPrint * 1.5 ? Math.ceil(total / pagesPerPrint) : total >= PARALLEL_FROM_PAGES ? 2 : 1;
+  return Array.from({ length: count }, (_part, index) => ({
+    from: Math.floor((index * total) / count),
+    to: Math.floor(((index + 1) * total) / count),
+  }));
+}
+
+/** Prints the plan's parts, each tab taking the next part when it is free; the parts come back in page order. */
+async function printParts(pages: Page[], expected: number, options: PdfOptions): Promise<Uint8Array[]> {
+  const { progress } = options;
   const size = { width: SLIDE_WIDTH, height: SLIDE_HEIGHT };
-  const total = await page.evaluate(showPrintPages, null);
-  if (total !== expected || total <= pagesPerPrint * 1.5) {
+  const [first] = pages;
+  if (!first) throw new Error('no tab to print in');
+  const totals = await Promise.all(pages.map((page) => page.evaluate(showPrintPages, null)));
+  const total = totals[0] ?? 0;
+  const plan = printPlan(total, options.pagesPerPrint);
+  if (total !== expected || totals.some((count) => count !== total) || plan.length === 1) {
     progress?.update(`printing ${expected} pages`);
-    return [await page.printToPDF(size)];
+    return [await first.printToPDF(size)];
   }
-  const parts: Uint8Array[] = [];
-  for (let from = 0; from < total; from += pagesPerPrint) {
-    const to = Math.min(total, from + pagesPerPrint);
-    progress?.update(`printing pages ${from + 1}–${to} of ${total}`);
-    await page.evaluate(showPrintPages, { from, to });
-    parts.push(await page.printToPDF(size));
-  }
-  await page.evaluate(showPrintPages, null);
+  const parts: Uint8Array[] = new Array<Uint8Array>(plan.length);
+  let next = 0;
+  let printed = 0;
+  await Promise.all(
+    pages.map(async (page) => {
+      for (let index = next++; index < plan.length; index = next++) {
+        const range = plan[index]!;
+        await page.evaluate(showPrintPages, range);
+        parts[index] = await page.printToPDF(size);
+        printed += range.to - range.from;
+        progress?.update(`printed ${printed} of ${total} pages`);
+      }
+    }),
+  );
   return parts;
 }
 
