@@ -1,6 +1,5 @@
 /** PDF export: Reveal's print view in Chromium, printed in one go (long decks in parts), then metadata and bookmarks. */
 import { writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { ExitCode, LecternError, type Warning } from '../errors.js';
 import type { PreparedDeck } from '../pipeline.js';
 import { SLIDE_HEIGHT, SLIDE_WIDTH } from '../render/reveal-config.js';
@@ -15,6 +14,7 @@ import type { Bookmark } from './pdf-metadata.js';
 import { composePrintPages, PRINT_PAGES_CSS, showPrintPages, type PageEntry, type PrintMode } from './print-pages.js';
 import type { Progress } from '../cli/progress.js';
 import { blockedWarnings, EXPORT_OPTIONS, stageSite, type StagedSite } from '../browser/stage.js';
+import { hasSpareCore } from '../browser/cores.js';
 
 export interface PdfOptions {
   mode: PrintMode;
@@ -29,8 +29,8 @@ export interface PdfOptions {
   pagesPerPrint?: number;
   /**
    * Tabs that print parts at once (internal: tests force 1 or 2). By default two for a deck of at least
-   * `PARALLEL_FROM_PAGES` slides on a machine with two cores or more, else one. The parts, and so the bytes of the
-   * PDF, never depend on it.
+   * `PARALLEL_FROM_PAGES` slides while a core is idle, else one. The parts, and so the bytes of the PDF, never
+   * depend on it.
    */
   printTabs?: number;
   /** Overwrite an existing file that is not a PDF (never the source). */
@@ -117,24 +117,24 @@ async function printDeck(
 const PAGES_PER_PRINT = 250;
 
 /**
- * From this many slides a second tab prints half of the parts on the second core. Below it, laying the deck out a
- * second time costs more than the print it shares (measured on two cores: see BENCHMARKS.md).
+ * From this many pages a second tab prints half of the parts. It lays the whole deck out again, in its own renderer
+ * process, so it pays off only when printing is the larger part of the work and a core is idle: on two cores shared
+ * with other work, two tabs were no faster than one at 282, 562 and 2,802 slides (see bench/profiles.md).
  */
-export const PARALLEL_FROM_PAGES = 150;
+export const PARALLEL_FROM_PAGES = 600;
 
-/** How many tabs print: `printTabs` if given, else two for a long deck when there is a second core. */
+/** How many tabs print: `printTabs` if given, else two for a long deck when a core is spare. */
 function printTabs(slides: number, options: PdfOptions): number {
   if (options.printTabs !== undefined) return Math.max(1, Math.floor(options.printTabs));
-  return slides >= PARALLEL_FROM_PAGES && availableParallelism() > 1 ? 2 : 1;
+  return slides >= PARALLEL_FROM_PAGES && hasSpareCore() ? 2 : 1;
 }
 
 /**
- * The page ranges printed one at a time: parts of at most about `pagesPerPrint` pages, of equal size, and at least two
- * from `PARALLEL_FROM_PAGES` pages so two tabs can share them. Depends only on the page count, so the PDF is the same
- * however many tabs print it.
+ * The page ranges printed one at a time: one print up to 1.5 × `pagesPerPrint` pages, else parts of near-equal size
+ * of at most about `pagesPerPrint`. Depends only on the page count, so the PDF is the same however many tabs print it.
  */
 export function printPlan(total: number, pagesPerPrint = PAGES_PER_PRINT): Array<{ from: number; to: number }> {
-  const count = total > pagesPerPrint * 1.5 ? Math.ceil(total / pagesPerPrint) : total >= PARALLEL_FROM_PAGES ? 2 : 1;
+  const count = total > pagesPerPrint * 1.5 ? Math.ceil(total / pagesPerPrint) : 1;
   return Array.from({ length: count }, (_part, index) => ({
     from: Math.floor((index * total) / count),
     to: Math.floor(((index + 1) * total) / count),

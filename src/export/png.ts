@@ -1,6 +1,5 @@
 /** PNG export: one image per slide, cut from Reveal's print view so it matches the PDF (every fragment shown). */
 import { writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { ExitCode, LecternError, type Warning } from '../errors.js';
 import type { PreparedDeck } from '../pipeline.js';
@@ -12,6 +11,7 @@ import { openDeck } from '../browser/deck-page.js';
 import { glyphWarnings } from '../browser/fonts.js';
 import type { Progress } from '../cli/progress.js';
 import { blockedWarnings, EXPORT_OPTIONS, stageSite } from '../browser/stage.js';
+import { hasSpareCore } from '../browser/cores.js';
 
 export interface PngOptions {
   /** Device pixels per slide pixel. */
@@ -23,13 +23,14 @@ export interface PngOptions {
   progress?: Progress;
   /** Replace an output folder Lectern cannot tell it wrote. */
   force?: boolean;
-  /** Tabs taking screenshots at once (internal: tests force 1 or 2); by default two from `PARALLEL_FROM_SLIDES` images. */
+  /** Tabs taking screenshots at once (internal: tests force 1 or 2); by default two from `PARALLEL_FROM_SLIDES` images while a core is idle. */
   tabs?: number;
 }
 
 /**
- * From this many images a second tab lays the deck out too and takes half of the screenshots, on the second core.
- * Below it the second layout costs more than it saves (measured on two cores: see BENCHMARKS.md).
+ * From this many images a second tab lays the deck out too and takes half of the screenshots, when a core is idle.
+ * Measured on two cores (a 282-slide deck, scale 2): 80 images 23–28 s in one tab, 17–22 s in two; 10 and 30 images
+ * no clear difference.
  */
 export const PARALLEL_FROM_SLIDES = 40;
 
@@ -74,7 +75,7 @@ export async function exportPng(prepared: PreparedDeck, outDir: string, options:
   try {
     await withBrowser(options.browser, async (browser) => {
       options.progress?.update(`opening ${deck.slides.length} slides`);
-      const tabCount = options.tabs ?? (indexes.length >= PARALLEL_FROM_SLIDES && availableParallelism() > 1 ? 2 : 1);
+      const tabCount = options.tabs ?? (indexes.length >= PARALLEL_FROM_SLIDES && hasSpareCore() ? 2 : 1);
       const tabs = await Promise.all(
         Array.from({ length: Math.max(1, Math.min(tabCount, indexes.length)) }, async () => {
           const { page, blocked } = await isolatedPage(browser, { width: SLIDE_WIDTH, height: SLIDE_HEIGHT, scale: options.scale, root: site.dir });
