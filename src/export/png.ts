@@ -77,8 +77,8 @@ export async function exportPng(prepared: PreparedDeck, outDir: string, options:
       options.progress?.update(`opening ${deck.slides.length} slides`);
       const tabCount = options.tabs ?? (indexes.length >= PARALLEL_FROM_SLIDES && hasSpareCore() ? 2 : 1);
       const tabs = await Promise.all(
-        Array.from({ length: Math.max(1, Math.min(tabCount, indexes.length)) }, async () => {
-          const { page, blocked } = await isolatedPage(browser, { width: SLIDE_WIDTH, height: SLIDE_HEIGHT, scale: options.scale, root: site.dir });
+        Array.from({ length: Math.max(1, Math.min(tabCount, indexes.length)) }, async (_tab, tab) => {
+          const { page, blocked } = await isolatedPage(browser, { width: SLIDE_WIDTH, height: SLIDE_HEIGHT, scale: options.scale, root: site.dir, newWindow: tab > 0 });
           await openDeck(page, site.url('?print-pdf'), true);
           await page.evaluate(finishAnimations, undefined);
           return { page, blocked };
