@@ -25,7 +25,7 @@ Options:
       --theme NAME      theme: lectern, a Reveal.js theme name, or a .css path
       --templates DIR   folder of template overrides
 ${FILE_ACCESS_HELP}
-      --debug           show stack traces
+      --debug           show stack traces (naming the files in src/)
   -h, --help            show this help
 `;
 
