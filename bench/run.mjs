@@ -13,7 +13,8 @@ const root = path.dirname(bench);
 const HELP = `Usage: npm run bench -- [options]     (or: node bench/run.mjs [options])
 
 Benchmarks Lectern against Marp CLI 4.5.1, reveal-md 6.1.4 and decktape 3.16.1 on the same deck
-(the seed article at ×1, ×10, ×100) and writes BENCHMARKS.md and bench/results.json.
+(the seed article at ×1, ×10, ×100), beside the machine's floor (\`node -e 0\`; Chromium's start plus a blank
+print of the same page count: bench/floor-pdf.mjs), and writes BENCHMARKS.md and bench/results.json.
 The peer tools are installed into bench/node_modules on first use (never into the project).
 
 Options:

@@ -11,8 +11,10 @@ const newest = (path) => {
   if (!info.isDirectory()) return info.mtimeMs;
   return Math.max(info.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
 };
-const compiled = statSync('lib/render/builtin-templates.cjs', { throwIfNoEntry: false })?.mtimeMs ?? 0;
-if (compiled < Math.max(newest('src'), newest('templates'), newest('package-lock.json'))) {
+// The CLI bundle is the last thing `compile` writes.
+const compiled = statSync('lib/lectern-cli.js', { throwIfNoEntry: false })?.mtimeMs ?? 0;
+const sources = ['src', 'templates', 'package-lock.json', 'scripts/bundle-cli.mjs'];
+if (compiled < Math.max(...sources.map(newest))) {
   const result = spawnSync('npm', ['run', '--silent', 'compile'], { stdio: 'inherit' });
   process.exitCode = result.status ?? 1;
 }

@@ -53,11 +53,14 @@ export async function buildPhase(ctx) {
     if (size === 1) add('lectern-article', tools.lectern, ctx.articleFile, 'Lectern (raw article)');
     add('marp', tools.marp, deck.files.marp, 'Marp CLI');
     add('revealmd', tools.revealmd, deck.files.revealmd, 'reveal-md');
+    // The floor: what any Node CLI pays before doing anything, timed in the same rounds as the tools.
+    rows.floor = { tool: 'floor', label: 'Floor: `node -e 0`' };
+    cells.push({ key: 'floor', label: rows.floor.label, prepare: () => tools.floor.build() });
     const res = await alternate(cells, { runs: opts.runs, budgetMs: opts.budgetMs, timeoutMs: opts.timeoutMs, log });
     for (const [key, row] of Object.entries(rows)) {
       if (!res[key]) { results.push({ size, slides: deck.slides, ...row }); continue; }
       Object.assign(row, res[key]);
-      if (row.status === 'ok') {
+      if (row.status === 'ok' && row.outDir) {
         row.outputBytes = bytesOf(row.outDir);
         if (browser) {
           const server = await serveStatic(row.outDir);
@@ -98,7 +101,7 @@ export async function pdfPhase(ctx) {
     const add = (key, label, prepareSpec, extra = {}) => {
       const outFile = path.join(dir, `${key}.pdf`);
       // pages must equal the slides of the deck the tool itself builds (Lectern may add agenda/closing slides)
-      const expected = ctx.builtSlides?.(key === 'decktape' ? 'revealmd' : key, size) ?? deck.slides;
+      const expected = ctx.builtSlides?.(key === 'decktape' ? 'revealmd' : key === 'floor' ? 'lectern' : key, size) ?? deck.slides;
       rows[key] = { tool: key, label, outFile, expectedPages: expected };
       pages[key] = [];
       cells.push({
@@ -129,6 +132,9 @@ export async function pdfPhase(ctx) {
         if (why) skip(key, label, why.startsWith('timed') ? 'timeout' : 'skipped', why);
         else add(key, label, (f) => tools[key].pdf(deck.files[key === 'marp' ? 'marp' : 'revealmd'], f));
       }
+      // The floor: Node, Chromium's start and one print of as many blank pages as Lectern's PDF has.
+      const floorPages = ctx.builtSlides?.('lectern', size) ?? deck.slides;
+      add('floor', `Floor: Chromium start + ${floorPages} blank pages`, (f) => tools.floor.pdf(floorPages, f));
       const why = peerSkip('decktape');
       if (why) skip('decktape', 'decktape', why.startsWith('timed') ? 'timeout' : 'skipped', why);
       else {

@@ -79,6 +79,27 @@ function pdfTable(rows) {
   return lines.join('\n');
 }
 
+/**
+ * Lectern against the machine's floor (`node -e 0` for a build; Node, Chromium's start and a blank print of the same
+ * page count for a PDF), beside its ratio to Marp: how much of Lectern's time is its own work, and how that compares
+ * with the time Marp spends above the same floor.
+ */
+function floorTable(results) {
+  const lines = ['| work | size | floor | Lectern | Lectern ÷ floor | Lectern − floor | Lectern ÷ Marp | (Lectern − floor) ÷ (Marp − floor) |',
+    '|---|---|---|---|---|---|---|---|'];
+  for (const [name, phase] of [['build', results.build], ['PDF', results.pdf]]) {
+    for (const size of [...new Set((phase?.rows ?? []).map((r) => r.size))]) {
+      const at = (tool) => phase.rows.find((r) => r.size === size && r.tool === tool);
+      const floor = at('floor'), lectern = at('lectern'), marp = at('marp');
+      if (!floor?.wall) continue;
+      const f = floor.wall.median, l = lectern?.wall?.median, m = marp?.wall?.median;
+      const over = (v) => (v == null ? null : v - f);
+      lines.push(`| ${name} | ×${size} | ${ms(f)} | ${ms(l)} | ${x(l == null ? null : l / f)} | ${over(l) == null ? '—' : `+${ms(over(l))}`} | ${x(ratio(lectern, marp))} | ${x(l == null || m == null || m <= f ? null : (l - f) / (m - f))} |`);
+    }
+  }
+  return lines.length > 2 ? lines.join('\n') : '';
+}
+
 /** The whole BENCHMARKS.md. */
 /** The report; `profiles` (Markdown, may be empty) goes after the targets: where the time goes and what was tried. */
 export function renderMarkdown(results, profiles = '') {
@@ -97,6 +118,10 @@ export function renderMarkdown(results, profiles = '') {
   out.push('## Targets', '', '| target | size | measured | result |', '|---|---|---|---|');
   for (const r of t) out.push(`| ${r.target} | ${r.size ? `×${r.size}` : ''} | ${r.value} | ${verdict(r.ok)} |`);
   out.push('');
+  const floor = floorTable(results);
+  if (floor) {
+    out.push('## The floor', '', 'What this machine needs before any tool does work: starting Node (`node -e 0`) for a build; starting Node and Chromium (through Lectern\'s own driver, with its export flags) and printing as many blank pages as Lectern\'s PDF has, in one print, for a PDF (`bench/floor-pdf.mjs`). Timed in the same alternating rounds as the tools.', '', floor, '');
+  }
   if (profiles.trim()) out.push(profiles.trim(), '');
   if (results.build) out.push(`## Build static HTML`, '', `_${results.build.date}, ${results.build.mode}_`, '', buildTable(results.build.rows), '');
   if (results.pdf) out.push('## PDF export', '', `_${results.pdf.date}, ${results.pdf.mode}_`, '', pdfTable(results.pdf.rows), '');
@@ -128,6 +153,7 @@ export function renderMarkdown(results, profiles = '') {
     '- **Runs.** At each size, every tool runs once as a warm-up, then the tools alternate (A B C A B C …) for the counted runs. A cell whose runs would exceed the per-cell budget gets fewer runs; one whose warm-up alone exceeds it keeps the warm-up as its only sample (marked `*`). Every run is bounded by a timeout and its whole process tree is killed afterwards; a tool that times out at one size is not tried at larger ones. Wall time is the median, with min–max and n.',
     '- **Bytes.** Output bytes: every file the build wrote. First-slide bytes: the built page loaded in Chromium (playwright-core) from a 127.0.0.1 server, until the first slide shows (Reveal `isReady()`, or a section after `load`) and the network is idle, summing response bodies; any request not to 127.0.0.1 is blocked and reported.',
     '- **Memory.** Peak memory of the process tree: every process under the command, browsers included, polled every 100 ms from /proc and summed as PSS (shared pages split among the processes sharing them; the plain RSS sum, which counts Chromium\'s shared pages once per process, is in results.json as `peakTreeRss`). Also the largest single process\'s peak RSS (`/usr/bin/time -v`). Polling can miss a peak shorter than 100 ms.',
+    '- **Floor.** `node -e 0` in the build rounds; in the PDF rounds `node bench/floor-pdf.mjs N out.pdf`, which starts Chromium with Lectern\'s driver and export flags and prints N blank pages of the slide size in one print (N: the pages of Lectern\'s PDF). Lectern ÷ floor and Lectern − floor are in "The floor".',
     '- **PDF pages** are counted with `pdfinfo` and must equal the deck\'s slides; mismatches are flagged in the table.',
     '- **Live editing.** `lectern dev deck.md --port P` starts, Chromium (already running) polls the URL until the first slide shows: cold start. Then the first slide\'s point is edited 1 + 20 times (the first is a warm-up), timing the file write until the new text is in `.reveal .slides`.',
     '- **Noise.** The machine has few cores shared with other work; treat differences under ~20 % as noise.',

@@ -57,6 +57,13 @@ export function makeTools({ root, bench }) {
         cwd: path.dirname(src),
       }),
     },
+    // The machine's floor: Node's start (build), plus Chromium's start and a blank print of the same pages (PDF).
+    floor: {
+      label: 'Floor',
+      available: () => existsSync(path.join(root, 'lib', 'browser', 'launch.js')),
+      build: () => ({ cmd: process.execPath, args: ['-e', '0'], cwd: root }),
+      pdf: (pages, outFile) => ({ cmd: process.execPath, args: [path.join(bench, 'floor-pdf.mjs'), String(pages), outFile], cwd: root }),
+    },
     decktape: {
       label: 'decktape',
       available: () => existsSync(bin('decktape')),

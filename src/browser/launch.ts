@@ -147,9 +147,9 @@ export function exportMayLoad(url: string, root: string): boolean {
  */
 export async function isolatedPage(
   browser: Browser,
-  options: { width: number; height: number; scale?: number; root: string },
+  options: { width: number; height: number; scale?: number; root: string; newWindow?: boolean },
 ): Promise<{ page: Page; blocked: string[] }> {
-  const page = await browser.newPage();
+  const page = await browser.newPage({ newWindow: options.newWindow });
   const blocked: string[] = [];
   const seen = new Set<string>();
   await Promise.all([

@@ -27,7 +27,7 @@ ${SIZE_HELP}
       --templates DIR   folder of template overrides
 ${FILE_ACCESS_HELP}
 ${QUIET_HELP}
-      --debug           show stack traces
+      --debug           show stack traces (naming the files in src/)
   -h, --help            show this help
 
 Example:

@@ -48,7 +48,7 @@ ${SIZE_HELP}
       --theme NAME      theme: lectern, a Reveal.js theme name, or a .css path
       --templates DIR   folder of template overrides
 ${FILE_ACCESS_HELP}
-      --debug           show stack traces
+      --debug           show stack traces (naming the files in src/)
   -h, --help            show this help
 
 Exit codes: 5 when the output cannot be written or would replace files Lectern did not

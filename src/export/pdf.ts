@@ -14,6 +14,7 @@ import { composePrintPages, printPagesCss, showPrintPages, type PageEntry, type 
 import { PAPER_SIZES, paperFor, type PaperName } from './paper.js';
 import type { Progress } from '../cli/progress.js';
 import { blockedWarnings, EXPORT_OPTIONS, stageSite, type StagedSite } from '../browser/stage.js';
+import { hasSpareCore } from '../browser/cores.js';
 
 export interface PdfOptions {
   mode: PrintMode;
@@ -26,6 +27,12 @@ export interface PdfOptions {
   producer?: string;
   /** Pages printed at a time in a long deck (default 250). */
   pagesPerPrint?: number;
+  /**
+   * Tabs that print parts at once (internal: tests force 1 or 2). By default two for a deck of at least
+   * `PARALLEL_FROM_PAGES` slides while a core is idle, else one. The parts, and so the bytes of the PDF, never
+   * depend on it.
+   */
+  printTabs?: number;
   /** Overwrite an existing file that is not a PDF (never the source). */
   force?: boolean;
   /** Handout: the paper (default from the deck's language, see `paperFor`). */
@@ -77,14 +84,8 @@ async function printDeck(
 ): Promise<{ pdf: Uint8Array[]; pages: PageEntry[]; warnings: Warning[] }> {
   const { deck } = prepared;
   const { size } = deck.meta;
-  const { page, blocked } = await isolatedPage(browser, { ...size, root: site.dir });
-  const opening = openDeck(page, site.url('?print-pdf'), true);
-  // pdf-lib takes a while to load: load it while the browser lays the deck out.
-  pdfMetadata().catch(() => undefined);
-  await opening;
-  const warnings = await glyphWarnings(page, deck.file);
   const paper = options.mode === 'handout' ? PAPER_SIZES[options.paper ?? paperFor(deck.meta.lang)] : undefined;
-  const pages = await page.evaluate(composePrintPages, {
+  const compose = {
     mode: options.mode,
     slides: deck.slides.map((slide) => ({ id: slide.id, title: slide.title ?? '', notes: slide.notes })),
     lang: deck.meta.lang,
@@ -92,10 +93,27 @@ async function printDeck(
     pageHeight: size.height,
     title: deck.meta.title,
     ...(paper ? { paper } : {}),
-  });
-  const pdf = await printInParts(page, pages.length, paper ?? size, options);
-  warnings.push(...blockedWarnings(blocked, deck.file));
-  return { pdf, pages, warnings };
+  };
+  // pdf-lib takes a while to load: load it while the browser lays the deck out.
+  pdfMetadata().catch(() => undefined);
+  // Every tab lays out the whole deck (each in its own renderer process, so on its own core), then prints its parts.
+  const tabs = await Promise.all(
+    Array.from({ length: printTabs(deck.slides.length, options) }, async () => {
+      const { page, blocked } = await isolatedPage(browser, { ...size, root: site.dir });
+      await openDeck(page, site.url('?print-pdf'), true);
+      const pages = await page.evaluate(composePrintPages, compose);
+      return { page, blocked, pages };
+    }),
+  );
+  const [first, ...others] = tabs;
+  if (!first) throw new Error('no tab to print in');
+  if (others.some((tab) => tab.pages.length !== first.pages.length)) {
+    throw new LecternError('the deck was laid out differently in two tabs', { exitCode: ExitCode.browser, hint: 'run again with --debug, and please report it with the article' });
+  }
+  const warnings = await glyphWarnings(first.page, deck.file);
+  const pdf = await printParts(tabs.map((tab) => tab.page), first.pages.length, paper ?? size, options);
+  warnings.push(...blockedWarnings([...new Set(tabs.flatMap((tab) => tab.blocked))], deck.file));
+  return { pdf, pages: first.pages, warnings };
 }
 
 /**
@@ -104,21 +122,57 @@ async function printDeck(
  */
 const PAGES_PER_PRINT = 250;
 
-async function printInParts(page: Page, expected: number, size: { width: number; height: number }, options: PdfOptions): Promise<Uint8Array[]> {
-  const { progress, pagesPerPrint = PAGES_PER_PRINT } = options;
-  const total = await page.evaluate(showPrintPages, null);
-  if (total !== expected || total <= pagesPerPrint * 1.5) {
+/**
+ * From this many pages a second tab prints half of the parts. It lays the whole deck out again, in its own renderer
+ * process, so it pays off only when printing is the larger part of the work and a core is idle: on two cores shared
+ * with other work, two tabs were no faster than one at 282, 562 and 2,802 slides (see bench/profiles.md).
+ */
+export const PARALLEL_FROM_PAGES = 600;
+
+/** How many tabs print: `printTabs` if given, else two for a long deck when a core is spare. */
+function printTabs(slides: number, options: PdfOptions): number {
+  if (options.printTabs !== undefined) return Math.max(1, Math.floor(options.printTabs));
+  return slides >= PARALLEL_FROM_PAGES && hasSpareCore() ? 2 : 1;
+}
+
+/**
+ * The page ranges printed one at a time: one print up to 1.5 × `pagesPerPrint` pages, else parts of near-equal size
+ * of at most about `pagesPerPrint`. Depends only on the page count, so the PDF is the same however many tabs print it.
+ */
+export function printPlan(total: number, pagesPerPrint = PAGES_PER_PRINT): Array<{ from: number; to: number }> {
+  const count = total > pagesPerPrint * 1.5 ? Math.ceil(total / pagesPerPrint) : 1;
+  return Array.from({ length: count }, (_part, index) => ({
+    from: Math.floor((index * total) / count),
+    to: Math.floor(((index + 1) * total) / count),
+  }));
+}
+
+/** Prints the plan's parts, each tab taking the next part when it is free; the parts come back in page order. */
+async function printParts(pages: Page[], expected: number, size: { width: number; height: number }, options: PdfOptions): Promise<Uint8Array[]> {
+  const { progress } = options;
+  const [first] = pages;
+  if (!first) throw new Error('no tab to print in');
+  const totals = await Promise.all(pages.map((page) => page.evaluate(showPrintPages, null)));
+  const total = totals[0] ?? 0;
+  const plan = printPlan(total, options.pagesPerPrint);
+  if (total !== expected || totals.some((count) => count !== total) || plan.length === 1) {
     progress?.update(`printing ${expected} pages`);
-    return [await page.printToPDF(size)];
+    return [await first.printToPDF(size)];
   }
-  const parts: Uint8Array[] = [];
-  for (let from = 0; from < total; from += pagesPerPrint) {
-    const to = Math.min(total, from + pagesPerPrint);
-    progress?.update(`printing pages ${from + 1}–${to} of ${total}`);
-    await page.evaluate(showPrintPages, { from, to });
-    parts.push(await page.printToPDF(size));
-  }
-  await page.evaluate(showPrintPages, null);
+  const parts: Uint8Array[] = new Array<Uint8Array>(plan.length);
+  let next = 0;
+  let printed = 0;
+  await Promise.all(
+    pages.map(async (page) => {
+      for (let index = next++; index < plan.length; index = next++) {
+        const range = plan[index]!;
+        await page.evaluate(showPrintPages, range);
+        parts[index] = await page.printToPDF(size);
+        printed += range.to - range.from;
+        progress?.update(`printed ${printed} of ${total} pages`);
+      }
+    }),
+  );
   return parts;
 }
 

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { exportPdf } from '../../src/export/pdf.js';
+import { exportPdf, PARALLEL_FROM_PAGES, printPlan } from '../../src/export/pdf.js';
 import { prepareDeck } from '../../src/pipeline.js';
 import { DEFAULT_DECK, deckWithHeadings, exportOk, LONG_NOTES, normalise, pageDeviations, pdfInfo, pdfPages, SEED_ARTICLE, sentences, SKIP_BROWSER_TESTS, tempDir } from './helpers.js';
 
@@ -343,13 +343,34 @@ describe.skipIf(SKIP_BROWSER_TESTS)('lectern export --format pdf of a long deck,
     // No part ends in a blank page: every page has something on it.
     pageDeviations(parts).forEach((deviation, index) => expect(deviation, `page ${index + 1}`).toBeGreaterThan(1));
   }, 90_000);
+
+  it.each(['slides', 'notes'] as const)('prints the same bytes in two tabs at once as in one tab (%s)', async (mode) => {
+    const dir = tempDir();
+    const source = join(dir, 'orchard.md');
+    const rows = Array.from({ length: 5 }, (_, n) => `## Row ${n + 1}\n\n` + Array.from({ length: 4 }, (_, k) =>
+      `### Tree ${n + 1}.${k + 1}\n\n- Tree ${n + 1}.${k + 1} gave ${10 + n * 4 + k} baskets of pears.\n- It was pruned in [week ${k + 2}](https://example.org/prune/${n}/${k}).\n\nNotes: Pick tree ${n + 1}.${k + 1} last, after the rain.\n`).join('\n'));
+    writeFileSync(source, `---\ntitle: Pear Orchard\n---\n\n${rows.join('\n')}`);
+    const prepared = await prepareDeck(source);
+    const [serial, parallel] = [join(dir, 'serial.pdf'), join(dir, 'parallel.pdf')];
+    await exportPdf(prepared, serial, { mode, fragments: false, pagesPerPrint: 3, printTabs: 1 });
+    await exportPdf(prepared, parallel, { mode, fragments: false, pagesPerPrint: 3, printTabs: 2 });
+    expect(Number(pdfInfo(serial).Pages)).toBeGreaterThanOrEqual(prepared.deck.slides.length);
+    expect(readFileSync(parallel).equals(readFileSync(serial))).toBe(true);
+  }, 120_000);
 });
 
-describe.skipIf(SKIP_BROWSER_TESTS)('lectern export --format pdf, twice', () => {
-  it('writes byte-identical PDFs for the same deck (no dates, ids or paths of its own)', async () => {
-    const [first, second] = [join(tempDir(), 'a.pdf'), join(tempDir(), 'b.pdf')];
-    await exportOk([DEFAULT_DECK, '--quiet', '--out', first]);
-    await exportOk([DEFAULT_DECK, '--quiet', '--out', second]);
-    expect(readFileSync(first).equals(readFileSync(second))).toBe(true);
-  }, 60_000);
+describe('printPlan', () => {
+  it('prints a deck in one go up to 1.5 parts, and a longer one in near-equal parts that follow each other', () => {
+    expect(printPlan(30)).toEqual([{ from: 0, to: 30 }]);
+    expect(printPlan(375)).toHaveLength(1);
+    expect(printPlan(376)).toEqual([{ from: 0, to: 188 }, { from: 188, to: 376 }]);
+    const long = printPlan(2802);
+    expect(long).toHaveLength(12);
+    expect(long[0]!.from).toBe(0);
+    expect(long.at(-1)!.to).toBe(2802);
+    long.slice(1).forEach((part, index) => expect(part.from).toBe(long[index]!.to));
+    expect(Math.max(...long.map((part) => part.to - part.from)) - Math.min(...long.map((part) => part.to - part.from))).toBeLessThanOrEqual(1);
+    // A deck long enough for two tabs always has parts for both.
+    expect(printPlan(PARALLEL_FROM_PAGES).length).toBeGreaterThanOrEqual(2);
+  });
 });

@@ -1,6 +1,7 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { exportPng } from '../../src/export/png.js';
 import { prepareDeck } from '../../src/pipeline.js';
 import { exportOk, pngSize, SEED_ARTICLE, SKIP_BROWSER_TESTS, tempDir } from './helpers.js';
 
@@ -34,4 +35,18 @@ describe.skipIf(SKIP_BROWSER_TESTS)('lectern export --format png', () => {
     expect(readdirSync(some).sort()).toEqual(['.lectern-output', '001.png']);
     expect(readdirSync(dir).filter((name) => name.startsWith('.'))).toEqual([]);
   });
+});
+
+describe.skipIf(SKIP_BROWSER_TESTS)('lectern export --format png in two tabs', () => {
+  it('writes the same images, byte for byte, as one tab', async () => {
+    const prepared = await prepareDeck(SEED_ARTICLE);
+    const [serial, parallel] = [join(tempDir(), 'serial'), join(tempDir(), 'parallel')];
+    const slides = [0, 1, 2, 3, 4, 5, 6];
+    await exportPng(prepared, serial, { scale: 0.5, slides, tabs: 1 });
+    await exportPng(prepared, parallel, { scale: 0.5, slides, tabs: 2 });
+    const names = readdirSync(serial).filter((name) => name.endsWith('.png')).sort();
+    expect(names).toHaveLength(slides.length);
+    expect(readdirSync(parallel).filter((name) => name.endsWith('.png')).sort()).toEqual(names);
+    for (const name of names) expect(readFileSync(join(parallel, name)).equals(readFileSync(join(serial, name))), name).toBe(true);
+  }, 120_000);
 });

@@ -56,8 +56,9 @@ export class Browser {
     return { pid: this.process.pid, profile: this.process.profile };
   }
 
-  /** A new tab (the first one is already on its way). */
-  newPage(): Promise<Page> {
+  /** A new tab (the first one is already on its way); `newWindow` for one that draws frames beside another (see `Page.open`). */
+  newPage(options: { newWindow?: boolean } = {}): Promise<Page> {
+    if (options.newWindow) return Page.open(this.connection, options);
     const first = this.firstPage;
     this.firstPage = undefined;
     return first ?? Page.open(this.connection);

@@ -1,0 +1,55 @@
+// Run by `npm run compile` after tsc: bundles the CLI (src/cli/main.ts) into one ES module, lib/lectern-cli.js, so a
+// build loads one file instead of some sixty. What only some commands need (web pages, PDF and PNG export, the dev
+// server, check) stays behind dynamic imports and becomes chunks of its own (lib/lectern-cli-*.js). The chunks sit
+// directly in lib/, like lib/paths.js, so `PACKAGE_ROOT` (one folder up from the running file) stays the package's
+// root. Source maps point at src/ and are read only under `--debug` (bin/lectern.js), so they cost nothing otherwise.
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'rolldown';
+
+// Bundled: the small ES module packages every Markdown build needs, and pdf-lib with its dependencies (some hundred
+// files otherwise). The rest are loaded from node_modules as before (big, lazily loaded, or read by createRequire).
+const BUNDLED_PACKAGES = new Set(['marked', 'entities', 'pdf-lib', '@pdf-lib', 'pako', 'tslib']);
+const PREFIX = 'lectern-cli';
+
+// The chunks: what every command needs first, then one per lazily loaded part.
+const LAZY_PARTS = [
+  { name: 'web-page', test: /src[\\/]article[\\/](html|sanitize)\.ts$/ }, // jsdom, Readability, DOMPurify
+  { name: 'pdf-lib', test: /src[\\/]export[\\/]pdf-metadata\.ts$|node_modules[\\/](pdf-lib|@pdf-lib|pako|tslib)[\\/]/ }, // joins and annotates printed PDFs
+  { name: 'export', test: /src[\\/](browser|export|check)[\\/]|src[\\/]cli[\\/](export|check)\.ts$|src[\\/]site[\\/]single-file\.ts$/ },
+  { name: 'dev', test: /src[\\/]vite[\\/]|src[\\/]cli[\\/]dev\.ts$/ }, // Vite
+  { name: 'import', test: /src[\\/]cli[\\/]import\.ts$|src[\\/]render[\\/]markdown-deck\.ts$/ }, // yaml's writer
+];
+const lazy = (id) => LAZY_PARTS.some((part) => part.test.test(id));
+
+for (const name of readdirSync('lib')) if (name.startsWith(PREFIX)) rmSync(join('lib', name));
+
+await build({
+  input: { [PREFIX]: 'src/cli/main.ts' },
+  platform: 'node',
+  resolve: { extensionAlias: { '.js': ['.ts', '.js'] } },
+  external: (id, importer) => {
+    if (id.startsWith('node:')) return true;
+    if (id.startsWith('.') || id.startsWith('/') || importer === undefined) return false;
+    return !BUNDLED_PACKAGES.has(id.split('/')[0]);
+  },
+  // A module both imported and lazily imported simply stays in its chunk: nothing to report.
+  onLog: (level, log, report) => {
+    if (log.code !== 'INEFFECTIVE_DYNAMIC_IMPORT') report(level, log);
+  },
+  output: {
+    dir: 'lib',
+    format: 'esm',
+    entryFileNames: '[name].js',
+    chunkFileNames: `${PREFIX}-[name].js`,
+    sourcemap: true,
+    sourcemapExcludeSources: true,
+    codeSplitting: {
+      groups: [
+        { name: 'core', test: (id) => !lazy(id) && !id.endsWith('main.ts'), priority: 2 },
+        ...LAZY_PARTS.map((part) => ({ ...part, priority: 1 })),
+      ],
+    },
+  },
+});
+process.stderr.write(`lectern: CLI bundled into lib/${PREFIX}.js\n`);
