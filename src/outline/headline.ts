@@ -169,7 +169,8 @@ export function nounRuns(text: string, lang = 'en'): string[] {
   }
   // A date ("January 20th") names when, not what: a phrase needs two words that are not dates or figures.
   const wordy = (run: string[]): boolean => run.filter((word) => /^\p{L}/u.test(word) && !MONTHS.test(word)).length >= 2;
-  const weight = (run: string[]): number => run.length + run.filter((word) => /^\p{Lu}/u.test(word)).length;
+  // A possessive names whose thing it is ("Kai-Fu Lee’s book"): the slide is about that, more than a title it quotes.
+  const weight = (run: string[]): number => run.length + run.filter((word) => /^\p{Lu}/u.test(word)).length + (run.some((word) => /\p{L}[’']s$/u.test(word)) ? 2 : 0);
   return runs
     // Two words make a noun phrase only as a name or a term with a figure ("R1 development"); otherwise they are as often
     // a subject and its verb ("the Sun raise …").
