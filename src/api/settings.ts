@@ -1,43 +1,49 @@
-/** The settings the API takes, and how they become the pipeline's options. */
-import { parseDuration } from '../article/front-matter.js';
+/** The settings the API takes, and how they become the pipeline's options (through src/settings, as the CLI's flags do). */
 import { ExitCode, LecternError } from '../errors.js';
-import { WPM_RANGE } from '../outline/timing.js';
 import type { PrepareOptions } from '../pipeline.js';
+import { loadConfig } from '../settings/config-file.js';
+import { parseSettings, resolvePaths } from '../settings/resolve.js';
+import type { ExportSettingValues, Transition } from '../settings/table.js';
 
-/** Settings of one deck; each wins over the article's front matter, as the CLI's flags do. */
+/**
+ * Settings of one deck; each wins over the article's front matter, as the CLI's flags do, which win over the config
+ * file. Types, ranges and defaults: src/settings/table.ts.
+ */
 export interface DeckSettings {
-  /** `lectern`, a Reveal.js theme name, or a path to a CSS file. */
+  /** `lectern` (default), a Reveal.js theme name, or a path to a CSS file (relative to the working folder). */
   theme?: string;
-  /** A folder of template overrides. */
+  /** A folder of template overrides (relative to the working folder). */
   templates?: string;
   /** Speaking rate in words a minute, 40 to 400 (default 140). */
   wpm?: number;
   /** Planned talk length: `20m`, `1h30m`, `90s`, or a number of minutes, as in front matter. */
   duration?: string | number;
+  /** Reveal.js transition between slides. */
+  transition?: Transition;
+  /** The article's language (a BCP 47 tag); detected from the text when nothing sets it. */
+  lang?: string;
+  /** Overrides of the generated labels (`agenda`, `keyTakeaways`, …). */
+  labels?: Record<string, string>;
+  /** Reveal.js options from the allowed list (`controls`, `progress`, `slideNumber`, …). */
+  reveal?: Record<string, unknown>;
   /** Folders beyond the article's own that it may read images and theme files from (`--allow-root`). */
   allowRoots?: string[];
   /** Let the article's front matter choose templates from inside its folder (`--trust-article`). */
   trustArticle?: boolean;
+  /**
+   * The config file to use (`--config FILE`), or `false` for none (`--no-config`). By default, the
+   * `lectern.config.{ts,mjs,js,json}` or package.json `"lectern"` key found from the working folder up to the project root.
+   */
+  config?: string | false;
 }
 
-/** Defaults for exports. */
-export interface ExportSettings {
-  /** `pdf` (default), `png` or `html`. */
-  format?: 'pdf' | 'png' | 'html';
-  /** PDF: a page of speaker notes after each slide. */
-  notes?: boolean;
-  /** PDF: each page shows the slide, reduced, above its notes. */
-  handout?: boolean;
-  /** PDF: one page per fragment step. */
+/** Defaults for exports (a config file's `export:`). */
+export type ExportSettings = ExportSettingValues;
+
+/** A project's Lectern settings (a config file): deck settings plus export defaults. */
+export interface LecternConfig extends Omit<DeckSettings, 'config' | 'allowRoots' | 'trustArticle'> {
+  /** Points and list items appear one at a time. */
   fragments?: boolean;
-  /** PNG: pixels per slide pixel, 0.25 to 4 (default 2). */
-  scale?: number;
-  /** The browser executable for PDF, PNG and `check`. */
-  browser?: string;
-}
-
-/** A project's Lectern settings: deck settings plus export defaults. */
-export interface LecternConfig extends DeckSettings {
   export?: ExportSettings;
 }
 
@@ -46,26 +52,21 @@ export function defineConfig(config: LecternConfig): LecternConfig {
   return config;
 }
 
-/** Deck settings → the pipeline's options, refusing values out of range with a usage error. */
-export function prepareOptionsOf(settings: DeckSettings): PrepareOptions {
-  const options: PrepareOptions = {};
-  if (settings.duration !== undefined) {
-    const seconds = parseDuration(settings.duration);
-    if (seconds === undefined) throw usage('duration must be a length such as 20m, 1h30m or 90s, or a number of minutes');
-    options.duration = seconds;
+/** Deck settings → the pipeline's options: values checked against the settings table, paths made absolute, config loaded. */
+export async function prepareOptionsOf(settings: DeckSettings, flagPrefix = ''): Promise<PrepareOptions> {
+  const { allowRoots, trustArticle, config, ...raw } = settings;
+  const fail = (key: string, expected: string): never => {
+    throw new LecternError(`${flagPrefix}${key} must be ${expected}`, { exitCode: ExitCode.usage });
+  };
+  const { values } = parseSettings(raw, 'cli', fail);
+  const options: PrepareOptions = { ...resolvePaths(values, process.cwd()) };
+  // Settings only files may set (labels, reveal, lang, transition) come from the API's caller too.
+  for (const key of ['transition', 'lang', 'labels', 'reveal'] as const) {
+    if (raw[key] !== undefined) Object.assign(options, parseSettings({ [key]: raw[key] }, 'config', fail).values);
   }
-  if (settings.wpm !== undefined) {
-    const { wpm } = settings;
-    if (!Number.isFinite(wpm) || wpm < WPM_RANGE.min || wpm > WPM_RANGE.max) throw usage(`wpm must be a number from ${WPM_RANGE.min} to ${WPM_RANGE.max}`);
-    options.wpm = wpm;
-  }
-  if (settings.theme !== undefined) options.theme = settings.theme;
-  if (settings.templates !== undefined) options.templates = settings.templates;
-  if (settings.allowRoots !== undefined) options.allowRoots = [...settings.allowRoots];
-  if (settings.trustArticle === true) options.trustArticle = true;
+  const loaded = await loadConfig({ config });
+  if (loaded) options.config = loaded;
+  if (allowRoots !== undefined) options.allowRoots = [...allowRoots];
+  if (trustArticle === true) options.trustArticle = true;
   return options;
-}
-
-function usage(message: string): LecternError {
-  return new LecternError(message, { exitCode: ExitCode.usage });
 }

@@ -6,7 +6,7 @@ import { buildSite } from '../site/build-site.js';
 import { writeDeckIndex } from '../site/deck-index.js';
 import { checkFileOutput, checkFolderNotProtected, checkFolderOutput, sourceFiles, type OutputRules } from '../site/output-guard.js';
 import { parseCommand } from './args.js';
-import { FILE_ACCESS_HELP, FILE_ACCESS_OPTIONS, deckName, prepareOptions } from './deck-options.js';
+import { FILE_ACCESS_HELP, FILE_ACCESS_OPTIONS, deckName, prepareOptions, SETTING_OPTIONS, SETTINGS_HELP } from './deck-options.js';
 import { formatMinutes, say, warn } from './output.js';
 
 export const BUILD_HELP = `Usage: lectern build [source] [options]
@@ -20,10 +20,7 @@ Options:
   -o, --out DIR         output folder (default: dist/<name>/; with no source: dist/)
       --force           replace an --out folder that holds files Lectern did not write
       --json            print the outlined deck as JSON on stdout instead of building
-      --duration TIME   planned talk length, e.g. 20m (overrides front matter)
-      --wpm N           speaking rate in words a minute (default 140)
-      --theme NAME      theme: lectern, a Reveal.js theme name, or a .css path
-      --templates DIR   folder of template overrides
+${SETTINGS_HELP}
 ${FILE_ACCESS_HELP}
       --debug           show stack traces
   -h, --help            show this help
@@ -36,10 +33,7 @@ export async function buildCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommand('build', argv, {
     out: { type: 'string', short: 'o' },
     json: { type: 'boolean' },
-    duration: { type: 'string' },
-    wpm: { type: 'string' },
-    theme: { type: 'string' },
-    templates: { type: 'string' },
+    ...SETTING_OPTIONS,
     force: { type: 'boolean' },
     ...FILE_ACCESS_OPTIONS,
     debug: { type: 'boolean' },
@@ -49,7 +43,7 @@ export async function buildCommand(argv: string[]): Promise<number> {
     return ExitCode.ok;
   }
   if (positionals.length > 1) throw new LecternError('build takes one source', { exitCode: ExitCode.usage, hint: 'see `lectern build --help`' });
-  const options = prepareOptions(values);
+  const options = await prepareOptions(values);
   const source = positionals[0];
   const rules: OutputRules = { force: values.force === true };
   if (source === undefined) return buildAll(typeof values.out === 'string' ? values.out : 'dist', options, rules);

@@ -1,6 +1,6 @@
 import { ExitCode, LecternError } from '../errors.js';
 import { closeBrowser, launchBrowser } from '../export/browser.js';
-import { FILE_ACCESS_HELP, FILE_ACCESS_OPTIONS, prepareOptions } from './deck-options.js';
+import { FILE_ACCESS_HELP, FILE_ACCESS_OPTIONS, prepareOptions, SETTING_OPTIONS, SETTINGS_HELP } from './deck-options.js';
 import { parseCommand } from './args.js';
 import { warn } from './output.js';
 
@@ -16,10 +16,7 @@ The report goes to stdout, warnings and errors to stderr.
 Options:
       --json            print the report as JSON instead of a table
       --browser PATH    browser executable to use
-      --duration TIME   planned talk length, e.g. 20m
-      --wpm N           speaking rate in words a minute
-      --theme NAME      theme to check with
-      --templates DIR   folder of template overrides
+${SETTINGS_HELP}
 ${FILE_ACCESS_HELP}
   -h, --help            show this help
 `;
@@ -29,10 +26,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommand('check', argv, {
     json: { type: 'boolean' },
     browser: { type: 'string' },
-    duration: { type: 'string' },
-    wpm: { type: 'string' },
-    theme: { type: 'string' },
-    templates: { type: 'string' },
+    ...SETTING_OPTIONS,
     ...FILE_ACCESS_OPTIONS,
     debug: { type: 'boolean' },
   });
@@ -44,7 +38,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
   if (source === undefined || positionals.length > 1) {
     throw new LecternError('check takes one source', { exitCode: ExitCode.usage, hint: 'see `lectern check --help`' });
   }
-  const options = prepareOptions(values);
+  const options = await prepareOptions(values);
   // Start the browser first, before even loading the pipeline, so it comes up while the deck is read.
   const browser = launchBrowser(typeof values.browser === 'string' ? values.browser : undefined);
   const { prepared, measured } = await (async () => {

@@ -1,10 +1,10 @@
 /** Command-line options shared by every command that outlines a deck; kept light, so commands can parse them before loading the pipeline. */
 import { basename, extname } from 'node:path';
-import { parseDuration } from '../article/front-matter.js';
+import type { DeckSettings } from '../api/settings.js';
 import { ExitCode, LecternError } from '../errors.js';
-import { WPM_RANGE } from '../outline/timing.js';
 import type { PrepareOptions } from '../pipeline.js';
-import { numberOption, type Options } from './args.js';
+import { DECK_SETTINGS, type DeckSettingKey } from '../settings/table.js';
+import type { Options } from './args.js';
 
 /** Flags of every command that builds a deck, for the files an article may make Lectern read. */
 export const FILE_ACCESS_OPTIONS = {
@@ -18,22 +18,46 @@ export const FILE_ACCESS_HELP = `      --allow-root DIR  a folder beyond the art
       --trust-article   let the article's front matter choose templates (from inside
                         its folder)`;
 
-/** Options shared by every command that outlines a deck. */
-export function prepareOptions(values: Record<string, string | boolean | undefined | Array<string | boolean>>): PrepareOptions {
-  const options: PrepareOptions = {};
-  if (typeof values.duration === 'string') {
-    const seconds = parseDuration(values.duration);
-    if (seconds === undefined) throw new LecternError('--duration must be a length such as 20m, 1h30m or 90s', { exitCode: ExitCode.usage });
-    options.duration = seconds;
-  }
-  const wpm = numberOption('wpm', typeof values.wpm === 'string' ? values.wpm : undefined, WPM_RANGE.min, WPM_RANGE.max);
-  if (wpm !== undefined) options.wpm = wpm;
-  if (typeof values.theme === 'string') options.theme = values.theme;
-  if (typeof values.templates === 'string') options.templates = values.templates;
+const FLAG_SETTINGS = (Object.keys(DECK_SETTINGS) as DeckSettingKey[]).filter((key) => 'flag' in DECK_SETTINGS[key]);
+
+/** The deck settings the command line sets (from the settings table), and the config file's flags. */
+export const SETTING_OPTIONS: Options = {
+  ...Object.fromEntries(FLAG_SETTINGS.map((key) => [key, { type: 'string' }])),
+  config: { type: 'string' },
+  'no-config': { type: 'boolean' },
+};
+
+const helpLine = (flag: string, text: string): string => `      ${flag.padEnd(17)} ${text}`;
+
+/** Their lines in a command's help, from the same table. */
+export const SETTINGS_HELP = [
+  ...FLAG_SETTINGS.map((key) => {
+    const { flag } = DECK_SETTINGS[key] as { flag: { arg: string; help: string } };
+    return helpLine(`--${key} ${flag.arg}`, flag.help);
+  }),
+  helpLine('--config FILE', 'config file to use (default: lectern.config.{ts,mjs,js,json} or'),
+  helpLine('', 'package.json "lectern", in this folder or above, up to the project root)'),
+  helpLine('--no-config', 'use no config file'),
+].join('\n');
+
+/** The command line's deck settings, as the API takes them. */
+export function deckSettingsOf(values: Record<string, string | boolean | undefined | Array<string | boolean>>): DeckSettings {
+  const settings: Record<string, unknown> = {};
+  for (const key of FLAG_SETTINGS) if (typeof values[key] === 'string') settings[key] = values[key];
   const roots = values['allow-root'];
-  if (Array.isArray(roots)) options.allowRoots = roots.filter((root): root is string => typeof root === 'string');
-  if (values['trust-article'] === true) options.trustArticle = true;
-  return options;
+  if (Array.isArray(roots)) settings.allowRoots = roots.filter((root): root is string => typeof root === 'string');
+  if (values['trust-article'] === true) settings.trustArticle = true;
+  if (values['no-config'] === true) {
+    if (typeof values.config === 'string') throw new LecternError('choose one of --config and --no-config', { exitCode: ExitCode.usage });
+    settings.config = false;
+  } else if (typeof values.config === 'string') settings.config = values.config;
+  return settings as DeckSettings;
+}
+
+/** Options shared by every command that outlines a deck: the flags, checked by the settings table, and the config file. */
+export async function prepareOptions(values: Record<string, string | boolean | undefined | Array<string | boolean>>): Promise<PrepareOptions> {
+  const { prepareOptionsOf } = await import('../api/settings.js');
+  return prepareOptionsOf(deckSettingsOf(values), '--');
 }
 
 /**

@@ -1,7 +1,7 @@
 import { createServer as createNetServer } from 'node:net';
 import { ExitCode, LecternError } from '../errors.js';
 import { lectern } from '../vite/plugin.js';
-import { FILE_ACCESS_HELP, FILE_ACCESS_OPTIONS, prepareOptions } from './deck-options.js';
+import { FILE_ACCESS_HELP, FILE_ACCESS_OPTIONS, prepareOptions, SETTING_OPTIONS, SETTINGS_HELP } from './deck-options.js';
 import { numberOption, parseCommand } from './args.js';
 import { say } from './output.js';
 
@@ -15,10 +15,7 @@ slides/deepseek-r1.md.
 Options:
       --port N          port to listen on (default: a free port)
       --host ADDR       address to listen on (default: 127.0.0.1)
-      --duration TIME   planned talk length, e.g. 20m
-      --wpm N           speaking rate in words a minute
-      --theme NAME      theme: lectern, a Reveal.js theme name, or a .css path
-      --templates DIR   folder of template overrides
+${SETTINGS_HELP}
 ${FILE_ACCESS_HELP}
   -h, --help            show this help
 `;
@@ -30,10 +27,7 @@ export async function devCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommand('dev', argv, {
     port: { type: 'string' },
     host: { type: 'string' },
-    duration: { type: 'string' },
-    wpm: { type: 'string' },
-    theme: { type: 'string' },
-    templates: { type: 'string' },
+    ...SETTING_OPTIONS,
     ...FILE_ACCESS_OPTIONS,
     debug: { type: 'boolean' },
   });
@@ -50,7 +44,7 @@ export async function devCommand(argv: string[]): Promise<number> {
     root: process.cwd(),
     logLevel: 'warn',
     clearScreen: false,
-    plugins: [lectern({ source, ...prepareOptions(values) })],
+    plugins: [lectern({ source, ...(await prepareOptions(values)) })],
     server: { host, port, strictPort: true, open: false },
     optimizeDeps: { noDiscovery: true, include: [] },
   });

@@ -1,10 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { ExitCode, LecternError } from '../errors.js';
 import { createProgress } from '../export/progress.js';
-import { PACKAGE_ROOT } from '../paths.js';
+import { EXPORT_FORMATS, EXPORT_SETTINGS, SCALE_RANGE, type ExportFormat, type ExportSettingValues } from '../settings/table.js';
 import { parseCommand } from './args.js';
-import { FILE_ACCESS_HELP, FILE_ACCESS_OPTIONS, deckName, prepareOptions } from './deck-options.js';
+import { FILE_ACCESS_HELP, FILE_ACCESS_OPTIONS, deckName, deckSettingsOf, SETTING_OPTIONS, SETTINGS_HELP } from './deck-options.js';
 import { say, warn } from './output.js';
 
 export const EXPORT_HELP = `Usage: lectern export <source> [options]
@@ -14,7 +13,7 @@ PDF and PNG need Chrome, Chromium or Edge (found via --browser, CHROME_PATH, a
 Playwright-installed Chromium, then the usual install paths); nothing is downloaded.
 
 Options:
-  -f, --format FORMAT   pdf (default), png or html
+  -f, --format FORMAT   ${EXPORT_FORMATS.join(', ')} (default ${EXPORT_SETTINGS.format.default}, or the config file's export.format)
   -o, --out PATH        output file (pdf, html) or folder (png); default dist/<name>.<format>
                         (png: dist/<name>-png/). An existing file is overwritten only by
                         its own type (a PDF by a PDF, HTML by HTML); an existing folder
@@ -23,14 +22,11 @@ Options:
       --notes           PDF: a page of speaker notes after each slide
       --handout         PDF: each page shows the slide, reduced, above its notes
       --fragments       PDF: one page per fragment step
-      --scale N         PNG: pixels per slide pixel, 0.25 to 4 (default 2: 1920×1400)
+      --scale N         PNG: pixels per slide pixel, ${SCALE_RANGE.min} to ${SCALE_RANGE.max} (default ${EXPORT_SETTINGS.scale.default})
       --slides LIST     PNG: slides to export, 1-based, e.g. 3-5,8
       --browser PATH    browser executable to use
   -q, --quiet           no progress or summary on stderr
-      --duration TIME   planned talk length, e.g. 20m (overrides front matter)
-      --wpm N           speaking rate in words a minute (default 140)
-      --theme NAME      theme: lectern, a Reveal.js theme name, or a .css path
-      --templates DIR   folder of template overrides
+${SETTINGS_HELP}
 ${FILE_ACCESS_HELP}
       --debug           show stack traces
   -h, --help            show this help
@@ -38,9 +34,6 @@ ${FILE_ACCESS_HELP}
 Exit codes: 5 when the output cannot be written or would replace files Lectern did not
 write, 6 when no browser can be found, 7 when the browser fails.
 `;
-
-const FORMATS = ['pdf', 'png', 'html'] as const;
-type Format = (typeof FORMATS)[number];
 
 /** `lectern export` */
 export async function exportCommand(argv: string[]): Promise<number> {
@@ -54,10 +47,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
     slides: { type: 'string' },
     browser: { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
-    duration: { type: 'string' },
-    wpm: { type: 'string' },
-    theme: { type: 'string' },
-    templates: { type: 'string' },
+    ...SETTING_OPTIONS,
     force: { type: 'boolean' },
     ...FILE_ACCESS_OPTIONS,
     debug: { type: 'boolean' },
@@ -70,15 +60,22 @@ export async function exportCommand(argv: string[]): Promise<number> {
   if (positionals.length !== 1) throw usage('export takes one source');
   const source = positionals[0] as string;
   const out = typeof values.out === 'string' ? values.out : undefined;
-  const format = chooseFormat(typeof values.format === 'string' ? values.format : undefined, out);
-  if (!format) throw usage(`--format must be one of ${FORMATS.join(', ')}`);
-  if (format !== 'pdf' && (values.notes || values.handout || values.fragments)) throw usage('--notes, --handout and --fragments are for --format pdf');
-  if (values.notes && values.handout) throw usage('choose one of --notes and --handout');
+  const settings = deckSettingsOf(values);
+  const { loadConfig } = await import('../settings/config-file.js');
+  const config = await loadConfig({ config: settings.config });
+  const flags: ExportSettingValues = {
+    format: chooseFormat(typeof values.format === 'string' ? values.format : undefined, out, config?.export.format),
+    notes: values.notes === true ? true : undefined,
+    handout: values.handout === true ? true : undefined,
+    fragments: values.fragments === true ? true : undefined,
+    scale: typeof values.scale === 'string' ? (values.scale as unknown as number) : undefined,
+    browser: typeof values.browser === 'string' ? values.browser : undefined,
+  };
+  // The flags, then the config file's `export:` defaults, checked by the settings table.
+  const { exportSettingsOf, exportDeck } = await import('../api/commands.js');
+  const { format, browser: browserPath } = exportSettingsOf(flags, config, '--');
   if (format !== 'png' && (values.scale !== undefined || values.slides !== undefined)) throw usage('--scale and --slides are for --format png');
-  const scale = values.scale === undefined ? 2 : Number(values.scale);
-  if (!Number.isFinite(scale) || scale < 0.25 || scale > 4) throw usage('--scale must be a number from 0.25 to 4');
 
-  const options = prepareOptions(values);
   const force = values.force === true;
   const target = out ?? (format === 'png' ? join('dist', `${deckName(source)}-png`) : join('dist', `${deckName(source)}.${format}`));
   // Refused before the browser starts; the writers check again just before they replace anything.
@@ -89,42 +86,22 @@ export async function exportCommand(argv: string[]): Promise<number> {
 
   const quiet = values.quiet === true;
   const started = Date.now();
-  // PDF and PNG: start the browser first, before even loading the pipeline, so it comes up while the deck is read
-  // (and with no browser, say so before any work).
+  // PDF and PNG: start the browser first, before the deck is read, so it comes up meanwhile (and with no browser, say
+  // so before any work).
   const browsers = format === 'html' ? undefined : await import('../export/browser.js');
-  const browser = browsers?.launchBrowser(typeof values.browser === 'string' ? values.browser : undefined);
+  const browser = browsers?.launchBrowser(browserPath);
   const progress = createProgress(quiet);
   const seconds = (): string => `${((Date.now() - started) / 1000).toFixed(1)}s`;
   try {
-    const { prepareDeck } = await import('../pipeline.js');
-    const prepared = await prepareDeck(source, options);
-    if (!quiet) warn(prepared.warnings);
-    const { deck } = prepared;
-    if (format === 'pdf') {
-      const mode = values.handout ? 'handout' : values.notes ? 'notes' : 'slides';
-      const { exportPdf } = await import('../export/pdf.js'); // pdf-lib and the browser only when needed
-      const result = await exportPdf(prepared, target, { mode, fragments: values.fragments === true, browser, progress, producer: await producer(), force });
-      progress.done();
-      if (!quiet) {
-        warn(result.warnings);
-        say(`exported ${target}: ${result.pages.length} pages, ${deck.slides.length} slides, ${result.bookmarks.length} bookmarks in ${seconds()}`);
-      }
-    } else if (format === 'png') {
-      const { exportPng, parseSlideRange } = await import('../export/png.js');
-      const slides = typeof values.slides === 'string' ? parseSlideRange(values.slides, deck.slides.length) : undefined;
-      const result = await exportPng(prepared, target, { scale, slides, browser, progress, force });
-      progress.done();
-      if (!quiet) {
-        warn(result.warnings);
-        say(`exported ${result.files.length} PNG files (${result.width}×${result.height}) to ${target} in ${seconds()}`);
-      }
-    } else {
-      const { exportSingleFile } = await import('../export/single-file.js');
-      const result = await exportSingleFile(prepared, target, { force });
-      if (!quiet) {
-        warn(result.warnings);
-        say(`exported ${target}: one file, ${formatSize(result.bytes)}, ${deck.slides.length} slides in ${seconds()}`);
-      }
+    const slides = typeof values.slides === 'string' ? values.slides : undefined;
+    const result = await exportDeck(source, { ...settings, ...flags, format, config: false, out: target, force, slides }, { progress, browser, config });
+    progress.done();
+    if (!quiet) {
+      warn(result.warnings);
+      const { deck } = result;
+      if (format === 'pdf') say(`exported ${target}: ${result.pages} pages, ${deck.slides.length} slides, ${result.bookmarks} bookmarks in ${seconds()}`);
+      else if (format === 'png') say(`exported ${result.files.length} PNG files (${result.width}×${result.height}) to ${target} in ${seconds()}`);
+      else say(`exported ${target}: one file, ${formatSize(result.bytes ?? 0)}, ${deck.slides.length} slides in ${seconds()}`);
     }
   } finally {
     progress.done();
@@ -133,18 +110,14 @@ export async function exportCommand(argv: string[]): Promise<number> {
   return ExitCode.ok;
 }
 
-function chooseFormat(given: string | undefined, out: string | undefined): Format | undefined {
-  if (given !== undefined) return (FORMATS as readonly string[]).includes(given.toLowerCase()) ? (given.toLowerCase() as Format) : undefined;
-  // Without --format, an .html output means the single file; anything else a PDF.
+/** `--format`; without it, an .html output means the single file; then the config file's default (else PDF). */
+function chooseFormat(given: string | undefined, out: string | undefined, configured: ExportFormat | undefined): ExportFormat | undefined {
+  if (given !== undefined) return given as ExportFormat;
   const extension = out ? extname(out).toLowerCase() : '';
-  return extension === '.html' || extension === '.htm' ? 'html' : 'pdf';
+  return extension === '.html' || extension === '.htm' ? 'html' : configured;
 }
 
 function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`;
 }
 
-async function producer(): Promise<string> {
-  const pkg = JSON.parse(await readFile(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
-  return `Lectern ${pkg.version}`;
-}

@@ -4,7 +4,7 @@ import { prepareDeck } from '../pipeline.js';
 import { deckToMarkdown } from '../render/markdown-deck.js';
 import { writeFileAtomically } from '../site/atomic.js';
 import { sourceFiles } from '../site/output-guard.js';
-import { prepareOptions } from './deck-options.js';
+import { prepareOptions, SETTING_OPTIONS, SETTINGS_HELP } from './deck-options.js';
 import { parseCommand } from './args.js';
 import { say, warn } from './output.js';
 
@@ -19,9 +19,7 @@ Options:
   -o, --out FILE        where to write, e.g. slides/<name>.md; an existing file is
                         overwritten only if it is Markdown (.md), never the article itself
       --force           overwrite an existing --out file that is not Markdown
-      --duration TIME   planned talk length, e.g. 20m
-      --wpm N           speaking rate in words a minute
-      --theme NAME      theme to record in the front matter
+${SETTINGS_HELP}
   -h, --help            show this help
 `;
 
@@ -29,9 +27,7 @@ Options:
 export async function importCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommand('import', argv, {
     out: { type: 'string', short: 'o' },
-    duration: { type: 'string' },
-    wpm: { type: 'string' },
-    theme: { type: 'string' },
+    ...SETTING_OPTIONS,
     force: { type: 'boolean' },
     debug: { type: 'boolean' },
   });
@@ -43,7 +39,7 @@ export async function importCommand(argv: string[]): Promise<number> {
   if (source === undefined || positionals.length > 1) {
     throw new LecternError('import takes one article', { exitCode: ExitCode.usage, hint: 'see `lectern import --help`' });
   }
-  const prepared = await prepareDeck(source, { ...prepareOptions(values), checkImages: false });
+  const prepared = await prepareDeck(source, { ...(await prepareOptions(values)), checkImages: false });
   warn(prepared.warnings);
   const markdown = deckToMarkdown(prepared.deck);
   const out = typeof values.out === 'string' ? values.out : '-';

@@ -9,24 +9,20 @@ import { findQuotation } from './quotations.js';
 import { detectLanguage, directionOf } from './language.js';
 import { paginateList, paginateCode, paginateTable, paginateQuote, paginateHtml } from './paginate.js';
 import { countWords, splitSentences } from './sentences.js';
-import { DEFAULT_WPM, scaleTimings, slideSeconds } from './timing.js';
+import { scaleTimings, slideSeconds } from './timing.js';
+import { labelsFor } from '../settings/labels.js';
+import { resolveSettings, type ResolvedSettings } from '../settings/resolve.js';
+import type { DeckSettingValues } from '../settings/table.js';
 import { slugify, titleFromFileName } from './title.js';
 import { groupByTopic } from './group.js';
 import { titleCandidates } from './headline.js';
 import type { Deck, DeckSection, Point, Slide } from './types.js';
 
-export interface OutlineOptions {
-  /** Overrides the front matter's speaking rate. */
-  wpm?: number;
-  /** Overrides the front matter's talk length, in seconds. */
-  duration?: number;
-  /** Overrides the front matter's theme. */
-  theme?: string;
+export interface OutlineOptions extends DeckSettingValues {
+  /** The deck's settings, resolved (src/settings); without them, the options above over the front matter. */
+  settings?: ResolvedSettings;
 }
 
-
-const DEFAULT_THEME = 'lectern';
-const INTRODUCTION_TITLE = 'Introduction';
 /** Points an introduction before titled sections shows at most (three slides of three). */
 const INTRODUCTION_POINTS = 9;
 /** Seconds planned for a slide of each kind when no duration is set. */
@@ -53,11 +49,14 @@ interface OutlineState {
 export function outlineArticle(article: Article, options: OutlineOptions = {}): Deck {
   const meta = article.meta;
   const allText = article.sections.flatMap((section) => [section.title ?? '', ...section.blocks.map(blockText)]).join(' ');
-  const lang = meta.lang ?? detectLanguage(allText);
-  const wpm = options.wpm ?? meta.wpm ?? DEFAULT_WPM;
+  const { settings: resolved, ...overrides } = options;
+  const settings = resolved ?? resolveSettings({ cli: { values: overrides }, frontMatter: { values: meta } });
+  const lang = settings.lang ?? detectLanguage(allText);
+  const labels = labelsFor(lang, settings.labels);
+  const { wpm } = settings;
   // A headline and a byline at the top of the article belong on the title slide, not among the points.
   const opening = openingLines(article, meta.title === undefined);
-  const title = meta.title ?? opening.headline ?? titleFromFileName(article.file, allText);
+  const title = meta.title ?? opening.headline ?? titleFromFileName(article.file, allText, labels.untitled);
   const titledSections = article.sections.filter((section) => section.title !== undefined);
 
   const drafts: Draft[] = [];
@@ -73,7 +72,7 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
   });
 
   const takeaways: Array<{ section: string; point: string }> = [];
-  const duration = options.duration ?? meta.duration;
+  const { duration } = settings;
   const density = densityFor(duration, countWords(allText, lang), wpm);
   const state: OutlineState = { authored: new Set(), pointInfo: new Map() };
   const introduction = article.sections.filter((section) => section.title === undefined);
@@ -83,7 +82,7 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
     const blocks = section.blocks.filter((block) => block !== enumerated?.block && !opening.blocks.has(block));
     // A long introduction before the sections is condensed to its key points; the notes keep all of it.
     const condenseTo = titledSections.length >= 1 ? INTRODUCTION_POINTS : undefined;
-    for (const draft of outlineSection({ ...section, blocks }, INTRODUCTION_TITLE, lang, density, state, condenseTo)) drafts.push(draft);
+    for (const draft of outlineSection({ ...section, blocks }, labels.introduction, lang, density, state, condenseTo)) drafts.push(draft);
   }
 
   const explicit = new Set(article.sections.flatMap((section) => section.blocks).flatMap((block) => (block.kind === 'directive' ? [block.value] : [])));
@@ -94,7 +93,7 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
     pagesOf(items).forEach((page, index) => {
       drafts.push({
         layout: 'agenda',
-        title: lang.startsWith('en') ? 'Agenda' : title,
+        title: labels.agenda,
         subtitle: index === 0 ? enumerated?.enumeration.lead : undefined,
         points: page,
         ordered: true,
@@ -117,7 +116,7 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
   // Not Math.max(...): spreading an unbounded array into arguments overflows the stack.
   const lastLine = drafts.reduce((max, draft) => Math.max(max, draft.lines[1]), -Infinity);
   if (!explicit.has('closing')) {
-    const closingTitle = lang.startsWith('en') ? (takeaways.length > 0 ? 'Key takeaways' : 'Thank you') : title;
+    const closingTitle = takeaways.length > 0 ? labels.keyTakeaways : labels.thankYou;
     // One conclusion per section: the closing holds up to six on a slide.
     const pages = pagesOf(takeaways.map((takeaway) => ({ text: takeaway.point })), TAKEAWAY_WORDS);
     pages.forEach((page) => {
@@ -147,12 +146,14 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
       date: meta.date,
       lang,
       dir: directionOf(lang),
-      theme: options.theme ?? meta.theme ?? DEFAULT_THEME,
-      transition: meta.transition ?? 'slide',
-      fragments: meta.fragments ?? false,
+      theme: settings.theme,
+      transition: settings.transition,
+      fragments: settings.fragments,
       wpm,
       duration,
       totalTime: slides.reduce((sum, slide) => sum + slide.timing, 0),
+      labels,
+      reveal: settings.reveal,
     },
     sections,
     slides,

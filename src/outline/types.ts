@@ -1,19 +1,11 @@
 /** Deck: every decision about the talk, as plain serialisable data. */
+import type { Labels } from '../settings/labels.js';
 
-export type Layout =
-  | 'title'
-  | 'agenda'
-  | 'section'
-  | 'points'
-  | 'comparison'
-  | 'quote'
-  | 'figure'
-  | 'list'
-  | 'code'
-  | 'table'
-  | 'image'
-  | 'html'
-  | 'closing';
+/** The layouts an article may ask for by name (`<!-- slide: LAYOUT -->`). */
+export const EXPLICIT_LAYOUTS = ['agenda', 'points', 'comparison', 'quote', 'figure', 'list', 'code', 'table', 'image', 'html', 'closing'] as const;
+
+/** Every layout: the explicit ones, plus the title and section slides the outline makes. */
+export type Layout = 'title' | 'section' | (typeof EXPLICIT_LAYOUTS)[number];
 
 /** One visible point on a slide: plain text, or sanitised inline HTML when the author wrote markup. */
 export interface Point {
@@ -79,6 +71,10 @@ export interface DeckMeta {
   fragments: boolean;
   /** Sum of slide timings in seconds. */
   totalTime: number;
+  /** The words Lectern puts on slides and printed pages, in the deck's language (src/settings/labels.ts). */
+  labels: Labels;
+  /** Reveal.js options the article or config file set, already held to the allow-list. */
+  reveal: Record<string, unknown>;
 }
 
 export interface Deck {
