@@ -85,6 +85,7 @@ async function printDeck(
     slides: deck.slides.map((slide) => ({ id: slide.id, title: slide.title ?? '', notes: slide.notes })),
     lang: deck.meta.lang,
     dir: deck.meta.dir,
+    labels: deck.meta.labels,
     pageHeight: SLIDE_HEIGHT,
   });
   const pdf = await printInParts(page, pages.length, options);

@@ -25,8 +25,19 @@ export interface LecternRevealConfig {
   pdfMaxPagesPerSlide: number;
 }
 
+/** Lectern's options, with the deck's `reveal:` settings (already held to the allow-list) over them. */
 export function revealConfig(deck: Deck): LecternRevealConfig {
   const config: LecternRevealConfig = {
+    ...defaults(deck),
+    // Decks outlined before `reveal:` existed (a Deck read from JSON) have none.
+    ...(deck.meta.reveal ?? {}),
+  };
+  if (deck.meta.duration !== undefined) config.totalTime = deck.meta.totalTime;
+  return config;
+}
+
+function defaults(deck: Deck): LecternRevealConfig {
+  return {
     width: SLIDE_WIDTH,
     height: SLIDE_HEIGHT,
     margin: 0.04,
@@ -43,6 +54,4 @@ export function revealConfig(deck: Deck): LecternRevealConfig {
     pdfSeparateFragments: false,
     pdfMaxPagesPerSlide: 1,
   };
-  if (deck.meta.duration !== undefined) config.totalTime = deck.meta.totalTime;
-  return config;
 }
