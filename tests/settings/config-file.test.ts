@@ -1,0 +1,174 @@
+/**
+ * The project's config file: found from the working folder up to the project root, below the command line and the
+ * article's front matter, ignored with --no-config, and a clear exit 2 naming the file when it is wrong.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readDeck } from '../../src/index.js';
+import { runCli } from '../helpers/cli.js';
+
+const ARTICLE = `---
+title: Canal Boats
+---
+
+Narrow boats once carried coal across the country. Today most of them carry people on holiday.
+
+## Locks
+
+A lock lifts a boat from one level of water to the next. The crew opens the paddles and waits for the water to settle.
+
+## Moorings
+
+Boats tie up along the towpath for up to two weeks. Busy spots near towns allow only a day or two.
+`;
+
+const CONFIG = `export default {
+  theme: 'white',
+  wpm: 100,
+  labels: { agenda: 'Route for today' },
+};
+`;
+
+const work = mkdtempSync(join(tmpdir(), 'lectern-config-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** A project folder (its own package.json, so the search stops there) holding the article and `files`. */
+function project(name: string, files: Record<string, string>): string {
+  const dir = join(work, name);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'package.json'), '{ "name": "talks", "private": true }\n');
+  writeFileSync(join(dir, 'boats.md'), ARTICLE);
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(join(dir, file, '..'), { recursive: true });
+    writeFileSync(join(dir, file), text);
+  }
+  return dir;
+}
+
+async function deckJson(cwd: string, ...args: string[]): Promise<{ meta: { theme: string; wpm: number; labels: Record<string, string> }; slides: Array<{ layout: string; title: string }> }> {
+  const result = await runCli(['build', 'boats.md', '--json', ...args], { cwd });
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  return JSON.parse(result.stdout);
+}
+
+const agendaTitle = (deck: Awaited<ReturnType<typeof deckJson>>): string | undefined => deck.slides.find((slide) => slide.layout === 'agenda')?.title;
+
+describe('lectern.config.mjs', () => {
+  const dir = project('mjs', { 'lectern.config.mjs': CONFIG });
+
+  it('sets the theme, speaking rate and labels of the built deck', async () => {
+    const deck = await deckJson(dir);
+    expect(deck.meta.theme).toBe('white');
+    expect(deck.meta.wpm).toBe(100);
+    expect(agendaTitle(deck)).toBe('Route for today');
+    const built = await runCli(['build', 'boats.md', '--out', 'site'], { cwd: dir });
+    expect(built.code).toBe(0);
+    const html = readFileSync(join(dir, 'site', 'index.html'), 'utf8');
+    expect(html).toContain('Route for today');
+    // The theme's stylesheet is Reveal's `white`, not Lectern's own.
+    expect(readFileSync(join(dir, 'site', 'assets', 'theme.css'), 'utf8')).not.toBe(readFileSync(join(__dirname, '../../templates/styles/theme-lectern.css'), 'utf8'));
+  });
+
+  it('is overridden by a command-line flag', async () => {
+    const deck = await deckJson(dir, '--wpm', '180', '--theme', 'black');
+    expect(deck.meta.wpm).toBe(180);
+    expect(deck.meta.theme).toBe('black');
+    expect(agendaTitle(deck)).toBe('Route for today');
+  });
+
+  it('is ignored with --no-config', async () => {
+    const deck = await deckJson(dir, '--no-config');
+    expect(deck.meta.wpm).toBe(140);
+    expect(deck.meta.theme).toBe('lectern');
+    expect(agendaTitle(deck)).toBe('Agenda');
+  });
+
+  it('is found from a folder below it, but not above the project root', async () => {
+    mkdirSync(join(dir, 'talks', 'spring'), { recursive: true });
+    writeFileSync(join(dir, 'talks', 'spring', 'boats.md'), ARTICLE);
+    expect((await deckJson(join(dir, 'talks', 'spring'))).meta.wpm).toBe(100);
+    // A nested project (its own package.json) does not see its parent's config.
+    writeFileSync(join(dir, 'talks', 'package.json'), '{}\n');
+    expect((await deckJson(join(dir, 'talks', 'spring'))).meta.wpm).toBe(140);
+  });
+
+  it('gives way to the front matter, key by key for labels', async () => {
+    const own = project('front-matter', { 'lectern.config.mjs': CONFIG });
+    writeFileSync(join(own, 'boats.md'), ARTICLE.replace('title: Canal Boats', 'title: Canal Boats\nwpm: 120\nlabels:\n  keyTakeaways: What to keep'));
+    const deck = await deckJson(own);
+    expect(deck.meta.wpm).toBe(120);
+    expect(agendaTitle(deck)).toBe('Route for today');
+    expect(deck.slides.at(-1)?.title).toBe('What to keep');
+  });
+
+  it('is chosen with --config, and read by the API', async () => {
+    const other = project('chosen', { 'settings/slow.json': '{ "wpm": 90, "transition": "fade" }\n' });
+    expect((await deckJson(other, '--config', 'settings/slow.json')).meta.wpm).toBe(90);
+    const cwd = process.cwd();
+    process.chdir(other);
+    try {
+      expect((await readDeck('boats.md', { config: 'settings/slow.json' })).meta.transition).toBe('fade');
+      expect((await readDeck('boats.md', { config: false })).meta.transition).toBe('slide');
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+});
+
+describe('other config files', () => {
+  it('reads lectern.config.ts', async () => {
+    const dir = project('ts', { 'lectern.config.ts': "const wpm: number = 110;\nexport default { wpm, theme: 'serif' as const };\n" });
+    const deck = await deckJson(dir);
+    expect(deck.meta.wpm).toBe(110);
+    expect(deck.meta.theme).toBe('serif');
+  });
+
+  it('reads the "lectern" key of package.json', async () => {
+    const dir = project('package', {});
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'talks', lectern: { wpm: 160 } }));
+    expect((await deckJson(dir)).meta.wpm).toBe(160);
+  });
+
+  it('resolves a theme path against the config file, not the working folder', async () => {
+    const dir = project('paths', { 'lectern.config.json': '{ "theme": "styles/house.css" }\n', 'styles/house.css': '.reveal { color: rgb(1, 2, 3); }\n' });
+    mkdirSync(join(dir, 'deep'));
+    writeFileSync(join(dir, 'deep', 'boats.md'), ARTICLE);
+    const built = await runCli(['build', 'boats.md', '--out', 'site'], { cwd: join(dir, 'deep') });
+    expect(built.code).toBe(0);
+    expect(readFileSync(join(dir, 'deep', 'site', 'assets', 'theme.css'), 'utf8')).toContain('rgb(1, 2, 3)');
+  });
+});
+
+describe('a config error', () => {
+  it('names the file and line of a value out of range, exit 2', async () => {
+    const dir = project('bad-value', { 'lectern.config.mjs': "export default {\n  theme: 'white',\n  wpm: 5,\n};\n" });
+    const result = await runCli(['build', 'boats.md', '--json'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/lectern\.config\.mjs:3: config: `wpm` must be a speaking rate in words a minute from 40 to 400/);
+    expect(result.stdout).toBe('');
+  });
+
+  it('names the file and line of a syntax error, exit 2', async () => {
+    const dir = project('bad-syntax', { 'lectern.config.json': '{\n  "wpm": 100,\n  "theme": \n}\n' });
+    const result = await runCli(['build', 'boats.md', '--json'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/lectern\.config\.json:4: config: invalid JSON/);
+    const js = project('bad-js', { 'lectern.config.mjs': 'export default {\n  wpm: 100\n  theme: "white",\n};\n' });
+    const thrown = await runCli(['build', 'boats.md', '--json'], { cwd: js });
+    expect(thrown.code).toBe(2);
+    expect(thrown.stderr).toMatch(/lectern\.config\.mjs(:\d+)?: config: /);
+  });
+
+  it('names a --config file that does not exist, and warns about unknown settings', async () => {
+    const dir = project('unknown', { 'lectern.config.json': '{ "wmp": 100 }\n' });
+    const missing = await runCli(['build', 'boats.md', '--json', '--config', 'nope.json'], { cwd: dir });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('config file not found: nope.json');
+    const unknown = await runCli(['build', 'boats.md', '--json'], { cwd: dir });
+    expect(unknown.code).toBe(0);
+    expect(unknown.stderr).toMatch(/lectern\.config\.json:1: warning: unknown config setting `wmp` ignored/);
+  });
+});
