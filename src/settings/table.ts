@@ -60,14 +60,17 @@ const textRecord = (value: unknown): Record<string, string> | undefined => {
   }
   return result;
 };
-/** A BCP 47 tag as people write them (`fr`, `pt-BR`, `zh-Hant`); checked by Intl so Intl.Segmenter accepts it later. */
+/**
+ * A language tag as people write them (`fr`, `pt-BR`, `zh-Hant`), canonicalised when it is a valid BCP 47 tag. Any
+ * other text is kept as written: it only labels the page (`<html lang>`, escaped) and Intl falls back from it.
+ */
 const languageTag = (value: unknown): string | undefined => {
   const tag = text(value);
-  if (tag === undefined || !/^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$/.test(tag)) return undefined;
+  if (tag === undefined) return undefined;
   try {
-    return Intl.getCanonicalLocales(tag.replace(/_/g, '-'))[0];
+    return Intl.getCanonicalLocales(tag.replace(/_/g, '-'))[0] ?? tag;
   } catch {
-    return undefined;
+    return tag;
   }
 };
 
@@ -123,7 +126,7 @@ export const DECK_SETTINGS = {
   } satisfies SettingSpec<boolean>,
   /** No default: a text's language is detected when nothing sets it. */
   lang: {
-    expected: 'a language tag such as en, fr or pt-BR',
+    expected: 'text, a language tag such as en, fr or pt-BR',
     parse: languageTag,
     origins: FILES,
   } satisfies SettingSpec<string>,
