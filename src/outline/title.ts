@@ -1,7 +1,7 @@
 import { basename, extname } from 'node:path';
 
 /** A deck title from a file name, taking each word's casing from the article where it appears there ("deepseek-r1" → "DeepSeek R1"). */
-export function titleFromFileName(file: string, articleText: string, untitled = 'Untitled talk'): string {
+export function titleFromFileName(file: string, articleText: string, untitled: string): string {
   const stem = basename(file, extname(file));
   const words = stem.split(/[-_\s.]+/).filter(Boolean);
   if (words.length === 0 || file === '<stdin>') return untitled;

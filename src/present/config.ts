@@ -3,6 +3,11 @@
  * helped write, so only options Lectern itself sends pass, each with the type it must have. Options that load code or
  * name URLs (`dependencies`, `plugins`, `scripts`, `parallaxBackgroundImage`, …) are never on the list.
  */
+/**
+ * The deck-wide transitions Reveal.js knows (its `TransitionStyle`); the `-in`/`-out` forms are for single slides.
+ * Here rather than in src/settings, because the runtime is built from this folder alone.
+ */
+export const TRANSITIONS = ['none', 'fade', 'slide', 'convex', 'concave', 'zoom'] as const;
 
 type Check = (value: unknown) => boolean;
 
@@ -28,7 +33,7 @@ export const ALLOWED_REVEAL_OPTIONS: Readonly<Record<string, Check>> = {
   rtl: isBoolean,
   transition: isText,
   transitionSpeed: oneOf('default', 'fast', 'slow'),
-  backgroundTransition: oneOf('none', 'fade', 'slide', 'convex', 'concave', 'zoom'),
+  backgroundTransition: oneOf(...TRANSITIONS),
   loop: isBoolean,
   navigationMode: oneOf('default', 'linear', 'grid'),
   keyboard: isBoolean,

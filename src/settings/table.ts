@@ -4,10 +4,10 @@
  * the config loader, the CLI's flags and help, the API) reads this table. Kept free of heavy imports: the CLI loads it
  * before any command runs.
  */
+import { TRANSITIONS } from '../present/config.js';
 import { parseDuration } from './duration.js';
 
-/** The deck-wide transitions Reveal.js knows (its `TransitionStyle`); the `-in`/`-out` forms are for single slides. */
-export const TRANSITIONS = ['none', 'fade', 'slide', 'convex', 'concave', 'zoom'] as const;
+export { TRANSITIONS };
 export type Transition = (typeof TRANSITIONS)[number];
 
 export const EXPORT_FORMATS = ['pdf', 'png', 'html'] as const;
