@@ -74,17 +74,27 @@ async function loadFile(file: string): Promise<unknown> {
       throw configError(`invalid JSON: ${messageOf(error)}`, file, jsonErrorLine(text));
     }
   }
-  try {
-    if (/\.ts$/i.test(file)) {
-      const { createJiti } = await import('jiti');
-      return await createJiti(import.meta.url, { moduleCache: false, fsCache: false }).import(file, { default: true });
+  if (/\.ts$/i.test(file)) {
+    try {
+      return await importWithJiti(file);
+    } catch (error) {
+      throw configError(messageOf(error), file, lineIn(error, file));
     }
+  }
+  try {
     // The file's modification time in the URL: an edited config is read again, not served from the module cache.
     const module = (await import(`${pathToFileURL(file).href}?mtime=${statSync(file).mtimeMs}`)) as { default?: unknown };
     return module.default ?? module;
   } catch (error) {
-    throw configError(messageOf(error), file, lineIn(error, file));
+    // Node's syntax errors from import() carry no line; jiti's parser names it.
+    const line = lineIn(error, file) ?? (error instanceof SyntaxError ? await importWithJiti(file).then(() => undefined, (parsed: unknown) => lineIn(parsed, file)) : undefined);
+    throw configError(messageOf(error), file, line);
   }
+}
+
+async function importWithJiti(file: string): Promise<unknown> {
+  const { createJiti } = await import('jiti');
+  return createJiti(import.meta.url, { moduleCache: false, fsCache: false }).import(file, { default: true });
 }
 
 /**
