@@ -142,6 +142,15 @@ describe('other config files', () => {
   });
 });
 
+describe('paths on the command line', () => {
+  it('resolve against the working folder, not the article', async () => {
+    const dir = project('cli-paths', { 'styles/stage.css': '.reveal { color: rgb(4, 5, 6); }\n', 'talks/boats.md': ARTICLE });
+    const built = await runCli(['build', 'talks/boats.md', '--theme', 'styles/stage.css', '--out', 'site'], { cwd: dir });
+    expect(built.code).toBe(0);
+    expect(readFileSync(join(dir, 'site', 'assets', 'theme.css'), 'utf8')).toContain('rgb(4, 5, 6)');
+  });
+});
+
 describe('a config error', () => {
   it('names the file and line of a value out of range, exit 2', async () => {
     const dir = project('bad-value', { 'lectern.config.mjs': "export default {\n  theme: 'white',\n  wpm: 5,\n};\n" });
