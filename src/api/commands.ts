@@ -6,7 +6,7 @@ import type { CheckReport } from '../check/report.js';
 import { ExitCode, LecternError, type Warning } from '../errors.js';
 import type { Deck } from '../outline/types.js';
 import { PACKAGE_ROOT } from '../paths.js';
-import { prepareDeck } from '../pipeline.js';
+import { prepareDeck, type PrepareOptions } from '../pipeline.js';
 import type { BrowserLaunch } from '../export/browser.js';
 import type { Progress } from '../export/progress.js';
 import type { ConfigFile } from '../settings/config-file.js';
@@ -54,6 +54,11 @@ export interface ExportResult {
   bytes?: number;
 }
 
+/** How the CLI runs a build: with the settings it already checked and the config file it already read. */
+export interface BuildRun {
+  prepareOptions?: PrepareOptions;
+}
+
 /** How the CLI runs an export: its progress line, a browser it started early, and the config it already read. */
 export interface ExportRun {
   progress?: Progress;
@@ -72,12 +77,12 @@ export async function readDeck(source: DeckSource, settings: DeckSettings = {}):
 }
 
 /** Builds the deck's static site into `options.out`. */
-export async function build(source: DeckSource, options: BuildOptions): Promise<BuildResult> {
+export async function build(source: DeckSource, options: BuildOptions, run: BuildRun = {}): Promise<BuildResult> {
   const rules = { force: options.force === true };
   const { checkFolderOutput, sourceFiles } = await import('../site/output-guard.js');
   // Refused before any work; buildSite checks again just before it swaps the folder in.
   await checkFolderOutput(options.out, { ...rules, protect: sourceFiles(sourcePath(source)) });
-  const prepared = await prepareDeck(source, await prepareOptionsOf(options));
+  const prepared = await prepareDeck(source, run.prepareOptions ?? (await prepareOptionsOf(options)));
   const { buildSite } = await import('../site/build-site.js');
   await buildSite(prepared, options.out, rules);
   return { index: join(options.out, 'index.html'), deck: prepared.deck, warnings: prepared.warnings };

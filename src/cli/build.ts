@@ -48,17 +48,16 @@ export async function buildCommand(argv: string[]): Promise<number> {
   const rules: OutputRules = { force: values.force === true };
   if (source === undefined) return buildAll(typeof values.out === 'string' ? values.out : 'dist', options, rules);
 
-  const outDir = typeof values.out === 'string' ? values.out : join('dist', deckName(source));
-  // Refused before any work; buildSite checks again just before it swaps the folder in.
-  if (!values.json) await checkFolderOutput(outDir, { ...rules, protect: sourceFiles(source) });
-  const prepared = await prepareDeck(source, options);
-  warn(prepared.warnings);
   if (values.json) {
+    const prepared = await prepareDeck(source, options);
+    warn(prepared.warnings);
     process.stdout.write(`${JSON.stringify(prepared.deck, null, 2)}\n`);
     return ExitCode.ok;
   }
-  await buildSite(prepared, outDir, rules);
-  const { deck } = prepared;
+  const outDir = typeof values.out === 'string' ? values.out : join('dist', deckName(source));
+  const { build } = await import('../api/commands.js');
+  const { deck, warnings } = await build(source, { out: outDir, ...rules }, { prepareOptions: options });
+  warn(warnings);
   say(`built ${join(outDir, 'index.html')}: ${deck.slides.length} slides, ${deck.sections.length} sections, ${formatMinutes(deck.meta.totalTime)} planned`);
   return ExitCode.ok;
 }
