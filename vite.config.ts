@@ -1,15 +1,40 @@
 import { defineConfig } from 'vite';
 import { lectern } from './src/vite/plugin.js';
 
+/**
+ * The unit tier (`npm run test:unit`): pure functions and the file system only, no browser, no fuzzing, no child
+ * process, so no compiled lib/ either. Everything else is the full tier; `npm test` runs both.
+ */
+const UNIT_TESTS = [
+  'tests/article/**/*.test.ts',
+  'tests/files/**/*.test.ts',
+  'tests/outline/**/*.test.ts',
+  'tests/site/**/*.test.ts',
+  'tests/export/unit/**/*.test.ts',
+  'tests/cli/unit/**/*.test.ts',
+  'tests/settings/unit/**/*.test.ts',
+];
+
 // `npx vite` serves the default deck through Lectern's own plugin, exactly like `lectern dev`.
 export default defineConfig({
   server: { host: '127.0.0.1' },
   // Vitest builds its own server from this file: it must not start presenting a deck.
   plugins: process.env.VITEST ? [] : [lectern({ source: 'slides/deepseek-r1.md' })],
   test: {
-    include: ['tests/**/*.test.ts'],
-    globalSetup: ['tests/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: UNIT_TESTS } },
+      {
+        extends: true,
+        test: {
+          name: 'full',
+          include: ['tests/**/*.test.ts'],
+          exclude: UNIT_TESTS,
+          // Compiles lib/ and the runtime once: the CLI and browser tests run the code under test.
+          globalSetup: ['tests/global-setup.ts'],
+        },
+      },
+    ],
   },
 });

@@ -12,7 +12,7 @@ const { buildReport } = await import(join(root, 'lib/check/report.js'));
 const { measureTalk } = await import(join(root, 'lib/outline/quality.js'));
 
 if (process.argv.includes('--help')) {
-  process.stdout.write('Usage: npm run bench:quality\n\nPrints, for every article in tests/fixtures/articles/ and ../shared/articles/ (plus a generated\nbook-length text): sections, slides, counter titles (\"(2/5)\"), distinct content-slide titles, points\nending in \"…\", single-point share of points slides, median points per slide, median/max words per\npoint, median visible words per content slide and the most on a points slide, overflowing slides,\ncoverage, planned minutes and the layouts used. Needs Chromium (for overflow). Exits non-zero when\nan article misses a target.\n');
+  process.stdout.write('Usage: npm run bench:quality\n\nPrints, for every article in tests/fixtures/articles/ and ../shared/articles/ (plus a generated\nbook-length text): sections, slides, counter titles ("(2/5)"), distinct content-slide titles, points\nending in "…", single-point share of points slides, median points per slide, median/max words per\npoint, median visible words per content slide and the most on a points slide, overflowing slides,\ncoverage, planned minutes and the layouts used. Needs Chromium (for overflow). Exits non-zero when\nan article misses a target.\n');
   process.exit(0);
 }
 

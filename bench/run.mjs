@@ -93,7 +93,7 @@ function machine() {
 }
 
 /** Whether bin/lectern.js exists and starts; the reason when not. */
-async function probeLectern(tools) {
+async function probeLectern() {
   const binFile = path.join(root, 'bin', 'lectern.js');
   if (!existsSync(binFile)) return 'bin/lectern.js does not exist yet';
   const r = spawnSync(process.execPath, [binFile, '--help'], { cwd: root, encoding: 'utf8', timeout: 20000 });
@@ -132,7 +132,7 @@ async function main() {
   if (!existsSync(articleFile)) { log(`seed article not found: ${articleFile}`); process.exit(1); }
   mkdirSync(work, { recursive: true });
   const tools = makeTools({ root, bench });
-  const lecternReason = await probeLectern(tools);
+  const lecternReason = await probeLectern();
   if (lecternReason) { log(`Lectern: ${lecternReason} — its rows will read "not available"`); tools.lectern.available = () => false; }
   const { decks, big } = writeDecks(articleFile, work, sizes, only.includes('big') ? 10 * 1024 * 1024 : 0);
   const mode = quick ? 'quick' : 'full';

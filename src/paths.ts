@@ -7,5 +7,5 @@ export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** Built-in templates, shipped as data. */
 export const BUILTIN_TEMPLATES = join(PACKAGE_ROOT, 'templates');
 
-/** The prebuilt browser runtime (Reveal.js bundle and its CSS), made once by `npm run build:runtime`. */
+/** The prebuilt browser runtime (Reveal.js bundle and its CSS), made by `npm run compile` or by the first build that needs it. */
 export const RUNTIME_DIR = join(PACKAGE_ROOT, 'runtime');

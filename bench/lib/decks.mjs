@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 
-const SENTENCE_END = /[.!?…]["”’)\]]*\s+(?=["“‘(\[]?[A-Z0-9])/g;
+const SENTENCE_END = /[.!?…]["”’)\]]*\s+(?=["“‘([]?[A-Z0-9])/g;
 
 /** True for a short line without closing punctuation: the plain-text articles' section headings. */
 function isHeading(line) {

@@ -18,7 +18,7 @@ async function openWhenUp(page, url, deadline) {
       await waitFirstSlide(page, Math.max(1000, deadline - now()));
       return;
     } catch (e) {
-      if (now() > deadline) throw new Error(`no slide within the timeout: ${e.message.split('\n')[0]}`);
+      if (now() > deadline) throw new Error(`no slide within the timeout: ${e.message.split('\n')[0]}`, { cause: e });
       await sleep(25);
     }
   }
@@ -32,7 +32,7 @@ async function waitText(page, text, deadline) {
         text, { polling: 'raf', timeout: Math.max(100, deadline - now()) });
       return;
     } catch (e) {
-      if (now() > deadline) throw new Error(`edit not shown within the timeout: ${e.message.split('\n')[0]}`);
+      if (now() > deadline) throw new Error(`edit not shown within the timeout: ${e.message.split('\n')[0]}`, { cause: e });
       await sleep(5); // the page navigated (reload): look again in the new document
     }
   }

@@ -4,6 +4,7 @@ import type { PrepareOptions } from '../pipeline.js';
 import { loadConfig } from '../settings/config-file.js';
 import { parseSettings, resolvePaths } from '../settings/resolve.js';
 import type { ExportSettingValues, Transition } from '../settings/table.js';
+import type { Brand } from '../brand.js';
 
 /**
  * Settings of one deck; each wins over the article's front matter, as the CLI's flags do, which win over the config
@@ -26,10 +27,21 @@ export interface DeckSettings {
   labels?: Record<string, string>;
   /** Reveal.js options from the allowed list (`controls`, `progress`, `slideNumber`, …). */
   reveal?: Record<string, unknown>;
+  /** Slide size: `16:9` (default, 1280×720), `4:3` (960×700), `16:10` (1280×800) or `WIDTHxHEIGHT`. */
+  size?: string;
+  /**
+   * An image shown in a corner of every slide, relative to the working folder. Like the article's images it must lie
+   * in the article's folder or an `allowRoots` folder and be a real image.
+   */
+  logo?: string;
+  /** Brand colours (CSS colours), applied through the theme's variables; each wins over the front matter's. */
+  brand?: Brand;
   /** Folders beyond the article's own that it may read images and theme files from (`--allow-root`). */
   allowRoots?: string[];
   /** Let the article's front matter choose templates from inside its folder (`--trust-article`). */
   trustArticle?: boolean;
+  /** A local image the article names but that does not exist stops the build (`--strict`) instead of a warning. */
+  strict?: boolean;
   /**
    * The config file to use (`--config FILE`), or `false` for none (`--no-config`). By default, the
    * `lectern.config.{ts,mjs,js,json}` or package.json `"lectern"` key found from the working folder up to the project root.
@@ -37,8 +49,17 @@ export interface DeckSettings {
   config?: string | false;
 }
 
-/** Defaults for exports (a config file's `export:`). */
-export type ExportSettings = ExportSettingValues;
+/**
+ * Defaults for exports (a config file's `export:`):
+ * `format`: `pdf`, `png`, `html`, `pptx` (editable PowerPoint with speaker notes), `txt` or `md` (the talk as text:
+ * titles, points, notes and timings), or `brief`: one portrait page with the title, author, date, context, each
+ * section's takeaway and strongest figure, the agenda and length, condensed until it fits (HTML when `out` ends in
+ * `.html` or `.htm`, else PDF); default from the output's name (`.pptx`, `.txt`, …, a folder `dir/` for png), else
+ * pdf. `notes`, `handout` (portrait pages, three slides each with their notes beside them) and `fragments` are for
+ * PDF; `paper` (a4, letter) for the handout and the brief, default Letter when the deck's language names a region
+ * that uses it, else A4; `scale` for PNG; `browser` for PDF, PNG, the brief and `check`.
+ */
+export type ExportSettings = Omit<ExportSettingValues, 'slides'>;
 
 /** A project's Lectern settings (a config file): deck settings plus export defaults. */
 export interface LecternConfig extends Omit<DeckSettings, 'config' | 'allowRoots' | 'trustArticle'> {

@@ -1,14 +1,14 @@
 import { createRequire } from 'node:module';
 import { ExitCode, LecternError, type Warning } from '../errors.js';
 import { parseDuration } from '../settings/duration.js';
-import { DECK_SETTINGS, TRANSITIONS, type DeckSettingKey, type SettingSpec } from '../settings/table.js';
+import { DECK_SETTINGS, TRANSITIONS, type DeckSettingKey, type Origin, type SettingSpec } from '../settings/table.js';
 import type { ArticleMeta } from './types.js';
 
 export { parseDuration, TRANSITIONS };
 
 /** The article's own keys; the rest are the deck settings front matter may set (src/settings/table.ts). */
 const ARTICLE_KEYS = ['title', 'subtitle', 'author', 'date'] as const;
-const FRONT_MATTER_SETTINGS = (Object.keys(DECK_SETTINGS) as DeckSettingKey[]).filter((key) => DECK_SETTINGS[key].origins.includes('frontMatter'));
+const FRONT_MATTER_SETTINGS = (Object.keys(DECK_SETTINGS) as DeckSettingKey[]).filter((key) => (DECK_SETTINGS[key].origins as readonly Origin[]).includes('frontMatter'));
 
 /** Keys a deck's front matter may set. */
 export const KNOWN_META_KEYS: readonly string[] = [...ARTICLE_KEYS, ...FRONT_MATTER_SETTINGS];
@@ -91,7 +91,7 @@ function parseYaml(yamlText: string, file: string): unknown {
 }
 
 const SIMPLE_LINE = /^([A-Za-z_][\w-]*):[ \t]*(.*)$/;
-const PLAIN_SCALAR = /^[^\s\[\]{}&*!|>'"%@`#,?:-](?:[^#]*[^\s#])?$/;
+const PLAIN_SCALAR = /^[^\s[\]{}&*!|>'"%@`#,?:-](?:[^#]*[^\s#])?$/;
 
 /**
  * Reads the common case — one `key: value` per line, plain or simply quoted scalars — without loading a YAML
@@ -160,13 +160,16 @@ function readMeta(data: Record<string, unknown>, file: string, yamlText: string)
       case 'templates':
       case 'lang':
       case 'duration':
+      case 'size':
+      case 'logo':
+      case 'brand':
       case 'wpm':
       case 'fragments':
       case 'labels':
       case 'reveal': {
         const spec = DECK_SETTINGS[key] as SettingSpec<unknown>;
         const parsed = spec.parse(value);
-        if (parsed === undefined) fail(spec.expected);
+        if (parsed === undefined) fail(key === 'brand' ? `${spec.explain?.(value) ?? spec.expected} (quote a colour that starts with #: accent: "#c8553d")` : spec.expected);
         (meta as Record<string, unknown>)[key] = parsed;
         lines[key] = location.line;
         break;

@@ -5,6 +5,7 @@ import { ExitCode, LecternError, type Warning } from '../errors.js';
 import { checkHtmlNesting } from './nesting.js';
 import { isSafeUrl, sanitizeWithText } from './sanitize.js';
 import type { ArticleMeta, Block, ListBlock, ListItem, ParseResult, Section } from './types.js';
+import { blockText } from './block-text.js';
 
 /** Less extracted text than this is a page without an article (a login wall, an index, an error page). */
 const MIN_ARTICLE_CHARS = 20;
@@ -459,12 +460,3 @@ export function parseHtml(html: string, file: string): ParseResult {
   return { article: { file, format: 'html', meta, sections }, warnings: builder.warnings };
 }
 
-function blockText(block: Block): string {
-  switch (block.kind) {
-    case 'paragraph': case 'quote': case 'html': case 'slide-heading': case 'notes': return block.text;
-    case 'list': return block.items.map((i) => i.text).join(' ');
-    case 'code': return block.code;
-    case 'table': return [...block.header, ...block.rows.flat()].join(' ');
-    default: return '';
-  }
-}

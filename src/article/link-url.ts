@@ -8,7 +8,8 @@
  */
 import { decodeHTMLStrict } from 'entities';
 import { Renderer, type Tokens } from 'marked';
-import { escapeHtml, isSafeUrl } from './sanitize.js';
+import { escapeHtml } from '../escape-html.js';
+import { isSafeUrl } from './sanitize.js';
 
 /**
  * The URL a Markdown destination stands for, or undefined when it could run code (javascript:, vbscript:,

@@ -5,7 +5,8 @@ import { EXPLICIT_LAYOUTS } from '../outline/types.js';
 import { splitFrontMatter } from './front-matter.js';
 import { markdownUrl, SafeUrlRenderer } from './link-url.js';
 import { checkMarkdownNesting } from './nesting.js';
-import { escapeHtml, htmlToText, sanitizeHtml } from './sanitize.js';
+import { escapeHtml } from '../escape-html.js';
+import { htmlToText, sanitizeHtml } from './sanitize.js';
 import type { Block, ListBlock, ListItem, ParseResult, Section } from './types.js';
 
 const NOTES_START = /^notes?:\s*/i;
@@ -20,6 +21,11 @@ export const MAX_HEADINGS = 10_000;
 /** Markdown (with optional YAML front matter) → Article. Pure. */
 export function parseMarkdown(source: string, file: string): ParseResult {
   const { meta, body, bodyLineOffset, lines: metaLines, warnings } = splitFrontMatter(source, file);
+  // The text fields of a Markdown article's front matter are read like its body: `&mdash;` is a dash, not six letters.
+  for (const key of ['title', 'subtitle', 'author'] as const) {
+    const value = meta[key];
+    if (typeof value === 'string') meta[key] = decodeHTMLStrict(value);
+  }
   if (!body.trim()) {
     warnings.push({ message: 'the article has front matter but no text after it: the deck has only its title', location: { file, line: bodyLineOffset } });
   }
@@ -179,7 +185,7 @@ function joinDetails(positioned: Array<{ token: Token; line: number }>): Array<{
     }
     const raw = positioned.slice(index, end + 1).map(({ token }) => token.raw).join('');
     const html = marked.parse(raw, { async: false, gfm: true, tokenizer: new LinearQuoteTokenizer() });
-    result.push({ token: { type: 'html', block: true, pre: false, raw: html, text: html } as Tokens.HTML, line: start.line });
+    result.push({ token: { type: 'html', block: true, pre: false, raw: html, text: html }, line: start.line });
     index = end;
   }
   return result;
@@ -204,11 +210,14 @@ function toBlock(token: Token, line: number, warnings: Warning[], file: string):
         const image = only[0] as Tokens.Image;
         // Same rule as the web-page reader: an image whose URL could run code (javascript:, data:text/html…) is dropped.
         if (markdownUrl(image.href, true) === undefined) {
-          warnings.push({ message: `image "${image.text || image.href}" dropped: its URL is not allowed`, location: { file, line } });
-          return image.text.trim() ? { kind: 'paragraph', text: collapse(image.text), html: escapeHtml(collapse(image.text)), line } : undefined;
+          const alt = imageAlt(image);
+          warnings.push({ message: `image "${alt || image.href}" dropped: its URL is not allowed`, location: { file, line } });
+          return alt ? { kind: 'paragraph', text: alt, html: escapeHtml(alt), line } : undefined;
         }
-        // The path as the author meant it (entities decoded); the template escapes it and media.ts resolves it.
-        return { kind: 'image', src: decodeHTMLStrict(image.href), alt: image.text, title: image.title ?? undefined, line };
+        // The path, alt text and title as the author meant them (entities decoded); the template escapes them and
+        // media.ts resolves the path.
+        const title = image.title ? decodeHTMLStrict(image.title) : undefined;
+        return { kind: 'image', src: decodeHTMLStrict(image.href), alt: imageAlt(image), title, line };
       }
       return { kind: 'paragraph', text: inlineText(paragraph.tokens), html: inlineHtml(paragraph.tokens, refused), line };
     }
@@ -283,12 +292,12 @@ function itemInline(tokens: Token[]): Token[] {
         parts.push(itemInline((token as Tokens.Blockquote).tokens));
         continue;
       case 'code':
-        parts.push([{ type: 'codespan', raw: token.raw, text: (token as Tokens.Code).text } as Tokens.Codespan]);
+        parts.push([{ type: 'codespan', raw: token.raw, text: (token as Tokens.Code).text }]);
         continue;
       case 'table': {
         const table = token as Tokens.Table;
         const cells = [table.header, ...table.rows].flat().map((cell) => inlineText(cell.tokens));
-        parts.push([{ type: 'text', raw: token.raw, text: cells.filter(Boolean).join(' ') } as Tokens.Text]);
+        parts.push([{ type: 'text', raw: token.raw, text: cells.filter(Boolean).join(' ') }]);
         continue;
       }
       case 'html':
@@ -333,7 +342,7 @@ function tokenText(token: Token): string {
     case 'br':
       return ' ';
     case 'image':
-      return (token as Tokens.Image).text;
+      return imageAlt(token as Tokens.Image);
     case 'html':
       return htmlToText(token.raw);
     case 'codespan':
@@ -346,9 +355,14 @@ function tokenText(token: Token): string {
   }
 }
 
+/** An image's alt text as CommonMark defines it: the plain text of its description, entities decoded. */
+function imageAlt(image: Tokens.Image): string {
+  return image.tokens && image.tokens.length > 0 ? inlineText(image.tokens) : collapse(decodeHTMLStrict(image.text));
+}
+
 function inlineHtml(tokens: Token[], refused: (href: string) => void): string {
   const renderer = new SafeUrlRenderer(refused);
-  const html = marked.parser([{ type: 'paragraph', raw: '', text: '', tokens } as Tokens.Paragraph], { renderer }).replace(/^<p>|<\/p>\n?$/g, '');
+  const html = marked.parser([{ type: 'paragraph', raw: '', text: '', tokens }], { renderer }).replace(/^<p>|<\/p>\n?$/g, '');
   // marked escapes text and the renderer prints only checked, fully escaped URLs; raw HTML needs the (slow to load)
   // DOM sanitiser, which decodes attributes as a browser does before it checks them.
   return containsHtml(tokens) ? sanitizeHtml(html) : html;
@@ -362,6 +376,7 @@ function plainOf(markdown: string): string {
   return inlineText(new Lexer({ gfm: true }).inlineTokens(markdown.replace(/\n+/g, ' ')));
 }
 
+/** Runs of white space become one space; a no-break space (`&nbsp;`) is the author's choice and stays. */
 function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text.replace(/[^\S\u00a0]+/g, ' ').trim();
 }

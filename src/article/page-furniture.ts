@@ -33,7 +33,7 @@ function keyOf(line: string): string | undefined {
  */
 export function detectFurniture(lines: readonly string[]): Furniture {
   const n = lines.length;
-  const keys: Array<string | undefined> = new Array(n);
+  const keys = new Array<string | undefined>(n);
   const groups = new Map<string, number[]>();
   for (let i = 0; i < n; i++) {
     const key = keyOf(lines[i]!);
@@ -48,7 +48,7 @@ export function detectFurniture(lines: readonly string[]): Furniture {
 
   const blankLine = lines.map((line) => line.replace(/\f/g, '').trim() === '');
   const blank = (i: number): boolean => blankLine[i]!;
-  const skippable = (i: number): boolean => blank(i) || (keys[i] !== undefined && repeated.has(keys[i]!));
+  const skippable = (i: number): boolean => blank(i) || (keys[i] !== undefined && repeated.has(keys[i]));
   const hasFormFeed = (i: number): boolean => lines[i]!.includes('\f');
   // For each line, the nearest line before and after that is neither blank nor a repeated line, and whether a form
   // feed lies on the way: computed in one pass each way, since walking from every line of a run of thousands of

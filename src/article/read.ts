@@ -3,6 +3,7 @@ import { extname } from 'node:path';
 import { ExitCode, LecternError } from '../errors.js';
 import { decodeSource } from './decode.js';
 import type { ParseResult, SourceFormat } from './types.js';
+import { STDIN_ARGUMENT, STDIN_NAME } from './stdin.js';
 
 const FORMAT_BY_EXTENSION: Record<string, SourceFormat> = {
   '.md': 'markdown',
@@ -44,9 +45,9 @@ export async function parseSource(text: string, file: string, format: SourceForm
 
 /** Reads a source file (or standard input for `-`) and parses it. The one stage that touches the disk for input. */
 export async function readArticle(file: string, options: { stdin?: NodeJS.ReadableStream } = {}): Promise<ParseResult> {
-  const bytes = file === '-' ? await readStream(options.stdin ?? process.stdin) : await readSourceFile(file);
-  const { text, warnings } = decodeSource(bytes, file === '-' ? '<stdin>' : file);
-  const result = await parseSource(text, file === '-' ? '<stdin>' : file);
+  const bytes = file === STDIN_ARGUMENT ? await readStream(options.stdin ?? process.stdin) : await readSourceFile(file);
+  const { text, warnings } = decodeSource(bytes, file === STDIN_ARGUMENT ? STDIN_NAME : file);
+  const result = await parseSource(text, file === STDIN_ARGUMENT ? STDIN_NAME : file);
   return { article: result.article, warnings: [...warnings, ...result.warnings] };
 }
 
@@ -81,7 +82,7 @@ async function readSourceFile(file: string): Promise<Uint8Array> {
 
 async function readStream(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk));
   return Buffer.concat(chunks);
 }
 

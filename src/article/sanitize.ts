@@ -30,7 +30,7 @@ const FORBID_TAGS = [
 const URL_ATTRS = ['href', 'src', 'cite', 'action', 'formaction', 'poster', 'background', 'xlink:href'];
 
 // Characters browsers ignore inside a URL scheme (`java\tscript:`), removed before the scheme check.
-// eslint-disable-next-line no-control-regex
+ 
 const URL_IGNORED = /[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u200f\u2028\u2029\u205f\u3000\ufeff]/g;
 const SAFE_SCHEME = /^(?:https?|mailto):/i;
 const SAFE_DATA_IMAGE = /^data:image\/(?:png|jpe?g|gif|webp)[;,]/i;
@@ -69,9 +69,9 @@ function getPurifier(): DOMPurify {
   const { JSDOM: Dom } = requireLazily('jsdom') as typeof import('jsdom');
   const createDOMPurify = requireLazily('dompurify') as (window: WindowLike) => DOMPurify;
   domWindow = new Dom('<!DOCTYPE html><html><body></body></html>').window;
-  const instance = createDOMPurify(domWindow as unknown as WindowLike);
+  const instance = createDOMPurify(domWindow);
   instance.addHook('afterSanitizeAttributes', (node) => {
-    const element = node as Element;
+    const element = node;
     if (typeof element.getAttribute !== 'function') return;
     const tag = element.tagName.toLowerCase();
     for (const name of URL_ATTRS) {
@@ -148,9 +148,3 @@ function textOf(body: Node): string {
   return parts.join('').replace(/\s+/g, ' ').trim();
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escape text for use in HTML content or a quoted attribute. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch] ?? ch);
-}

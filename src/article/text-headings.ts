@@ -1,4 +1,5 @@
 /** Line-level tests for plain text: does a line read as a heading, a title, a byline, a list item? */
+import { endsWithListedAbbreviation } from './abbreviations.js';
 
 export type HeadingKind = 'setext-1' | 'setext-2' | 'numbered' | 'roman' | 'caps' | 'plain';
 
@@ -12,8 +13,6 @@ export interface HeadingInfo {
 
 const MAX_HEADING_CHARS = 80;
 const MAX_HEADING_WORDS = 10;
-/** Abbreviations that end in a full stop without ending a sentence. */
-const ABBREVIATION = /(?:^|[\s(])(?:(?:\p{L}\.){2,}|vs\.|etc\.|inc\.|ltd\.|co\.|corp\.|jr\.|sr\.|dr\.|mr\.|mrs\.|ms\.|prof\.|st\.|no\.|vol\.|approx\.|dept\.)$/iu;
 const CLOSERS = /["'’”»)\]]+$/u;
 const FINAL_PUNCTUATION = /[.!?:;,…。！？；：，]$/u;
 const STOP_WORDS = new Set(
@@ -39,14 +38,14 @@ export function wordCount(text: string): number {
 export function endsLikeSentence(text: string): boolean {
   const t = text.trim().replace(CLOSERS, '');
   if (!FINAL_PUNCTUATION.test(t)) return false;
-  return !ABBREVIATION.test(t);
+  return !endsWithListedAbbreviation(t);
 }
 
 /** A full stop, question or exclamation mark followed by a capital, not explained by an abbreviation. */
 function hasSentenceBreak(text: string): boolean {
   for (const m of text.matchAll(/[.!?]["'’”)]*\s+(?=\p{Lu})/gu)) {
     const before = text.slice(0, (m.index ?? 0) + 1);
-    if (before.endsWith('.') && ABBREVIATION.test(before)) continue;
+    if (before.endsWith('.') && endsWithListedAbbreviation(before)) continue;
     return true;
   }
   return false;

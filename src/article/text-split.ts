@@ -1,5 +1,6 @@
 /** Divides a long text without headings into sections, cutting where neighbouring paragraphs share fewest words. */
 import type { Block, Section } from './types.js';
+import { blockText } from './block-text.js';
 
 const STOP_WORDS = new Set(
   (
@@ -28,20 +29,6 @@ interface Profile {
   words: number;
 }
 
-function blockText(block: Block): string {
-  switch (block.kind) {
-    case 'paragraph':
-    case 'quote':
-    case 'html':
-    case 'notes':
-    case 'slide-heading':
-      return block.text;
-    case 'list':
-      return block.items.map((i) => i.text).join(' ');
-    default:
-      return '';
-  }
-}
 
 function profile(text: string): Profile {
   const counts = new Map<string, number>();

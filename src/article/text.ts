@@ -4,13 +4,10 @@ import { bylineName, headingInfo, listItem, titleInfo, type HeadingInfo } from '
 import { splitIntoSections } from './text-split.js';
 import { textUnits, type Unit } from './text-units.js';
 import type { ArticleMeta, Block, ListBlock, ParseResult, Section } from './types.js';
+import { escapeHtml } from '../escape-html.js';
 
 const EXPLICIT = new Set(['setext-1', 'setext-2', 'numbered', 'roman', 'caps']);
 
-/** Escapes text for use as inline HTML. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }[c]!};`);
-}
 
 function numberedDepth(unit: Unit | undefined): number | undefined {
   const m = unit && unit.lines.length === 1 ? /^\s*(\d{1,3}(?:\.\d{1,3})*)([.)])?\s/.exec(unit.text) : null;

@@ -114,7 +114,7 @@ export interface Section {
 }
 
 export interface Article {
-  /** Path of the source as the user gave it (`-` for standard input). */
+  /** Path of the source as the user gave it; `<stdin>` when it was read from standard input (the `-` argument). */
   file: string;
   format: SourceFormat;
   meta: ArticleMeta;

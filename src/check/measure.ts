@@ -1,8 +1,7 @@
 import type { PreparedDeck } from '../pipeline.js';
-import { SLIDE_HEIGHT, SLIDE_WIDTH } from '../render/reveal-config.js';
-import { isolatedPage, withBrowser, type BrowserLaunch } from '../export/browser.js';
-import { openDeck } from '../export/deck-page.js';
-import { blockedWarnings, stageSite } from '../export/stage.js';
+import { isolatedPage, withBrowser, type BrowserLaunch } from '../browser/launch.js';
+import { openDeck } from '../browser/deck-page.js';
+import { blockedWarnings, stageSite } from '../browser/stage.js';
 import type { Warning } from '../errors.js';
 import type { MeasuredSlide } from './report.js';
 
@@ -14,9 +13,9 @@ export async function measureDeck(prepared: PreparedDeck, browser?: BrowserLaunc
   const site = await stageSite(prepared, { hash: false, respondToHashChanges: false, transition: 'none' });
   try {
     return await withBrowser(browser, async (started) => {
-      const { page, blocked } = await isolatedPage(started, { width: SLIDE_WIDTH, height: SLIDE_HEIGHT, root: site.dir });
+      const { page, blocked } = await isolatedPage(started, { ...prepared.deck.meta.size, root: site.dir });
       await openDeck(page, site.url(), false);
-      const slides = (await page.evaluate('window.lectern.overflow()')) as MeasuredSlide[];
+      const slides = await page.evaluate<MeasuredSlide[]>('window.lectern.overflow()');
       return { slides, warnings: blockedWarnings(blocked, prepared.deck.file) };
     });
   } finally {

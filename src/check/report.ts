@@ -6,7 +6,7 @@ import type { Deck } from '../outline/types.js';
 
 /** What the browser measured for one slide. */
 export interface MeasuredSlide {
-  /** Pixels the content reaches past the 960×700 frame after shrinking. */
+  /** Pixels the content reaches past the slide's frame (the deck's size) after shrinking. */
   x: number;
   y: number;
   /** Scale the text was shrunk to (1 = none). */

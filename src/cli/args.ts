@@ -13,7 +13,7 @@ export interface ParsedCommand {
 export function parseCommand(command: string, argv: string[], options: Options): ParsedCommand {
   try {
     const parsed = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
-    return { values: parsed.values as ParsedCommand['values'], positionals: parsed.positionals };
+    return { values: parsed.values, positionals: parsed.positionals };
   } catch (error) {
     throw new LecternError(describeArgumentError(error as Error & { code?: string }, options), {
       exitCode: ExitCode.usage,

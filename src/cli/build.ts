@@ -4,10 +4,10 @@ import { ExitCode, LecternError } from '../errors.js';
 import { prepareDeck, type PrepareOptions } from '../pipeline.js';
 import { buildSite } from '../site/build-site.js';
 import { writeDeckIndex } from '../site/deck-index.js';
-import { checkFileOutput, checkFolderNotProtected, checkFolderOutput, sourceFiles, type OutputRules } from '../site/output-guard.js';
+import { checkFileOutput, checkFolderNotProtected, checkFolderOutput, type OutputRules } from '../site/output-guard.js';
 import { parseCommand } from './args.js';
-import { FILE_ACCESS_HELP, FILE_ACCESS_OPTIONS, deckName, prepareOptions, SETTING_OPTIONS, SETTINGS_HELP } from './deck-options.js';
-import { formatMinutes, say, warn } from './output.js';
+import { DECK_EXTENSIONS, FILE_ACCESS_HELP, FILE_ACCESS_OPTIONS, deckName, prepareOptions, SETTING_OPTIONS, SETTINGS_HELP } from './deck-options.js';
+import { formatMinutes, QUIET_HELP, QUIET_OPTION, say, setQuiet, warn } from './output.js';
 
 export const BUILD_HELP = `Usage: lectern build [source] [options]
 
@@ -22,11 +22,13 @@ Options:
       --json            print the outlined deck as JSON on stdout instead of building
 ${SETTINGS_HELP}
 ${FILE_ACCESS_HELP}
+${QUIET_HELP}
       --debug           show stack traces
   -h, --help            show this help
-`;
 
-const DECK_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.html', '.htm']);
+Example:
+  lectern build talk.md --out site --duration 20m
+`;
 
 /** `lectern build` */
 export async function buildCommand(argv: string[]): Promise<number> {
@@ -36,12 +38,14 @@ export async function buildCommand(argv: string[]): Promise<number> {
     ...SETTING_OPTIONS,
     force: { type: 'boolean' },
     ...FILE_ACCESS_OPTIONS,
+    ...QUIET_OPTION,
     debug: { type: 'boolean' },
   });
   if (values.help) {
     process.stdout.write(BUILD_HELP);
     return ExitCode.ok;
   }
+  setQuiet(values.quiet === true);
   if (positionals.length > 1) throw new LecternError('build takes one source', { exitCode: ExitCode.usage, hint: 'see `lectern build --help`' });
   const options = await prepareOptions(values);
   const source = positionals[0];
@@ -102,7 +106,7 @@ async function buildAll(outRoot: string, options: PrepareOptions, rules: OutputR
   }
   for (const { name, deck } of prepared) {
     const outDir = join(outRoot, name);
-    await buildSite(deck, outDir, rules);
+    warn(await buildSite(deck, outDir, rules));
     say(`built ${join(outDir, 'index.html')}: ${deck.deck.slides.length} slides, ${formatMinutes(deck.deck.meta.totalTime)} planned`);
   }
   await writeDeckIndex(outRoot, prepared.map(({ name, deck }) => ({ dir: name, deck: deck.deck })));

@@ -1,8 +1,8 @@
 import { ExitCode, LecternError } from '../errors.js';
-import { closeBrowser, launchBrowser } from '../export/browser.js';
+import { whileBrowserStarts } from '../browser/early-start.js';
 import { FILE_ACCESS_HELP, FILE_ACCESS_OPTIONS, prepareOptions, SETTING_OPTIONS, SETTINGS_HELP } from './deck-options.js';
 import { parseCommand } from './args.js';
-import { warn } from './output.js';
+import { QUIET_HELP, QUIET_OPTION, setQuiet, warn } from './output.js';
 
 export const CHECK_HELP = `Usage: lectern check <source> [options]
 
@@ -18,7 +18,11 @@ Options:
       --browser PATH    browser executable to use
 ${SETTINGS_HELP}
 ${FILE_ACCESS_HELP}
+${QUIET_HELP}
   -h, --help            show this help
+
+Example:
+  lectern check talk.md --json > report.json
 `;
 
 /** `lectern check` */
@@ -28,31 +32,28 @@ export async function checkCommand(argv: string[]): Promise<number> {
     browser: { type: 'string' },
     ...SETTING_OPTIONS,
     ...FILE_ACCESS_OPTIONS,
+    ...QUIET_OPTION,
     debug: { type: 'boolean' },
   });
   if (values.help) {
     process.stdout.write(CHECK_HELP);
     return ExitCode.ok;
   }
+  setQuiet(values.quiet === true);
   const source = positionals[0];
   if (source === undefined || positionals.length > 1) {
     throw new LecternError('check takes one source', { exitCode: ExitCode.usage, hint: 'see `lectern check --help`' });
   }
   const options = await prepareOptions(values);
-  // Start the browser first, before even loading the pipeline, so it comes up while the deck is read.
-  const browser = launchBrowser(typeof values.browser === 'string' ? values.browser : undefined);
-  const { prepared, measured } = await (async () => {
-    try {
-      const [{ prepareDeck }, { measureDeck }] = await Promise.all([import('../pipeline.js'), import('../check/measure.js')]);
-      const prepared = await prepareDeck(source, options);
-      warn(prepared.warnings);
-      const { slides, warnings } = await measureDeck(prepared, browser);
-      warn(warnings);
-      return { prepared, measured: slides };
-    } finally {
-      await closeBrowser(browser);
-    }
-  })();
+  // The browser starts before even the pipeline is loaded, so it comes up while the deck is read.
+  const { prepared, measured } = await whileBrowserStarts(typeof values.browser === 'string' ? values.browser : undefined, async (browser) => {
+    const [{ prepareDeck }, { measureDeck }] = await Promise.all([import('../pipeline.js'), import('../check/measure.js')]);
+    const prepared = await prepareDeck(source, options);
+    warn(prepared.warnings);
+    const { slides, warnings } = await measureDeck(prepared, browser);
+    warn(warnings);
+    return { prepared, measured: slides };
+  });
   const { buildReport, formatReport } = await import('../check/report.js');
   const report = buildReport(prepared.article, prepared.deck, measured);
   if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -5,6 +5,7 @@ import { ExitCode, LecternError } from '../errors.js';
 import type { PrepareOptions } from '../pipeline.js';
 import { DECK_SETTINGS, type DeckSettingKey } from '../settings/table.js';
 import type { Options } from './args.js';
+import { isStandardInput } from '../article/stdin.js';
 
 /** Flags of every command that builds a deck, for the files an article may make Lectern read. */
 export const FILE_ACCESS_OPTIONS = {
@@ -19,21 +20,25 @@ export const FILE_ACCESS_HELP = `      --allow-root DIR  a folder beyond the art
                         its folder)`;
 
 const FLAG_SETTINGS = (Object.keys(DECK_SETTINGS) as DeckSettingKey[]).filter((key) => 'flag' in DECK_SETTINGS[key]);
+const flagOf = (key: DeckSettingKey): { arg?: string; help: string | readonly string[] } => (DECK_SETTINGS[key] as { flag: { arg?: string; help: string | readonly string[] } }).flag;
+/** A flag with an argument (`--size SIZE`), or a switch (`--strict`). */
+const takesValue = (key: DeckSettingKey): boolean => flagOf(key).arg !== undefined;
 
 /** The deck settings the command line sets (from the settings table), and the config file's flags. */
 export const SETTING_OPTIONS: Options = {
-  ...Object.fromEntries(FLAG_SETTINGS.map((key) => [key, { type: 'string' }])),
+  ...Object.fromEntries(FLAG_SETTINGS.map((key) => [key, { type: takesValue(key) ? 'string' : 'boolean' }])),
   config: { type: 'string' },
   'no-config': { type: 'boolean' },
 };
 
-const helpLine = (flag: string, text: string): string => `      ${flag.padEnd(17)} ${text}`;
+const helpLine = (flag: string, text: string | readonly string[]): string =>
+  (typeof text === 'string' ? [text] : text).map((line, index) => `      ${(index === 0 ? flag : '').padEnd(17)} ${line}`).join('\n');
 
 /** Their lines in a command's help, from the same table. */
 export const SETTINGS_HELP = [
   ...FLAG_SETTINGS.map((key) => {
-    const { flag } = DECK_SETTINGS[key] as { flag: { arg: string; help: string } };
-    return helpLine(`--${key} ${flag.arg}`, flag.help);
+    const flag = flagOf(key);
+    return helpLine(flag.arg === undefined ? `--${key}` : `--${key} ${flag.arg}`, flag.help);
   }),
   helpLine('--config FILE', 'config file to use (default: lectern.config.{ts,mjs,js,json} or'),
   helpLine('', 'package.json "lectern", in this folder or above, up to the project root)'),
@@ -43,7 +48,7 @@ export const SETTINGS_HELP = [
 /** The command line's deck settings, as the API takes them. */
 export function deckSettingsOf(values: Record<string, string | boolean | undefined | Array<string | boolean>>): DeckSettings {
   const settings: Record<string, unknown> = {};
-  for (const key of FLAG_SETTINGS) if (typeof values[key] === 'string') settings[key] = values[key];
+  for (const key of FLAG_SETTINGS) if (typeof values[key] === 'string' || values[key] === true) settings[key] = values[key];
   const roots = values['allow-root'];
   if (Array.isArray(roots)) settings.allowRoots = roots.filter((root): root is string => typeof root === 'string');
   if (values['trust-article'] === true) settings.trustArticle = true;
@@ -51,7 +56,7 @@ export function deckSettingsOf(values: Record<string, string | boolean | undefin
     if (typeof values.config === 'string') throw new LecternError('choose one of --config and --no-config', { exitCode: ExitCode.usage });
     settings.config = false;
   } else if (typeof values.config === 'string') settings.config = values.config;
-  return settings as DeckSettings;
+  return settings;
 }
 
 /** Options shared by every command that outlines a deck: the flags, checked by the settings table, and the config file. */
@@ -65,7 +70,10 @@ export async function prepareOptions(values: Record<string, string | boolean | u
  * `dist/<name>` the output root or its parent, so it becomes `deck`.
  */
 export function deckName(source: string): string {
-  if (source === '-') return 'stdin';
+  if (isStandardInput(source)) return 'stdin';
   const name = basename(source, extname(source));
   return /^\.*$/.test(name) ? 'deck' : name;
 }
+
+/** The file types a deck in slides/ may have. */
+export const DECK_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.html', '.htm']);

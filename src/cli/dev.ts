@@ -1,26 +1,29 @@
-import { createServer as createNetServer } from 'node:net';
+import { readdir } from 'node:fs/promises';
+import { extname, join } from 'node:path';
 import { ExitCode, LecternError } from '../errors.js';
 import { lectern } from '../vite/plugin.js';
-import { FILE_ACCESS_HELP, FILE_ACCESS_OPTIONS, prepareOptions, SETTING_OPTIONS, SETTINGS_HELP } from './deck-options.js';
+import { DECK_EXTENSIONS, FILE_ACCESS_HELP, FILE_ACCESS_OPTIONS, prepareOptions, SETTING_OPTIONS, SETTINGS_HELP } from './deck-options.js';
 import { numberOption, parseCommand } from './args.js';
-import { say } from './output.js';
+import { QUIET_OPTION } from './output.js';
 
 export const DEV_HELP = `Usage: lectern dev [source] [options]
 
 Serves the deck on 127.0.0.1 with live updates: saving the source or a template updates the
 open page without a restart; a broken save shows the error (file:line) in the page and here.
-Press S in the deck for the speaker view (notes and pacing timer). Default source:
-slides/deepseek-r1.md.
+Press S in the deck for the speaker view (notes and pacing timer). With no source, presents
+the one deck in slides/ (name it when there are several).
 
 Options:
-      --port N          port to listen on (default: a free port)
+      --port N          port to listen on (default: a free port the system picks)
       --host ADDR       address to listen on (default: 127.0.0.1)
 ${SETTINGS_HELP}
 ${FILE_ACCESS_HELP}
+  -q, --quiet           no line per live update (the address, warnings and errors still show)
   -h, --help            show this help
-`;
 
-export const DEFAULT_DECK = 'slides/deepseek-r1.md';
+Example:
+  lectern dev talk.md --port 8080
+`;
 
 /** `lectern dev`: runs until interrupted. */
 export async function devCommand(argv: string[]): Promise<number> {
@@ -29,32 +32,38 @@ export async function devCommand(argv: string[]): Promise<number> {
     host: { type: 'string' },
     ...SETTING_OPTIONS,
     ...FILE_ACCESS_OPTIONS,
+    ...QUIET_OPTION,
     debug: { type: 'boolean' },
   });
   if (values.help) {
     process.stdout.write(DEV_HELP);
     return ExitCode.ok;
   }
-  const source = positionals[0] ?? DEFAULT_DECK;
+  if (positionals.length > 1) throw new LecternError('dev takes one source', { exitCode: ExitCode.usage, hint: 'see `lectern dev --help`' });
+  const source = positionals[0] ?? (await deckInSlides());
   const host = typeof values.host === 'string' ? values.host : '127.0.0.1';
-  const port = numberOption('port', typeof values.port === 'string' ? values.port : undefined, 1, 65535) ?? (await freePort(host));
+  const requested = numberOption('port', typeof values.port === 'string' ? values.port : undefined, 1, 65535);
   const { createServer } = await import('vite');
   const server = await createServer({
     configFile: false,
     root: process.cwd(),
     logLevel: 'warn',
     clearScreen: false,
-    plugins: [lectern({ source, ...(await prepareOptions(values)) })],
-    server: { host, port, strictPort: true, open: false },
+    plugins: [lectern({ source, ...(await prepareOptions(values)), quiet: values.quiet === true })],
+    // Port 0: the system hands out a free port as the server binds, so nothing can take it between a probe and the listen.
+    server: { host, port: requested ?? 0, strictPort: true, open: false },
     optimizeDeps: { noDiscovery: true, include: [] },
   });
   try {
     await server.listen();
   } catch (error) {
     await server.close();
-    throw new LecternError(`cannot listen on ${host}:${port}: ${(error as Error).message}`, { exitCode: ExitCode.usage });
+    throw new LecternError(`cannot listen on ${host}:${requested ?? 0}: ${(error as Error).message}`, { exitCode: ExitCode.usage });
   }
-  say(`Lectern is presenting ${source} at http://${host}:${port}/ (press S in the deck for the speaker view; Ctrl+C stops)`);
+  const address = server.httpServer?.address();
+  const port = typeof address === 'object' && address ? address.port : requested;
+  // The address is what `dev` is for: printed even with --quiet.
+  process.stderr.write(`Lectern is presenting ${source} at http://${host}:${port}/ (press S in the deck for the speaker view; Ctrl+C stops)\n`);
   await new Promise<void>((resolve) => {
     const stop = (): void => {
       void server.close().then(resolve);
@@ -65,16 +74,13 @@ export async function devCommand(argv: string[]): Promise<number> {
   return ExitCode.ok;
 }
 
-/** Asks the OS for a free port on the host. */
-export function freePort(host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createNetServer();
-    probe.unref();
-    probe.once('error', reject);
-    probe.listen(0, host, () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
+/** The deck `lectern dev` presents when given none: the only deck in ./slides/. */
+export async function deckInSlides(folder = 'slides'): Promise<string> {
+  const entries = await readdir(folder).catch(() => [] as string[]);
+  const decks = entries.filter((entry) => DECK_EXTENSIONS.has(extname(entry).toLowerCase())).sort();
+  if (decks.length === 1) return join(folder, decks[0]!);
+  throw new LecternError(decks.length === 0 ? `no source given and no deck (.md, .txt, .html) in ${folder}/` : `no source given and ${folder}/ holds ${decks.length} decks`, {
+    exitCode: ExitCode.usage,
+    hint: decks.length === 0 ? 'run `lectern dev ARTICLE` (see `lectern dev --help`)' : `name one: \`lectern dev ${join(folder, decks[0]!)}\`; decks: ${decks.join(', ')}`,
   });
 }

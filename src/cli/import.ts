@@ -6,7 +6,7 @@ import { writeFileAtomically } from '../site/atomic.js';
 import { sourceFiles } from '../site/output-guard.js';
 import { prepareOptions, SETTING_OPTIONS, SETTINGS_HELP } from './deck-options.js';
 import { parseCommand } from './args.js';
-import { say, warn } from './output.js';
+import { QUIET_HELP, QUIET_OPTION, say, setQuiet, warn } from './output.js';
 
 export const IMPORT_HELP = `Usage: lectern import <article> [--out FILE]
 
@@ -20,7 +20,11 @@ Options:
                         overwritten only if it is Markdown (.md), never the article itself
       --force           overwrite an existing --out file that is not Markdown
 ${SETTINGS_HELP}
+${QUIET_HELP}
   -h, --help            show this help
+
+Example:
+  lectern import article.txt --out slides/talk.md
 `;
 
 /** `lectern import`: ejects an article's outline into explicit Markdown. */
@@ -29,12 +33,14 @@ export async function importCommand(argv: string[]): Promise<number> {
     out: { type: 'string', short: 'o' },
     ...SETTING_OPTIONS,
     force: { type: 'boolean' },
+    ...QUIET_OPTION,
     debug: { type: 'boolean' },
   });
   if (values.help) {
     process.stdout.write(IMPORT_HELP);
     return ExitCode.ok;
   }
+  setQuiet(values.quiet === true);
   const source = positionals[0];
   if (source === undefined || positionals.length > 1) {
     throw new LecternError('import takes one article', { exitCode: ExitCode.usage, hint: 'see `lectern import --help`' });

@@ -12,7 +12,7 @@ const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; summa
   },
   export: {
     run: async (argv) => (await import('./export.js')).exportCommand(argv),
-    summary: 'export an article as PDF (slides, notes, handout), PNG per slide or one offline HTML file',
+    summary: 'export an article as PDF (slides, notes, handout), PNG, one offline HTML file, PowerPoint or the speaker script',
   },
   check: {
     run: async (argv) => (await import('./check.js')).checkCommand(argv),
@@ -79,8 +79,6 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 async function version(): Promise<string> {
-  const { readFile } = await import('node:fs/promises');
-  const { join } = await import('node:path');
-  const { PACKAGE_ROOT } = await import('../paths.js');
-  return (JSON.parse(await readFile(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  const [fs, path, { PACKAGE_ROOT }] = await Promise.all([import('node:fs/promises'), import('node:path'), import('../paths.js')]);
+  return (JSON.parse(await fs.readFile(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }

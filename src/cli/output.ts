@@ -1,8 +1,23 @@
 import { formatWarning, type Warning } from '../errors.js';
 
+let quiet = false;
+
+/** `-q, --quiet`: every command takes it; errors (and the data on stdout) still show. */
+export const QUIET_OPTION = { quiet: { type: 'boolean', short: 'q' } } as const;
+export const QUIET_HELP = '  -q, --quiet           no progress, summary or warnings on stderr (errors still show)';
+
+/** Set once per command from its `--quiet`. */
+export function setQuiet(value: boolean): void {
+  quiet = value;
+}
+
+export function isQuiet(): boolean {
+  return quiet;
+}
+
 /** Human messages go to stderr, so stdout stays free for data. */
 export function say(message: string): void {
-  process.stderr.write(`${message}\n`);
+  if (!quiet) process.stderr.write(`${message}\n`);
 }
 
 export function warn(warnings: Warning[]): void {

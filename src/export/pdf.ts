@@ -2,18 +2,18 @@
 import { writeFile } from 'node:fs/promises';
 import { ExitCode, LecternError, type Warning } from '../errors.js';
 import type { PreparedDeck } from '../pipeline.js';
-import { SLIDE_HEIGHT, SLIDE_WIDTH } from '../render/reveal-config.js';
 import { writeFileAtomically } from '../site/atomic.js';
 import { sourceFiles } from '../site/output-guard.js';
-import { isolatedPage, withBrowser, type BrowserLaunch } from './browser.js';
-import type { Browser } from './cdp/browser.js';
-import type { Page } from './cdp/page.js';
-import { openDeck } from './deck-page.js';
-import { glyphWarnings } from './fonts.js';
+import { isolatedPage, withBrowser, type BrowserLaunch } from '../browser/launch.js';
+import type { Browser } from '../browser/cdp/browser.js';
+import type { Page } from '../browser/cdp/page.js';
+import { openDeck } from '../browser/deck-page.js';
+import { glyphWarnings } from '../browser/fonts.js';
 import type { Bookmark } from './pdf-metadata.js';
-import { composePrintPages, PRINT_PAGES_CSS, showPrintPages, type PageEntry, type PrintMode } from './print-pages.js';
-import type { Progress } from './progress.js';
-import { blockedWarnings, EXPORT_OPTIONS, stageSite, type StagedSite } from './stage.js';
+import { composePrintPages, printPagesCss, showPrintPages, type PageEntry, type PrintMode } from './print-pages.js';
+import { PAPER_SIZES, paperFor, type PaperName } from './paper.js';
+import type { Progress } from '../cli/progress.js';
+import { blockedWarnings, EXPORT_OPTIONS, stageSite, type StagedSite } from '../browser/stage.js';
 
 export interface PdfOptions {
   mode: PrintMode;
@@ -28,6 +28,8 @@ export interface PdfOptions {
   pagesPerPrint?: number;
   /** Overwrite an existing file that is not a PDF (never the source). */
   force?: boolean;
+  /** Handout: the paper (default from the deck's language, see `paperFor`). */
+  paper?: PaperName;
 }
 
 export interface PdfResult {
@@ -43,7 +45,7 @@ export async function exportPdf(prepared: PreparedDeck, out: string, options: Pd
   const site = await stageSite(
     prepared,
     { ...EXPORT_OPTIONS, pdfSeparateFragments: options.fragments, pdfMaxPagesPerSlide: 1, showSlideNumber: 'all' },
-    PRINT_PAGES_CSS,
+    printPagesCss(deck.meta.size),
   );
   try {
     const printed = await withBrowser(options.browser, async (browser) => {
@@ -74,21 +76,25 @@ async function printDeck(
   options: PdfOptions,
 ): Promise<{ pdf: Uint8Array[]; pages: PageEntry[]; warnings: Warning[] }> {
   const { deck } = prepared;
-  const { page, blocked } = await isolatedPage(browser, { width: SLIDE_WIDTH, height: SLIDE_HEIGHT, root: site.dir });
+  const { size } = deck.meta;
+  const { page, blocked } = await isolatedPage(browser, { ...size, root: site.dir });
   const opening = openDeck(page, site.url('?print-pdf'), true);
   // pdf-lib takes a while to load: load it while the browser lays the deck out.
   pdfMetadata().catch(() => undefined);
   await opening;
   const warnings = await glyphWarnings(page, deck.file);
+  const paper = options.mode === 'handout' ? PAPER_SIZES[options.paper ?? paperFor(deck.meta.lang)] : undefined;
   const pages = await page.evaluate(composePrintPages, {
     mode: options.mode,
     slides: deck.slides.map((slide) => ({ id: slide.id, title: slide.title ?? '', notes: slide.notes })),
     lang: deck.meta.lang,
     dir: deck.meta.dir,
     labels: deck.meta.labels,
-    pageHeight: SLIDE_HEIGHT,
+    pageHeight: size.height,
+    title: deck.meta.title,
+    ...(paper ? { paper } : {}),
   });
-  const pdf = await printInParts(page, pages.length, options);
+  const pdf = await printInParts(page, pages.length, paper ?? size, options);
   warnings.push(...blockedWarnings(blocked, deck.file));
   return { pdf, pages, warnings };
 }
@@ -99,9 +105,8 @@ async function printDeck(
  */
 const PAGES_PER_PRINT = 250;
 
-async function printInParts(page: Page, expected: number, options: PdfOptions): Promise<Uint8Array[]> {
+async function printInParts(page: Page, expected: number, size: { width: number; height: number }, options: PdfOptions): Promise<Uint8Array[]> {
   const { progress, pagesPerPrint = PAGES_PER_PRINT } = options;
-  const size = { width: SLIDE_WIDTH, height: SLIDE_HEIGHT };
   const total = await page.evaluate(showPrintPages, null);
   if (total !== expected || total <= pagesPerPrint * 1.5) {
     progress?.update(`printing ${expected} pages`);
@@ -125,10 +130,10 @@ function pdfMetadata(): Promise<typeof import('./pdf-metadata.js')> {
   return (metadataModule ??= import('./pdf-metadata.js'));
 }
 
-/** One bookmark per deck section, at the first page of the section's first slide. */
+/** One bookmark per deck section, at the first page of the section's first slide (a handout page shows several). */
 export function sectionBookmarks(prepared: PreparedDeck, pages: PageEntry[]): Bookmark[] {
   return prepared.deck.sections.map((section) => ({
     title: section.title,
-    page: pages.findIndex((entry) => entry.slide === section.slideIndex),
+    page: pages.findIndex((entry) => entry.slide === section.slideIndex || entry.slides?.includes(section.slideIndex) === true),
   }));
 }

@@ -3,14 +3,13 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ExitCode, LecternError, type Warning } from '../errors.js';
 import type { PreparedDeck } from '../pipeline.js';
-import { SLIDE_HEIGHT, SLIDE_WIDTH } from '../render/reveal-config.js';
 import { writeDirectoryAtomically } from '../site/atomic.js';
 import { sourceFiles } from '../site/output-guard.js';
-import { isolatedPage, withBrowser, type BrowserLaunch } from './browser.js';
-import { openDeck } from './deck-page.js';
-import { glyphWarnings } from './fonts.js';
-import type { Progress } from './progress.js';
-import { blockedWarnings, EXPORT_OPTIONS, stageSite } from './stage.js';
+import { isolatedPage, withBrowser, type BrowserLaunch } from '../browser/launch.js';
+import { openDeck } from '../browser/deck-page.js';
+import { glyphWarnings } from '../browser/fonts.js';
+import type { Progress } from '../cli/progress.js';
+import { blockedWarnings, EXPORT_OPTIONS, stageSite } from '../browser/stage.js';
 
 export interface PngOptions {
   /** Device pixels per slide pixel. */
@@ -58,6 +57,7 @@ export function pngName(index: number, count: number): string {
 /** Writes the chosen slides as PNG files into `outDir`, replacing it only when every image is written. */
 export async function exportPng(prepared: PreparedDeck, outDir: string, options: PngOptions): Promise<PngResult> {
   const { deck } = prepared;
+  const { width, height } = deck.meta.size;
   const indexes = options.slides ?? deck.slides.map((_slide, index) => index);
   const site = await stageSite(prepared, { ...EXPORT_OPTIONS, pdfSeparateFragments: false, pdfMaxPagesPerSlide: 1, pdfPageHeightOffset: 0, slideNumber: false });
   const files: string[] = [];
@@ -65,7 +65,7 @@ export async function exportPng(prepared: PreparedDeck, outDir: string, options:
   try {
     await withBrowser(options.browser, async (browser) => {
       options.progress?.update(`opening ${deck.slides.length} slides`);
-      const { page, blocked } = await isolatedPage(browser, { width: SLIDE_WIDTH, height: SLIDE_HEIGHT, scale: options.scale, root: site.dir });
+      const { page, blocked } = await isolatedPage(browser, { width, height, scale: options.scale, root: site.dir });
       await openDeck(page, site.url('?print-pdf'), true);
       warnings = [...site.warnings, ...(await glyphWarnings(page, deck.file))];
       await page.evaluate(finishAnimations, undefined);
@@ -79,7 +79,7 @@ export async function exportPng(prepared: PreparedDeck, outDir: string, options:
             return frame ? frame.getBoundingClientRect().top + window.scrollY : undefined;
           }, id);
           if (top === undefined) throw new LecternError(`slide ${index + 1} (${id}) is missing from the page`, { exitCode: ExitCode.browser });
-          const image = await page.screenshot({ x: 0, y: top, width: SLIDE_WIDTH, height: SLIDE_HEIGHT });
+          const image = await page.screenshot({ x: 0, y: top, width, height });
           const name = pngName(index, deck.slides.length);
           await writeFile(join(staging, name), image);
           files.push(name);
@@ -91,7 +91,7 @@ export async function exportPng(prepared: PreparedDeck, outDir: string, options:
   } finally {
     await site.dispose();
   }
-  return { files, width: Math.round(SLIDE_WIDTH * options.scale), height: Math.round(SLIDE_HEIGHT * options.scale), warnings };
+  return { files, width: Math.round(width * options.scale), height: Math.round(height * options.scale), warnings };
 }
 
 /** Browser side: jumps every running animation or transition to its end, so no image catches one halfway. */

@@ -1,7 +1,8 @@
 /**
  * The local images a deck shows (image slides and `<img>` in its HTML), each checked before anything reads it for
  * publishing: its path must decode, resolve inside the article's roots (`roots.ts`) and hold a real image
- * (`image-type.ts`). A refused image is left out with a warning naming it, and the slide shows its alt text.
+ * (`image-type.ts`). A refused or missing image is left out with a warning naming it, and the slide shows a placeholder
+ * with its alt text; with `strict`, a missing one stops the build.
  */
 import { readFile } from 'node:fs/promises';
 import { ExitCode, LecternError, type Warning } from '../errors.js';
@@ -91,24 +92,47 @@ function slideSources(slide: Slide): string[] {
 
 /**
  * Checks every local image of the deck against the article's roots and its bytes. Returns the deck with refused
- * images removed (an image slide keeps its alt text; an `<img>` loses its src and shows its alt), the accepted
- * images, and a warning per refusal.
+ * images removed (an image slide shows a placeholder with its alt text; an `<img>` loses its src and shows its alt),
+ * the accepted images, and a warning per refusal. With `strict`, an image that does not exist is an error instead.
  */
-export async function checkLocalImages(deck: Deck, access: FileAccess): Promise<{ deck: Deck; images: LocalImages; warnings: Warning[] }> {
+export async function checkLocalImages(
+  deck: Deck,
+  access: FileAccess,
+  { strict = false, logoAt }: { strict?: boolean; logoAt?: Warning['location'] } = {},
+): Promise<{ deck: Deck; images: LocalImages; warnings: Warning[] }> {
   const images: LocalImages = new Map();
   const refused = new Set<string>();
   const warnings: Warning[] = [];
+  // The logo is an image like any other: inside the roots, real image bytes; refused, the slides show none.
+  const { logo } = deck.meta;
+  // Where the logo was named: the article's line, the config file's, or nowhere (the command line).
+  const where = logoAt ?? { file: deck.file };
+  if (logo !== undefined && !isExternalUrl(logo)) {
+    const reason = await checkOne(logo, access, images);
+    if (reason !== undefined) {
+      warnings.push({ message: `logo ${JSON.stringify(logo)} left out: ${reason === MISSING ? 'no such file' : reason}`, location: where });
+      deck = { ...deck, meta: { ...deck.meta, logo: undefined } };
+    }
+  } else if (logo !== undefined) {
+    warnings.push({ message: `logo ${JSON.stringify(logo)} left out: a logo must be a local image file`, location: where });
+    deck = { ...deck, meta: { ...deck.meta, logo: undefined } };
+  }
   for (const slide of deck.slides) {
     for (const src of slideSources(slide)) {
       if (images.has(src) || refused.has(src)) continue;
       const reason = await checkOne(src, access, images);
       if (reason === undefined) continue;
-      // A missing image slide is a mistake to fix, as before; a refused image is left out and the build goes on.
-      if (reason === MISSING && src === slide.image?.src) {
-        throw new LecternError(`image not found: ${src}`, { exitCode: ExitCode.input, location: { file: deck.file, line: slide.lines[0] } });
+      // A missing image (a README copied without its img/ folder) still gives a deck, unless the user asks for
+      // every image to be there; a refused image is always left out and the build goes on.
+      if (reason === MISSING && strict) {
+        throw new LecternError(`image not found: ${src}`, {
+          exitCode: ExitCode.input,
+          location: { file: deck.file, line: slide.lines[0] },
+          hint: 'add the file, or build without --strict to show its alt text in its place',
+        });
       }
       refused.add(src);
-      warnings.push({ message: `image ${JSON.stringify(src)} left out: ${reason === MISSING ? 'no such file' : reason}; the slide shows its alt text`, location: { file: deck.file, line: slide.lines[0] } });
+      warnings.push({ message: `image ${JSON.stringify(src)} left out: ${reason === MISSING ? 'no such file' : reason}; the slide shows its alt text in its place`, location: { file: deck.file, line: slide.lines[0] } });
     }
   }
   if (refused.size === 0) return { deck, images, warnings };

@@ -6,6 +6,7 @@
 import { realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { ExitCode, LecternError } from '../errors.js';
+import { isStandardInput } from '../article/stdin.js';
 
 export interface FileAccess {
   /** Real path of the article's folder (the working folder for standard input). */
@@ -16,7 +17,7 @@ export interface FileAccess {
 
 /** The access of the article at `source` (`-` or `<stdin>` for standard input), with the extra allowed roots. */
 export async function fileAccess(source: string, allowRoots: readonly string[] = []): Promise<FileAccess> {
-  const folder = source === '-' || source === '<stdin>' ? process.cwd() : dirname(resolve(source));
+  const folder = isStandardInput(source) ? process.cwd() : dirname(resolve(source));
   const articleDir = await realpath(folder).catch(() => resolve(folder));
   const roots = [articleDir];
   for (const root of allowRoots) {

@@ -5,10 +5,10 @@ import { stopWordsFor } from './stopwords.js';
 /** The most a point should say, in words; longer sentences are shortened by dropping what can go, never cut mid-clause. */
 export const POINT_WORD_LIMIT = 16;
 /** A sentence that cannot be shortened to the limit may still stand as a point up to this length, whole. */
-const WHOLE_SENTENCE_LIMIT = 22;
+const WHOLE_SENTENCE_LIMIT = 24;
 
 const OPENERS =
-  /^(?:but|and|so|yet|still|thus|hence|also|now|then|first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|lastly|however|moreover|furthermore|indeed|in other words|in short|in fact|after all|of course|regardless|on the one hand|on the other hand|by contrast|in turn|that said|as a result|for example|for instance|at first glance|up to (?:this|that) point|so far|until now|to date|more importantly|and,? more importantly|well|ok(?:ay)?)\b[,:]?\s+/i;
+  /^(?:but|and|so|yet|still|thus|hence|also|now|then|first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|lastly|however|moreover|furthermore|indeed|in other words|in short|in fact|after all|of course|regardless|on the one hand|on the other hand|by contrast|in turn|that said|as a result|for example|for instance|at first glance|up to (?:this|that) point|so far|until now|to date|more importantly|and,? more importantly|well|ok(?:ay)?|on (?:this|that) (?:issue|point|front|note|score)|the point (?:here )?is(?: that)?|the (?:fact|truth|reality) is(?: that)?)\b[,:]?\s+/i;
 
 const EDGE_PUNCTUATION = /^[^\p{L}\p{N}$]+|[^\p{L}\p{N}%]+$/gu;
 
@@ -129,8 +129,8 @@ export function pickPoints({ whole, ranked }: RankedSentences, lang: string, max
   const chosen = [{ ...first, text: first.shortened ?? wholeClause(first.sentence, lang) }];
   for (const candidate of ranked.slice(1)) {
     if (chosen.length >= max) break;
-    if (candidate.shortened === undefined) continue;
-    const overlap = similarity(candidate.sentence, chosen[0]!.sentence, lang);
+    if (candidate.shortened === undefined || !isSubstantive(candidate.shortened, lang)) continue;
+    const overlap = overlapShare(candidate.sentence, chosen[0]!.sentence, lang);
     // A second point must earn its place: a figure or a quotation, or several names beside a short first point.
     const strong = /\d|[“"][^”"]{8,}[”"]/.test(candidate.sentence);
     const primaryWords = countWords(chosen[0]!.text, lang);
@@ -143,6 +143,16 @@ export function pickPoints({ whole, ranked }: RankedSentences, lang: string, max
   return chosen.sort((a, b) => a.index - b.index).map((entry) => ({ text: entry.text, sentence: entry.sentence, index: entry.index, score: entry.score }));
 }
 
+/**
+ * Whether a point says something on its own: not a bridge ("That's true… sort of", "Here is where it gets
+ * interesting"), which leans on what was said before or names too little to stand on a slide.
+ */
+export function isSubstantive(text: string, lang = 'en'): boolean {
+  if (!shortensLikeEnglish(lang)) return true;
+  if (leansOnReference(text) && contentWords(text, lang).length < 5) return false;
+  return contentWords(text, lang).length >= 3 || /\d/.test(text);
+}
+
 const DANGLING_REFERENCE = /^(?:this|that|these|those|such|it|it’s|it's)\b(?!\s+(?:is|was)\s+(?:why|how|what))/i;
 /** An attribution or a short leading phrase before the subject ("According to Lee, that's …"), which a reference may follow. */
 const LEADING_PHRASE = /^(?:(?:according to|as|for|in|to)\s[^,]{1,40},\s*|\p{Lu}[\p{L}’'-]*\s(?:argues|says|said|writes|notes),?\s*)/iu;
@@ -152,7 +162,8 @@ export function leansOnReference(text: string): boolean {
   return DANGLING_REFERENCE.test(text.trim()) || DANGLING_REFERENCE.test(text.trim().replace(LEADING_PHRASE, ''));
 }
 
-function similarity(a: string, b: string, lang: string): number {
+/** Share of the shorter text's content words the other also has, 0–1. */
+export function overlapShare(a: string, b: string, lang: string): number {
   const left = new Set(contentWords(a, lang));
   const right = new Set(contentWords(b, lang));
   if (left.size === 0 || right.size === 0) return 0;
@@ -237,7 +248,7 @@ function finishPoint(text: string): string {
 }
 
 const SUBORDINATOR = /^(?:if|when|whenever|although|though|while|because|since|as|given|unless|whereas|after|before|once|even if|even though|without|with|by|in|on|for|at|from|to|like|unlike|despite)\b/i;
-const INSERTION = /,\s+(?:given|which|who|whom|whose|if|when|although|though|as|by contrast|in turn|after all|for example|for instance|of course|however|in fact|at least|so far|too|then|therefore|thus|instead|meanwhile)\b[^,]{0,90},\s+/gi;
+const INSERTION = /,\s+(?:given|which|who|whom|whose|if|when|although|though|as|by contrast|in turn|after all|for example|for instance|of course|however|in fact|at least|so far|too|then|therefore|thus|instead|meanwhile)\b[^,]{0,90},\s+(?!(?:and|or)\s)/gi;
 
 /** "DeepSeek, by contrast, claims" → "DeepSeek claims": comma-enclosed asides go when a point is too long. */
 function dropInsertions(text: string): string {
@@ -251,7 +262,7 @@ function dropAppositive(text: string): string {
 
 /** "…grew fast, which surprised the board" → "…grew fast". */
 function dropTrailingWhich(text: string): string {
-  return text.replace(/,\s+(?:which|who|where|something|a move|a step|an idea)\b[^,;]*$/i, '');
+  return text.replace(/,\s+(?:which|who|where|something|a move|a step|an idea|so that|in order to)\b[^,;]*$/i, '');
 }
 
 /** "If we look closely, R1 is derivative" → "R1 is derivative": the main clause carries the point. */
@@ -282,12 +293,20 @@ function firstClauses(text: string, lang: string, limit: number): string | undef
   const boundary = /;\s|,\s+(?:and|but|so|while|whereas|yet)\s|\s[—–]\s|—|[،؛，；。]\s?/g;
   let best: string | undefined;
   for (let match = boundary.exec(text); match; match = boundary.exec(text)) {
+    // "X, Y, and Z": the "and" closes a list, not a clause; cutting there would drop the list's last items.
+    if (/^,\s+(?:and|or)\s/.test(match[0]) && endsInList(text.slice(0, match.index))) continue;
     const before = text.slice(0, match.index).replace(/[\s,;:—–،؛，；]+$/, '');
     const count = countWords(before, lang);
     if (count > limit) break;
     if (count >= 5 || (isSpacelessScript(before) && count >= 3)) best = before;
   }
   return best;
+}
+
+/** Whether the text before a ", and" holds an earlier list comma ("what it costs, who pays"): then the "and" ends a list. */
+function endsInList(before: string): boolean {
+  const lastClause = before.split(/;\s|\s[—–]\s|—|:\s/).pop() ?? before;
+  return /,\s+\S+(?:\s+\S+){0,6}$/.test(lastClause) && !/^,\s+(?:and|but|so|while|whereas|yet)\s/i.test(lastClause.slice(lastClause.lastIndexOf(',')));
 }
 
 function isSpacelessScript(text: string): boolean {

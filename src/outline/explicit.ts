@@ -1,4 +1,4 @@
-import { escapeHtml } from '../article/sanitize.js';
+import { escapeHtml } from '../escape-html.js';
 import type { Block, ListItem } from '../article/types.js';
 import { clipLongWords, hasLongWord } from './long-words.js';
 import { EXPLICIT_LAYOUTS, type Figure, type Layout, type Point, type Slide } from './types.js';
@@ -22,6 +22,25 @@ const SHOWS_POINTS: ReadonlySet<Layout> = new Set<Layout>(['agenda', 'points', '
  * second code block) goes to the notes, so no words are lost. An HTML slide's notes start with the HTML's text, as on the
  * HTML slides the outline makes.
  */
+/** Whether a paragraph here comes before the slide's main content, as the lead line that introduces it. */
+function leadsIn(draft: Draft): boolean {
+  switch (draft.layout) {
+    case 'comparison':
+    case 'list':
+      return draft.points === undefined;
+    case 'figure':
+      return draft.figures === undefined;
+    case 'code':
+      return draft.code === undefined;
+    case 'table':
+      return draft.table === undefined;
+    case 'quote':
+      return draft.quote === undefined;
+    default:
+      return false;
+  }
+}
+
 export function explicitSlide(layout: Layout, blocks: Block[], base: Omit<Draft, 'layout'>): Draft {
   const draft: Draft = { ...base, layout, notes: [] };
   // The agenda and the closing slide belong to no section, as when the outline makes them.
@@ -39,7 +58,7 @@ export function explicitSlide(layout: Layout, blocks: Block[], base: Omit<Draft,
         break;
       case 'paragraph':
         // An agenda's lead, and the claim a comparison's two sides answer, come before its list.
-        if ((layout === 'agenda' || (layout === 'comparison' && draft.points === undefined)) && draft.subtitle === undefined) draft.subtitle = block.text;
+        if ((layout === 'agenda' || leadsIn(draft)) && draft.subtitle === undefined) draft.subtitle = block.text;
         else if (SHOWS_POINTS.has(layout)) (draft.points ??= []).push(point(block.text, block.html));
         else unshown.push(block.text);
         break;

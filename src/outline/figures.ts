@@ -51,7 +51,7 @@ function captionFor(paragraph: string, figure: Found): string {
   const clauseStart = Math.max(paragraph.lastIndexOf(',', figure.start), paragraph.lastIndexOf('.', figure.start), paragraph.lastIndexOf(';', figure.start)) + 1;
   const afterStops = [',', '.', ';', '('].map((stop) => paragraph.indexOf(stop, figure.end)).filter((index) => index >= 0);
   const clauseEnd = afterStops.length > 0 ? Math.min(...afterStops) : paragraph.length;
-  let before = paragraph.slice(clauseStart, figure.start).replace(/\b(?:between|of|about|around|just|only|nearly|almost)\s*$/i, '').trim();
+  const before = paragraph.slice(clauseStart, figure.start).replace(/\b(?:between|of|about|around|just|only|nearly|almost)\s*$/i, '').trim();
   // Start the caption at the subject: the last capitalised name before the figure, when there is one.
   const names = [...before.matchAll(/(?<![\p{L}\d])\p{Lu}[\p{L}\d-]*(?:\s\p{Lu}[\p{L}\d-]*)*/gu)];
   const subject = names.pop();

@@ -1,6 +1,6 @@
 import { contentWords } from './condense.js';
 import { countWords } from './sentences.js';
-import { BUDGET } from './budget.js';
+import { BUDGET, type LayoutBudget } from './budget.js';
 
 /**
  * Groups a run of paragraphs into slides by topic, in the spirit of TextTiling: a slide boundary costs more where
@@ -19,14 +19,11 @@ export interface GroupUnit {
   extraWords?: number;
 }
 
-/** Most points a slide may hold, and the words they may take together before the slide would be too full. */
-const MAX_POINTS = 4;
-// A title of up to nine words comes on top of the points: the slide stays within 50 visible words.
-const MAX_WORDS = BUDGET.words;
+/** Words of points a slide holds comfortably (its budget, `LayoutBudget.words`, is the most it may hold). */
 const COMFORTABLE_WORDS = 22;
 
 /** Returns the index of the first unit of each slide. */
-export function groupByTopic(units: GroupUnit[], lang: string): number[] {
+export function groupByTopic(units: GroupUnit[], lang: string, budget: LayoutBudget = BUDGET): number[] {
   const n = units.length;
   if (n === 0) return [];
   const totalPoints = units.reduce((sum, unit) => sum + unit.points, 0);
@@ -42,11 +39,11 @@ export function groupByTopic(units: GroupUnit[], lang: string): number[] {
       points += units[start]!.points;
       words += units[start]!.words;
       const span = end - start;
-      if (span > 1 && (points > MAX_POINTS || words > MAX_WORDS)) break;
+      if (span > 1 && (points > budget.points || words > budget.words)) break;
       // A paragraph alone on a slide shows a second point when it has one.
       const extra = span === 1 && points === 1 ? (units[start]!.extraWords ?? 0) : 0;
       const shown = extra > 0 ? 2 : points;
-      const cost = (best[start] ?? 0) + sizeCost(shown, totalPoints) + Math.max(0, words + extra - COMFORTABLE_WORDS) * 0.2 + (start > 0 ? (cohesion[start - 1] ?? 0) * 2 : 0);
+      const cost = (best[start] ?? 0) + sizeCost(shown, totalPoints, budget.points) + Math.max(0, words + extra - COMFORTABLE_WORDS) * 0.2 + (start > 0 ? (cohesion[start - 1] ?? 0) * 2 : 0);
       if (cost < best[end]!) {
         best[end] = cost;
         from[end] = start;
@@ -58,12 +55,12 @@ export function groupByTopic(units: GroupUnit[], lang: string): number[] {
   return starts;
 }
 
-function sizeCost(points: number, totalPoints: number): number {
+function sizeCost(points: number, totalPoints: number, maxPoints: number): number {
   if (points === 0) return 1;
   if (points === 1) return totalPoints <= 1 ? 0 : 2.5;
   if (points === 2) return 0;
   if (points === 3) return 0.3;
-  return 0.8 + (points - MAX_POINTS > 0 ? 5 : 0);
+  return 0.8 + (points > maxPoints ? 5 : 0);
 }
 
 /** Cosine similarity of each paragraph's content words with the next paragraph's, 0–1. */

@@ -1,6 +1,8 @@
+import { blockText, listItemTexts } from '../article/block-text.js';
 import type { Article, Block, ListItem, Section } from '../article/types.js';
-import { BUDGET } from './budget.js';
-import { keyPointsOf, leansOnReference, pickPoints, rankSentences, shortenSentence, wordFrequencies } from './condense.js';
+import { escapeHtml } from '../escape-html.js';
+import { BUDGET, budgetFor, type LayoutBudget } from './budget.js';
+import { carriesFacts, contentWords, isSubstantive, keyPointsOf, leansOnReference, overlapShare, pickPoints, rankSentences, shortenSentence, trimPoint, wordFrequencies, type KeyPoint, type RankedSentences } from './condense.js';
 import { findEnumeration, type Enumeration } from './enumeration.js';
 import { explicitSlide, isExplicitLayout, toPoint, type Draft } from './explicit.js';
 import { findFigures } from './figures.js';
@@ -15,7 +17,7 @@ import { resolveSettings, type ResolvedSettings } from '../settings/resolve.js';
 import type { DeckSettingValues } from '../settings/table.js';
 import { slugify, titleFromFileName } from './title.js';
 import { groupByTopic } from './group.js';
-import { titleCandidates } from './headline.js';
+import { cutAtWord, titleCandidates, TITLE_WORD_LIMIT } from './headline.js';
 import type { Deck, DeckSection, Point, Slide } from './types.js';
 
 export interface OutlineOptions extends DeckSettingValues {
@@ -43,6 +45,8 @@ interface OutlineState {
   authored: Set<Draft>;
   /** Where each outlined point came from, for takeaways. */
   pointInfo: Map<Point, { score: number; concluding: boolean; paragraph: number; paragraphs: number }>;
+  /** How much one slide of the deck's size may show. */
+  budget: LayoutBudget;
 }
 
 /** Article → Deck: every decision about the talk. Pure. */
@@ -54,6 +58,8 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
   const lang = settings.lang ?? detectLanguage(allText);
   const labels = labelsFor(lang, settings.labels);
   const { wpm } = settings;
+  const { size } = settings;
+  const budget = budgetFor(size);
   // A headline and a byline at the top of the article belong on the title slide, not among the points.
   const opening = openingLines(article, meta.title === undefined);
   const title = meta.title ?? opening.headline ?? titleFromFileName(article.file, allText, labels.untitled);
@@ -74,10 +80,10 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
   const takeaways: Array<{ section: string; point: string }> = [];
   const { duration } = settings;
   const density = densityFor(duration, countWords(allText, lang), wpm);
-  const state: OutlineState = { authored: new Set(), pointInfo: new Map() };
+  const state: OutlineState = { authored: new Set(), pointInfo: new Map(), budget };
   const introduction = article.sections.filter((section) => section.title === undefined);
   // An enumeration in the introduction ("three lenses: (1) … (2) … (3) …") becomes the agenda.
-  const enumerated = titledSections.length >= 2 ? findAgendaEnumeration(introduction) : undefined;
+  const enumerated = titledSections.length >= 2 ? findAgendaEnumeration(introduction, budget) : undefined;
   for (const section of introduction) {
     const blocks = section.blocks.filter((block) => block !== enumerated?.block && !opening.blocks.has(block));
     // A long introduction before the sections is condensed to its key points; the notes keep all of it.
@@ -90,7 +96,7 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
     const line = enumerated?.block.line ?? titledSections[0]?.line ?? 1;
     const items = (enumerated?.enumeration.items ?? titledSections.map((section) => section.title ?? '')).map((text) => ({ text }));
     // A long agenda (a book's chapters) runs over several slides, as any list does.
-    pagesOf(items).forEach((page, index) => {
+    pagesOf(items, budget).forEach((page, index) => {
       drafts.push({
         layout: 'agenda',
         title: labels.agenda,
@@ -108,6 +114,14 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
     sections.push({ title: sectionTitle, slideIndex: drafts.length });
     drafts.push({ layout: 'section', title: sectionTitle, section: sectionTitle, notes: [], lines: [section.line, section.line] });
     const content = outlineSection(section, sectionTitle, lang, density, state);
+    // A first slide whose one point restates the section's title ("The third lens is X" under "X") is said, not
+    // shown: its paragraphs open the next slide's notes.
+    const [opener, next] = content;
+    if (opener?.layout === 'points' && opener.title === undefined && opener.points?.length === 1 && next && restates(opener.points[0]!.text, sectionTitle, lang)) {
+      next.notes.unshift(...opener.notes);
+      next.lines[0] = opener.lines[0];
+      content.shift();
+    }
     for (const draft of content) drafts.push(draft);
     const conclusion = sectionConclusion(content, state);
     if (conclusion) takeaways.push({ section: sectionTitle, point: conclusion.text });
@@ -118,12 +132,12 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
   if (!explicit.has('closing')) {
     const closingTitle = takeaways.length > 0 ? labels.keyTakeaways : labels.thankYou;
     // One conclusion per section: the closing holds up to six on a slide.
-    const pages = pagesOf(takeaways.map((takeaway) => ({ text: takeaway.point })), TAKEAWAY_WORDS);
+    const pages = pagesOf(takeaways.map((takeaway) => ({ text: takeaway.point })), budget, Math.floor((TAKEAWAY_WORDS * budget.listWords) / BUDGET.listWords));
     pages.forEach((page) => {
       drafts.push({
         layout: 'closing',
         title: closingTitle,
-        points: page,
+        ...(page.length > 0 ? { points: page } : {}),
         notes: [],
         lines: [lastLine, lastLine],
       });
@@ -149,6 +163,9 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
       theme: settings.theme,
       transition: settings.transition,
       fragments: settings.fragments,
+      size,
+      ...(settings.logo !== undefined ? { logo: settings.logo } : {}),
+      ...(settings.brand !== undefined ? { brand: settings.brand } : {}),
       wpm,
       duration,
       totalTime: slides.reduce((sum, slide) => sum + slide.timing, 0),
@@ -238,7 +255,7 @@ function outlineSection(section: Section, sectionTitle: string, lang: string, de
         continue;
       }
       case 'paragraph': {
-        const special = contentSlide(block.text, lang);
+        const special = contentSlide(block.text, lang, state.budget);
         if (special) {
           close();
           drafts.push({ ...base(block.line), ...special, notes: [block.text] });
@@ -249,7 +266,7 @@ function outlineSection(section: Section, sectionTitle: string, lang: string, de
       }
       default:
         close();
-        for (const draft of blockSlides(block, lang)) drafts.push({ ...base(block.line), ...draft });
+        for (const draft of blockSlides(block, lang, state.budget)) drafts.push({ ...base(block.line), ...draft });
     }
   }
   close();
@@ -257,20 +274,52 @@ function outlineSection(section: Section, sectionTitle: string, lang: string, de
   // A slide the author wrote out stays even when empty; an outlined one with nothing to show is dropped.
   const shown = (draft: Draft): boolean =>
     explicitDrafts.has(draft) || draft.layout !== 'points' || (draft.points?.length ?? 0) > 0 || draft.notes.length > 0;
-  const kept = drafts.filter(shown);
+  const kept = foldLeadIns(drafts.filter(shown), explicitDrafts);
   // A title a slide has by now is the author's (a slide heading or an explicit slide's own).
   for (const draft of kept) if (draft.title !== undefined) state.authored.add(draft);
   return kept;
 }
 
+/** Slides that show one block as it is, and may take the sentence that introduces it as a lead line above. */
+const LEAD_LAYOUTS: ReadonlySet<string> = new Set(['figure', 'code', 'table', 'list', 'quote']);
+
+/**
+ * A lone point just before a figure, code, table, list or quote introduces it ("The snippet below computes the push"):
+ * it becomes that slide's lead line instead of a slide of its own.
+ */
+function foldLeadIns(drafts: Draft[], explicit: Set<Draft>): Draft[] {
+  const folded: Draft[] = [];
+  for (let index = 0; index < drafts.length; index++) {
+    const draft = drafts[index]!;
+    const next = drafts[index + 1];
+    const lone = draft.layout === 'points' && draft.title === undefined && !explicit.has(draft) && draft.points?.length === 1 && !draft.points[0]!.children;
+    if (lone && next && LEAD_LAYOUTS.has(next.layout) && !explicit.has(next) && next.title === undefined && next.subtitle === undefined) {
+      next.subtitle = draft.points![0]!.text;
+      next.notes = [...draft.notes, ...next.notes];
+      next.sources = [...(draft.sources ?? []), ...(next.sources ?? [])];
+      next.lines = [draft.lines[0], next.lines[1]];
+      continue;
+    }
+    folded.push(draft);
+  }
+  return folded;
+}
+
+/** Whether a point says little beyond a title: most of its content words are the title's. */
+function restates(point: string, title: string, lang: string): boolean {
+  const titleWords = new Set(contentWords(title, lang));
+  const words = contentWords(point, lang);
+  return words.length > 0 && titleWords.size > 0 && words.filter((word) => titleWords.has(word)).length / words.length >= 0.6;
+}
+
 /** Splits generated lists (agenda, takeaways) by the list budget; an empty list is still one slide. */
-function pagesOf(points: Point[], maxWords: number = BUDGET.listWords): Point[][] {
+function pagesOf(points: Point[], budget: LayoutBudget, maxWords: number = budget.listWords): Point[][] {
   const pages: Point[][] = [];
   let page: Point[] = [];
   let words = 0;
   for (const point of points) {
     const size = countWords(point.text);
-    if (page.length > 0 && (page.length >= BUDGET.listItems || words + size > maxWords)) {
+    if (page.length > 0 && (page.length >= budget.listItems || words + size > maxWords)) {
       pages.push(page);
       page = [];
       words = 0;
@@ -294,20 +343,20 @@ function densityFor(duration: number | undefined, words: number, wpm: number): D
   return { pointsFor: (sentences) => (sentences >= 3 ? 2 : 1) };
 }
 
-function findAgendaEnumeration(sections: Section[]): { block: Block & { kind: 'paragraph' }; enumeration: Enumeration } | undefined {
+function findAgendaEnumeration(sections: Section[], budget: LayoutBudget): { block: Block & { kind: 'paragraph' }; enumeration: Enumeration } | undefined {
   for (const section of sections) {
     for (const block of section.blocks) {
       if (block.kind !== 'paragraph') continue;
       const enumeration = findEnumeration(block.text);
-      if (enumeration && enumeration.items.length <= BUDGET.listItems) return { block, enumeration };
+      if (enumeration && enumeration.items.length <= budget.listItems) return { block, enumeration };
     }
   }
   return undefined;
 }
 
 /** A paragraph whose content asks for its own layout: a direct quotation, or figures worth showing large. */
-function contentSlide(paragraph: string, lang: string): Pick<Draft, 'layout' | 'subtitle' | 'quote' | 'figures' | 'points' | 'sources'> | undefined {
-  const sides = comparisonOf(paragraph, lang);
+function contentSlide(paragraph: string, lang: string, budget: LayoutBudget): Pick<Draft, 'layout' | 'subtitle' | 'quote' | 'figures' | 'points' | 'sources'> | undefined {
+  const sides = comparisonOf(paragraph, lang, budget);
   if (sides) {
     // The claim the two sides answer leads the slide: the paragraph's best other sentence.
     const others = splitSentences(paragraph, lang).filter((sentence) => !sides.some((side) => side.sentence === sentence));
@@ -328,7 +377,7 @@ function contentSlide(paragraph: string, lang: string): Pick<Draft, 'layout' | '
       const context = wordFrequencies([paragraph], lang);
       text = keyPointsOf(text, context, lang, 1, sentences)[0]?.sentence ?? text;
     }
-    if (countWords(text, lang) <= BUDGET.quoteWords) return { layout: 'quote', quote: { text: clipLongWords(text), attribution: quotation.attribution } };
+    if (countWords(text, lang) <= budget.quoteWords) return { layout: 'quote', quote: { text: clipLongWords(text), attribution: quotation.attribution } };
   }
   const figures = findFigures(paragraph);
   const money = figures.filter((figure) => /[$€£¥]/.test(figure.value)).length;
@@ -347,42 +396,42 @@ function contentSlide(paragraph: string, lang: string): Pick<Draft, 'layout' | '
  * "On the one hand, X. … On the other hand, Y.": the two sides, each shortened to a whole clause, for a two-column
  * slide. Undefined when the paragraph does not contrast two sides or a side cannot be shortened.
  */
-function comparisonOf(paragraph: string, lang: string): Array<{ text: string; sentence: string }> | undefined {
+function comparisonOf(paragraph: string, lang: string, budget: LayoutBudget): Array<{ text: string; sentence: string }> | undefined {
   if (!/\bon the one hand\b/i.test(paragraph) || !/\bon the other hand\b/i.test(paragraph)) return undefined;
   const sentences = splitSentences(paragraph, lang);
   const one = sentences.find((sentence) => /\bon the one hand\b/i.test(sentence));
   const other = sentences.find((sentence) => /\bon the other hand\b/i.test(sentence));
   if (!one || !other || one === other) return undefined;
   const sides = [one, other].map((sentence) => ({ text: shortenSentence(sentence, lang), sentence }));
-  if (sides.some((side) => side.text === undefined || countWords(side.text, lang) > BUDGET.comparisonWords)) return undefined;
+  if (sides.some((side) => side.text === undefined || countWords(side.text, lang) > budget.comparisonWords)) return undefined;
   return sides.map((side) => ({ text: side.text!, sentence: side.sentence }));
 }
 
 /** Slides for a block shown as it is: lists, quotes, code, tables, images and HTML, split when long. */
-function blockSlides(block: Block, lang: string): Array<Partial<Draft> & Pick<Draft, 'layout' | 'notes'>> {
+function blockSlides(block: Block, lang: string, budget: LayoutBudget): Array<Partial<Draft> & Pick<Draft, 'layout' | 'notes'>> {
   switch (block.kind) {
     case 'list':
-      return paginateList({ ...block, items: block.items.map(leadInOnly) }, lang).map((items, index, pages) => ({
+      return paginateList({ ...block, items: block.items.map(leadInOnly) }, lang, budget).map((items) => ({
         layout: 'list' as const,
         points: items.map(toPoint),
         ...(block.ordered ? { ordered: true } : {}),
         // The notes keep every item whole, lead-in items included.
-        notes: items.flatMap((item) => flattenItem(originalOf.get(item) ?? item)),
+        notes: items.flatMap((item) => listItemTexts(originalOf.get(item) ?? item)),
       }));
     case 'quote':
-      return paginateQuote(block.text, lang).map((text, index, all) => ({
+      return paginateQuote(block.text, lang, budget).map((text, index, all) => ({
         layout: 'quote' as const,
         quote: { text: clipLongWords(text), attribution: index === all.length - 1 ? block.attribution : undefined },
         notes: [text + (block.attribution && index === all.length - 1 ? ` — ${block.attribution}` : '')],
       }));
     case 'code':
-      return paginateCode(block.code).map((code) => ({
+      return paginateCode(block.code, budget).map((code) => ({
         layout: 'code' as const,
         code: { code, lang: block.lang },
         notes: [`Code${block.lang ? ` (${block.lang})` : ''}, ${code.split('\n').length} lines.`],
       }));
     case 'table':
-      return paginateTable(block.rows).map((rows) => ({
+      return paginateTable(block.rows, budget).map((rows) => ({
         layout: 'table' as const,
         table: { header: block.header, rows, align: block.align },
         notes: [block.header.join(', ') + '.', ...rows.map((row) => row.join(', ') + '.')],
@@ -391,7 +440,7 @@ function blockSlides(block: Block, lang: string): Array<Partial<Draft> & Pick<Dr
       return [{ layout: 'image' as const, image: { src: block.src, alt: block.alt, title: block.title }, notes: block.alt ? [block.alt] : [] }];
     case 'html':
       // Nobody clicks a slide open during a talk: a <details> block shows what it holds.
-      return paginateHtml(openDetails(block.html), block.text).map((part) => ({ layout: 'html' as const, html: part.html, notes: part.text ? [part.text] : [] }));
+      return paginateHtml(openDetails(block.html), block.text, budget).map((part) => ({ layout: 'html' as const, html: part.html, notes: part.text ? [part.text] : [] }));
     default:
       return [];
   }
@@ -414,14 +463,11 @@ function leadInOnly(item: ListItem): ListItem {
   const [, lead = '', rest = ''] = match;
   if (lead.split(/\s+/).length > 8 || rest.split(/\s+/).length < 12) return item;
   // Escaped as the sanitiser writes inline HTML, so an imported deck reads back the same markup.
-  const shortened: ListItem = { text: lead, html: `<strong>${lead.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</strong>` };
+  const shortened: ListItem = { text: lead, html: `<strong>${escapeHtml(lead)}</strong>` };
   originalOf.set(shortened, item);
   return shortened;
 }
 
-function flattenItem(item: ListItem): string[] {
-  return [item.text, ...(item.children?.items.flatMap(flattenItem) ?? [])].filter(Boolean);
-}
 
 /**
  * The article's own headline (a plain-text first line, title-cased, with no full stop) when it has no title yet, and a
@@ -476,14 +522,22 @@ function groupParagraphs(
     const sentences = splitSentences(block.text, lang);
     const ranked = rankSentences(block.text, context, lang, sentences);
     let points = pickPoints(ranked, lang, density.pointsFor(sentences.length));
+    // A bridging paragraph ("It's not quite that simple.") is said, not shown: it rides in the notes.
+    if (paragraphs.length > 1 && points.length > 0 && points.every((point) => !isSubstantive(point.text, lang))) {
+      // …unless another of its sentences says something: that one is the point, whole if it must be.
+      const said = ranked.ranked
+        .map((entry) => ({ text: entry.shortened ?? trimPoint(entry.sentence, lang), sentence: entry.sentence, index: entry.index, score: entry.score }))
+        .find((point) => isSubstantive(point.text, lang) && countWords(point.text, lang) <= BUDGET.words - TITLE_ALLOWANCE);
+      points = said ? [said] : [];
+    }
     // Two points that would fill a slide on their own give way to the better one.
-    if (points.length > 1 && points.reduce((sum, point) => sum + countWords(point.text, lang), 0) > BUDGET.words - TITLE_ALLOWANCE) {
+    if (points.length > 1 && points.reduce((sum, point) => sum + countWords(point.text, lang), 0) > state.budget.words - TITLE_ALLOWANCE) {
       points = [points.reduce((a, b) => (b.score > a.score ? b : a))];
     }
     // The second point the paragraph could show if it ends up alone on a slide.
     const more = points.length === 1 && sentences.length > 1 ? pickPoints(ranked, lang, 3).slice(0, 2) : [];
     const extra = more.length === 2 ? more.reduce((sum, point) => sum + countWords(point.text, lang), 0) - countWords(points[0]!.text, lang) : 0;
-    return { block, sentences, points, more: more.length === 2 && extra > 0 && extra + countWords(points[0]!.text, lang) <= SECOND_POINT_WORDS ? more : undefined, extra };
+    return { block, sentences, ranked, points, more: more.length === 2 && extra > 0 && extra + countWords(points[0]!.text, lang) <= SECOND_POINT_WORDS ? more : undefined, extra };
   });
   if (condenseTo !== undefined && keyed.reduce((sum, entry) => sum + entry.points.length, 0) > condenseTo) {
     const ranked = keyed
@@ -507,7 +561,7 @@ function groupParagraphs(
     text: entry.block.text,
     extraWords: entry.more && entry.points.length === 1 ? entry.extra : 0,
   }));
-  const starts = groupByTopic(units, lang);
+  const starts = groupByTopic(units, lang, state.budget);
   const slides: Array<Pick<Draft, 'layout' | 'points' | 'notes' | 'lines' | 'sources'>> = [];
   starts.forEach((start, slideIndex) => {
     const end = starts[slideIndex + 1] ?? keyed.length;
@@ -516,6 +570,7 @@ function groupParagraphs(
     if (group.reduce((sum, entry) => sum + entry.points.length, 0) === 1 && keyed.length > 0) {
       const entry = group.find((candidate) => candidate.points.length === 1 && candidate.more);
       if (entry?.more) entry.points = entry.more;
+      else fillSecondPoint(group, lang);
     }
     const points: Point[] = [];
     const sources: string[] = [];
@@ -554,6 +609,48 @@ function groupParagraphs(
   return slides;
 }
 
+/** Words the points of a slide filled out to two may take together: with a short title, about 30 visible words. */
+const FILLED_SLIDE_WORDS = 28;
+
+/**
+ * A slide left with one point shows two from its paragraphs: the best pair of sentences, shortened, that stand on their
+ * own, say different things and keep the slide near 30 visible words. The point already chosen stays when it can.
+ */
+function fillSecondPoint(group: Array<{ ranked: RankedSentences; points: KeyPoint[] }>, lang: string): void {
+  const holder = group.find((entry) => entry.points.length === 1);
+  const first = holder?.points[0];
+  if (!holder || !first) return;
+  const candidates: Array<{ leans: boolean; entry: (typeof group)[number]; point: KeyPoint; words: number }> = [];
+  for (const entry of group) {
+    for (const candidate of entry.ranked.ranked) {
+      // A sentence that cannot be shortened to a point may still pair with a short one, whole, when the two fit.
+      const text = candidate.sentence === first.sentence ? first.text : (candidate.shortened ?? trimPoint(candidate.sentence, lang));
+      if (text === undefined || !isSubstantive(text, lang)) continue;
+      candidates.push({ leans: leansOnReference(text) && candidate.sentence !== first.sentence, entry, point: { text, sentence: candidate.sentence, index: candidate.index, score: candidate.sentence === first.sentence ? first.score + 1 : candidate.score }, words: countWords(text, lang) });
+    }
+  }
+  let best: { pair: [(typeof candidates)[number], (typeof candidates)[number]]; score: number } | undefined;
+  for (let a = 0; a < candidates.length; a++) {
+    for (let b = a + 1; b < candidates.length; b++) {
+      const left = candidates[a]!;
+      const right = candidates[b]!;
+      // The point already chosen stays, with a little more room; a pair without it only when it names no facts.
+      const keepsFirst = left.point.sentence === first.sentence || right.point.sentence === first.sentence;
+      if (!keepsFirst && carriesFacts(first.sentence)) continue;
+      if (left.words + right.words > (keepsFirst ? FILLED_SLIDE_WORDS + 4 : FILLED_SLIDE_WORDS) || overlapShare(left.point.sentence, right.point.sentence, lang) >= 0.5) continue;
+      // A point that opens on "this" or "that" may follow, on the slide, a point of its own paragraph said before it.
+      const [earlier, later] = left.entry === right.entry ? [left, right].sort((x, y) => x.point.index - y.point.index) : [left, right];
+      if (earlier!.leans || (later!.leans && earlier!.entry !== later!.entry)) continue;
+      const score = left.point.score + right.point.score;
+      if (!best || score > best.score) best = { pair: [left, right], score };
+    }
+  }
+  if (!best) return;
+  for (const entry of group) entry.points = [];
+  for (const chosen of best.pair) chosen.entry.points.push(chosen.point);
+  for (const entry of group) entry.points.sort((a, b) => a.index - b.index);
+}
+
 /** The section's most central claim, favouring concluding sentences ("So…", "In short…") and its last paragraphs. */
 function sectionConclusion(content: Draft[], state: OutlineState): Point | undefined {
   let best: { point: Point; score: number } | undefined;
@@ -586,7 +683,7 @@ function assignTitles(drafts: Draft[], state: OutlineState, lang: string): void 
     if (!CONTENT_LAYOUTS.has(draft.layout) || state.authored.has(draft)) continue;
     const candidates = titleCandidates(titleTexts(draft), lang, draft.layout === 'quote');
     const chosen = candidates.find((candidate) => !used.has(key(candidate)));
-    const title = chosen ?? fallbackTitle(draft, candidates, used);
+    const title = chosen ?? fallbackTitle(draft, candidates, used, lang);
     draft.title = title;
     used.add(key(title));
   }
@@ -603,8 +700,8 @@ function titleTexts(draft: Draft): string[] {
       walk(point.children);
     }
   };
-  // A comparison is titled by the claim its two sides answer.
-  if (draft.layout === 'comparison' && draft.subtitle) texts.push(draft.subtitle);
+  // A comparison is titled by the claim its two sides answer; a figure, quote or list by the sentence that leads in.
+  if ((draft.layout === 'comparison' || LEAD_LAYOUTS.has(draft.layout)) && draft.subtitle) texts.push(draft.subtitle);
   if (draft.quote) texts.push(draft.quote.text);
   for (const figure of draft.figures ?? []) if (figure.caption) texts.push(`${figure.caption}`);
   walk(draft.points);
@@ -615,11 +712,12 @@ function titleTexts(draft: Draft): string[] {
 }
 
 /** A distinct title when every candidate is taken: a longer cut of the slide's text, else its layout's name and place. */
-function fallbackTitle(draft: Draft, candidates: string[], used: Set<string>): string {
+function fallbackTitle(draft: Draft, candidates: string[], used: Set<string>, lang: string): string {
   const text = titleTexts(draft).join(' ');
-  const words = text.split(/\s+/).filter(Boolean);
-  for (let length = 3; length <= Math.min(9, words.length); length++) {
-    const title = words.slice(0, length).join(' ').replace(/[\s,;:.—–-]+$/, '');
+  const words = countWords(text, lang);
+  // Cut at word boundaries as the language has them (a Chinese text has no spaces to split at).
+  for (let length = 3; length <= Math.min(TITLE_WORD_LIMIT, words); length++) {
+    const title = cutAtWord(text, length, lang).replace(/[\s,;:.—–\-，。；：、]+$/u, '');
     if (title && !used.has(title.toLowerCase())) return title;
   }
   const base = candidates[0] ?? draft.section ?? draft.layout;
@@ -678,25 +776,4 @@ export function visibleText(slide: Slide): string {
   return parts.filter(Boolean).join(' ');
 }
 
-/** The text of a block, for word statistics and coverage. */
-export function blockText(block: Block): string {
-  switch (block.kind) {
-    case 'paragraph':
-    case 'quote':
-    case 'notes':
-    case 'slide-heading':
-    case 'html':
-      return block.text;
-    case 'list':
-      return block.items.flatMap(flattenItem).join(' ');
-    case 'code':
-      return block.code;
-    case 'table':
-      return [...block.header, ...block.rows.flat()].join(' ');
-    case 'image':
-      return block.alt;
-    case 'break':
-    case 'directive':
-      return '';
-  }
-}
+export { blockText };

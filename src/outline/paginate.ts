@@ -1,15 +1,16 @@
 import type { ListBlock, ListItem } from '../article/types.js';
-import { BUDGET } from './budget.js';
+import { escapeHtml } from '../escape-html.js';
+import { BUDGET, type LayoutBudget } from './budget.js';
 import { countWords, splitSentences } from './sentences.js';
 
 /** Splits a list into slide-sized runs of top-level items (nested items travel with their parent). */
-export function paginateList(list: ListBlock, lang: string): ListItem[][] {
+export function paginateList(list: ListBlock, lang: string, budget: LayoutBudget = BUDGET): ListItem[][] {
   const pages: ListItem[][] = [];
   let page: ListItem[] = [];
   let words = 0;
   for (const item of list.items) {
     const size = itemWords(item, lang);
-    if (page.length > 0 && (page.length >= BUDGET.listItems || words + size > BUDGET.listWords)) {
+    if (page.length > 0 && (page.length >= budget.listItems || words + size > budget.listWords)) {
       pages.push(page);
       page = [];
       words = 0;
@@ -26,21 +27,21 @@ function itemWords(item: ListItem, lang: string): number {
 }
 
 /** Splits a long quotation at sentence boundaries. */
-export function paginateQuote(text: string, lang: string): string[] {
-  if (countWords(text, lang) <= BUDGET.quoteWords) return [text];
-  return groupByWords(splitSentences(text, lang), BUDGET.quoteWords, lang);
+export function paginateQuote(text: string, lang: string, budget: LayoutBudget = BUDGET): string[] {
+  if (countWords(text, lang) <= budget.quoteWords) return [text];
+  return groupByWords(splitSentences(text, lang), budget.quoteWords, lang);
 }
 
 /** Splits code into runs of lines. */
-export function paginateCode(code: string): string[] {
+export function paginateCode(code: string, budget: LayoutBudget = BUDGET): string[] {
   const lines = code.split('\n');
   // Long lines wrap on the slide, so they count for more than one.
   const pages: string[] = [];
   let page: string[] = [];
   let height = 0;
   for (const line of lines) {
-    const rows = Math.max(1, Math.ceil(line.length / BUDGET.codeColumns));
-    if (page.length > 0 && height + rows > BUDGET.codeLines) {
+    const rows = Math.max(1, Math.ceil(line.length / budget.codeColumns));
+    if (page.length > 0 && height + rows > budget.codeLines) {
       pages.push(page.join('\n'));
       page = [];
       height = 0;
@@ -53,18 +54,17 @@ export function paginateCode(code: string): string[] {
 }
 
 /** Splits table rows into pages; each page repeats the header. */
-export function paginateTable(rows: string[][]): string[][][] {
+export function paginateTable(rows: string[][], budget: LayoutBudget = BUDGET): string[][][] {
   if (rows.length === 0) return [[]];
   const pages: string[][][] = [];
-  for (let start = 0; start < rows.length; start += BUDGET.tableRows) pages.push(rows.slice(start, start + BUDGET.tableRows));
+  for (let start = 0; start < rows.length; start += budget.tableRows) pages.push(rows.slice(start, start + budget.tableRows));
   return pages;
 }
 
 /** An HTML block stays whole when short; a long one is shown as its text, split at sentence boundaries. */
-export function paginateHtml(html: string, text: string): Array<{ html: string; text: string }> {
-  if (text.length <= BUDGET.htmlChars) return [{ html, text }];
-  const escape = (value: string): string => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return groupByChars(splitSentences(text), BUDGET.htmlChars).map((part) => ({ html: `<p>${escape(part)}</p>`, text: part }));
+export function paginateHtml(html: string, text: string, budget: LayoutBudget = BUDGET): Array<{ html: string; text: string }> {
+  if (text.length <= budget.htmlChars) return [{ html, text }];
+  return groupByChars(splitSentences(text), budget.htmlChars).map((part) => ({ html: `<p>${escapeHtml(part)}</p>`, text: part }));
 }
 
 function groupByWords(sentences: string[], limit: number, lang: string): string[] {

@@ -1,11 +1,6 @@
+import { ABBREVIATIONS } from '../article/abbreviations.js';
 import { isSpaceless } from './language.js';
 
-/** Abbreviations after which a full stop does not end a sentence (checked case-insensitively). */
-const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'vs', 'etc', 'e.g', 'i.e', 'cf', 'al', 'approx', 'vol', 'fig',
-  'inc', 'ltd', 'corp', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-  'u.s', 'u.k', 'u.n', 'e.u', 'p.m', 'a.m', 'gen', 'gov', 'sen', 'rep', 'mt', 'ft', 'pp', 'ed', 'eds',
-]);
 
 const segmenters = new Map<string, Intl.Segmenter>();
 const wordSegmenters = new Map<string, Intl.Segmenter>();
@@ -107,7 +102,7 @@ const RECENT_COUNTS = 2_000;
 /** Counts words the way a reader sees them; for languages without spaces, each segmenter word counts. */
 export function countWords(text: string, lang = 'en'): number {
   let counts = recentCounts.get(lang);
-  if (!counts) recentCounts.set(lang, (counts = new Map()));
+  if (!counts) recentCounts.set(lang, (counts = new Map<string, number>()));
   const known = counts.get(text);
   if (known !== undefined) return known;
   if (counts.size >= RECENT_COUNTS) counts.clear();

@@ -1,5 +1,7 @@
 /** Deck: every decision about the talk, as plain serialisable data. */
+import type { Brand } from '../brand.js';
 import type { Labels } from '../settings/labels.js';
+import type { SlideSize } from '../slide-size.js';
 
 /** The layouts an article may ask for by name (`<!-- slide: LAYOUT -->`). */
 export const EXPLICIT_LAYOUTS = ['agenda', 'points', 'comparison', 'quote', 'figure', 'list', 'code', 'table', 'image', 'html', 'closing'] as const;
@@ -75,6 +77,12 @@ export interface DeckMeta {
   labels: Labels;
   /** Reveal.js options the article or config file set, already held to the allow-list. */
   reveal: Record<string, unknown>;
+  /** Slide size in CSS pixels: Reveal's width and height, the layout budget, and every export's page. */
+  size: SlideSize;
+  /** The logo's image as the source names it (after checking, the published copy's path). */
+  logo?: string;
+  /** Brand colours, applied through the theme's CSS variables. */
+  brand?: Brand;
 }
 
 export interface Deck {

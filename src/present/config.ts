@@ -108,3 +108,12 @@ export function readPageConfig(doc: Document): Record<string, unknown> {
     return {};
   }
 }
+
+/**
+ * The options with the viewer's own settings applied: a system set to reduce motion gets slides that change without
+ * sliding, fading or zooming, whatever transition the deck chose.
+ */
+export function withViewerPreferences(options: Record<string, unknown>): Record<string, unknown> {
+  const lessMotion = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+  return lessMotion ? { ...options, transition: 'none', backgroundTransition: 'none' } : options;
+}

@@ -1,6 +1,6 @@
 /// <reference types="vite/client" />
 /** Dev-server entry: the deck runtime plus live updates that swap slides in place, keeping the current slide. */
-import { safeRevealOptions } from './config.js';
+import { safeRevealOptions, withViewerPreferences } from './config.js';
 
 // The error page shown when the first build failed has no deck: it only waits for a good save.
 if (document.querySelector('.reveal')) await import('./main.js');
@@ -27,11 +27,11 @@ if (import.meta.hot) {
     const { h, v, f } = window.Reveal.getIndices();
     slides.innerHTML = update.slidesHtml;
     document.title = update.title;
-    window.Reveal.configure(safeRevealOptions(update.config));
+    window.Reveal.configure(withViewerPreferences(safeRevealOptions(update.config)));
     window.Reveal.sync();
     window.Reveal.slide(h, v ?? 0, f ?? undefined);
     // Fit the slide on screen now and the rest once the browser is idle, so the edit shows at once.
-    window.lectern.refit(window.Reveal.getCurrentSlide() as HTMLElement | undefined);
+    window.lectern.refit(window.Reveal.getCurrentSlide());
     window.Reveal.layout();
     setTimeout(() => window.lectern.refit(), 0);
     document.documentElement.dataset.lecternVersion = String(Number(document.documentElement.dataset.lecternVersion ?? 0) + 1);

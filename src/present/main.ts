@@ -1,8 +1,9 @@
 /** Browser entry: starts Reveal.js with the deck's options, read from the page's JSON config (allowed options only). */
 import Reveal from 'reveal.js';
 import Notes from 'reveal.js/plugin/notes';
-import { readPageConfig } from './config.js';
+import { readPageConfig, withViewerPreferences } from './config.js';
 import { fitSlide, fitSlides, measureSlides, type SlideOverflow } from './fit.js';
+import { improveSpeakerViews } from './speaker-view.js';
 
 interface LecternApi {
   /** Resolves when Reveal is ready and every slide has been fitted. */
@@ -31,7 +32,8 @@ function refit(only?: HTMLElement): void {
 
 const root = document.querySelector<HTMLElement>('.reveal');
 if (!root) throw new Error('Lectern: the page has no .reveal element');
-const deck = new Reveal(root, { ...readPageConfig(document), plugins: [Notes] });
+improveSpeakerViews();
+const deck = new Reveal(root, { ...withViewerPreferences(readPageConfig(document)), plugins: [Notes] });
 window.Reveal = deck;
 
 const ready = deck.initialize().then(async () => {

@@ -10,7 +10,7 @@ const IMPLICIT = new Set(['title', 'section']);
  */
 export function deckToMarkdown(deck: Deck): string {
   const { meta } = deck;
-  const front: Record<string, string | number | boolean> = { title: meta.title };
+  const front: Record<string, string | number | boolean | Record<string, string>> = { title: meta.title };
   if (meta.subtitle) front.subtitle = meta.subtitle;
   if (meta.author) front.author = meta.author;
   if (meta.date) front.date = meta.date;
@@ -18,6 +18,9 @@ export function deckToMarkdown(deck: Deck): string {
   front.theme = meta.theme;
   front.transition = meta.transition;
   front.wpm = meta.wpm;
+  front.size = `${meta.size.width}x${meta.size.height}`;
+  if (meta.logo !== undefined) front.logo = meta.logo;
+  if (meta.brand !== undefined) front.brand = { ...meta.brand };
   if (meta.fragments) front.fragments = true;
   if (meta.duration !== undefined) front.duration = `${meta.duration}s`;
   const parts = [`---\n${stringify(front, { lineWidth: 0 }).trimEnd()}\n---`];

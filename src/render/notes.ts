@@ -3,7 +3,7 @@ import type { Slide } from '../outline/types.js';
 /** Escapes text as Handlebars' `{{…}}` does, so marked notes read exactly like unmarked ones. */
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#x27;', '`': '&#x60;', '=': '&#x3D;' };
 
-function escape(text: string): string {
+function escapeAsHandlebars(text: string): string {
   return text.replace(/[&<>"'`=]/g, (character) => ESCAPES[character] ?? character);
 }
 
@@ -24,9 +24,9 @@ export function notesHtml(slide: Slide): string[] {
     let html = '';
     let at = 0;
     for (const mark of marks) {
-      html += `${escape(note.slice(at, mark.start))}<strong>${escape(note.slice(mark.start, mark.end))}</strong>`;
+      html += `${escapeAsHandlebars(note.slice(at, mark.start))}<strong>${escapeAsHandlebars(note.slice(mark.start, mark.end))}</strong>`;
       at = mark.end;
     }
-    return html + escape(note.slice(at));
+    return html + escapeAsHandlebars(note.slice(at));
   });
 }

@@ -1,4 +1,5 @@
 import type { Deck, Slide } from '../outline/types.js';
+import { brandCss } from '../brand.js';
 import { ExitCode, LecternError } from '../errors.js';
 import { notesHtml } from './notes.js';
 import { revealConfig } from './reveal-config.js';
@@ -16,11 +17,15 @@ export interface PageAssets {
 export function renderDeck(deck: Deck, templates: CompiledTemplates, assets: PageAssets): string {
   return runTemplate(templates, templates.deck, {
     meta: deck.meta,
+    // A built-in theme's name, for styles that adjust to it; a stylesheet's path never reaches the page.
+    themeName: deck.meta.theme && /^[\w-]+$/.test(deck.meta.theme) ? deck.meta.theme : undefined,
     sections: deck.sections,
     slideCount: deck.slides.length,
     stylesheets: assets.stylesheets,
     scripts: assets.scripts,
     csp: assets.csp,
+    // Colours are culori's rgb() output and the logo a published path: nothing here needs escaping in <style>.
+    brandCss: brandCss(deck.meta.brand, deck.meta.logo),
     slidesHtml: renderSlides(deck, templates),
     configJson: jsonForScript(revealConfig(deck)),
   });

@@ -1,9 +1,5 @@
 import type { Deck } from '../outline/types.js';
 
-/** Slide size every layout and the overflow budget are designed for. */
-export const SLIDE_WIDTH = 960;
-export const SLIDE_HEIGHT = 700;
-
 /** The Reveal.js options a deck is presented with; read by the browser entry from the page. */
 export interface LecternRevealConfig {
   width: number;
@@ -38,8 +34,9 @@ export function revealConfig(deck: Deck): LecternRevealConfig {
 
 function defaults(deck: Deck): LecternRevealConfig {
   return {
-    width: SLIDE_WIDTH,
-    height: SLIDE_HEIGHT,
+    // The deck's slide size: the outline's budget was planned for it.
+    width: deck.meta.size.width,
+    height: deck.meta.size.height,
     margin: 0.04,
     hash: true,
     respondToHashChanges: true,

@@ -142,17 +142,17 @@ async function readConfig(file: string, data: unknown, fromPackage: boolean): Pr
     if (typeof exportRaw !== 'object' || exportRaw === null || Array.isArray(exportRaw)) fail('export', 'an object of export settings');
     for (const [key, value] of Object.entries(exportRaw as Record<string, unknown>)) {
       const spec = Object.hasOwn(EXPORT_SETTINGS, key) ? (EXPORT_SETTINGS[key as ExportSettingKey] as SettingSpec<unknown>) : undefined;
-      if (!spec) {
+      if (!spec || !spec.origins.includes('config')) {
         warnings.push({ message: `unknown export setting \`export.${key}\` ignored`, location: { file, line: lineOf(key) } });
         continue;
       }
       const parsed = spec.parse(value);
-      if (parsed === undefined) fail(`export.${key}`, spec.expected);
+      if (parsed === undefined) fail(`export.${key}`, spec.explain?.(value) ?? spec.expected);
       exportValues[key] = key === 'browser' && typeof parsed === 'string' && parsed.includes('/') ? resolve(dirname(file), parsed) : parsed;
     }
   }
   for (const key of Object.keys(values)) lineOf(key);
-  return { file, values: resolvePaths(values, dirname(file)), export: exportValues as ExportSettingValues, lines, warnings };
+  return { file, values: resolvePaths(values, dirname(file)), export: exportValues, lines, warnings };
 }
 
 /** The first line that sets `key` (`key:`, `"key":`, `key =`), for messages. */

@@ -1,9 +1,11 @@
 /**
  * Resolving a deck's settings, once, in one order: command line (or the API's arguments) > front matter > config
- * file > the table's defaults. `labels:` and `reveal:` merge key by key in the same order.
+ * file > the table's defaults. `labels:`, `reveal:` and `brand:` merge key by key in the same order.
  */
 import { isAbsolute, resolve } from 'node:path';
+import type { Brand } from '../brand.js';
 import type { Warning } from '../errors.js';
+import type { SlideSize } from '../slide-size.js';
 import { unknownLabelKeys } from './labels.js';
 import { checkRevealOptions } from './reveal.js';
 import { DECK_SETTINGS, type DeckSettingKey, type DeckSettingValues, type Origin, type SettingSpec, type Transition } from './table.js';
@@ -30,6 +32,13 @@ export interface ResolvedSettings {
   labels: Record<string, string>;
   /** Only the allowed options. */
   reveal: Record<string, unknown>;
+  size: SlideSize;
+  /** An absolute path, or (front matter) relative to the article. */
+  logo?: string;
+  /** Merged colour by colour. */
+  brand?: Brand;
+  /** A missing local image is an error. */
+  strict: boolean;
   /** Where each setting that was written came from. */
   origin: Partial<Record<DeckSettingKey, Origin>>;
   /** Unknown labels and refused Reveal.js options, naming the file and key. */
@@ -53,6 +62,7 @@ export function resolveSettings(layers: Partial<Record<Origin, SettingLayer>>): 
   const warnings: Warning[] = [];
   const labels: Record<string, string> = {};
   const reveal: Record<string, unknown> = {};
+  const brand: Brand = {};
   // Lowest precedence first, so later layers overwrite single keys.
   for (const name of [...ORDER].reverse()) {
     const layer = layers[name];
@@ -69,7 +79,12 @@ export function resolveSettings(layers: Partial<Record<Origin, SettingLayer>>): 
       Object.assign(reveal, checked.options);
       origin.reveal = name;
     }
+    if (layer.values.brand) {
+      Object.assign(brand, layer.values.brand);
+      origin.brand = name;
+    }
   }
+  const size = pick('size') as SlideSize;
   return {
     theme: pick('theme') as string,
     templates: pick('templates'),
@@ -80,6 +95,10 @@ export function resolveSettings(layers: Partial<Record<Origin, SettingLayer>>): 
     lang: pick('lang'),
     labels,
     reveal,
+    size: { ...size },
+    logo: pick('logo'),
+    ...(Object.keys(brand).length > 0 ? { brand } : {}),
+    strict: pick('strict') as boolean,
     origin,
     warnings,
   };
@@ -100,10 +119,10 @@ export function parseSettings(raw: Readonly<Record<string, unknown>>, origin: Or
       continue;
     }
     const parsed = spec.parse(value);
-    if (parsed === undefined) fail(key, spec.expected);
+    if (parsed === undefined) fail(key, spec.explain?.(value) ?? spec.expected);
     values[key] = parsed;
   }
-  return { values: values as DeckSettingValues, unknown };
+  return { values: values, unknown };
 }
 
 /** Relative paths among the values made absolute against `base` (the working folder, or the config file's folder). */
@@ -112,7 +131,7 @@ export function resolvePaths(values: DeckSettingValues, base: string): DeckSetti
   for (const [key, value] of Object.entries(values)) {
     const spec = DECK_SETTINGS[key as DeckSettingKey] as SettingSpec<unknown> | undefined;
     if (typeof value !== 'string' || !spec?.path || isAbsolute(value)) continue;
-    if (spec.path === 'folder' || /\.css$/i.test(value)) result[key] = resolve(base, value);
+    if (spec.path !== 'css' || /\.css$/i.test(value)) result[key] = resolve(base, value);
   }
-  return result as DeckSettingValues;
+  return result;
 }

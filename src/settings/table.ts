@@ -4,14 +4,15 @@
  * the config loader, the CLI's flags and help, the API) reads this table. Kept free of heavy imports: the CLI loads it
  * before any command runs.
  */
+import { readBrand, type Brand } from '../brand.js';
+import { EXPORT_FORMATS, type ExportFormat } from '../export/formats.js';
+import { PAPER_NAMES, type PaperName } from '../export/paper.js';
 import { TRANSITIONS } from '../present/config.js';
+import { DEFAULT_SLIDE_SIZE, parseSlideSize, SLIDE_SIZE_FORMS, SLIDE_SIZE_PRESETS, type SlideSize } from '../slide-size.js';
 import { parseDuration } from './duration.js';
 
-export { TRANSITIONS };
+export { EXPORT_FORMATS, TRANSITIONS, type ExportFormat };
 export type Transition = (typeof TRANSITIONS)[number];
-
-export const EXPORT_FORMATS = ['pdf', 'png', 'html'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** Where a setting may be written. */
 export type Origin = 'cli' | 'frontMatter' | 'config';
@@ -24,13 +25,17 @@ export interface SettingSpec<T> {
   default?: T;
   /** Where it may be written. */
   origins: readonly Origin[];
-  /** A command-line flag `--<name> ARG` and its help line. */
-  flag?: { arg: string; help: string };
+  /** What is wrong with a value `parse` refused, when it can say more than `expected` (brand: which colour). */
+  explain?: (value: unknown) => string | undefined;
+  /** A command-line flag `--<name> ARG` (a switch without `arg`) and its help, one line per entry. */
+  flag?: { arg?: string; help: string | readonly string[] };
   /**
    * A relative path in the value resolves against where it was written (the working folder, the article, the config
-   * file): `folder` always, `css` only when the value names a .css file.
+   * file): `folder` and `file` always, `css` only when the value names a .css file.
    */
-  path?: 'folder' | 'css';
+  path?: 'folder' | 'file' | 'css';
+  /** An object value merges key by key across where it was written (command line over front matter over config). */
+  merge?: true;
 }
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : typeof value === 'number' ? String(value) : undefined);
@@ -72,6 +77,17 @@ const languageTag = (value: unknown): string | undefined => {
   } catch {
     return tag;
   }
+};
+
+/** `16:9`, `4:3`, `16:10` or `WIDTHxHEIGHT` (src/slide-size.ts); YAML may hand over a number. */
+const slideSize = (value: unknown): SlideSize | undefined => parseSlideSize(typeof value === 'number' ? String(value) : value);
+const brandColours = (value: unknown): Brand | undefined => {
+  const read = readBrand(value);
+  return 'brand' in read ? read.brand : undefined;
+};
+const brandProblem = (value: unknown): string | undefined => {
+  const read = readBrand(value);
+  return 'error' in read ? read.error : undefined;
 };
 
 /** Speaking rates Lectern accepts, words a minute. */
@@ -144,13 +160,49 @@ export const DECK_SETTINGS = {
     default: {},
     origins: FILES,
   } satisfies SettingSpec<Record<string, unknown>>,
-  // Slide size (`size`), `logo` and brand colours go here, each with its type, range and default.
+  /** The logical frame every layout, the overflow budget, fitting and every export use. */
+  size: {
+    expected: `a slide size: ${SLIDE_SIZE_FORMS}`,
+    parse: slideSize,
+    default: parseSlideSize(DEFAULT_SLIDE_SIZE)!,
+    origins: EVERYWHERE,
+    flag: {
+      arg: 'SIZE',
+      help: [`slide size: ${Object.entries(SLIDE_SIZE_PRESETS).map(([name, size]) => `${name} (${size.width}x${size.height})`).join(', ')}`, `or WIDTHxHEIGHT; default ${DEFAULT_SLIDE_SIZE}`],
+    },
+  } satisfies SettingSpec<SlideSize>,
+  /** An image in a corner of every slide; checked like the article's images (inside the allowed roots, real image bytes). */
+  logo: {
+    expected: 'the path of an image file',
+    parse: text,
+    origins: EVERYWHERE,
+    path: 'file',
+  } satisfies SettingSpec<string>,
+  /** Brand colours (src/brand.ts), merged colour by colour. */
+  brand: {
+    expected: 'a set of colours: accent, background, text',
+    parse: brandColours,
+    explain: brandProblem,
+    origins: EVERYWHERE,
+    merge: true,
+  } satisfies SettingSpec<Brand>,
+  /** A local image the article names but that does not exist stops the build instead of a warning and a placeholder. */
+  strict: {
+    expected: 'true or false',
+    parse: boolean,
+    default: false,
+    origins: ['cli', 'config'],
+    flag: {
+      help: ['a local image the article names but that does not exist is', 'an error (exit 3, nothing written) instead of a warning and a', 'placeholder'],
+    },
+  } satisfies SettingSpec<boolean>,
 } as const;
 
 export type DeckSettingKey = keyof typeof DECK_SETTINGS;
 
 /** Export defaults, written under `export:` in a config file; the command line's flags win. */
 export const EXPORT_SETTINGS = {
+  /** Without one, the output's name decides (src/export/formats.ts), then this default. */
   format: { expected: `one of ${EXPORT_FORMATS.join(', ')}`, parse: oneOf(EXPORT_FORMATS), default: 'pdf', origins: ['cli', 'config'] } satisfies SettingSpec<ExportFormat>,
   notes: { expected: 'true or false', parse: boolean, default: false, origins: ['cli', 'config'] } satisfies SettingSpec<boolean>,
   handout: { expected: 'true or false', parse: boolean, default: false, origins: ['cli', 'config'] } satisfies SettingSpec<boolean>,
@@ -162,6 +214,10 @@ export const EXPORT_SETTINGS = {
     origins: ['cli', 'config'],
   } satisfies SettingSpec<number>,
   browser: { expected: 'the path of a browser executable', parse: text, origins: ['cli', 'config'] } satisfies SettingSpec<string>,
+  /** Handout and brief paper; no default here: it follows the deck's language (src/export/paper.ts). */
+  paper: { expected: `one of ${PAPER_NAMES.join(', ')}`, parse: oneOf(PAPER_NAMES), origins: ['cli', 'config'] } satisfies SettingSpec<PaperName>,
+  /** Slides to export, 1-based (`3-5,8`); checked against the deck's length when it is read (src/export/png.ts). */
+  slides: { expected: 'slide numbers such as 3-5,8', parse: text, origins: ['cli'] } satisfies SettingSpec<string>,
 } as const;
 
 export type ExportSettingKey = keyof typeof EXPORT_SETTINGS;

@@ -1,4 +1,5 @@
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rename as renameFile, rm, stat, writeFile } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ExitCode, LecternError } from '../errors.js';
 import { checkFileOutput, checkFolderOutput, markerText, OUTPUT_MARKER, type FileKind, type FolderKind, type OutputRules } from './output-guard.js';
@@ -39,11 +40,17 @@ export async function writeDirectoryAtomically(
     await writeFile(join(staging, OUTPUT_MARKER), markerText(options.kind));
     if (existing) {
       const old = `${staging}.old`;
-      await rename(target, old);
-      await rename(staging, target);
+      await renameRetrying(target, old);
+      try {
+        await renameRetrying(staging, target);
+      } catch (error) {
+        // Put the previous output back: a failed build must leave it as it was.
+        await renameRetrying(old, target).catch(() => undefined);
+        throw error;
+      }
       await rm(old, { recursive: true, force: true });
     } else {
-      await rename(staging, target);
+      await renameRetrying(staging, target);
     }
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
@@ -74,11 +81,49 @@ export async function writeFileAtomically(
   const temporary = join(dirname(target), `.${basename(target)}.lectern-${process.pid}-${Date.now()}`);
   try {
     await write(temporary);
-    await rename(temporary, target);
+    await renameRetrying(temporary, target);
   } catch (error) {
     await rm(temporary, { force: true });
     if (error instanceof LecternError) throw error;
     throw outputError(error, target);
+  }
+}
+
+export interface RenameOptions {
+  rename?: (from: string, to: string) => Promise<void>;
+  platform?: NodeJS.Platform;
+  /** Waits before the next attempt; injectable so tests do not sleep. */
+  wait?: (milliseconds: number) => Promise<unknown>;
+}
+
+/** Attempts of a rename on Windows, waiting 50, 100, … ms between them: about two seconds in all. */
+const WINDOWS_RENAME_ATTEMPTS = 9;
+
+/**
+ * Renames, retrying briefly on Windows, where a file that another program holds open (a PDF viewer, a virus scanner,
+ * an editor's preview) refuses a rename with EPERM, EBUSY or EACCES until it lets go. When it never does, the error
+ * says which file and asks to close it.
+ */
+export async function renameRetrying(from: string, to: string, options: RenameOptions = {}): Promise<void> {
+  const { rename = renameFile, platform = process.platform, wait = sleep } = options;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await rename(from, to);
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const held = platform === 'win32' && (code === 'EPERM' || code === 'EBUSY' || code === 'EACCES');
+      if (!held) throw error;
+      if (attempt >= WINDOWS_RENAME_ATTEMPTS) {
+        throw new LecternError(`cannot replace the output (${code}: another program has it open)`, {
+          exitCode: ExitCode.output,
+          location: { file: to },
+          hint: 'close the file or folder in any program that shows it (a PDF viewer, an editor, Explorer\'s preview) and run again',
+          cause: error,
+        });
+      }
+      await wait(50 * attempt);
+    }
   }
 }
 

@@ -1,5 +1,8 @@
+import { createHash } from 'node:crypto';
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Warning } from '../errors.js';
+import { rewriteStylesheet, type PublishAsset } from '../files/theme-assets.js';
 import type { PreparedDeck } from '../pipeline.js';
 import { renderDeck, type PageAssets } from '../render/render.js';
 import { resolveStyle } from '../render/template-files.js';
@@ -20,35 +23,52 @@ export const SITE_ASSETS: PageAssets = {
 export interface SiteFiles {
   html: string;
   copies: Array<{ from: string; to: string }>;
+  /** Files written from text: a custom theme, its url()s pointing at their published copies. */
+  texts: Array<{ to: string; text: string }>;
+  /** References a custom theme may not carry (outside its folder and the article's roots, not an image or font). */
+  warnings: Warning[];
 }
 
 /**
  * Decides every file of a deck's static site. `csp` adds the Content-Security-Policy of built decks; it is off by
- * default because pages that inline their scripts (single-file export) cannot carry it.
+ * default because pages that inline their scripts (single-file export) cannot carry it. A custom theme's images and
+ * fonts are published beside the deck's images (`media/`), or with `inlineAssets` written into it as data: URIs.
  */
-export async function planSite(prepared: PreparedDeck, options: { csp?: boolean } = {}): Promise<SiteFiles> {
+export async function planSite(prepared: PreparedDeck, options: { csp?: boolean; inlineAssets?: boolean } = {}): Promise<SiteFiles> {
   const runtime = await ensureRuntime();
   const { deck, media } = await collectMedia(prepared.deck, prepared.images);
   const themeCss = await resolveTheme(deck.meta.theme, deck.file, runtime, prepared.templatesDir);
   const csp = options.csp ? await contentSecurityPolicy(runtime.script) : undefined;
   const html = renderDeck(deck, prepared.templates, { ...SITE_ASSETS, csp });
-  return {
-    html,
-    copies: [
-      { from: runtime.revealCss, to: 'assets/reveal.css' },
-      { from: themeCss, to: 'assets/theme.css' },
-      { from: await resolveStyle('base.css', prepared.templatesDir), to: 'assets/lectern.css' },
-      { from: runtime.script, to: 'assets/lectern.js' },
-      ...media,
-    ],
-  };
+  const copies = [
+    { from: runtime.revealCss, to: 'assets/reveal.css' },
+    { from: await resolveStyle('base.css', prepared.templatesDir), to: 'assets/lectern.css' },
+    { from: runtime.script, to: 'assets/lectern.js' },
+    ...media,
+  ];
+  const texts: SiteFiles['texts'] = [];
+  const warnings: Warning[] = [];
+  if (/\.css$/i.test(deck.meta.theme)) {
+    const publish: PublishAsset = (from, bytes, type) => {
+      if (options.inlineAssets) return `data:${type.mime};base64,${bytes.toString('base64')}`;
+      // Named by content, as the deck's images are; the stylesheet lives in assets/.
+      const to = `media/${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}${type.ext}`;
+      if (!copies.some((copy) => copy.to === to)) copies.push({ from, to });
+      return `../${to}`;
+    };
+    texts.push({ to: 'assets/theme.css', text: await rewriteStylesheet(themeCss, prepared.access.roots, publish, warnings) });
+  } else {
+    copies.splice(1, 0, { from: themeCss, to: 'assets/theme.css' });
+  }
+  return { html, copies, texts, warnings };
 }
 
 /**
  * Writes a deck's static site to `outDir` atomically: `index.html` plus `assets/` (and `media/`). An existing folder
- * is replaced only if Lectern wrote it (or with `force`), and never if it holds the source.
+ * is replaced only if Lectern wrote it (or with `force`), and never if it holds the source. Returns a warning per
+ * reference a custom theme may not carry.
  */
-export async function buildSite(prepared: PreparedDeck, outDir: string, rules: OutputRules = {}): Promise<void> {
+export async function buildSite(prepared: PreparedDeck, outDir: string, rules: OutputRules = {}): Promise<Warning[]> {
   const site = await planSite(prepared, { csp: true });
   await writeDirectoryAtomically(outDir, async (staging) => {
     await mkdir(join(staging, 'assets'), { recursive: true });
@@ -57,5 +77,7 @@ export async function buildSite(prepared: PreparedDeck, outDir: string, rules: O
       await mkdir(join(staging, copy.to, '..'), { recursive: true });
       await copyFile(copy.from, join(staging, copy.to));
     }
+    for (const file of site.texts) await writeFile(join(staging, file.to), file.text);
   }, { ...rules, kind: 'site', protect: [...(rules.protect ?? []), ...sourceFiles(prepared.deck.file)] });
+  return site.warnings;
 }

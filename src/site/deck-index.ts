@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { escapeHtml } from '../article/sanitize.js';
+import { escapeHtml } from '../escape-html.js';
 import type { Deck } from '../outline/types.js';
 import { writeFileAtomically } from './atomic.js';
 

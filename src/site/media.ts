@@ -20,10 +20,12 @@ export async function collectMedia(deck: Deck, images: LocalImages): Promise<{ d
     media.set(to, { from: image.file, mime: image.type.mime });
   }
   if (names.size === 0) return { deck, media: [] };
+  const logo = deck.meta.logo === undefined ? undefined : names.get(deck.meta.logo);
+  const meta = logo === undefined ? deck.meta : { ...deck.meta, logo };
   const slides = deck.slides.map((slide) => {
     const next = mapSlideHtml(slide, (src) => names.get(src) ?? null);
     const to = next.image ? names.get(next.image.src) : undefined;
     return next.image && to ? { ...next, image: { ...next.image, src: to } } : next;
   });
-  return { deck: { ...deck, slides }, media: [...media].map(([to, { from, mime }]) => ({ from, to, mime })) };
+  return { deck: { ...deck, meta, slides }, media: [...media].map(([to, { from, mime }]) => ({ from, to, mime })) };
 }

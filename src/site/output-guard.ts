@@ -7,6 +7,7 @@
 import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ExitCode, LecternError } from '../errors.js';
+import { isStandardInput } from '../article/stdin.js';
 
 /** The marker file in every output folder Lectern writes. */
 export const OUTPUT_MARKER = '.lectern-output';
@@ -15,7 +16,7 @@ const MARKER_SIGNATURE = 'lectern-output 1 ';
 /** What an output folder holds, recorded in its marker. */
 export type FolderKind = 'site' | 'png';
 /** What a single-file output is. */
-export type FileKind = 'pdf' | 'html' | 'markdown';
+export type FileKind = 'pdf' | 'html' | 'markdown' | 'pptx' | 'png' | 'text';
 
 export interface OutputRules {
   /** `--force`: replace a folder or file Lectern cannot tell it wrote. */
@@ -26,7 +27,7 @@ export interface OutputRules {
 
 /** The files an output of `deckFile` must protect: the article itself (none when it came from stdin). */
 export function sourceFiles(deckFile: string): string[] {
-  return deckFile === '<stdin>' || deckFile === '-' ? [] : [deckFile];
+  return isStandardInput(deckFile) ? [] : [deckFile];
 }
 
 /** The marker's text: a signature line Lectern recognises, then a word for whoever finds it. */
@@ -86,14 +87,33 @@ export async function checkFileOutput(target: string, kind: FileKind, rules: Out
   });
 }
 
-const ARTICLE: Record<FileKind, string> = { pdf: 'a PDF', html: 'an HTML file', markdown: 'a Markdown file' };
-const EXTENSIONS: Record<FileKind, string[]> = { pdf: ['.pdf'], html: ['.html', '.htm'], markdown: ['.md', '.markdown'] };
+const ARTICLE: Record<FileKind, string> = {
+  pdf: 'a PDF',
+  html: 'an HTML file',
+  markdown: 'a Markdown file',
+  pptx: 'a PowerPoint file',
+  png: 'a PNG image',
+  text: 'a text file',
+};
+const EXTENSIONS: Record<FileKind, string[]> = {
+  pdf: ['.pdf'],
+  html: ['.html', '.htm'],
+  markdown: ['.md', '.markdown'],
+  pptx: ['.pptx'],
+  png: ['.png'],
+  text: ['.txt'],
+};
 
-/** An existing file may be overwritten by an output of its own type: its name says so, and (PDF, HTML) its bytes too. */
+/** An existing file may be overwritten by an output of its own type: its name says so, and (all but Markdown) its bytes too. */
 async function isOfKind(file: string, kind: FileKind): Promise<boolean> {
   if (!EXTENSIONS[kind].includes(extname(file).toLowerCase())) return false;
   if (kind === 'markdown') return true;
-  const head = (await readHead(file, 512)).replace(/^\ufeff/, '').trimStart().toLowerCase();
+  // A text file has no signature; the speaker's script is known by its first slide's timing line near its start.
+  if (kind === 'text') return (await readHead(file, 4096)).includes('\nTime 0:00');
+  const bytes = await readHead(file, 512);
+  if (kind === 'pptx') return bytes.startsWith('PK\x03\x04'); // a zip, as every Office file is
+  if (kind === 'png') return bytes.startsWith('\x89PNG\r\n\x1a\n');
+  const head = bytes.replace(/^\ufeff/, '').trimStart().toLowerCase();
   return kind === 'pdf' ? head.startsWith('%pdf-') : head.startsWith('<!doctype html') || head.startsWith('<html');
 }
 

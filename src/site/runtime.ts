@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { ExitCode, LecternError } from '../errors.js';
 import { PACKAGE_ROOT, RUNTIME_DIR } from '../paths.js';
 import { speakerViewHashFile, speakerViewScriptHash } from './csp.js';
+import { renameRetrying } from './atomic.js';
 
 /** The browser runtime shared by every deck: built once, reused by every build until its inputs change. */
 export interface RuntimeFiles {
@@ -91,7 +92,7 @@ export async function buildRuntime(fingerprint?: string, target = RUNTIME_DIR): 
     }
     await writeFile(join(staging, STAMP), `${fingerprint ?? (await runtimeFingerprint())}\n`);
     await rm(target, { recursive: true, force: true });
-    await rename(staging, target);
+    await renameRetrying(staging, target);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw new LecternError(`could not build the presentation runtime: ${error instanceof Error ? error.message : String(error)}`, {

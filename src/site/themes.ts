@@ -5,6 +5,7 @@ import { ExitCode, LecternError } from '../errors.js';
 import { resolveStyle } from '../render/template-files.js';
 import { DEFAULT_THEME } from '../settings/table.js';
 import { revealThemeNames, type RuntimeFiles } from './runtime.js';
+import { isStandardInput } from '../article/stdin.js';
 
 /** Lectern's own theme (light, system fonts, small) is the default (src/settings/table.ts). */
 export { DEFAULT_THEME };
@@ -16,7 +17,7 @@ export { DEFAULT_THEME };
 export async function resolveTheme(theme: string, sourceFile: string, runtime: RuntimeFiles, templatesDir?: string): Promise<string> {
   if (theme === DEFAULT_THEME) return resolveStyle('theme-lectern.css', templatesDir);
   if (/\.css$/i.test(theme)) {
-    const base = sourceFile === '<stdin>' ? process.cwd() : dirname(sourceFile);
+    const base = isStandardInput(sourceFile) ? process.cwd() : dirname(sourceFile);
     const path = isAbsolute(theme) ? theme : resolve(base, theme);
     if (await stat(path).then((info) => info.isFile(), () => false)) return path;
     throw new LecternError(`theme file not found: ${theme}`, { exitCode: ExitCode.template, location: { file: sourceFile } });

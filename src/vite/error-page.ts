@@ -1,4 +1,4 @@
-import { escapeHtml } from '../article/sanitize.js';
+import { escapeHtml } from '../escape-html.js';
 import { LecternError, formatLocation } from '../errors.js';
 
 /** The shape Vite's error overlay shows: message plus file:line. */

@@ -1,4 +1,5 @@
 import type { Stats } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
@@ -19,6 +20,8 @@ export interface LecternPluginOptions extends PrepareOptions {
   source: string;
   /** Called with human messages (rebuilds, errors); defaults to stderr. */
   log?: (message: string) => void;
+  /** Leaves out the line per live update; warnings and errors still go to `log`. */
+  quiet?: boolean;
 }
 
 const ASSET_PREFIX = '/@lectern/';
@@ -141,10 +144,10 @@ export function lectern(options: LecternPluginOptions): Plugin {
             data: { slidesHtml, config: revealConfig(current.deck), title: current.deck.meta.title },
           });
         }
-        log(`updated ${current.deck.slides.length} slides in ${Math.round(performance.now() - started)} ms`);
+        if (!options.quiet) log(`updated ${current.deck.slides.length} slides in ${Math.round(performance.now() - started)} ms`);
       };
 
-      server.middlewares.use(async (request, response, next) => {
+      const serve = async (request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void): Promise<void> => {
         const url = (request.url ?? '/').split('?')[0] ?? '/';
         try {
           if (url === '/' || url === '/index.html') {
@@ -180,7 +183,9 @@ export function lectern(options: LecternPluginOptions): Plugin {
           return;
         }
         next();
-      });
+      };
+      // Connect ignores what a middleware returns, so the body catches its own errors and hands them to `next`.
+      server.middlewares.use((request, response, next) => void serve(request, response, next));
     },
   };
 }

@@ -62,6 +62,20 @@ describe('the programming interface', () => {
     expect(existsSync(join(out, 'index.html'))).toBe(true);
   });
 
+  it('builds a deck whose image is missing with a warning, and refuses it with `strict`', async () => {
+    const folder = join(work, 'missing-image');
+    mkdirSync(folder);
+    const file = join(folder, 'oven.md');
+    writeFileSync(file, '## The oven\n\n![A bread oven with its door open](img/oven.jpg)\n');
+    const built = await build(file, { out: join(folder, 'site') });
+    expect(built.warnings.map((warning) => [warning.location?.line, warning.message])).toEqual([[3, expect.stringMatching(/^image "img\/oven\.jpg" left out: no such file/)]]);
+    expect(readFileSync(built.index, 'utf8')).toContain('aria-label="A bread oven with its door open"');
+    const error = await build(file, { out: join(folder, 'strict'), strict: true }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(LecternError);
+    expect((error as LecternError).exitCode).toBe(ExitCode.input);
+    expect(existsSync(join(folder, 'strict'))).toBe(false);
+  });
+
   it('defineConfig returns its argument', () => {
     const config = { theme: 'white', wpm: 130, export: { format: 'png' as const, scale: 1 } };
     expect(defineConfig(config)).toBe(config);

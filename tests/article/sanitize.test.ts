@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, htmlToText, isSafeUrl, sanitizeHtml } from '../../src/article/sanitize.js';
+import { escapeHtml } from '../../src/escape-html.js';
+import { htmlToText, isSafeUrl, sanitizeHtml } from '../../src/article/sanitize.js';
 
 interface Vector {
   name: string;
@@ -19,7 +20,7 @@ const URL_ATTRS = ['href', 'src', 'cite', 'action', 'formaction', 'poster', 'bac
 
 // An independent check, deliberately not sharing code with the sanitiser.
 function dangerousUrl(value: string, imageSrc: boolean): boolean {
-  // eslint-disable-next-line no-control-regex
+   
   const compact = value.replace(/[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u200f\u2028\u2029\u205f\u3000\ufeff]/g, '').toLowerCase();
   if (compact.startsWith('javascript:') || compact.startsWith('vbscript:')) return true;
   if (compact.startsWith('data:')) return !(imageSrc && /^data:image\/(png|jpe?g|gif|webp)[;,]/.test(compact));

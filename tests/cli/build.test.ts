@@ -130,4 +130,32 @@ describe('lectern build', () => {
     expect(result.code).toBe(4);
     expect(result.stderr).toMatch(/unknown theme `blak`.*did you mean `black`\?.*lectern, beige/);
   });
+
+  // A README copied without its img/ folder: the talk is still there, the picture is not.
+  const withMissingImage = (dir: string): string => {
+    writeFileSync(join(dir, 'readme.md'), '# Harbour survey\n\n## The quay\n\n![Aerial view of the north quay at low tide](img/quay.png)\n\nThe quay was surveyed at low tide in spring.\n');
+    return join(dir, 'readme.md');
+  };
+
+  it('builds a deck whose image is missing, warning with file:line and showing the alt text in its place', async () => {
+    const dir = temp();
+    const out = join(dir, 'site');
+    const result = await runCli(['build', withMissingImage(dir), '--out', out], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/readme\.md:5: warning: image "img\/quay\.png" left out: no such file/);
+    const html = readFileSync(join(out, 'index.html'), 'utf8');
+    const slide = /<section[^>]*layout-image[^>]*>[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+    expect(slide).toContain('<div class="image-placeholder" role="img" aria-label="Aerial view of the north quay at low tide">');
+    expect(slide).toMatch(/<span class="image-placeholder-text">Aerial view of the north quay at low tide<\/span>/);
+    expect(slide).not.toContain('<img');
+  });
+
+  it('stops with exit 3 and writes nothing for a missing image under --strict', async () => {
+    const dir = temp();
+    const out = join(dir, 'site');
+    const result = await runCli(['build', withMissingImage(dir), '--out', out, '--strict'], { cwd: dir });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/readme\.md:5: image not found: img\/quay\.png/);
+    expect(existsSync(out)).toBe(false);
+  });
 });

@@ -1,3 +1,6 @@
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { DEFAULT_DECK } from '../helpers/paths.js';
@@ -46,5 +49,30 @@ describe('command-line conventions', () => {
     }
     const help = await runCli(['--help']);
     expect(help.stdout).toMatch(/Exit codes:[\s\S]*8 check failed/);
+  });
+
+  it('builds and imports silently with -q, leaving errors audible', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lectern-quiet-'));
+    writeFileSync(join(dir, 'talk.md'), '# Quiet Harbour\n\n## Night\n\nThe boats rest at their moorings until dawn.\n');
+    const loud = await runCli(['build', 'talk.md', '--out', 'loud'], { cwd: dir });
+    expect(loud.code).toBe(0);
+    expect(loud.stderr).toMatch(/built .*index\.html/);
+    for (const args of [['build', 'talk.md', '--out', 'site', '-q'], ['import', 'talk.md', '--out', 'deck.md', '--quiet']]) {
+      const quiet = await runCli(args, { cwd: dir });
+      expect(quiet.code, quiet.stderr).toBe(0);
+      expect(quiet.stderr).toBe('');
+    }
+    expect(existsSync(join(dir, 'site', 'index.html'))).toBe(true);
+    const failing = await runCli(['build', 'absent.md', '-q'], { cwd: dir });
+    expect(failing.code).toBe(3);
+    expect(failing.stderr).toMatch(/absent\.md/);
+  });
+
+  it('`lectern dev` with no source and no deck in ./slides/ exits 2 with how to name one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lectern-dev-none-'));
+    mkdirSync(join(dir, 'slides'));
+    const result = await runCli(['dev'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/no deck .* in slides\/.*lectern dev ARTICLE/);
   });
 });

@@ -10,6 +10,7 @@ import { normaliseForCoverage } from '../../src/outline/coverage.js';
 import type { Deck } from '../../src/outline/types.js';
 import { hasBrowser, launchBrowser } from '../helpers/browser.js';
 import { runCli } from '../helpers/cli.js';
+import { guardedContext, waitForDeck } from '../helpers/page.js';
 import { DEFAULT_DECK, SEED_ARTICLE } from '../helpers/paths.js';
 import { serveFolder } from '../helpers/static-server.js';
 
@@ -23,7 +24,8 @@ describe.skipIf(!hasBrowser).each([
   let page: Page;
   let server: { url: string; close: () => Promise<void> };
   let deck: Deck;
-  const requests: string[] = [];
+  let requests: string[] = [];
+  let refused: string[] = [];
   const problems: string[] = [];
 
   beforeAll(async () => {
@@ -33,20 +35,16 @@ describe.skipIf(!hasBrowser).each([
     deck = JSON.parse((await runCli(['build', source, '--json'])).stdout) as Deck;
     server = await serveFolder(out);
     browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     // Anything that is not this test's own server is recorded and refused.
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      requests.push(url);
-      return url.startsWith(server.url) ? route.continue() : route.abort();
-    });
-    page = await context.newPage();
+    const guarded = await guardedContext(browser, server.url);
+    ({ requests, refused } = guarded);
+    page = await guarded.context.newPage();
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(message.text());
     });
     page.on('pageerror', (error) => problems.push(error.message));
     await page.goto(server.url);
-    await page.waitForFunction(() => document.documentElement.dataset.lecternReady === 'true');
+    await waitForDeck(page);
   });
 
   afterAll(async () => {
@@ -78,7 +76,12 @@ describe.skipIf(!hasBrowser).each([
     expect(missing).toEqual([]);
   });
 
-  it('overflows no slide of 960×700', async () => {
+  it('is laid out at 16:9 (1280×720) by default', async () => {
+    expect(deck.meta.size).toEqual({ width: 1280, height: 720 });
+    expect(await page.evaluate(() => ({ width: window.Reveal.getConfig().width, height: window.Reveal.getConfig().height }))).toEqual({ width: 1280, height: 720 });
+  });
+
+  it('overflows no slide of 1280×720', async () => {
     const overflow = await page.evaluate(() => window.lectern.overflow());
     expect(overflow).toHaveLength(deck.slides.length);
     expect(overflow.filter((slide) => slide.x > 1 || slide.y > 1 || slide.scale < 1)).toEqual([]);
@@ -106,6 +109,6 @@ describe.skipIf(!hasBrowser).each([
   it('logs no console error and sends no request beyond 127.0.0.1', () => {
     expect(problems).toEqual([]);
     expect(requests.length).toBeGreaterThan(3);
-    expect(requests.filter((url) => !url.startsWith(server.url))).toEqual([]);
+    expect(refused).toEqual([]);
   });
 });

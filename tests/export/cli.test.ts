@@ -2,11 +2,12 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ExitCode } from '../../src/errors.js';
-import { candidatePaths, findBrowser, SEARCH_PATHS_ENV } from '../../src/export/browser-finder.js';
+import { candidatePaths, findBrowser, SEARCH_PATHS_ENV } from '../../src/browser/finder.js';
 import { parseSlideRange, pngName } from '../../src/export/png.js';
-import { scriptElement } from '../../src/export/single-file.js';
-import { withRevealOptions } from '../../src/export/stage.js';
-import { runCli, SEED_ARTICLE, tempDir } from './helpers.js';
+import { scriptElement } from '../../src/site/single-file.js';
+import { withRevealOptions } from '../../src/browser/stage.js';
+import { runCliInProcess as runCli } from '../helpers/cli.js';
+import { SEED_ARTICLE, tempDir } from './helpers.js';
 
 describe('finding a browser', () => {
   const saved = { chrome: process.env.CHROME_PATH, search: process.env[SEARCH_PATHS_ENV] };
@@ -59,7 +60,7 @@ describe('finding a browser', () => {
 
 describe('export options', () => {
   it('rejects options that do not fit the format', async () => {
-    for (const args of [['--format', 'png', '--notes'], ['--notes', '--handout'], ['--format', 'gif'], ['--format', 'pdf', '--slides', '2']]) {
+    for (const args of [['--format', 'png', '--notes'], ['--notes', '--handout'], ['--format', 'gif'], ['--format', 'pdf', '--scale', '2'], ['--slides', '0']]) {
       const { code } = await runCli(['export', SEED_ARTICLE, ...args]);
       expect(code, args.join(' ')).toBe(ExitCode.usage);
     }

@@ -1,55 +1,30 @@
-/** Shared helpers for the export tests: the browser (or a reason to skip), the CLI in-process, and PDF/PNG readers. */
+/** Shared helpers for the export tests: the browser (or a reason to skip), exporting in-process, and PDF/PNG readers. */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { vi } from 'vitest';
 import { JSDOM } from 'jsdom';
-import { main } from '../../src/cli/main.js';
-import { findBrowser } from '../../src/export/browser-finder.js';
+import { runCliInProcess } from '../helpers/cli.js';
+import { chromiumPath, hasBrowser } from '../helpers/browser.js';
 import { prepareDeck } from '../../src/pipeline.js';
 import type { Deck } from '../../src/outline/types.js';
 import { planSite } from '../../src/site/build-site.js';
 
-export const SEED_ARTICLE = fileURLToPath(new URL('../../../shared/articles/deepseek-r1.txt', import.meta.url));
-export const DEFAULT_DECK = fileURLToPath(new URL('../../slides/deepseek-r1.md', import.meta.url));
+export { DEFAULT_DECK, SEED_ARTICLE } from '../helpers/paths.js';
 export const LONG_NOTES = fileURLToPath(new URL('./fixtures/long-notes.md', import.meta.url));
 
-function locateBrowser(): string | undefined {
-  try {
-    return findBrowser();
-  } catch {
-    return undefined;
-  }
-}
-
-/** The browser the tests drive; undefined locally without one (tests skip), but CI must fail, so it never skips there. */
-export const BROWSER = locateBrowser();
-export const SKIP_BROWSER_TESTS = BROWSER === undefined && !process.env.CI;
+/** The browser the tests drive (the one check in tests/helpers/browser.ts); undefined locally without one, when they skip. */
+export const BROWSER = chromiumPath();
+export const SKIP_BROWSER_TESTS = !hasBrowser;
 
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'lectern-export-test-'));
 }
 
-/** Runs the CLI in-process; returns its exit code and what it wrote to stderr. */
-export async function runCli(args: string[]): Promise<{ code: number; stderr: string }> {
-  let stderr = '';
-  const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString();
-    return true;
-  });
-  try {
-    const code = await main(args);
-    return { code, stderr };
-  } finally {
-    spy.mockRestore();
-  }
-}
-
 /** Exports and fails with the CLI's message when the exit code is not 0. */
 export async function exportOk(args: string[]): Promise<string> {
-  const { code, stderr } = await runCli(['export', ...args]);
+  const { code, stderr } = await runCliInProcess(['export', ...args]);
   if (code !== 0) throw new Error(`lectern export ${args.join(' ')} exited ${code}: ${stderr}`);
   return stderr;
 }

@@ -1,10 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportPdf } from '../../src/export/pdf.js';
-import type { Deck } from '../../src/outline/types.js';
 import { prepareDeck } from '../../src/pipeline.js';
 import { DEFAULT_DECK, deckWithHeadings, exportOk, LONG_NOTES, normalise, pageDeviations, pdfInfo, pdfPages, SEED_ARTICLE, sentences, SKIP_BROWSER_TESTS, tempDir } from './helpers.js';
 
@@ -37,10 +36,10 @@ function notesHeader(page: string, slide: number, total: number): { continued: b
 }
 
 /**
- * Walks a notes or handout PDF slide by slide: each slide's page, then its notes pages, in order.
+ * Walks a notes PDF slide by slide: each slide's page, then its notes pages, in order.
  * Returns, per slide, the notes text found on its pages, without the headers of notes pages.
  */
-function notesBySlide(pages: string[], { deck, headings }: Shown, mode: 'notes' | 'handout'): string[] {
+function notesBySlide(pages: string[], { deck, headings }: Shown): string[] {
   const total = deck.slides.length;
   const found: string[] = [];
   let at = 0;
@@ -49,9 +48,9 @@ function notesBySlide(pages: string[], { deck, headings }: Shown, mode: 'notes' 
     // Letters pdftotext cannot read back (right-to-left scripts, a script with no font) are left out of the comparison.
     const readable = (text: string): string => normalise(text).replace(UNREADABLE_LETTERS, '');
     expect(readable(page), `page ${at + 1} shows slide ${index + 1}`).toContain(readable(headings[index] ?? ''));
-    let text = mode === 'handout' ? page : '';
+    let text = '';
     at += 1;
-    if (mode === 'notes' && slide.notes.length > 0) {
+    if (slide.notes.length > 0) {
       const header = notesHeader(pages[at] ?? '', index + 1, total);
       expect(header && !header.continued, `a notes page follows slide ${index + 1}`).toBe(true);
       text += header?.rest ?? '';
@@ -65,6 +64,68 @@ function notesBySlide(pages: string[], { deck, headings }: Shown, mode: 'notes' 
   });
   expect(at, 'no pages left over').toBe(pages.length);
   return found;
+}
+
+/** A handout row's label: `Slide 3/17 · notes`, or `(continued)` on the rows its notes run on to. */
+const HANDOUT_LABEL = /Slide (\d+)\/(\d+) · notes( \(continued\))?/g;
+
+/**
+ * Reads a handout slide by slide: the text after each slide's labels (up to the next label), per slide, and how many
+ * rows continued its notes. Every slide must be labelled once, in order, and its continued rows next to it.
+ */
+function handoutBySlide(pages: string[], { deck }: Shown): { notes: string[]; continued: number[] } {
+  const total = deck.slides.length;
+  const text = pages.join('\n').replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+  const notes: string[] = deck.slides.map(() => '');
+  const continued: number[] = deck.slides.map(() => 0);
+  const labels = Array.from(text.matchAll(HANDOUT_LABEL));
+  let expected = 1;
+  labels.forEach((label, index) => {
+    const slide = Number(label[1]);
+    expect(Number(label[2])).toBe(total);
+    if (label[3]) {
+      // pdftotext may read a continued row just before the label of the slide it continues, never elsewhere.
+      expect([expected - 1, expected], 'a continuation sits by its own slide').toContain(slide);
+      continued[slide - 1] = (continued[slide - 1] ?? 0) + 1;
+    } else {
+      expect(slide, 'slides are labelled in order').toBe(expected);
+      expected += 1;
+    }
+    const end = labels[index + 1]?.index ?? text.length;
+    notes[slide - 1] += text.slice((label.index ?? 0) + label[0].length, end);
+  });
+  expect(expected - 1, 'every slide is on the handout').toBe(total);
+  return { notes, continued };
+}
+
+/**
+ * Ruled lines drawn across a box of the first page (fractions of its width and height): pixel rows of a grey render
+ * with no white pixel in the box. Text never makes one, as the gaps between its words stay white.
+ */
+function ruledLines(file: string, box: { left: number; right: number; top: number; bottom: number }): number {
+  const dir = tempDir();
+  execFileSync('pdftoppm', ['-gray', '-r', '50', '-f', '1', '-l', '1', file, join(dir, 'p')]);
+  const bytes = readFileSync(join(dir, readdirSync(dir).find((name) => name.endsWith('.pgm')) ?? 'missing'));
+  const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(bytes.subarray(0, 64).toString('latin1'));
+  if (!header) throw new Error('not a PGM file');
+  const [width, height] = [Number(header[1]), Number(header[2])];
+  const pixels = bytes.subarray(header[0].length);
+  let lines = 0;
+  let onLine = false;
+  for (let y = Math.round(box.top * height); y < Math.round(box.bottom * height); y++) {
+    let lightest = 0;
+    for (let x = Math.round(box.left * width); x < Math.round(box.right * width); x++) lightest = Math.max(lightest, pixels[y * width + x] ?? 255);
+    const ruled = lightest < 245;
+    if (ruled && !onLine) lines += 1;
+    onLine = ruled;
+  }
+  return lines;
+}
+
+/** Width and height in points from pdfinfo's `Page size`. */
+function pageSize(file: string): [number, number] {
+  const [width, height] = (pdfInfo(file)['Page size'] ?? '').split(/\s+x\s+|\s+/).map(Number);
+  return [width ?? 0, height ?? 0];
 }
 
 function expectEveryNoteSentence({ deck }: Shown, found: string[], skip: (sentence: string) => boolean = () => false): number {
@@ -108,18 +169,31 @@ describe.skipIf(SKIP_BROWSER_TESTS)('lectern export --format pdf', () => {
     await exportOk([SEED_ARTICLE, '--notes', '--out', files.notes]);
     await exportOk([DEFAULT_DECK, '--handout', '--out', files.handout]);
     longWarnings = await exportOk([LONG_NOTES, '--notes', '--out', files.longNotes]);
-    await exportOk([LONG_NOTES, '--handout', '--quiet', '--out', files.longHandout]);
+    await exportOk([LONG_NOTES, '--handout', '--paper', 'letter', '--quiet', '--out', files.longHandout]);
   }, 180_000);
 
   it('prints one page per slide at the slide size, each slide title extractable in order', () => {
     const info = pdfInfo(files.slides);
     expect(Number(info.Pages)).toBe(seed.deck.slides.length);
     const [width, height] = (info['Page size'] ?? '').split(/\s+x\s+|\s+/).map(Number);
-    expect(width).toBeCloseTo(720, 0); // 960 px at 96 px per inch
-    expect(height).toBeCloseTo(525, 0);
+    expect(width).toBeCloseTo(960, 0); // 1280 px (16:9) at 96 px per inch
+    expect(height).toBeCloseTo(540, 0);
     const pages = pdfPages(files.slides);
     seed.headings.forEach((heading, index) => expect(normalise(pages[index] ?? ''), `page ${index + 1}`).toContain(normalise(heading)));
   });
+
+  it('prints the page at the deck’s size: 4:3 from --size, and handout pages of that size', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'four-three.pdf');
+    await exportOk([DEFAULT_DECK, '--size', '4:3', '--handout', '--quiet', '--out', out]);
+    const [width, height] = (pdfInfo(out)['Page size'] ?? '').split(/\s+x\s+|\s+/).map(Number);
+    expect(width).toBeCloseTo(720, 0); // 960 px at 96 px per inch
+    expect(height).toBeCloseTo(525, 0);
+    // No blank page: the handout's half-size slide and notes fit the smaller page.
+    const deviations = pageDeviations(out);
+    expect(deviations.length).toBe(Number(pdfInfo(out).Pages));
+    deviations.forEach((deviation, index) => expect(deviation, `page ${index + 1}`).toBeGreaterThan(1));
+  }, 120_000);
 
   it('carries the deck metadata and one bookmark per section, at the section page', async () => {
     const info = pdfInfo(files.slides);
@@ -150,26 +224,54 @@ describe.skipIf(SKIP_BROWSER_TESTS)('lectern export --format pdf', () => {
     const pages = pdfPages(files.notes);
     const withNotes = seed.deck.slides.filter((slide) => slide.notes.length > 0).length;
     expect(pages.length).toBeGreaterThanOrEqual(seed.deck.slides.length + withNotes);
-    expect(expectEveryNoteSentence(seed, notesBySlide(pages, seed, 'notes'))).toBeGreaterThan(20);
+    expect(expectEveryNoteSentence(seed, notesBySlide(pages, seed))).toBeGreaterThan(20);
     const marks = await outline(files.notes);
     expect(marks).toHaveLength(seed.deck.sections.length);
     marks.forEach((mark, index) => expect(normalise(pages[mark.page] ?? '')).toContain(normalise(seed.deck.sections[index]?.title ?? '')));
   });
 
-  it('--handout: each page shows the slide above its notes, and every sentence of the notes', () => {
+  it('--handout: portrait A4 pages of three slides, each with its notes beside it, title and page numbers', () => {
     const pages = pdfPages(files.handout);
-    expect(pages.length).toBeGreaterThanOrEqual(deck.deck.slides.length);
-    expect(expectEveryNoteSentence(deck, notesBySlide(pages, deck, 'handout'))).toBeGreaterThan(20);
+    const [width, height] = pageSize(files.handout);
+    expect(Math.round(width)).toBe(596); // A4, 595.3 × 841.9 pt, as Chromium rounds it
+    expect(Math.round(height)).toBe(842);
+    const { notes, continued } = handoutBySlide(pages, deck);
+    // This deck's notes all fit beside their slides, so the pages are exactly the slides in threes.
+    expect(continued.every((count) => count === 0)).toBe(true);
+    expect(pages).toHaveLength(Math.ceil(deck.deck.slides.length / 3));
+    pages.forEach((page, index) => {
+      expect(page).toContain(deck.deck.meta.title);
+      expect(page).toContain(`Page ${index + 1} of ${pages.length}`);
+      for (const slide of [0, 1, 2].map((row) => index * 3 + row).filter((slide) => slide < deck.headings.length)) {
+        expect(normalise(page), `page ${index + 1} shows slide ${slide + 1}`).toContain(normalise(deck.headings[slide] ?? ''));
+      }
+    });
+    expect(expectEveryNoteSentence(deck, notes)).toBeGreaterThan(20);
+    // A slide without notes (the first) gets ruled lines for the reader's own; one with notes (the second) none.
+    expect(deck.deck.slides[0]?.notes).toEqual([]);
+    expect(deck.deck.slides[1]?.notes.length).toBeGreaterThan(0);
+    const column = { left: 0.6, right: 0.92 };
+    expect(ruledLines(files.handout, { ...column, top: 0.07, bottom: 0.33 })).toBeGreaterThan(8);
+    expect(ruledLines(files.handout, { ...column, top: 0.37, bottom: 0.62 })).toBe(0);
   });
 
-  it('continues long notes on following pages without losing a sentence, in any script', () => {
-    for (const [file, mode] of [[files.longNotes, 'notes'], [files.longHandout, 'handout']] as const) {
-      const pages = pdfPages(file);
-      const longest = long.deck.slides.findIndex((slide) => slide.notes.join(' ').length > 10_000);
-      expect(pages.filter((page) => notesHeader(page, longest + 1, long.deck.slides.length)?.continued).length).toBeGreaterThan(1);
-      // Hebrew and Arabic are checked letter by letter below.
-      expect(expectEveryNoteSentence(long, notesBySlide(pages, long, mode), unreadable)).toBeGreaterThan(130);
-    }
+  it('--handout --paper letter, and long notes go on in rows after their slide without losing a sentence', () => {
+    const [width, height] = pageSize(files.longHandout);
+    expect([Math.round(width), Math.round(height)]).toEqual([612, 792]);
+    const pages = pdfPages(files.longHandout);
+    const { notes, continued } = handoutBySlide(pages, long);
+    const longest = long.deck.slides.findIndex((slide) => slide.notes.join(' ').length > 10_000);
+    expect(continued[longest]).toBeGreaterThan(1);
+    expect(pages.length).toBeGreaterThan(Math.ceil(long.deck.slides.length / 3));
+    expect(expectEveryNoteSentence(long, notes, unreadable)).toBeGreaterThan(130);
+  });
+
+  it('--notes: long notes continue on following pages without losing a sentence, in any script', () => {
+    const pages = pdfPages(files.longNotes);
+    const longest = long.deck.slides.findIndex((slide) => slide.notes.join(' ').length > 10_000);
+    expect(pages.filter((page) => notesHeader(page, longest + 1, long.deck.slides.length)?.continued).length).toBeGreaterThan(1);
+    // Hebrew and Arabic are checked letter by letter below.
+    expect(expectEveryNoteSentence(long, notesBySlide(pages, long), unreadable)).toBeGreaterThan(130);
   });
 
   it('shows Chinese, Hebrew and Arabic with real glyphs, and warns by name about a script with no font', () => {

@@ -16,17 +16,17 @@ describe.skipIf(SKIP_BROWSER_TESTS)('lectern export --format png', () => {
     await exportOk([SEED_ARTICLE, '--format', 'png', '--out', some, '--slides', '2,4-5', '--scale', '1', '--quiet']);
   }, 120_000);
 
-  it('writes one PNG per slide, 001.png onwards, at twice the slide size', () => {
+  it('writes one PNG per slide, 001.png onwards, at twice the 16:9 slide size', () => {
     // Beside the images, the marker that lets the next export replace this folder.
     const files = readdirSync(all).filter((name) => name !== '.lectern-output').sort();
     expect(readdirSync(all)).toContain('.lectern-output');
     expect(files).toEqual(Array.from({ length: slides }, (_, index) => `${String(index + 1).padStart(3, '0')}.png`));
-    for (const file of files) expect(pngSize(join(all, file))).toEqual({ width: 1920, height: 1400 });
+    for (const file of files) expect(pngSize(join(all, file))).toEqual({ width: 2560, height: 1440 });
   });
 
   it('--slides picks slides by 1-based number and --scale sets the resolution', () => {
     expect(readdirSync(some).sort()).toEqual(['.lectern-output', '002.png', '004.png', '005.png']);
-    expect(pngSize(join(some, '004.png'))).toEqual({ width: 960, height: 700 });
+    expect(pngSize(join(some, '004.png'))).toEqual({ width: 1280, height: 720 });
   });
 
   it('replaces the folder as a whole: nothing left from an earlier export', async () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER_FLAGS, sandboxFlags } from '../../src/export/browser.js';
+import { BROWSER_FLAGS, sandboxFlags } from '../../src/browser/launch.js';
 import type { Deck } from '../../src/outline/types.js';
 import { prepareDeck } from '../../src/pipeline.js';
 import { BROWSER, DEFAULT_DECK, exportOk, SKIP_BROWSER_TESTS, tempDir } from './helpers.js';

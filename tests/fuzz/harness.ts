@@ -61,3 +61,15 @@ export async function failsOnlyWithLecternErrorAndKeepsEverySentence(format: Sou
   const { missing } = measureCoverage(result.article, result.deck);
   if (missing.length > 0) throw new Error(`sentences missing from the deck: ${JSON.stringify(missing)}`);
 }
+
+/**
+ * fast-check options with the run count from `LECTERN_FUZZ_RUNS` (a positive whole number) when set, else `standard`:
+ * a quick local pass with a few runs, or a long soak with many.
+ */
+export function fuzzRuns(standard: number): { numRuns: number } {
+  const value = process.env.LECTERN_FUZZ_RUNS;
+  if (value === undefined || value === '') return { numRuns: standard };
+  const runs = Number(value);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`LECTERN_FUZZ_RUNS must be a positive whole number, not "${value}"`);
+  return { numRuns: runs };
+}

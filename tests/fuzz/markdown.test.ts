@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { markdownArticle, unicodeText } from './arbitraries.js';
-import { failsOnlyWithLecternError, keepsEverySentence } from './harness.js';
+import { failsOnlyWithLecternError, fuzzRuns, keepsEverySentence } from './harness.js';
 
-const RUNS = { numRuns: 1000 };
+const RUNS = fuzzRuns(1000);
 
 describe.each([
   { name: 'Markdown-like articles', arbitrary: markdownArticle },

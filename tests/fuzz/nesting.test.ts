@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { sentence } from './arbitraries.js';
-import { failsOnlyWithLecternErrorAndKeepsEverySentence } from './harness.js';
+import { failsOnlyWithLecternErrorAndKeepsEverySentence, fuzzRuns } from './harness.js';
 
 /** jsdom frees a closed window only once the event loop turns, as it does between files in a real build. */
 const turnEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -26,7 +26,7 @@ const htmlNesting = fc
 
 describe('nesting of every kind: refused with a LecternError or read, never a crash, nothing lost', () => {
   it('Markdown', async () => {
-    await fc.assert(fc.asyncProperty(markdownNesting, (text) => failsOnlyWithLecternErrorAndKeepsEverySentence('markdown', text)), { numRuns: 150 });
+    await fc.assert(fc.asyncProperty(markdownNesting, (text) => failsOnlyWithLecternErrorAndKeepsEverySentence('markdown', text)), fuzzRuns(150));
   }, 300_000);
 
   it('web pages', async () => {
@@ -35,7 +35,7 @@ describe('nesting of every kind: refused with a LecternError or read, never a cr
         await failsOnlyWithLecternErrorAndKeepsEverySentence('html', html);
         await turnEventLoop();
       }),
-      { numRuns: 60 },
+      fuzzRuns(60),
     );
   }, 300_000);
 });

@@ -3,9 +3,9 @@ import { describe, it } from 'vitest';
 import { decodeSource } from '../../src/article/decode.js';
 import { LecternError } from '../../src/errors.js';
 import { textArticle, unicodeText } from './arbitraries.js';
-import { failsOnlyWithLecternError, keepsEverySentence } from './harness.js';
+import { failsOnlyWithLecternError, fuzzRuns, keepsEverySentence } from './harness.js';
 
-const RUNS = { numRuns: 1000 };
+const RUNS = fuzzRuns(1000);
 
 describe.each([
   { name: 'plain-text-like articles', arbitrary: textArticle },

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { htmlPage, unicodeText } from './arbitraries.js';
-import { failsOnlyWithLecternErrorAndKeepsEverySentence } from './harness.js';
+import { failsOnlyWithLecternErrorAndKeepsEverySentence, fuzzRuns } from './harness.js';
 
 /** jsdom frees a closed window only once the event loop turns, as it does between files in a real build. */
 const turnEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -15,7 +15,7 @@ describe('web pages (structured and arbitrary Unicode)', () => {
         await failsOnlyWithLecternErrorAndKeepsEverySentence('html', html);
         await turnEventLoop();
       }),
-      { numRuns: 1000 },
+      fuzzRuns(1000),
     );
   }, 120_000);
 });

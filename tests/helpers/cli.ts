@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
 import { BIN, ROOT } from './paths.js';
 
 export interface CliResult {
@@ -23,4 +25,19 @@ export function runCli(args: string[], options: { cwd?: string; input?: string; 
     child.on('close', (code) => resolve({ code, stdout, stderr }));
     child.stdin.end(options.input ?? '');
   });
+}
+
+/** Runs the CLI in this process (no compiled lib/ needed, but no isolation either); returns its exit code and stderr. */
+export async function runCliInProcess(args: string[]): Promise<{ code: number; stderr: string }> {
+  let stderr = '';
+  const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stderr += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString();
+    return true;
+  });
+  try {
+    const code = await main(args);
+    return { code, stderr };
+  } finally {
+    spy.mockRestore();
+  }
 }

@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { freePort } from '../../src/cli/dev.js';
 import { BIN, ROOT } from './paths.js';
 
 export interface DevServer {
@@ -9,20 +8,19 @@ export interface DevServer {
   process: ChildProcess;
 }
 
-/** Starts the real `lectern dev` on a free 127.0.0.1 port and waits until it says where it listens. */
+/** Starts the real `lectern dev` on a port the system picks (127.0.0.1) and waits until it says where it listens. */
 export async function startDevServer(source: string, extra: string[] = []): Promise<DevServer> {
-  const port = await freePort('127.0.0.1');
-  const child = spawn(process.execPath, [BIN, 'dev', source, '--port', String(port), ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, 'dev', source, ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const url = `http://127.0.0.1:${port}/`;
-  await new Promise<void>((resolve, reject) => {
+  const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`dev server did not start:\n${output}`)), 30_000);
     const check = (): void => {
-      if (output.includes(url)) {
+      const address = /at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)?.[1];
+      if (address) {
         clearTimeout(timer);
-        resolve();
+        resolve(address);
       }
     };
     child.stderr?.on('data', check);

@@ -36,6 +36,11 @@ describe('renderDeck', () => {
     expect(notes.match(/<strong>/g)?.length).toBeLessThanOrEqual(2);
   });
 
+  it('names a built-in theme on the .reveal element for the styles, but never a stylesheet path', async () => {
+    expect(await render('---\ntheme: solarized\n---\n\n## Tides\n\nThe sea rises.\n')).toContain('<div class="reveal lectern-deck" data-theme="solarized">');
+    expect(await render('---\ntheme: /home/someone/styles/tides.css\n---\n\n## Tides\n\nThe sea rises.\n')).toContain('<div class="reveal lectern-deck">');
+  });
+
   it('lays out a comparison as two columns', async () => {
     const html = await render('## Harbour\n\nThe board approved the wall. On the one hand, the wall will protect the fishing fleet from storms. On the other hand, the wall will cost the town its only sandy beach.\n');
     expect(html).toMatch(/<div class="comparison"><div class="comparison-side"><p>The wall will protect the fishing fleet from storms<\/p><\/div><div class="comparison-side"><p>The wall will cost the town its only sandy beach<\/p><\/div><\/div>/);
@@ -59,7 +64,7 @@ describe('renderDeck', () => {
     expect(html).toContain('data-timing="');
     expect(html).toContain('<aside class="notes"><p><strong>The moon pulls the sea.</strong></p></aside>');
     const config = JSON.parse(/<script type="application\/json" id="lectern-config">(.*?)<\/script>/s.exec(html)?.[1] ?? '{}');
-    expect(config).toMatchObject({ width: 960, height: 700, hash: true, totalTime: 300 });
+    expect(config).toMatchObject({ width: 1280, height: 720, hash: true, totalTime: 300 });
     expect(html).toContain('<title>Tides</title>');
     expect(html).toContain('<script src="assets/lectern.js"></script>');
   });
@@ -112,9 +117,9 @@ describe('renderDeck', () => {
   it('shows points one at a time with `fragments: true`, and all at once without', async () => {
     const markdown = (front: string): string => `---\ntitle: Steps\n${front}---\n\n## Part\n\nThe first step is small.\n\n- One item\n- Two items\n  - A nested item\n`;
     const stepped = await render(markdown('fragments: true\n'));
-    // The point, three list items and the closing takeaway.
-    expect(stepped.match(/<li class="fragment">/g)).toHaveLength(5);
-    expect(stepped).toContain('<li class="fragment">The first step is small</li>');
+    // The three list items step in; the sentence that introduces the list leads the slide, shown from the start.
+    expect(stepped.match(/<li class="fragment">/g)).toHaveLength(3);
+    expect(stepped).toContain('<p class="slide-lead">The first step is small</p>');
     for (const html of [await render(markdown('')), await render(markdown('fragments: false\n'))]) expect(html).not.toContain('fragment');
     const error = await render(markdown('fragments: sometimes\n')).catch((caught: unknown) => caught);
     expect((error as LecternError).format()).toMatch(/^deck\.md:3:1: front matter `fragments` must be true or false/);

@@ -14,10 +14,11 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasBrowser, launchBrowser } from '../helpers/browser.js';
 import { runCli } from '../helpers/cli.js';
+import { guardedContext, waitForDeck } from '../helpers/page.js';
 import { startDevServer } from '../helpers/dev-server.js';
 import { serveFolder } from '../helpers/static-server.js';
 
@@ -107,27 +108,9 @@ describe.skipIf(!hasBrowser)('an article that tries to run script or read what i
     expect(slideIds).toContain('s-lectern-config');
   });
 
-  /** A context where every request off `allowed` is refused and recorded, and every dialog is recorded. */
-  async function guardedContext(allowed: RegExp): Promise<{ context: BrowserContext; refused: string[]; dialogs: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const refused: string[] = [];
-    const dialogs: string[] = [];
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (allowed.test(url)) return route.continue();
-      refused.push(url);
-      return route.abort();
-    });
-    context.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    return { context, refused, dialogs };
-  }
-
   /** The deck presents with Lectern's options, not the article's, and nothing planted ran. */
   async function expectCleanDeck(page: Page): Promise<void> {
-    await page.waitForFunction(() => document.documentElement.dataset.lecternReady === 'true', null, { timeout: 30_000 });
+    await waitForDeck(page);
     const state = await page.evaluate(() => ({
       pwned: (window as unknown as { __pwned?: unknown }).__pwned,
       canary: document.body.textContent?.includes('CANARY-SCRIPT-RAN') ?? false,
@@ -165,7 +148,7 @@ describe.skipIf(!hasBrowser)('an article that tries to run script or read what i
     const built = await runCli(['build', source, '--out', out]);
     expect(built.code, built.stderr).toBe(0);
     const server = await serveFolder(out);
-    const { context, refused, dialogs } = await guardedContext(new RegExp(`^${server.url}`));
+    const { context, refused, dialogs } = await guardedContext(browser, server.url);
     try {
       const page = await context.newPage();
       await page.goto(server.url);
@@ -190,7 +173,7 @@ describe.skipIf(!hasBrowser)('an article that tries to run script or read what i
     const scriptSrc = policy!.split(';').map((part) => part.trim()).find((part) => part.startsWith('script-src'));
     expect(scriptSrc).toMatch(/^script-src( 'sha256-[A-Za-z0-9+/]+=*')+$/);
     expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<script'));
-    const { context, refused, dialogs } = await guardedContext(/^(?:file|data|blob|about):/);
+    const { context, refused, dialogs } = await guardedContext(browser, /^(?:file|data|blob|about):/);
     try {
       const page = await context.newPage();
       const violations: string[] = [];
@@ -213,7 +196,7 @@ describe.skipIf(!hasBrowser)('an article that tries to run script or read what i
 
   it('the dev page', { timeout: 120_000 }, async () => {
     const dev = await startDevServer(source);
-    const { context, refused } = await guardedContext(new RegExp(`^${dev.url}|^ws://127\\.0\\.0\\.1`));
+    const { context, refused } = await guardedContext(browser, new RegExp(`^${dev.url}|^ws://127\\.0\\.0\\.1`));
     try {
       const page = await context.newPage();
       await page.goto(dev.url);

@@ -11,6 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasBrowser, launchBrowser } from '../helpers/browser.js';
 import { runCli } from '../helpers/cli.js';
+import { guardedContext, waitForDeck } from '../helpers/page.js';
 import { serveFolder } from '../helpers/static-server.js';
 
 interface Vector {
@@ -180,7 +181,7 @@ function escapeText(text: string): string {
 function domProblems(): string[] {
   const found: string[] = [];
   const scriptUrl = (value: string): boolean =>
-    // eslint-disable-next-line no-control-regex
+     
     /^(?:javascript|vbscript|data:text\/html)/i.test(value.replace(/[\u0000-\u0020\u007f-\u00a0\u200b-\u200f\ufeff]/g, ''));
   for (const element of Array.from(document.querySelectorAll('*'))) {
     for (const attribute of Array.from(element.attributes)) {
@@ -234,7 +235,7 @@ export function describeHostileDeck(article: { kind: string; file: string; text:
       let context: BrowserContext;
       let page: Page;
       let server: { url: string; close: () => Promise<void> };
-      const dialogs: string[] = [];
+      let dialogs: string[] = [];
       const pageErrors: string[] = [];
       let html = '';
 
@@ -246,9 +247,8 @@ export function describeHostileDeck(article: { kind: string; file: string; text:
         expect(built.code, built.stderr).toBe(0);
         html = readFileSync(join(out, 'index.html'), 'utf8');
         server = await serveFolder(out);
-        context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
         // Nothing leaves this machine: a request elsewhere is refused (and would be a finding).
-        await context.route('**/*', (route) => (route.request().url().startsWith(server.url) ? route.continue() : route.abort()));
+        ({ context, dialogs } = await guardedContext(browser, server.url));
         // Records policy violations in every page, the speaker view included: a violation means the sanitiser let
         // something executable through and only the Content-Security-Policy stopped it.
         await context.addInitScript(() => {
@@ -256,14 +256,10 @@ export function describeHostileDeck(article: { kind: string; file: string; text:
           w.__violations = [];
           document.addEventListener('securitypolicyviolation', (event) => w.__violations.push(`${event.violatedDirective}: ${event.blockedURI} ${event.sample}`));
         });
-        context.on('dialog', (dialog) => {
-          dialogs.push(`${dialog.type()}: ${dialog.message()}`);
-          void dialog.dismiss();
-        });
         page = await context.newPage();
         page.on('pageerror', (error) => pageErrors.push(error.message));
         await page.goto(server.url);
-        await page.waitForFunction(() => document.documentElement.dataset.lecternReady === 'true', null, { timeout: 30_000 });
+        await waitForDeck(page);
       }, 120_000);
 
       afterAll(async () => {

@@ -10,12 +10,12 @@ import { pathToFileURL } from 'node:url';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../src/article/markdown.js';
-import { exportMayLoad, sandboxFlags } from '../../src/export/browser.js';
-import { withPolicyMeta } from '../../src/export/single-file.js';
+import { exportMayLoad, sandboxFlags } from '../../src/browser/launch.js';
+import { withPolicyMeta } from '../../src/site/single-file.js';
 import { outlineArticle, SLIDE_ID_PREFIX } from '../../src/outline/outline.js';
 import { ALLOWED_REVEAL_OPTIONS, readPageConfig, safeRevealOptions } from '../../src/present/config.js';
 import { revealConfig } from '../../src/render/reveal-config.js';
-import { EXPORT_OPTIONS, stageSite } from '../../src/export/stage.js';
+import { EXPORT_OPTIONS, stageSite } from '../../src/browser/stage.js';
 import { prepareDeck } from '../../src/pipeline.js';
 import { planSite } from '../../src/site/build-site.js';
 import { deckIndexHref, renderDeckIndex } from '../../src/site/deck-index.js';
@@ -43,7 +43,7 @@ function filesUnder(dir: string): string[] {
 async function idsThePageUses(): Promise<Set<string>> {
   const ids = new Set<string>();
   // src/article/ reads other people's pages (a wiki's `firstHeading`): those ids are never on a deck.
-  const pageSources = ['present', 'render', 'site', 'export', 'vite', 'check'].flatMap((dir) => filesUnder(join(ROOT, 'src', dir)));
+  const pageSources = ['present', 'render', 'site', 'export', 'browser', 'vite', 'check'].flatMap((dir) => filesUnder(join(ROOT, 'src', dir)));
   const sources = [...filesUnder(join(ROOT, 'templates')), ...pageSources].map((file) => readFileSync(file, 'utf8'));
   sources.push(readFileSync((await ensureRuntime()).script, 'utf8'));
   for (const text of sources) {

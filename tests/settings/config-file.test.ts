@@ -118,6 +118,55 @@ describe('lectern.config.mjs', () => {
   });
 });
 
+/** The Reveal.js options a built page starts with. */
+const revealConfigOf = (html: string): Record<string, unknown> =>
+  JSON.parse(/<script type="application\/json" id="lectern-config">(.*?)<\/script>/s.exec(html)?.[1] ?? '{}') as Record<string, unknown>;
+/** A 1×1 PNG. */
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e2f5e4a50000000049454e44ae426082', 'hex');
+
+describe('size, logo and brand in a config file', () => {
+  it('size 4:3 builds a deck Reveal lays out 960 wide; the flag and the front matter win', async () => {
+    const dir = project('size', { 'lectern.config.mjs': "export default { size: '4:3' };\n" });
+    const built = await runCli(['build', 'boats.md', '--out', 'site'], { cwd: dir });
+    expect(built.code, built.stderr).toBe(0);
+    expect(revealConfigOf(readFileSync(join(dir, 'site', 'index.html'), 'utf8'))).toMatchObject({ width: 960, height: 700 });
+    const flagged = await runCli(['build', 'boats.md', '--json', '--size', '16:10'], { cwd: dir });
+    expect(JSON.parse(flagged.stdout).meta.size).toEqual({ width: 1280, height: 800 });
+    writeFileSync(join(dir, 'wide.md'), ARTICLE.replace('title: Canal Boats', 'title: Canal Boats\nsize: 16:9'));
+    const fromFront = await runCli(['build', 'wide.md', '--json'], { cwd: dir });
+    expect(JSON.parse(fromFront.stdout).meta.size).toEqual({ width: 1280, height: 720 });
+  });
+
+  it('a logo path resolves against the config file and is published; brand colours merge with the front matter', async () => {
+    const dir = project('logo', { 'lectern.config.json': '{\n  "logo": "brand/logo.png",\n  "brand": { "accent": "teal", "text": "black" }\n}\n' });
+    mkdirSync(join(dir, 'brand'));
+    writeFileSync(join(dir, 'brand', 'logo.png'), PNG);
+    mkdirSync(join(dir, 'deep'));
+    writeFileSync(join(dir, 'boats.md'), ARTICLE.replace('title: Canal Boats', 'title: Canal Boats\nbrand:\n  text: navy'));
+    // Run from below: the path is the config file's, not the working folder's.
+    const built = await runCli(['build', '../boats.md', '--out', 'site'], { cwd: join(dir, 'deep') });
+    expect(built.code, built.stderr).toBe(0);
+    expect(built.stderr).not.toContain('warning');
+    const html = readFileSync(join(dir, 'deep', 'site', 'index.html'), 'utf8');
+    expect(html).toMatch(/\.slide-logo \{ background-image: url\("media\/[^"]+\.png"\)/);
+    expect(html).toContain('--lectern-accent: rgb(0, 128, 128);');
+    expect(html).toContain('--r-main-color: rgb(0, 0, 128);');
+  });
+
+  it('a logo outside the article\'s roots is left out, the warning naming the config file and line', async () => {
+    const dir = project('logo-outside', { 'lectern.config.json': '{\n  "wpm": 120,\n  "logo": "brand/logo.png"\n}\n', 'talks/boats.md': ARTICLE });
+    mkdirSync(join(dir, 'brand'));
+    writeFileSync(join(dir, 'brand', 'logo.png'), PNG);
+    const result = await runCli(['build', 'talks/boats.md', '--json'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/lectern\.config\.json:3: warning: logo .* left out: .*outside the article's folder/);
+    expect(JSON.parse(result.stdout).meta.logo).toBeUndefined();
+    const allowed = await runCli(['build', 'talks/boats.md', '--json', '--allow-root', 'brand'], { cwd: dir });
+    expect(allowed.stderr).toBe('');
+    expect(JSON.parse(allowed.stdout).meta.logo).toBeDefined();
+  });
+});
+
 describe('other config files', () => {
   it('reads lectern.config.ts', async () => {
     const dir = project('ts', { 'lectern.config.ts': "const wpm: number = 110;\nexport default { wpm, theme: 'serif' as const };\n" });
@@ -138,7 +187,7 @@ describe('other config files', () => {
     writeFileSync(join(dir, 'deep', 'boats.md'), ARTICLE);
     const built = await runCli(['build', 'boats.md', '--out', 'site'], { cwd: join(dir, 'deep') });
     expect(built.code).toBe(0);
-    expect(readFileSync(join(dir, 'deep', 'site', 'assets', 'theme.css'), 'utf8')).toContain('rgb(1, 2, 3)');
+    expect(readFileSync(join(dir, 'deep', 'site', 'assets', 'theme.css'), 'utf8')).toContain('#010203');
   });
 });
 
@@ -147,7 +196,7 @@ describe('paths on the command line', () => {
     const dir = project('cli-paths', { 'styles/stage.css': '.reveal { color: rgb(4, 5, 6); }\n', 'talks/boats.md': ARTICLE });
     const built = await runCli(['build', 'talks/boats.md', '--theme', 'styles/stage.css', '--out', 'site'], { cwd: dir });
     expect(built.code).toBe(0);
-    expect(readFileSync(join(dir, 'site', 'assets', 'theme.css'), 'utf8')).toContain('rgb(4, 5, 6)');
+    expect(readFileSync(join(dir, 'site', 'assets', 'theme.css'), 'utf8')).toContain('#040506');
   });
 });
 

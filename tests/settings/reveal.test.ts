@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/index.js';
 import { ALLOWED_REVEAL_OPTIONS, SETTABLE_REVEAL_OPTIONS } from '../../src/present/config.js';
+import { DECK_SETTINGS } from '../../src/settings/table.js';
 
 const work = mkdtempSync(join(tmpdir(), 'lectern-reveal-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -44,7 +45,8 @@ describe('reveal: options', () => {
     const config = pageConfig(result.index);
     expect(config.controls).toBe(false);
     expect(config.transitionSpeed).toBe('fast');
-    expect(config.width).toBe(960);
+    // `width` is the slide size's, not the article's.
+    expect(config.width).toBe(DECK_SETTINGS.size.default.width);
     expect(config).not.toHaveProperty('dependencies');
     expect(config).not.toHaveProperty('loop');
     const messages = result.warnings.filter((warning) => warning.message.startsWith('reveal option'));

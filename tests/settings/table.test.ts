@@ -12,7 +12,11 @@ describe('the settings table', () => {
       const { stdout, code } = await runCli([command, '--help']);
       expect(code).toBe(0);
       for (const [key, spec] of Object.entries(DECK_SETTINGS)) {
-        if ('flag' in spec) expect(stdout, `${command} --${key}`).toContain(`--${key} ${spec.flag.arg}`.padEnd(17) + ` ${spec.flag.help}`);
+        if (!('flag' in spec)) continue;
+        const flag: { arg?: string; help: string | readonly string[] } = spec.flag;
+        const [first, ...more] = typeof flag.help === 'string' ? [flag.help] : flag.help;
+        const lines = [`      ${(flag.arg === undefined ? `--${key}` : `--${key} ${flag.arg}`).padEnd(17)} ${first}`, ...more.map((line) => `${' '.repeat(24)}${line}`)];
+        expect(stdout, `${command} --${key}`).toContain(lines.join('\n'));
       }
       expect(stdout).toContain('--config FILE');
       expect(stdout).toContain('--no-config');

@@ -1,6 +1,6 @@
 /** A browser tab driven over a flattened DevTools session: what exports do with a page, and nothing more. */
 import type { Connection } from './connection.js';
-import type { Events, ExceptionDetails, FontFamilies, RemoteObject } from './protocol.js';
+import type { EventName, EventParams, ExceptionDetails, FontFamilies, RemoteObject } from './protocol.js';
 
 /** Pixels per inch of CSS pixels, for paper sizes. */
 const CSS_PX_PER_INCH = 96;
@@ -38,7 +38,9 @@ export class Page {
     private readonly targetId: string,
   ) {
     this.listen('Runtime.executionContextCreated', ({ context }) => {
-      if (context.auxData?.isDefault && context.auxData.frameId === this.targetId) this.contextId = context.id;
+      // auxData is typed as `any` by the protocol; Chromium sets isDefault and frameId on a frame's main world.
+      const aux = context.auxData as { isDefault?: boolean; frameId?: string } | undefined;
+      if (aux?.isDefault && aux.frameId === this.targetId) this.contextId = context.id;
     });
     this.listen('Runtime.executionContextDestroyed', ({ executionContextId }) => {
       if (executionContextId === this.contextId) this.contextId = undefined;
@@ -177,6 +179,8 @@ export class Page {
       generateTaggedPDF: false,
       generateDocumentOutline: false,
     });
+    // The protocol sends a stream handle only for `ReturnAsStream`, which is what was asked for.
+    if (stream === undefined) throw new Error('Page.printToPDF: the browser returned no stream');
     return this.readStream(stream);
   }
 
@@ -201,7 +205,7 @@ export class Page {
     for (const handler of this.failureHandlers) handler(error);
   }
 
-  private listen<E extends keyof Events>(event: E, handler: (params: Events[E]) => void): () => void {
+  private listen<E extends EventName>(event: E, handler: (params: EventParams<E>) => void): () => void {
     return this.connection.on(event, this.sessionId, handler);
   }
 

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ExitCode, LecternError } from '../errors.js';
-import { findBrowser } from './browser-finder.js';
+import { findBrowser } from './finder.js';
 import { Browser } from './cdp/browser.js';
 import type { Page } from './cdp/page.js';
 

@@ -6,10 +6,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER_FLAGS, isolatedPage, launchBrowser, sandboxFlags } from '../../src/export/browser.js';
-import type { Browser } from '../../src/export/cdp/browser.js';
-import { Browser as CdpBrowser } from '../../src/export/cdp/browser.js';
-import { BROWSER, SKIP_BROWSER_TESTS, tempDir } from './helpers.js';
+import { BROWSER_FLAGS, isolatedPage, launchBrowser, sandboxFlags } from '../../src/browser/launch.js';
+import type { Browser } from '../../src/browser/cdp/browser.js';
+import { Browser as CdpBrowser } from '../../src/browser/cdp/browser.js';
+import { BROWSER, SKIP_BROWSER_TESTS, tempDir } from '../export/helpers.js';
 
 /** A page written to a file and its file:// URL. */
 function pageFile(html: string): string {

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type { Warning } from '../errors.js';
 import type { PreparedDeck } from '../pipeline.js';
 import { planSite } from '../site/build-site.js';
-import { inlineCss } from './single-file.js';
+import { inlineCss } from '../site/single-file.js';
 import { onInterrupt } from './on-interrupt.js';
 
 export interface StagedSite {
@@ -42,7 +42,7 @@ export function withStyle(html: string, css: string): string {
 /** Stages the deck's site with the given Reveal options and extra CSS; call `dispose` in a finally. */
 export async function stageSite(prepared: PreparedDeck, options: Record<string, unknown>, css = ''): Promise<StagedSite> {
   const site = await planSite(prepared, { csp: true });
-  const warnings: Warning[] = [];
+  const warnings: Warning[] = [...site.warnings];
   const dir = await realpath(await mkdtemp(join(tmpdir(), 'lectern-export-')));
   // Interrupted mid-export, no `finally` runs: the folder goes with the process.
   const forget = onInterrupt(() => rmSync(dir, { recursive: true, force: true }));
@@ -58,6 +58,8 @@ export async function stageSite(prepared: PreparedDeck, options: Record<string, 
       if (copy.to.endsWith('.css')) await writeFile(join(dir, copy.to), await inlineCss(copy.from, warnings, prepared.access.roots));
       else await copyFile(copy.from, join(dir, copy.to));
     }
+    // A custom theme, its url()s already confined and pointing at media/ copies in this folder.
+    for (const file of site.texts) await writeFile(join(dir, file.to), file.text);
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
     forget();

@@ -4,7 +4,7 @@
  * handlers registered for their session (flattened sessions share the one pipe).
  */
 import type { Readable, Writable } from 'node:stream';
-import type { CommandName, Commands, EventName, Events } from './protocol.js';
+import type { CommandName, CommandParams, CommandResult, EventName, EventParams } from './protocol.js';
 
 /** An error the browser answered a command with. */
 export class ProtocolError extends Error {
@@ -52,7 +52,7 @@ export class Connection {
   }
 
   /** Sends a command (to a page when `sessionId` is given) and resolves with the browser's result. */
-  send<M extends CommandName>(method: M, params: Commands[M]['params'], sessionId?: string): Promise<Commands[M]['result']> {
+  send<M extends CommandName>(method: M, params: CommandParams<M>, sessionId?: string): Promise<CommandResult<M>> {
     if (this.closedBy) return Promise.reject(this.closedBy);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -62,13 +62,13 @@ export class Connection {
   }
 
   /** Calls `handler` for each `event` of the session (or of the browser, with no session); returns an unsubscribe. */
-  on<E extends EventName>(event: E, sessionId: string | undefined, handler: (params: Events[E]) => void): () => void {
+  on<E extends EventName>(event: E, sessionId: string | undefined, handler: (params: EventParams<E>) => void): () => void {
     const key = `${sessionId ?? ''} ${event}`;
     let set = this.handlers.get(key);
     if (!set) this.handlers.set(key, (set = new Set()));
-    set.add(handler as Handler);
+    set.add(handler);
     return () => {
-      set.delete(handler as Handler);
+      set.delete(handler);
       if (set.size === 0) this.handlers.delete(key);
     };
   }
@@ -106,14 +106,21 @@ export class Connection {
 
   private receive(chunk: Buffer): void {
     let start = 0;
-    for (let end = chunk.indexOf(0); end !== -1; end = chunk.indexOf(0, start)) {
+    for (let end = chunk.indexOf(0); end !== -1 && !this.closedBy; end = chunk.indexOf(0, start)) {
       this.buffered.push(chunk.subarray(start, end));
       const text = Buffer.concat(this.buffered).toString('utf8');
       this.buffered = [];
       start = end + 1;
-      this.dispatch(JSON.parse(text) as Message);
+      const message = parseMessage(text);
+      if (typeof message === 'string') {
+        // A garbled frame may have been any command's reply, so no waiting command can count on its answer: the
+        // connection fails as a whole (and the browser, its pipe closed, quits) rather than hang or throw.
+        this.close(new Error(`the browser sent ${message}: ${preview(text)}`));
+        return;
+      }
+      this.dispatch(message);
     }
-    if (start < chunk.length) this.buffered.push(chunk.subarray(start));
+    if (start < chunk.length && !this.closedBy) this.buffered.push(chunk.subarray(start));
   }
 
   private dispatch(message: Message): void {
@@ -130,4 +137,20 @@ export class Connection {
     if (!handlers) return;
     for (const handler of [...handlers]) (handler as (params: unknown) => void)(message.params);
   }
+}
+
+/** The message in a frame, or what is wrong with the frame. */
+function parseMessage(text: string): Message | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return 'a message that is not JSON';
+  }
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : 'JSON that is not a DevTools message';
+}
+
+/** The start of a bad frame, for the error message. */
+function preview(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 }

@@ -1,0 +1,318 @@
+/**
+ * Each slide layout as native PowerPoint shapes: text boxes, bullet lists, tables and pictures that stay editable.
+ * Positions are in inches on a 10 × 7.29 in slide (Lectern's 960 × 700 px at 96 px an inch).
+ */
+import type { DeckMeta, Point, Slide } from '../outline/types.js';
+import { htmlParagraphs } from './html-text.js';
+import { fittingSize, wrappedLines, type FitParagraph } from './pptx-fit.js';
+import type { PptxTheme } from './pptx-theme.js';
+
+// pptxgenjs's types describe its CommonJS build, where the class and its types hang under `default`.
+type PptxSlide = import('pptxgenjs').default.Slide;
+type TextRun = import('pptxgenjs').default.TextProps;
+type TextOptions = import('pptxgenjs').default.TextPropsOptions;
+type TableRow = import('pptxgenjs').default.TableRow;
+
+export const SLIDE_W = 10;
+export const SLIDE_H = 700 / 96;
+
+const MARGIN = 0.5;
+const CONTENT_W = SLIDE_W - 2 * MARGIN;
+const TITLE = { x: MARGIN, y: 0.25, w: CONTENT_W, h: 1.2 };
+const BODY = { x: MARGIN, y: 1.5, w: CONTENT_W, h: SLIDE_H - 1.5 - 0.45 };
+
+/** An image the slide may show: its bytes (as a data URL) and pixel size, already checked against the article's roots. */
+export interface SlideImage {
+  data: string;
+  width: number;
+  height: number;
+}
+
+/** What every slide is drawn with. */
+export interface SlideContext {
+  meta: DeckMeta;
+  theme: PptxTheme;
+  /** The checked local image for an image slide, if it has one PowerPoint can show. */
+  image?: SlideImage;
+}
+
+/** Draws `slide` onto the PowerPoint slide `target`. */
+export function drawSlide(target: PptxSlide, slide: Slide, context: SlideContext): void {
+  const draw = DRAW[slide.layout];
+  draw(target, slide, context);
+}
+
+const DRAW: Record<Slide['layout'], (target: PptxSlide, slide: Slide, context: SlideContext) => void> = {
+  title: drawTitleSlide,
+  section: drawSection,
+  agenda: (target, slide, context) => drawList(target, slide, context, true),
+  points: (target, slide, context) => drawList(target, slide, context, slide.ordered === true),
+  list: (target, slide, context) => drawList(target, slide, context, slide.ordered === true),
+  closing: (target, slide, context) => drawList(target, slide, context, false),
+  comparison: drawComparison,
+  quote: drawQuote,
+  figure: drawFigure,
+  code: drawCode,
+  table: drawTable,
+  image: drawImage,
+  html: drawHtml,
+};
+
+/** Paragraph options: right-to-left decks set it on every paragraph, since a run's options replace the box's. */
+function paragraph(context: SlideContext, extra: TextOptions = {}): TextOptions {
+  return { breakLine: true, ...(context.meta.dir === 'rtl' ? { rtlMode: true } : {}), ...extra };
+}
+
+/** Options every text box shares: the deck's language, direction, font and colour, and shrinking as a last guard. */
+function textOptions(context: SlideContext, extra: TextOptions): TextOptions {
+  const rtl = context.meta.dir === 'rtl';
+  return {
+    fontFace: context.theme.font,
+    color: context.theme.text,
+    lang: context.meta.lang,
+    align: rtl ? 'right' : 'left',
+    valign: 'top',
+    ...(rtl ? { rtlMode: true } : {}),
+    ...extra,
+  };
+}
+
+function drawHeading(target: PptxSlide, text: string, context: SlideContext, box = TITLE, max = 32): void {
+  const size = fittingSize([{ text }], box, { max, min: 14, paragraphSpace: 0 });
+  target.addText(text, textOptions(context, { ...box, fontSize: size, bold: true, color: context.theme.heading, valign: 'bottom' }));
+}
+
+function drawTitleSlide(target: PptxSlide, slide: Slide, context: SlideContext): void {
+  const title = slide.title ?? context.meta.title;
+  const box = { ...besideBar(context), y: 1.4, h: 2.2 };
+  accentBar(target, context, box.y + 0.15, box.h - 0.3);
+  drawHeading(target, title, context, box, 44);
+  let y = box.y + box.h + 0.2;
+  if (slide.subtitle) {
+    const subtitle = { x: box.x, y, w: box.w, h: 1.0 };
+    target.addText(slide.subtitle, textOptions(context, { ...subtitle, fontSize: fittingSize([{ text: slide.subtitle }], subtitle, { max: 26, min: 12 }) }));
+    y += 1.1;
+  }
+  const bylines = (slide.points ?? []).map((point) => point.text);
+  if (bylines.length > 0) {
+    const byline = { x: box.x, y, w: box.w, h: Math.max(0.6, SLIDE_H - y - 0.4) };
+    const size = fittingSize(bylines.map((text) => ({ text })), byline, { max: 18, min: 10 });
+    target.addText(
+      bylines.map((text) => ({ text, options: paragraph(context) })),
+      textOptions(context, { ...byline, fontSize: size, color: context.theme.accent }),
+    );
+  }
+}
+
+function drawSection(target: PptxSlide, slide: Slide, context: SlideContext): void {
+  const box = { ...besideBar(context), y: 2.4, h: 2.4 };
+  accentBar(target, context, box.y + 0.3, box.h - 0.6);
+  const title = slide.title ?? '';
+  const size = fittingSize([{ text: title }], box, { max: 40, min: 16, paragraphSpace: 0 });
+  target.addText(title, textOptions(context, { ...box, fontSize: size, bold: true, color: context.theme.heading, valign: 'middle' }));
+}
+
+/** The part of the content width beside the accent bar, which stands at the start of the reading direction. */
+function besideBar(context: SlideContext, gap = 0.35): { x: number; w: number } {
+  return { x: context.meta.dir === 'rtl' ? MARGIN : MARGIN + gap, w: CONTENT_W - gap };
+}
+
+function accentBar(target: PptxSlide, context: SlideContext, y: number, h: number): void {
+  const x = context.meta.dir === 'rtl' ? SLIDE_W - MARGIN - 0.12 : MARGIN;
+  target.addShape('rect', { x, y, w: 0.12, h, fill: { color: context.theme.accent }, line: { color: context.theme.accent, width: 0 } });
+}
+
+/** The sentence that leads into a slide's content, under its title; returns the body box left below it. */
+function drawLead(target: PptxSlide, slide: Slide, context: SlideContext): typeof BODY {
+  if (!slide.subtitle) return BODY;
+  const lead = { ...BODY, h: 1.0 };
+  target.addText(slide.subtitle, textOptions(context, { ...lead, fontSize: fittingSize([{ text: slide.subtitle }], lead, { max: 22, min: 11 }), italic: true }));
+  return { ...BODY, y: BODY.y + 1.1, h: BODY.h - 1.1 };
+}
+
+/** Points (with nested points) as one bullet list, numbered when the slide is ordered. */
+function drawList(target: PptxSlide, slide: Slide, context: SlideContext, ordered: boolean): void {
+  drawHeading(target, slide.title ?? '', context);
+  addBullets(target, slide.points ?? [], drawLead(target, slide, context), context, { ordered, max: 26 });
+}
+
+function flatten(points: readonly Point[], level = 0): Array<{ text: string; level: number }> {
+  return points.flatMap((point) => [{ text: point.text, level }, ...flatten(point.children ?? [], level + 1)]);
+}
+
+const INDENT = 0.4;
+
+function addBullets(
+  target: PptxSlide,
+  points: readonly Point[],
+  box: { x: number; y: number; w: number; h: number },
+  context: SlideContext,
+  options: { ordered: boolean; max: number },
+): void {
+  const items = flatten(points);
+  if (items.length === 0) return;
+  const paragraphs: FitParagraph[] = items.map((item) => ({ text: item.text, indent: INDENT * (item.level + 1) }));
+  const size = fittingSize(paragraphs, box, { max: options.max, min: 9 });
+  const runs: TextRun[] = items.map((item) => ({
+    text: item.text,
+    options: paragraph(context, {
+      bullet: options.ordered && item.level === 0 ? { type: 'number', indent: 24 } : { indent: 24 },
+      indentLevel: item.level,
+      paraSpaceAfter: Math.round(size * 0.4),
+    }),
+  }));
+  target.addText(runs, textOptions(context, { ...box, fontSize: size }));
+}
+
+function drawComparison(target: PptxSlide, slide: Slide, context: SlideContext): void {
+  drawHeading(target, slide.title ?? '', context);
+  let top = BODY.y;
+  if (slide.subtitle) {
+    const lead = { ...BODY, h: 1.0 };
+    target.addText(slide.subtitle, textOptions(context, { ...lead, fontSize: fittingSize([{ text: slide.subtitle }], lead, { max: 22, min: 11 }), italic: true }));
+    top += 1.1;
+  }
+  const sides = slide.points ?? [];
+  const gap = 0.3;
+  const w = (CONTENT_W - gap * (sides.length - 1)) / Math.max(1, sides.length);
+  const h = BODY.y + BODY.h - top;
+  const texts = sides.map((side) => [side.text, ...flatten(side.children ?? []).map((child) => child.text)]);
+  // One size for every side, the smallest any side needs, so the sides read as equals.
+  const size = Math.min(...texts.map((lines) => fittingSize(lines.map((text) => ({ text })), { w, h }, { max: 24, min: 9 })));
+  const order = context.meta.dir === 'rtl' ? [...texts].reverse() : texts;
+  order.forEach((lines, index) => {
+    const box = { x: MARGIN + index * (w + gap), y: top, w, h };
+    target.addShape('rect', { ...box, fill: { color: context.theme.panel }, line: { color: context.theme.accent, width: 1 } });
+    target.addText(
+      lines.map((text) => ({ text, options: paragraph(context, { paraSpaceAfter: Math.round(size * 0.4) }) })),
+      textOptions(context, { ...box, fontSize: size, valign: 'middle' }),
+    );
+  });
+}
+
+function drawQuote(target: PptxSlide, slide: Slide, context: SlideContext): void {
+  if (slide.title) drawHeading(target, slide.title, context, { ...TITLE, h: 0.8 }, 20);
+  const quote = slide.quote ?? { text: '' };
+  const below = drawLead(target, slide, context).y - BODY.y;
+  const box = { ...besideBar(context, 0.5), y: 1.5 + below, h: 4.2 - below };
+  accentBar(target, context, box.y, box.h);
+  const size = fittingSize([{ text: quote.text }], box, { max: 32, min: 11 });
+  target.addText(quote.text, textOptions(context, { ...box, fontSize: size, italic: true, valign: 'middle' }));
+  if (quote.attribution) {
+    const cite = { x: box.x, y: box.y + box.h + 0.15, w: box.w, h: 0.8 };
+    const text = `— ${quote.attribution}`;
+    target.addText(text, textOptions(context, { ...cite, fontSize: fittingSize([{ text }], cite, { max: 22, min: 10 }), color: context.theme.accent }));
+  }
+}
+
+function drawFigure(target: PptxSlide, slide: Slide, context: SlideContext): void {
+  drawHeading(target, slide.title ?? '', context);
+  const body = drawLead(target, slide, context);
+  const figures = slide.figures ?? [];
+  const points = slide.points ?? [];
+  const gap = 0.3;
+  const w = (CONTENT_W - gap * (figures.length - 1)) / Math.max(1, figures.length);
+  const valueH = 1.3;
+  const captionH = points.length > 0 ? 1.2 : 2.6;
+  const valueSize = Math.min(...figures.map((figure) => fittingSize([{ text: figure.value }], { w, h: valueH }, { max: 54, min: 16, paragraphSpace: 0 })));
+  const captionSize = Math.min(...figures.map((figure) => fittingSize([{ text: figure.caption }], { w, h: captionH }, { max: 20, min: 9 })));
+  const order = context.meta.dir === 'rtl' ? [...figures].reverse() : figures;
+  order.forEach((figure, index) => {
+    const x = MARGIN + index * (w + gap);
+    target.addText(figure.value, textOptions(context, { x, y: body.y, w, h: valueH, fontSize: valueSize, bold: true, color: context.theme.accent, align: 'center', valign: 'bottom' }));
+    target.addText(figure.caption, textOptions(context, { x, y: body.y + valueH, w, h: captionH, fontSize: captionSize, align: 'center' }));
+  });
+  if (points.length > 0) {
+    const top = body.y + valueH + captionH + 0.2;
+    addBullets(target, points, { ...body, y: top, h: body.y + body.h - top }, context, { ordered: false, max: 20 });
+  }
+}
+
+function drawCode(target: PptxSlide, slide: Slide, context: SlideContext): void {
+  drawHeading(target, slide.title ?? '', context);
+  const body = drawLead(target, slide, context);
+  const lines = (slide.code?.code ?? '').replace(/\t/g, '  ').split('\n');
+  const size = fittingSize(lines.map((text) => ({ text })), body, { max: 20, min: 7, glyphWidth: 0.6, paragraphSpace: 0, lineHeight: 1.15, wrap: false });
+  target.addText(
+    lines.map((text) => ({ text: text === '' ? ' ' : text, options: { breakLine: true } })),
+    {
+      ...body,
+      fontFace: context.theme.codeFont,
+      fontSize: size,
+      color: context.theme.text,
+      fill: { color: context.theme.panel },
+      valign: 'top',
+      align: 'left', // code reads left to right in every language
+      lang: context.meta.lang,
+    },
+  );
+}
+
+function drawTable(target: PptxSlide, slide: Slide, context: SlideContext): void {
+  drawHeading(target, slide.title ?? '', context);
+  const body = drawLead(target, slide, context);
+  const table = slide.table ?? { header: [], rows: [], align: [] };
+  const columns = Math.max(table.header.length, ...table.rows.map((row) => row.length), 1);
+  const rows = [table.header, ...table.rows];
+  const colW = CONTENT_W / columns;
+  // Row heights are given, from the lines each row's fullest cell wraps into: LibreOffice scales a table whose frame
+  // is smaller than its rows down to the frame. The size is the largest at which every row fits the body's height.
+  const heightsAt = (size: number): number[] =>
+    rows.map((row) => (Math.max(1, ...row.map((cell) => wrappedLines(cell, colW, size))) * size * 1.2) / 72 + 0.12);
+  let size = 20;
+  while (size > 7 && heightsAt(size).reduce((sum, height) => sum + height, 0) > body.h) size--;
+  const rowH = heightsAt(size);
+  const align = (index: number): 'left' | 'center' | 'right' => table.align[index] ?? (context.meta.dir === 'rtl' ? 'right' : 'left');
+  const cells: TableRow[] = rows.map((row, rowIndex) =>
+    Array.from({ length: columns }, (_unused, index) => ({
+      text: row[index] ?? '',
+      options: {
+        bold: rowIndex === 0,
+        align: align(index),
+        ...(rowIndex === 0 ? { fill: { color: context.theme.panel }, color: context.theme.heading } : {}),
+      },
+    })),
+  );
+  target.addTable(cells, {
+    ...body,
+    h: rowH.reduce((sum, height) => sum + height, 0),
+    rowH,
+    colW: Array.from({ length: columns }, () => colW),
+    fontFace: context.theme.font,
+    fontSize: size,
+    color: context.theme.text,
+    border: { type: 'solid', pt: 0.75, color: context.theme.heading },
+    valign: 'top',
+    autoPage: false,
+    lang: context.meta.lang,
+    ...(context.meta.dir === 'rtl' ? { rtlMode: true } : {}),
+  });
+}
+
+function drawImage(target: PptxSlide, slide: Slide, context: SlideContext): void {
+  drawHeading(target, slide.title ?? '', context);
+  const image = slide.image;
+  const caption = image?.alt || image?.title || image?.src || '';
+  const captionBox = { x: MARGIN, y: BODY.y + BODY.h - 0.6, w: CONTENT_W, h: 0.6 };
+  const area = { x: MARGIN, y: BODY.y, w: CONTENT_W, h: BODY.h - 0.7 };
+  if (context.image) {
+    // Scaled to fit the area, centred, keeping its proportions.
+    const scale = Math.min(area.w / context.image.width, area.h / context.image.height);
+    const w = context.image.width * scale;
+    const h = context.image.height * scale;
+    target.addImage({ data: context.image.data, x: area.x + (area.w - w) / 2, y: area.y + (area.h - h) / 2, w, h, altText: caption });
+  }
+  if (caption) {
+    target.addText(caption, textOptions(context, { ...(context.image ? captionBox : area), fontSize: fittingSize([{ text: caption }], captionBox, { max: 18, min: 9 }), align: 'center', italic: true }));
+  }
+}
+
+function drawHtml(target: PptxSlide, slide: Slide, context: SlideContext): void {
+  drawHeading(target, slide.title ?? '', context);
+  const paragraphs = htmlParagraphs(slide.html ?? '');
+  const size = fittingSize(paragraphs.map((text) => ({ text })), BODY, { max: 24, min: 9 });
+  target.addText(
+    paragraphs.map((text) => ({ text, options: paragraph(context, { paraSpaceAfter: Math.round(size * 0.4) }) })),
+    textOptions(context, { ...BODY, fontSize: size }),
+  );
+}
