@@ -4,3 +4,11 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => ESCAPES[character] ?? character);
 }
+
+/**
+ * Escapes text for HTML content only (&, <, >), as the sanitiser writes inline HTML: markup built from an article's
+ * text this way reads back byte for byte when an imported deck is built again.
+ */
+export function escapeHtmlText(text: string): string {
+  return text.replace(/[&<>]/g, (character) => ESCAPES[character] ?? character);
+}

@@ -46,32 +46,34 @@ function joinRange(low: string, high: string): string {
   return `${low.trim()}–${high.replace(/^[$€£¥]\s?/, '').trim()}`;
 }
 
-/** The clause around a figure: who, and what for, in the paragraph's own words. */
+/** Words a caption keeps before its figure's place, and after it. */
+const CAPTION_BEFORE = 8;
+const CAPTION_AFTER = 6;
+
+/**
+ * The clause around a figure, the figure taken out: who, and what for, in the paragraph's own words ("The proposed
+ * Eastmouth barrier would cost a kilometre" under "$41–78 million"). Read from the clause's start, so it is one phrase,
+ * never fragments; long clauses keep the words nearest the figure.
+ */
 function captionFor(paragraph: string, figure: Found): string {
   const clauseStart = Math.max(paragraph.lastIndexOf(',', figure.start), paragraph.lastIndexOf('.', figure.start), paragraph.lastIndexOf(';', figure.start)) + 1;
   const afterStops = [',', '.', ';', '('].map((stop) => paragraph.indexOf(stop, figure.end)).filter((index) => index >= 0);
   const clauseEnd = afterStops.length > 0 ? Math.min(...afterStops) : paragraph.length;
-  const before = paragraph.slice(clauseStart, figure.start).replace(/\b(?:between|of|about|around|just|only|nearly|almost)\s*$/i, '').trim();
-  // Start the caption at the subject: the last capitalised name before the figure, when there is one.
-  const names = [...before.matchAll(/(?<![\p{L}\d])\p{Lu}[\p{L}\d-]*(?:\s\p{Lu}[\p{L}\d-]*)*/gu)];
-  const subject = names.pop();
-  let beforeWords: string[];
-  if (subject?.index !== undefined) {
-    beforeWords = before.slice(subject.index).split(/\s+/).filter(Boolean).slice(0, 6);
-  } else {
-    // No name in the clause: name the sentence's subject, then the words leading up to the figure.
-    const sentenceStart = Math.max(paragraph.lastIndexOf('. ', figure.start) + 2, 0);
-    const sentenceSubject = /^\p{Lu}[\p{L}\d-]*/u.exec(paragraph.slice(sentenceStart))?.[0];
-    const lead = before.split(/\s+/).filter(Boolean).slice(-5);
-    beforeWords = sentenceSubject && !lead.includes(sentenceSubject) ? [sentenceSubject, ...lead] : lead;
-  }
+  // A quantifier that only qualifies the number goes with it ("costs about $1,200" → "costs").
+  const before = paragraph.slice(clauseStart, figure.start).replace(/\s*\b(?:between|about|around|roughly|nearly|almost|some|just|only|over|under)\s*$/i, '');
   // The clause after the figure ends at the next figure or at a new subject ("… and OpenAI invested").
   let after = paragraph.slice(figure.end, clauseEnd);
   const nextFigure = after.search(/[$€£¥]\s?\d/);
   if (nextFigure >= 0) after = after.slice(0, nextFigure);
   after = after.split(/\s(?:and|but|while|whereas)\s(?=\p{Lu})/u)[0] ?? after;
-  const afterWords = after.trim().split(/\s+/).filter(Boolean).slice(0, 6);
-  // The words either side of the figure, read as one phrase ("Google invested to train Gemini"): no "…" fragments.
-  const caption = [...beforeWords, ...afterWords].join(' ');
-  return caption.replace(/^[\s,;:]+|[\s,;:]+$/g, '').replace(/(?:\s+(?:a|an|the|of|to|with|for|by|and|or|in|on|at|just|only))+$/i, '');
+  const beforeWords = before.replace(/^\s*(?:and|but|or|while|whereas)\s+/i, '').split(/\s+/).filter(Boolean);
+  const afterWords = after.split(/\s+/).filter(Boolean).slice(0, CAPTION_AFTER);
+  // Start at the subject: the last capitalised name before the figure when the clause is long, else the clause's start.
+  let start = Math.max(0, beforeWords.length - CAPTION_BEFORE);
+  const named = beforeWords.findIndex((word, index) => index >= start && /^\p{Lu}/u.test(word));
+  if (start > 0 && named >= 0) start = named;
+  const words = [...beforeWords.slice(start), ...afterWords].filter((word, index, all) => index === 0 || word.toLowerCase() !== all[index - 1]!.toLowerCase());
+  const caption = words.join(' ').replace(/^[\s,;:]+|[\s,;:]+$/g, '');
+  const trimmed = caption.replace(/(?:\s+(?:a|an|the|of|to|with|for|by|and|or|in|on|at|just|only|we|they|it|he|she|you|i|who|which|that))+$/i, '');
+  return trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
 }

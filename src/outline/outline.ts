@@ -1,6 +1,6 @@
 import { blockText, listItemTexts } from '../article/block-text.js';
 import type { Article, Block, ListItem, Section } from '../article/types.js';
-import { escapeHtml } from '../escape-html.js';
+import { escapeHtmlText } from '../escape-html.js';
 import { BUDGET, budgetFor, type LayoutBudget } from './budget.js';
 import { carriesFacts, contentWords, isSubstantive, keyPointsOf, leansOnReference, overlapShare, pickPoints, rankSentences, shortenSentence, trimPoint, wordFrequencies, type KeyPoint, type RankedSentences } from './condense.js';
 import { findEnumeration, type Enumeration } from './enumeration.js';
@@ -463,7 +463,7 @@ function leadInOnly(item: ListItem): ListItem {
   const [, lead = '', rest = ''] = match;
   if (lead.split(/\s+/).length > 8 || rest.split(/\s+/).length < 12) return item;
   // Escaped as the sanitiser writes inline HTML, so an imported deck reads back the same markup.
-  const shortened: ListItem = { text: lead, html: `<strong>${escapeHtml(lead)}</strong>` };
+  const shortened: ListItem = { text: lead, html: `<strong>${escapeHtmlText(lead)}</strong>` };
   originalOf.set(shortened, item);
   return shortened;
 }

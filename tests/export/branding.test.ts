@@ -7,7 +7,8 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.js';
 import { serveFolder } from '../helpers/static-server.js';
-import { exportOk, runCli, SKIP_BROWSER_TESTS, tempDir } from './helpers.js';
+import { exportOk, SKIP_BROWSER_TESTS, tempDir } from './helpers.js';
+import { runCliInProcess as runCli } from '../helpers/cli.js';
 
 type Rgb = [number, number, number];
 const LOGO: Rgb = [0, 200, 0];

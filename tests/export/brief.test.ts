@@ -11,7 +11,8 @@ import type { Deck } from '../../src/outline/types.js';
 import { exportDeck, readDeck } from '../../src/index.js';
 import { ExitCode } from '../../src/errors.js';
 import { prepareDeck } from '../../src/pipeline.js';
-import { exportOk, normalise, pdfInfo, pdfPages, runCli, SEED_ARTICLE, SKIP_BROWSER_TESTS, tempDir } from './helpers.js';
+import { exportOk, normalise, pdfInfo, pdfPages, SEED_ARTICLE, SKIP_BROWSER_TESTS, tempDir } from './helpers.js';
+import { runCliInProcess as runCli } from '../helpers/cli.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/articles/', import.meta.url));
 const ARTICLES = [

@@ -5,7 +5,8 @@ import { ExitCode } from '../../src/errors.js';
 import { chooseFormat } from '../../src/export/formats.js';
 import { selectSlides } from '../../src/export/select-slides.js';
 import { prepareDeck, type PreparedDeck } from '../../src/pipeline.js';
-import { exportOk, normalise, pdfInfo, pdfPages, pngSize, runCli, SEED_ARTICLE, SKIP_BROWSER_TESTS, tempDir } from './helpers.js';
+import { exportOk, normalise, pdfInfo, pdfPages, pngSize, SEED_ARTICLE, SKIP_BROWSER_TESTS, tempDir } from './helpers.js';
+import { runCliInProcess as runCli } from '../helpers/cli.js';
 
 describe('the format from the output name', () => {
   it('takes --format first, then the ending, then the fallback (the config file’s, else the default)', () => {

@@ -39,8 +39,9 @@ export function pdfInfo(file: string): Record<string, string> {
 }
 
 /** The text of every page (pdftotext separates pages with form feeds). */
-export function pdfPages(file: string): string[] {
-  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+export function pdfPages(file: string, { raw = false }: { raw?: boolean } = {}): string[] {
+  // `raw` reads text in the order it was drawn (the page's DOM order) rather than pdftotext's guess at columns.
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', ...(raw ? ['-raw'] : []), file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const pages = text.split('\f');
   if (pages[pages.length - 1]?.trim() === '') pages.pop();
   return pages;

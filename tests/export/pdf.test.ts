@@ -182,14 +182,14 @@ describe.skipIf(SKIP_BROWSER_TESTS)('lectern export --format pdf', () => {
     seed.headings.forEach((heading, index) => expect(normalise(pages[index] ?? ''), `page ${index + 1}`).toContain(normalise(heading)));
   });
 
-  it('prints the page at the deck’s size: 4:3 from --size, and handout pages of that size', async () => {
+  it('prints the page at the deck’s size: 4:3 from --size, and notes pages of that size', async () => {
     const dir = tempDir();
     const out = join(dir, 'four-three.pdf');
-    await exportOk([DEFAULT_DECK, '--size', '4:3', '--handout', '--quiet', '--out', out]);
+    await exportOk([DEFAULT_DECK, '--size', '4:3', '--notes', '--quiet', '--out', out]);
     const [width, height] = (pdfInfo(out)['Page size'] ?? '').split(/\s+x\s+|\s+/).map(Number);
     expect(width).toBeCloseTo(720, 0); // 960 px at 96 px per inch
     expect(height).toBeCloseTo(525, 0);
-    // No blank page: the handout's half-size slide and notes fit the smaller page.
+    // No blank page: each slide and its notes fit the smaller page.
     const deviations = pageDeviations(out);
     expect(deviations.length).toBe(Number(pdfInfo(out).Pages));
     deviations.forEach((deviation, index) => expect(deviation, `page ${index + 1}`).toBeGreaterThan(1));
@@ -231,7 +231,8 @@ describe.skipIf(SKIP_BROWSER_TESTS)('lectern export --format pdf', () => {
   });
 
   it('--handout: portrait A4 pages of three slides, each with its notes beside it, title and page numbers', () => {
-    const pages = pdfPages(files.handout);
+    // Two columns side by side: read in drawing order, each slide's label before its notes.
+    const pages = pdfPages(files.handout, { raw: true });
     const [width, height] = pageSize(files.handout);
     expect(Math.round(width)).toBe(596); // A4, 595.3 × 841.9 pt, as Chromium rounds it
     expect(Math.round(height)).toBe(842);
@@ -258,7 +259,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('lectern export --format pdf', () => {
   it('--handout --paper letter, and long notes go on in rows after their slide without losing a sentence', () => {
     const [width, height] = pageSize(files.longHandout);
     expect([Math.round(width), Math.round(height)]).toEqual([612, 792]);
-    const pages = pdfPages(files.longHandout);
+    const pages = pdfPages(files.longHandout, { raw: true });
     const { notes, continued } = handoutBySlide(pages, long);
     const longest = long.deck.slides.findIndex((slide) => slide.notes.join(' ').length > 10_000);
     expect(continued[longest]).toBeGreaterThan(1);
