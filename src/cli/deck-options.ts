@@ -24,26 +24,32 @@ const flagOf = (key: DeckSettingKey): { arg?: string; help: string | readonly st
 /** A flag with an argument (`--size SIZE`), or a switch (`--strict`). */
 const takesValue = (key: DeckSettingKey): boolean => flagOf(key).arg !== undefined;
 
-/** The deck settings the command line sets (from the settings table), and the config file's flags. */
-export const SETTING_OPTIONS: Options = {
-  ...Object.fromEntries(FLAG_SETTINGS.map((key) => [key, { type: takesValue(key) ? 'string' : 'boolean' }])),
-  config: { type: 'string' },
-  'no-config': { type: 'boolean' },
-};
+/** The deck settings the command line sets (from the settings table, less `omit`), and the config file's flags. */
+export function settingOptions(omit: readonly DeckSettingKey[] = []): Options {
+  return {
+    ...Object.fromEntries(FLAG_SETTINGS.filter((key) => !omit.includes(key)).map((key) => [key, { type: takesValue(key) ? 'string' : 'boolean' }])),
+    config: { type: 'string' },
+    'no-config': { type: 'boolean' },
+  };
+}
+export const SETTING_OPTIONS: Options = settingOptions();
 
 const helpLine = (flag: string, text: string | readonly string[]): string =>
   (typeof text === 'string' ? [text] : text).map((line, index) => `      ${(index === 0 ? flag : '').padEnd(17)} ${line}`).join('\n');
 
 /** Their lines in a command's help, from the same table. */
-export const SETTINGS_HELP = [
-  ...FLAG_SETTINGS.map((key) => {
-    const flag = flagOf(key);
-    return helpLine(flag.arg === undefined ? `--${key}` : `--${key} ${flag.arg}`, flag.help);
-  }),
-  helpLine('--config FILE', 'config file to use (default: lectern.config.{ts,mjs,js,json} or'),
-  helpLine('', 'package.json "lectern", in this folder or above, up to the project root)'),
-  helpLine('--no-config', 'use no config file'),
-].join('\n');
+export function settingsHelp(omit: readonly DeckSettingKey[] = []): string {
+  return [
+    ...FLAG_SETTINGS.filter((key) => !omit.includes(key)).map((key) => {
+      const flag = flagOf(key);
+      return helpLine(flag.arg === undefined ? `--${key}` : `--${key} ${flag.arg}`, flag.help);
+    }),
+    helpLine('--config FILE', 'config file to use (default: lectern.config.{ts,mjs,js,json} or'),
+    helpLine('', 'package.json "lectern", in this folder or above, up to the project root)'),
+    helpLine('--no-config', 'use no config file'),
+  ].join('\n');
+}
+export const SETTINGS_HELP = settingsHelp();
 
 /** The command line's deck settings, as the API takes them. */
 export function deckSettingsOf(values: Record<string, string | boolean | undefined | Array<string | boolean>>): DeckSettings {

@@ -4,9 +4,12 @@ import { prepareDeck } from '../pipeline.js';
 import { deckToMarkdown } from '../render/markdown-deck.js';
 import { writeFileAtomically } from '../site/atomic.js';
 import { sourceFiles } from '../site/output-guard.js';
-import { prepareOptions, SETTING_OPTIONS, SETTINGS_HELP } from './deck-options.js';
+import { prepareOptions, settingOptions, settingsHelp } from './deck-options.js';
 import { parseCommand } from './args.js';
 import { QUIET_HELP, QUIET_OPTION, say, setQuiet, warn } from './output.js';
+
+/** `import` publishes no images, so a missing one cannot stop it: no --strict. */
+const IMPORT_OMITS = ['strict'] as const;
 
 export const IMPORT_HELP = `Usage: lectern import <article> [--out FILE]
 
@@ -19,7 +22,7 @@ Options:
   -o, --out FILE        where to write, e.g. slides/<name>.md; an existing file is
                         overwritten only if it is Markdown (.md), never the article itself
       --force           overwrite an existing --out file that is not Markdown
-${SETTINGS_HELP}
+${settingsHelp(IMPORT_OMITS)}
 ${QUIET_HELP}
   -h, --help            show this help
 
@@ -31,7 +34,7 @@ Example:
 export async function importCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommand('import', argv, {
     out: { type: 'string', short: 'o' },
-    ...SETTING_OPTIONS,
+    ...settingOptions(IMPORT_OMITS),
     force: { type: 'boolean' },
     ...QUIET_OPTION,
     debug: { type: 'boolean' },

@@ -2,7 +2,7 @@
  * The project's config file: found from the working folder up to the project root, below the command line and the
  * article's front matter, ignored with --no-config, and a clear exit 2 naming the file when it is wrong.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -164,6 +164,20 @@ describe('size, logo and brand in a config file', () => {
     const allowed = await runCli(['build', 'talks/boats.md', '--json', '--allow-root', 'brand'], { cwd: dir });
     expect(allowed.stderr).toBe('');
     expect(JSON.parse(allowed.stdout).meta.logo).toBeDefined();
+  });
+});
+
+describe('strict in a config file', () => {
+  it('makes a missing image an error (exit 3, nothing written); without it, a warning', async () => {
+    const dir = project('strict', { 'lectern.config.json': '{ "strict": true }\n' });
+    writeFileSync(join(dir, 'boats.md'), `${ARTICLE}\n![A narrow boat](boat.png)\n`);
+    const strict = await runCli(['build', 'boats.md', '--out', 'site'], { cwd: dir });
+    expect(strict.code).toBe(3);
+    expect(strict.stderr).toContain('boat.png');
+    expect(existsSync(join(dir, 'site'))).toBe(false);
+    const loose = await runCli(['build', 'boats.md', '--out', 'site', '--no-config'], { cwd: dir });
+    expect(loose.code, loose.stderr).toBe(0);
+    expect(loose.stderr).toMatch(/warning: .*boat\.png/);
   });
 });
 
