@@ -34,8 +34,6 @@ export interface SettingSpec<T> {
    * file): `folder` and `file` always, `css` only when the value names a .css file.
    */
   path?: 'folder' | 'file' | 'css';
-  /** An object value merges key by key across where it was written (command line over front matter over config). */
-  merge?: true;
 }
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : typeof value === 'number' ? String(value) : undefined);
@@ -178,13 +176,12 @@ export const DECK_SETTINGS = {
     origins: EVERYWHERE,
     path: 'file',
   } satisfies SettingSpec<string>,
-  /** Brand colours (src/brand.ts), merged colour by colour. */
+  /** Brand colours (src/brand.ts), merged colour by colour (src/settings/resolve.ts). */
   brand: {
     expected: 'a set of colours: accent, background, text',
     parse: brandColours,
     explain: brandProblem,
     origins: EVERYWHERE,
-    merge: true,
   } satisfies SettingSpec<Brand>,
   /** A local image the article names but that does not exist stops the build instead of a warning and a placeholder. */
   strict: {
