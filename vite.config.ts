@@ -12,6 +12,7 @@ const UNIT_TESTS = [
   'tests/site/**/*.test.ts',
   'tests/export/unit/**/*.test.ts',
   'tests/cli/unit/**/*.test.ts',
+  'tests/settings/unit/**/*.test.ts',
 ];
 
 // `npx vite` serves the default deck through Lectern's own plugin, exactly like `lectern dev`.

@@ -4,15 +4,20 @@ import type { Warning } from './errors.js';
 import { confineArticleSettings } from './files/article-settings.js';
 import { checkLocalImages, type LocalImages } from './files/local-images.js';
 import { fileAccess, type FileAccess } from './files/roots.js';
-import { outlineArticle, type OutlineOptions } from './outline/outline.js';
+import { outlineArticle } from './outline/outline.js';
 import type { Deck } from './outline/types.js';
 import { compileTemplates, type CompiledTemplates } from './render/template-set.js';
 import { loadTemplateSet } from './render/template-files.js';
+import type { ConfigFile } from './settings/config-file.js';
+import { resolveSettings, type ResolvedSettings } from './settings/resolve.js';
+import type { DeckSettingValues } from './settings/table.js';
 
 /** Everything needed to render a deck, read from its source. */
 export interface PreparedDeck {
   article: Article;
   deck: Deck;
+  /** The deck's settings, resolved: command line > front matter > config file > defaults. */
+  settings: ResolvedSettings;
   templates: CompiledTemplates;
   /** The deck's template override folder, if it names one. */
   templatesDir?: string;
@@ -23,15 +28,14 @@ export interface PreparedDeck {
   warnings: Warning[];
 }
 
-export interface PrepareOptions extends OutlineOptions {
-  /** A template override folder given on the command line; wins over front matter. */
-  templates?: string;
+/** The command line's (or the API's) settings, which win over front matter, plus the config file and file access. */
+export interface PrepareOptions extends DeckSettingValues {
+  /** The project's config file, loaded (src/settings/config-file.ts). */
+  config?: ConfigFile;
   /** Folders beyond the article's own that it may make Lectern read (`--allow-root`). */
   allowRoots?: string[];
   /** Lets the article's front matter choose templates (from inside its folder): `--trust-article`. */
   trustArticle?: boolean;
-  /** A missing local image is an error (`--strict`) rather than a warning and a placeholder on its slide. */
-  strict?: boolean;
   /**
    * Whether to check the deck's local images for publishing (default true). `lectern import` writes the article's
    * image paths back out as written and publishes nothing, so it skips the check.
@@ -50,14 +54,30 @@ export async function prepareDeck(source: string | SourceText, options: PrepareO
   // A text source reads files (images, a theme) as if it were a file at its name.
   const access = await fileAccess(sourcePath(source), options.allowRoots);
   const { article, warnings } = typeof source === 'string' ? await readArticle(source) : await readArticleText(source);
-  const outlined = outlineArticle(article, options);
+  const { config, allowRoots: _roots, trustArticle, checkImages: _check, ...given } = options;
+  const resolved = resolveSettings({
+    cli: { values: given },
+    frontMatter: { values: article.meta, file: article.file, lines: article.metaLines },
+    config: config && { values: config.values, file: config.file, lines: config.lines },
+  });
+  const outlined = outlineArticle(article, { settings: resolved });
   // Every file the article names is checked against its roots before anything reads it for the output.
-  const settings = await confineArticleSettings(article, outlined, options, access);
+  const settings = await confineArticleSettings(article, outlined, { settings: resolved, trustArticle }, access);
+  const logoAt = { cli: undefined, frontMatter: { file: article.file, line: article.metaLines?.logo }, config: config && { file: config.file, line: config.lines.logo } }[resolved.origin.logo ?? 'cli'];
   const { deck, images, warnings: imageWarnings } =
-    options.checkImages === false ? { deck: settings.deck, images: new Map() as LocalImages, warnings: [] } : await checkLocalImages(settings.deck, access, { strict: options.strict === true, logoLine: article.metaLines?.logo });
+    options.checkImages === false ? { deck: settings.deck, images: new Map() as LocalImages, warnings: [] } : await checkLocalImages(settings.deck, access, { strict: resolved.strict, logoAt });
   const { templatesDir } = settings;
   const key = templatesDir ?? '';
   const templates = cache?.get(key) ?? compileTemplates(await loadTemplateSet(templatesDir));
   cache?.set(key, templates);
-  return { article, deck, templates, templatesDir, access, images, warnings: [...warnings, ...settings.warnings, ...imageWarnings] };
+  return {
+    article,
+    deck,
+    settings: resolved,
+    templates,
+    templatesDir,
+    access,
+    images,
+    warnings: [...(config?.warnings ?? []), ...warnings, ...resolved.warnings, ...settings.warnings, ...imageWarnings],
+  };
 }

@@ -12,7 +12,7 @@ export const SLIDE_SIZE_PRESETS = {
   '16:10': { width: 1280, height: 800 },
 } as const satisfies Record<string, SlideSize>;
 
-/** The size a deck gets when neither its front matter nor a setting names one. */
+/** The size a deck gets when nothing names one (the settings table's default, src/settings/table.ts). */
 export const DEFAULT_SLIDE_SIZE = '16:9';
 
 /**
@@ -36,9 +36,4 @@ export function parseSlideSize(value: unknown): SlideSize | undefined {
   const { minWidth, maxWidth, minHeight, maxHeight } = SLIDE_SIZE_LIMITS;
   if (width < minWidth || width > maxWidth || height < minHeight || height > maxHeight) return undefined;
   return { width, height };
-}
-
-/** The default size as pixels. */
-export function defaultSlideSize(): SlideSize {
-  return { ...SLIDE_SIZE_PRESETS[DEFAULT_SLIDE_SIZE] };
 }

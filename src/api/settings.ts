@@ -1,23 +1,32 @@
-/** The settings the API takes, and how they become the pipeline's options. */
-import { resolve } from 'node:path';
-import { parseDuration } from '../article/front-matter.js';
-import { readBrand, type Brand } from '../brand.js';
+/** The settings the API takes, and how they become the pipeline's options (through src/settings, as the CLI's flags do). */
 import { ExitCode, LecternError } from '../errors.js';
-import { WPM_RANGE } from '../outline/timing.js';
-import type { ExportFormat } from '../export/formats.js';
 import type { PrepareOptions } from '../pipeline.js';
-import { parseSlideSize, SLIDE_SIZE_FORMS } from '../slide-size.js';
+import { loadConfig } from '../settings/config-file.js';
+import { parseSettings, resolvePaths } from '../settings/resolve.js';
+import type { ExportSettingValues, Transition } from '../settings/table.js';
+import type { Brand } from '../brand.js';
 
-/** Settings of one deck; each wins over the article's front matter, as the CLI's flags do. */
+/**
+ * Settings of one deck; each wins over the article's front matter, as the CLI's flags do, which win over the config
+ * file. Types, ranges and defaults: src/settings/table.ts.
+ */
 export interface DeckSettings {
-  /** `lectern`, a Reveal.js theme name, or a path to a CSS file. */
+  /** `lectern` (default), a Reveal.js theme name, or a path to a CSS file (relative to the working folder). */
   theme?: string;
-  /** A folder of template overrides. */
+  /** A folder of template overrides (relative to the working folder). */
   templates?: string;
   /** Speaking rate in words a minute, 40 to 400 (default 140). */
   wpm?: number;
   /** Planned talk length: `20m`, `1h30m`, `90s`, or a number of minutes, as in front matter. */
   duration?: string | number;
+  /** Reveal.js transition between slides. */
+  transition?: Transition;
+  /** The article's language (a BCP 47 tag); detected from the text when nothing sets it. */
+  lang?: string;
+  /** Overrides of the generated labels (`agenda`, `keyTakeaways`, …). */
+  labels?: Record<string, string>;
+  /** Reveal.js options from the allowed list (`controls`, `progress`, `slideNumber`, …). */
+  reveal?: Record<string, unknown>;
   /** Slide size: `16:9` (default, 1280×720), `4:3` (960×700), `16:10` (1280×800) or `WIDTHxHEIGHT`. */
   size?: string;
   /**
@@ -33,33 +42,29 @@ export interface DeckSettings {
   trustArticle?: boolean;
   /** A local image the article names but that does not exist stops the build (`--strict`) instead of a warning. */
   strict?: boolean;
-}
-
-/** Defaults for exports. */
-export interface ExportSettings {
   /**
-   * `pdf`, `png`, `html`, `pptx` (editable PowerPoint with speaker notes), `txt` or `md` (the talk as text: titles,
-   * points, notes and timings), or `brief`: one portrait page with the title, author, date, context, each section's
-   * takeaway and strongest figure, the agenda and length, condensed until it fits (HTML when `out` ends in `.html` or
-   * `.htm`, else PDF). Default: from the output's name (`.pptx`, `.txt`, …, a folder `dir/` for png), else pdf.
+   * The config file to use (`--config FILE`), or `false` for none (`--no-config`). By default, the
+   * `lectern.config.{ts,mjs,js,json}` or package.json `"lectern"` key found from the working folder up to the project root.
    */
-  format?: ExportFormat;
-  /** PDF: a page of speaker notes after each slide. */
-  notes?: boolean;
-  /** PDF: portrait pages, three slides each with their notes beside them (ruled lines where there are none). */
-  handout?: boolean;
-  /** Paper of the handout and the brief; default Letter when the deck's language names a region that uses it, else A4. */
-  paper?: 'a4' | 'letter';
-  /** PDF: one page per fragment step. */
-  fragments?: boolean;
-  /** PNG: pixels per slide pixel, 0.25 to 4 (default 2). */
-  scale?: number;
-  /** The browser executable for PDF, PNG and `check`. */
-  browser?: string;
+  config?: string | false;
 }
 
-/** A project's Lectern settings: deck settings plus export defaults. */
-export interface LecternConfig extends DeckSettings {
+/**
+ * Defaults for exports (a config file's `export:`):
+ * `format`: `pdf`, `png`, `html`, `pptx` (editable PowerPoint with speaker notes), `txt` or `md` (the talk as text:
+ * titles, points, notes and timings), or `brief`: one portrait page with the title, author, date, context, each
+ * section's takeaway and strongest figure, the agenda and length, condensed until it fits (HTML when `out` ends in
+ * `.html` or `.htm`, else PDF); default from the output's name (`.pptx`, `.txt`, …, a folder `dir/` for png), else
+ * pdf. `notes`, `handout` (portrait pages, three slides each with their notes beside them) and `fragments` are for
+ * PDF; `paper` (a4, letter) for the handout and the brief, default Letter when the deck's language names a region
+ * that uses it, else A4; `scale` for PNG; `browser` for PDF, PNG, the brief and `check`.
+ */
+export type ExportSettings = Omit<ExportSettingValues, 'slides'>;
+
+/** A project's Lectern settings (a config file): deck settings plus export defaults. */
+export interface LecternConfig extends Omit<DeckSettings, 'config' | 'allowRoots' | 'trustArticle'> {
+  /** Points and list items appear one at a time. */
+  fragments?: boolean;
   export?: ExportSettings;
 }
 
@@ -68,38 +73,21 @@ export function defineConfig(config: LecternConfig): LecternConfig {
   return config;
 }
 
-/** Deck settings → the pipeline's options, refusing values out of range with a usage error. */
-export function prepareOptionsOf(settings: DeckSettings): PrepareOptions {
-  const options: PrepareOptions = {};
-  if (settings.duration !== undefined) {
-    const seconds = parseDuration(settings.duration);
-    if (seconds === undefined) throw usage('duration must be a length such as 20m, 1h30m or 90s, or a number of minutes');
-    options.duration = seconds;
+/** Deck settings → the pipeline's options: values checked against the settings table, paths made absolute, config loaded. */
+export async function prepareOptionsOf(settings: DeckSettings, flagPrefix = ''): Promise<PrepareOptions> {
+  const { allowRoots, trustArticle, config, ...raw } = settings;
+  const fail = (key: string, expected: string): never => {
+    throw new LecternError(`${flagPrefix}${key} must be ${expected}`, { exitCode: ExitCode.usage });
+  };
+  const { values } = parseSettings(raw, 'cli', fail);
+  const options: PrepareOptions = { ...resolvePaths(values, process.cwd()) };
+  // Settings only files may set (labels, reveal, lang, transition) come from the API's caller too.
+  for (const key of ['transition', 'lang', 'labels', 'reveal'] as const) {
+    if (raw[key] !== undefined) Object.assign(options, parseSettings({ [key]: raw[key] }, 'config', fail).values);
   }
-  if (settings.wpm !== undefined) {
-    const { wpm } = settings;
-    if (!Number.isFinite(wpm) || wpm < WPM_RANGE.min || wpm > WPM_RANGE.max) throw usage(`wpm must be a number from ${WPM_RANGE.min} to ${WPM_RANGE.max}`);
-    options.wpm = wpm;
-  }
-  if (settings.size !== undefined) {
-    const size = parseSlideSize(settings.size);
-    if (size === undefined) throw usage(`size must be ${SLIDE_SIZE_FORMS}, not ${JSON.stringify(settings.size).slice(0, 60)}`);
-    options.size = size;
-  }
-  if (settings.theme !== undefined) options.theme = settings.theme;
-  if (settings.logo !== undefined) options.logo = resolve(settings.logo);
-  if (settings.brand !== undefined) {
-    const read = readBrand(settings.brand);
-    if ('error' in read) throw usage(`brand must be ${read.error}`);
-    options.brand = read.brand;
-  }
-  if (settings.templates !== undefined) options.templates = settings.templates;
-  if (settings.allowRoots !== undefined) options.allowRoots = [...settings.allowRoots];
-  if (settings.trustArticle === true) options.trustArticle = true;
-  if (settings.strict === true) options.strict = true;
+  const loaded = await loadConfig({ config });
+  if (loaded) options.config = loaded;
+  if (allowRoots !== undefined) options.allowRoots = [...allowRoots];
+  if (trustArticle === true) options.trustArticle = true;
   return options;
-}
-
-function usage(message: string): LecternError {
-  return new LecternError(message, { exitCode: ExitCode.usage });
 }

@@ -1,26 +1,17 @@
 import { createRequire } from 'node:module';
 import { ExitCode, LecternError, type Warning } from '../errors.js';
-import { readBrand } from '../brand.js';
-import { parseSlideSize, SLIDE_SIZE_FORMS } from '../slide-size.js';
+import { parseDuration } from '../settings/duration.js';
+import { DECK_SETTINGS, TRANSITIONS, type DeckSettingKey, type Origin, type SettingSpec } from '../settings/table.js';
 import type { ArticleMeta } from './types.js';
 
+export { parseDuration, TRANSITIONS };
+
+/** The article's own keys; the rest are the deck settings front matter may set (src/settings/table.ts). */
+const ARTICLE_KEYS = ['title', 'subtitle', 'author', 'date'] as const;
+const FRONT_MATTER_SETTINGS = (Object.keys(DECK_SETTINGS) as DeckSettingKey[]).filter((key) => (DECK_SETTINGS[key].origins as readonly Origin[]).includes('frontMatter'));
+
 /** Keys a deck's front matter may set. */
-export const KNOWN_META_KEYS = [
-  'title',
-  'subtitle',
-  'author',
-  'date',
-  'lang',
-  'theme',
-  'transition',
-  'duration',
-  'wpm',
-  'templates',
-  'fragments',
-  'size',
-  'logo',
-  'brand',
-] as const;
+export const KNOWN_META_KEYS: readonly string[] = [...ARTICLE_KEYS, ...FRONT_MATTER_SETTINGS];
 
 export interface FrontMatterResult {
   meta: ArticleMeta;
@@ -32,13 +23,6 @@ export interface FrontMatterResult {
   lines: Partial<Record<keyof ArticleMeta, number>>;
   warnings: Warning[];
 }
-
-/**
- * The deck-wide transitions Reveal.js knows (its `TransitionStyle`). Reveal adds the value as a class name, so
- * anything else is either ignored or, with a space (`fade slide`), throws when the deck starts. Reveal's `-in`/`-out`
- * forms (`fade-in slide-out`) exist only for single slides (`data-transition`), not for the whole deck.
- */
-export const TRANSITIONS = ['none', 'fade', 'slide', 'convex', 'concave', 'zoom'] as const;
 
 const FENCE = /^---[ \t]*\n([\s\S]*?)\n?(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 
@@ -156,57 +140,40 @@ function readMeta(data: Record<string, unknown>, file: string, yamlText: string)
       case 'title':
       case 'subtitle':
       case 'author':
-      case 'lang':
-      case 'theme':
-      case 'templates':
-      case 'logo':
         if (typeof value !== 'string' && typeof value !== 'number') fail('text');
         meta[key] = String(value);
         lines[key] = location.line;
         break;
-      case 'transition': {
-        const name = typeof value === 'string' ? value.trim().toLowerCase() : '';
-        if (!(TRANSITIONS as readonly string[]).includes(name)) {
-          throw new LecternError(`front matter \`transition\` must be one of ${TRANSITIONS.join(', ')}, not ${JSON.stringify(String(value)).slice(0, 60)}`, {
+      case 'date':
+        meta.date = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+        break;
+      case 'transition':
+        if (DECK_SETTINGS.transition.parse(value) === undefined) {
+          throw new LecternError(`front matter \`transition\` must be ${DECK_SETTINGS.transition.expected}, not ${JSON.stringify(String(value)).slice(0, 60)}`, {
             exitCode: ExitCode.input,
             location,
             hint: 'one transition for the whole deck; the -in/-out forms are for single slides only',
           });
         }
-        meta.transition = name;
-        break;
-      }
-      case 'date':
-        meta.date = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
-        break;
-      case 'duration': {
-        const seconds = parseDuration(value);
-        if (seconds === undefined) fail('a length such as `20m`, `1h30m` or `90s`');
-        meta.duration = seconds;
-        break;
-      }
-      case 'fragments':
-        if (typeof value !== 'boolean') fail('true or false');
-        meta.fragments = value as boolean;
-        break;
-      case 'size': {
-        const size = parseSlideSize(typeof value === 'number' ? String(value) : value);
-        if (size === undefined) fail(`a slide size: ${SLIDE_SIZE_FORMS}, not ${JSON.stringify(String(value)).slice(0, 60)}`);
-        meta.size = size;
-        lines.size = location.line;
-        break;
-      }
-      case 'brand': {
-        const read = readBrand(value);
-        if ('error' in read) fail(`${read.error} (quote a colour that starts with #: accent: "#c8553d")`);
-        else meta.brand = read.brand;
-        lines.brand = location.line;
-        break;
-      }
+      // falls through: checked like every other setting
+      case 'theme':
+      case 'templates':
+      case 'lang':
+      case 'duration':
+      case 'size':
+      case 'logo':
+      case 'brand':
       case 'wpm':
-        if (typeof value !== 'number' || !(value >= 40 && value <= 400)) fail('a speaking rate in words a minute between 40 and 400');
-        meta.wpm = value as number;
+      case 'fragments':
+      case 'labels':
+      case 'reveal': {
+        const spec = DECK_SETTINGS[key] as SettingSpec<unknown>;
+        const parsed = spec.parse(value);
+        if (parsed === undefined) fail(key === 'brand' ? `${spec.explain?.(value) ?? spec.expected} (quote a colour that starts with #: accent: "#c8553d")` : spec.expected);
+        (meta as Record<string, unknown>)[key] = parsed;
+        lines[key] = location.line;
         break;
+      }
       default: {
         unknown++;
         if (unknown > MAX_UNKNOWN_KEY_WARNINGS) break;
@@ -222,22 +189,6 @@ function readMeta(data: Record<string, unknown>, file: string, yamlText: string)
     warnings.push({ message: `${unknown - MAX_UNKNOWN_KEY_WARNINGS} more unknown front matter keys`, location: { file, line: 2 } });
   }
   return { meta, lines, warnings };
-}
-
-/** Parses `20m`, `1h30m`, `90s`, `1:30:00`, or a number of minutes, into seconds. */
-export function parseDuration(value: unknown): number | undefined {
-  if (typeof value === 'number') return value > 0 && Number.isFinite(value) ? Math.round(value * 60) : undefined;
-  if (typeof value !== 'string') return undefined;
-  const text = value.trim().toLowerCase();
-  const clock = /^(?:(\d+):)?(\d{1,2}):(\d{2})$/.exec(text);
-  if (clock) return Number(clock[1] ?? 0) * 3600 + Number(clock[2]) * 60 + Number(clock[3]);
-  const units = /^(?:(\d+(?:\.\d+)?)\s*h(?:ours?)?)?\s*(?:(\d+(?:\.\d+)?)\s*m(?:in(?:utes?)?)?)?\s*(?:(\d+(?:\.\d+)?)\s*s(?:ec(?:onds?)?)?)?$/.exec(text);
-  if (units && (units[1] || units[2] || units[3])) {
-    const seconds = Number(units[1] ?? 0) * 3600 + Number(units[2] ?? 0) * 60 + Number(units[3] ?? 0);
-    return seconds > 0 ? Math.round(seconds) : undefined;
-  }
-  if (/^\d+(?:\.\d+)?$/.test(text)) return Math.round(Number(text) * 60);
-  return undefined;
 }
 
 function closestKey(key: string): string | undefined {

@@ -1,6 +1,7 @@
 import { decodeHTMLStrict } from 'entities';
 import { Lexer, marked, Tokenizer, type Token, type Tokens } from 'marked';
 import { ExitCode, LecternError, type Warning } from '../errors.js';
+import { EXPLICIT_LAYOUTS } from '../outline/types.js';
 import { splitFrontMatter } from './front-matter.js';
 import { markdownUrl, SafeUrlRenderer } from './link-url.js';
 import { checkMarkdownNesting } from './nesting.js';
@@ -10,7 +11,7 @@ import type { Block, ListBlock, ListItem, ParseResult, Section } from './types.j
 
 const NOTES_START = /^notes?:\s*/i;
 /** `<!-- slide: points -->`: the form `lectern import` writes to make every slide explicit. */
-const SLIDE_LAYOUTS = new Set(['agenda', 'points', 'comparison', 'quote', 'figure', 'list', 'code', 'table', 'image', 'html', 'closing']);
+const SLIDE_LAYOUTS: ReadonlySet<string> = new Set(EXPLICIT_LAYOUTS);
 const DIRECTIVE = /^<!--\s*(slide)\s*:\s*([\w-]+)\s*-->$/i;
 const ATTRIBUTION = /^\s*(?:—|–|--|~)\s*(.+)$/;
 

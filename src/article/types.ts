@@ -1,35 +1,16 @@
 /** Article: what the author wrote, before any decision about the talk. */
-import type { Brand } from '../brand.js';
-import type { SlideSize } from '../slide-size.js';
+import type { DeckSettingValues } from '../settings/table.js';
 
 /** Input formats Lectern reads. */
 export type SourceFormat = 'markdown' | 'text' | 'html';
 
 /** Front-matter / metadata keys a source may set. */
-export interface ArticleMeta {
+/** Front matter: the article's own facts, plus the deck settings it may set (types and ranges in src/settings/table.ts). */
+export interface ArticleMeta extends DeckSettingValues {
   title?: string;
   subtitle?: string;
   author?: string;
   date?: string;
-  /** BCP 47 language tag, e.g. `en`, `zh`, `he`. */
-  lang?: string;
-  /** A Reveal.js theme name, `lectern`, or a path to a CSS file (relative to the source). */
-  theme?: string;
-  transition?: string;
-  /** Planned talk length in seconds. */
-  duration?: number;
-  /** Speaking rate in words per minute. */
-  wpm?: number;
-  /** Folder of template overrides (relative to the source). */
-  templates?: string;
-  /** Show the points of a slide one at a time (Reveal fragments). */
-  fragments?: boolean;
-  /** Slide size in CSS pixels (`size: 16:9`, `4:3`, `16:10` or `WIDTHxHEIGHT`). */
-  size?: SlideSize;
-  /** An image shown in a corner of every slide (relative to the source; held to the article's roots). */
-  logo?: string;
-  /** Brand colours, checked CSS colours. */
-  brand?: Brand;
 }
 
 /** A run of list items; items may nest. */

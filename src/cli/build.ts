@@ -4,9 +4,9 @@ import { ExitCode, LecternError } from '../errors.js';
 import { prepareDeck, type PrepareOptions } from '../pipeline.js';
 import { buildSite } from '../site/build-site.js';
 import { writeDeckIndex } from '../site/deck-index.js';
-import { checkFileOutput, checkFolderNotProtected, checkFolderOutput, sourceFiles, type OutputRules } from '../site/output-guard.js';
+import { checkFileOutput, checkFolderNotProtected, checkFolderOutput, type OutputRules } from '../site/output-guard.js';
 import { parseCommand } from './args.js';
-import { DECK_EXTENSIONS, FILE_ACCESS_HELP, FILE_ACCESS_OPTIONS, deckName, prepareOptions, SIZE_HELP, SIZE_OPTION } from './deck-options.js';
+import { DECK_EXTENSIONS, FILE_ACCESS_HELP, FILE_ACCESS_OPTIONS, deckName, prepareOptions, SETTING_OPTIONS, SETTINGS_HELP } from './deck-options.js';
 import { formatMinutes, QUIET_HELP, QUIET_OPTION, say, setQuiet, warn } from './output.js';
 
 export const BUILD_HELP = `Usage: lectern build [source] [options]
@@ -20,11 +20,7 @@ Options:
   -o, --out DIR         output folder (default: dist/<name>/; with no source: dist/)
       --force           replace an --out folder that holds files Lectern did not write
       --json            print the outlined deck as JSON on stdout instead of building
-      --duration TIME   planned talk length, e.g. 20m (overrides front matter)
-      --wpm N           speaking rate in words a minute (default 140)
-${SIZE_HELP}
-      --theme NAME      theme: lectern, a Reveal.js theme name, or a .css path
-      --templates DIR   folder of template overrides
+${SETTINGS_HELP}
 ${FILE_ACCESS_HELP}
 ${QUIET_HELP}
       --debug           show stack traces (naming the files in src/)
@@ -39,11 +35,7 @@ export async function buildCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommand('build', argv, {
     out: { type: 'string', short: 'o' },
     json: { type: 'boolean' },
-    duration: { type: 'string' },
-    wpm: { type: 'string' },
-    ...SIZE_OPTION,
-    theme: { type: 'string' },
-    templates: { type: 'string' },
+    ...SETTING_OPTIONS,
     force: { type: 'boolean' },
     ...FILE_ACCESS_OPTIONS,
     ...QUIET_OPTION,
@@ -55,22 +47,21 @@ export async function buildCommand(argv: string[]): Promise<number> {
   }
   setQuiet(values.quiet === true);
   if (positionals.length > 1) throw new LecternError('build takes one source', { exitCode: ExitCode.usage, hint: 'see `lectern build --help`' });
-  const options = prepareOptions(values);
+  const options = await prepareOptions(values);
   const source = positionals[0];
   const rules: OutputRules = { force: values.force === true };
   if (source === undefined) return buildAll(typeof values.out === 'string' ? values.out : 'dist', options, rules);
 
-  const outDir = typeof values.out === 'string' ? values.out : join('dist', deckName(source));
-  // Refused before any work; buildSite checks again just before it swaps the folder in.
-  if (!values.json) await checkFolderOutput(outDir, { ...rules, protect: sourceFiles(source) });
-  const prepared = await prepareDeck(source, options);
-  warn(prepared.warnings);
   if (values.json) {
+    const prepared = await prepareDeck(source, options);
+    warn(prepared.warnings);
     process.stdout.write(`${JSON.stringify(prepared.deck, null, 2)}\n`);
     return ExitCode.ok;
   }
-  warn(await buildSite(prepared, outDir, rules));
-  const { deck } = prepared;
+  const outDir = typeof values.out === 'string' ? values.out : join('dist', deckName(source));
+  const { build } = await import('../api/commands.js');
+  const { deck, warnings } = await build(source, { out: outDir, ...rules }, { prepareOptions: options });
+  warn(warnings);
   say(`built ${join(outDir, 'index.html')}: ${deck.slides.length} slides, ${deck.sections.length} sections, ${formatMinutes(deck.meta.totalTime)} planned`);
   return ExitCode.ok;
 }

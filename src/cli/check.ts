@@ -1,6 +1,6 @@
 import { ExitCode, LecternError } from '../errors.js';
 import { whileBrowserStarts } from '../browser/early-start.js';
-import { FILE_ACCESS_HELP, FILE_ACCESS_OPTIONS, prepareOptions, SIZE_HELP, SIZE_OPTION } from './deck-options.js';
+import { FILE_ACCESS_HELP, FILE_ACCESS_OPTIONS, prepareOptions, SETTING_OPTIONS, SETTINGS_HELP } from './deck-options.js';
 import { parseCommand } from './args.js';
 import { QUIET_HELP, QUIET_OPTION, setQuiet, warn } from './output.js';
 
@@ -16,11 +16,7 @@ The report goes to stdout, warnings and errors to stderr.
 Options:
       --json            print the report as JSON instead of a table
       --browser PATH    browser executable to use
-      --duration TIME   planned talk length, e.g. 20m
-      --wpm N           speaking rate in words a minute
-${SIZE_HELP}
-      --theme NAME      theme to check with
-      --templates DIR   folder of template overrides
+${SETTINGS_HELP}
 ${FILE_ACCESS_HELP}
 ${QUIET_HELP}
   -h, --help            show this help
@@ -34,11 +30,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommand('check', argv, {
     json: { type: 'boolean' },
     browser: { type: 'string' },
-    duration: { type: 'string' },
-    wpm: { type: 'string' },
-    ...SIZE_OPTION,
-    theme: { type: 'string' },
-    templates: { type: 'string' },
+    ...SETTING_OPTIONS,
     ...FILE_ACCESS_OPTIONS,
     ...QUIET_OPTION,
     debug: { type: 'boolean' },
@@ -52,7 +44,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
   if (source === undefined || positionals.length > 1) {
     throw new LecternError('check takes one source', { exitCode: ExitCode.usage, hint: 'see `lectern check --help`' });
   }
-  const options = prepareOptions(values);
+  const options = await prepareOptions(values);
   // The browser starts before even the pipeline is loaded, so it comes up while the deck is read.
   const { prepared, measured } = await whileBrowserStarts(typeof values.browser === 'string' ? values.browser : undefined, async (browser) => {
     const [{ prepareDeck }, { measureDeck }] = await Promise.all([import('../pipeline.js'), import('../check/measure.js')]);

@@ -1,56 +1,74 @@
 /** Command-line options shared by every command that outlines a deck; kept light, so commands can parse them before loading the pipeline. */
 import { basename, extname } from 'node:path';
-import { parseDuration } from '../article/front-matter.js';
+import type { DeckSettings } from '../api/settings.js';
 import { ExitCode, LecternError } from '../errors.js';
-import { DEFAULT_SLIDE_SIZE, parseSlideSize, SLIDE_SIZE_FORMS, SLIDE_SIZE_PRESETS } from '../slide-size.js';
-import { WPM_RANGE } from '../outline/timing.js';
 import type { PrepareOptions } from '../pipeline.js';
-import { numberOption, type Options } from './args.js';
+import { DECK_SETTINGS, type DeckSettingKey } from '../settings/table.js';
+import type { Options } from './args.js';
 import { isStandardInput } from '../article/stdin.js';
 
 /** Flags of every command that builds a deck, for the files an article may make Lectern read. */
 export const FILE_ACCESS_OPTIONS = {
   'allow-root': { type: 'string', multiple: true },
   'trust-article': { type: 'boolean' },
-  strict: { type: 'boolean' },
 } satisfies Options;
 
 /** Their lines in a command's help. */
 export const FILE_ACCESS_HELP = `      --allow-root DIR  a folder beyond the article's own that it may read images and
                         theme files from (repeatable)
       --trust-article   let the article's front matter choose templates (from inside
-                        its folder)
-      --strict          a local image the article names but that does not exist is
-                        an error (exit 3, nothing written) instead of a warning and a
-                        placeholder`;
+                        its folder)`;
 
-/** The slide-size flag of every command that outlines a deck, and its lines in a command's help. */
-export const SIZE_OPTION = { size: { type: 'string' } } satisfies Options;
-export const SIZE_HELP = `      --size SIZE       slide size: ${Object.entries(SLIDE_SIZE_PRESETS).map(([name, size]) => `${name} (${size.width}x${size.height})`).join(', ')}
-                        or WIDTHxHEIGHT; default ${DEFAULT_SLIDE_SIZE} (overrides front matter)`;
+const FLAG_SETTINGS = (Object.keys(DECK_SETTINGS) as DeckSettingKey[]).filter((key) => 'flag' in DECK_SETTINGS[key]);
+const flagOf = (key: DeckSettingKey): { arg?: string; help: string | readonly string[] } => (DECK_SETTINGS[key] as { flag: { arg?: string; help: string | readonly string[] } }).flag;
+/** A flag with an argument (`--size SIZE`), or a switch (`--strict`). */
+const takesValue = (key: DeckSettingKey): boolean => flagOf(key).arg !== undefined;
 
-/** Options shared by every command that outlines a deck. */
-export function prepareOptions(values: Record<string, string | boolean | undefined | Array<string | boolean>>): PrepareOptions {
-  const options: PrepareOptions = {};
-  if (typeof values.duration === 'string') {
-    const seconds = parseDuration(values.duration);
-    if (seconds === undefined) throw new LecternError('--duration must be a length such as 20m, 1h30m or 90s', { exitCode: ExitCode.usage });
-    options.duration = seconds;
-  }
-  const wpm = numberOption('wpm', typeof values.wpm === 'string' ? values.wpm : undefined, WPM_RANGE.min, WPM_RANGE.max);
-  if (wpm !== undefined) options.wpm = wpm;
-  if (typeof values.size === 'string') {
-    const size = parseSlideSize(values.size);
-    if (size === undefined) throw new LecternError(`--size must be ${SLIDE_SIZE_FORMS}, not ${JSON.stringify(values.size).slice(0, 60)}`, { exitCode: ExitCode.usage });
-    options.size = size;
-  }
-  if (typeof values.theme === 'string') options.theme = values.theme;
-  if (typeof values.templates === 'string') options.templates = values.templates;
+/** The deck settings the command line sets (from the settings table, less `omit`), and the config file's flags. */
+export function settingOptions(omit: readonly DeckSettingKey[] = []): Options {
+  return {
+    ...Object.fromEntries(FLAG_SETTINGS.filter((key) => !omit.includes(key)).map((key) => [key, { type: takesValue(key) ? 'string' : 'boolean' }])),
+    config: { type: 'string' },
+    'no-config': { type: 'boolean' },
+  };
+}
+export const SETTING_OPTIONS: Options = settingOptions();
+
+const helpLine = (flag: string, text: string | readonly string[]): string =>
+  (typeof text === 'string' ? [text] : text).map((line, index) => `      ${(index === 0 ? flag : '').padEnd(17)} ${line}`).join('\n');
+
+/** Their lines in a command's help, from the same table. */
+export function settingsHelp(omit: readonly DeckSettingKey[] = []): string {
+  return [
+    ...FLAG_SETTINGS.filter((key) => !omit.includes(key)).map((key) => {
+      const flag = flagOf(key);
+      return helpLine(flag.arg === undefined ? `--${key}` : `--${key} ${flag.arg}`, flag.help);
+    }),
+    helpLine('--config FILE', 'config file to use (default: lectern.config.{ts,mjs,js,json} or'),
+    helpLine('', 'package.json "lectern", in this folder or above, up to the project root)'),
+    helpLine('--no-config', 'use no config file'),
+  ].join('\n');
+}
+export const SETTINGS_HELP = settingsHelp();
+
+/** The command line's deck settings, as the API takes them. */
+export function deckSettingsOf(values: Record<string, string | boolean | undefined | Array<string | boolean>>): DeckSettings {
+  const settings: Record<string, unknown> = {};
+  for (const key of FLAG_SETTINGS) if (typeof values[key] === 'string' || values[key] === true) settings[key] = values[key];
   const roots = values['allow-root'];
-  if (Array.isArray(roots)) options.allowRoots = roots.filter((root): root is string => typeof root === 'string');
-  if (values['trust-article'] === true) options.trustArticle = true;
-  if (values.strict === true) options.strict = true;
-  return options;
+  if (Array.isArray(roots)) settings.allowRoots = roots.filter((root): root is string => typeof root === 'string');
+  if (values['trust-article'] === true) settings.trustArticle = true;
+  if (values['no-config'] === true) {
+    if (typeof values.config === 'string') throw new LecternError('choose one of --config and --no-config', { exitCode: ExitCode.usage });
+    settings.config = false;
+  } else if (typeof values.config === 'string') settings.config = values.config;
+  return settings;
+}
+
+/** Options shared by every command that outlines a deck: the flags, checked by the settings table, and the config file. */
+export async function prepareOptions(values: Record<string, string | boolean | undefined | Array<string | boolean>>): Promise<PrepareOptions> {
+  const { prepareOptionsOf } = await import('../api/settings.js');
+  return prepareOptionsOf(deckSettingsOf(values), '--');
 }
 
 /**

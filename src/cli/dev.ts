@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { ExitCode, LecternError } from '../errors.js';
 import { lectern } from '../vite/plugin.js';
-import { DECK_EXTENSIONS, FILE_ACCESS_HELP, FILE_ACCESS_OPTIONS, prepareOptions, SIZE_HELP, SIZE_OPTION } from './deck-options.js';
+import { DECK_EXTENSIONS, FILE_ACCESS_HELP, FILE_ACCESS_OPTIONS, prepareOptions, SETTING_OPTIONS, SETTINGS_HELP } from './deck-options.js';
 import { numberOption, parseCommand } from './args.js';
 import { QUIET_OPTION } from './output.js';
 
@@ -16,11 +16,7 @@ the one deck in slides/ (name it when there are several).
 Options:
       --port N          port to listen on (default: a free port the system picks)
       --host ADDR       address to listen on (default: 127.0.0.1)
-      --duration TIME   planned talk length, e.g. 20m
-      --wpm N           speaking rate in words a minute
-${SIZE_HELP}
-      --theme NAME      theme: lectern, a Reveal.js theme name, or a .css path
-      --templates DIR   folder of template overrides
+${SETTINGS_HELP}
 ${FILE_ACCESS_HELP}
   -q, --quiet           no line per live update (the address, warnings and errors still show)
   -h, --help            show this help
@@ -34,11 +30,7 @@ export async function devCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommand('dev', argv, {
     port: { type: 'string' },
     host: { type: 'string' },
-    duration: { type: 'string' },
-    wpm: { type: 'string' },
-    ...SIZE_OPTION,
-    theme: { type: 'string' },
-    templates: { type: 'string' },
+    ...SETTING_OPTIONS,
     ...FILE_ACCESS_OPTIONS,
     ...QUIET_OPTION,
     debug: { type: 'boolean' },
@@ -57,7 +49,7 @@ export async function devCommand(argv: string[]): Promise<number> {
     root: process.cwd(),
     logLevel: 'warn',
     clearScreen: false,
-    plugins: [lectern({ source, ...prepareOptions(values), quiet: values.quiet === true })],
+    plugins: [lectern({ source, ...(await prepareOptions(values)), quiet: values.quiet === true })],
     // Port 0: the system hands out a free port as the server binds, so nothing can take it between a probe and the listen.
     server: { host, port: requested ?? 0, strictPort: true, open: false },
     optimizeDeps: { noDiscovery: true, include: [] },

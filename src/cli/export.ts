@@ -1,13 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { ExitCode, LecternError } from '../errors.js';
 import type { BrowserLaunch } from '../browser/launch.js';
-import { PACKAGE_ROOT } from '../paths.js';
+import { EXPORT_SETTINGS, SCALE_RANGE, type ExportSettingValues } from '../settings/table.js';
 import { parseCommand } from './args.js';
 import { createProgress } from './progress.js';
-import { FILE_ACCESS_HELP, FILE_ACCESS_OPTIONS, deckName, prepareOptions, SIZE_HELP, SIZE_OPTION } from './deck-options.js';
+import { FILE_ACCESS_HELP, FILE_ACCESS_OPTIONS, deckName, deckSettingsOf, SETTING_OPTIONS, SETTINGS_HELP } from './deck-options.js';
 import { QUIET_HELP, QUIET_OPTION, say, setQuiet, warn } from './output.js';
-import { PAPER_NAMES, type PaperName } from '../export/paper.js';
 
 export const EXPORT_HELP = `Usage: lectern export <source> [options]
 
@@ -23,7 +20,8 @@ Options:
                         context, each section's takeaway and strongest figure, agenda and
                         length, condensed until it fits; PDF, or HTML with --out x.html).
                         Without it the --out name decides: .pdf .png .html .pptx .txt .md,
-                        a folder (dir/) means png; any other ending is an error. Default pdf.
+                        a folder (dir/) means png; any other ending is an error. Then the
+                        config file's export.format; default ${EXPORT_SETTINGS.format.default}.
   -o, --out PATH        output file, or folder for png; default dist/<name>.<format>
                         (png: dist/<name>-png/; one image with --out x.png --slides N;
                         brief: dist/<name>-brief.pdf).
@@ -38,18 +36,17 @@ Options:
                         when the deck's language names a region that uses it, e.g. en-US,
                         fr-CA; otherwise a4)
       --fragments       PDF: one page per fragment step
-      --scale N         PNG: pixels per slide pixel, 0.25 to 4 (default 2: 2560×1440 at 16:9)
+      --scale N         PNG: pixels per slide pixel, ${SCALE_RANGE.min} to ${SCALE_RANGE.max} (default ${EXPORT_SETTINGS.scale.default}: 2560×1440 at 16:9)
       --slides LIST     slides to export, 1-based, e.g. 3-5,8 (every format)
       --browser PATH    browser executable to use
 ${QUIET_HELP}
-      --duration TIME   planned talk length, e.g. 20m (overrides front matter)
-      --wpm N           speaking rate in words a minute (default 140)
-${SIZE_HELP}
-      --theme NAME      theme: lectern, a Reveal.js theme name, or a .css path
-      --templates DIR   folder of template overrides
+${SETTINGS_HELP}
 ${FILE_ACCESS_HELP}
       --debug           show stack traces (naming the files in src/)
   -h, --help            show this help
+
+A config file's export: section sets defaults for --format, --notes, --handout, --paper,
+--fragments, --scale and --browser; the flags win.
 
 Exit codes: 5 when the output cannot be written or would replace files Lectern did not
 write, 6 when no browser can be found, 7 when the browser fails.
@@ -71,11 +68,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
     slides: { type: 'string' },
     browser: { type: 'string' },
     ...QUIET_OPTION,
-    duration: { type: 'string' },
-    wpm: { type: 'string' },
-    ...SIZE_OPTION,
-    theme: { type: 'string' },
-    templates: { type: 'string' },
+    ...SETTING_OPTIONS,
     force: { type: 'boolean' },
     ...FILE_ACCESS_OPTIONS,
     debug: { type: 'boolean' },
@@ -88,23 +81,31 @@ export async function exportCommand(argv: string[]): Promise<number> {
   if (positionals.length !== 1) throw usage('export takes one source');
   const source = positionals[0] as string;
   const out = typeof values.out === 'string' ? values.out : undefined;
-  const { chooseFormat, defaultOut, fileKind, isSingleImage } = await import('../export/formats.js');
-  const format = chooseFormat(typeof values.format === 'string' ? values.format : undefined, out);
-  if (format !== 'pdf' && (values.notes || values.handout || values.fragments)) throw usage('--notes, --handout and --fragments are for --format pdf');
-  if (values.notes && values.handout) throw usage('choose one of --notes and --handout');
-  const paper = paperOption(values.paper, usage);
-  if (paper && !(format === 'brief' || (format === 'pdf' && values.handout))) throw usage('--paper is for --handout and --format brief');
-  if (format !== 'png' && values.scale !== undefined) throw usage('--scale is for --format png');
-  const scale = values.scale === undefined ? 2 : Number(values.scale);
-  if (!Number.isFinite(scale) || scale < 0.25 || scale > 4) throw usage('--scale must be a number from 0.25 to 4');
-
-  const options = prepareOptions(values);
+  const settings = deckSettingsOf(values);
+  const { loadConfig } = await import('../settings/config-file.js');
+  const config = await loadConfig({ config: settings.config });
+  const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+  const flags: ExportSettingValues = {
+    format: text(values.format) as ExportSettingValues['format'],
+    notes: values.notes === true ? true : undefined,
+    handout: values.handout === true ? true : undefined,
+    fragments: values.fragments === true ? true : undefined,
+    paper: text(values.paper) as ExportSettingValues['paper'],
+    scale: text(values.scale) as unknown as number,
+    browser: text(values.browser),
+  };
+  // The flags, then the config file's `export:` defaults, checked by the settings table.
+  const { exportSettingsOf, exportDeck } = await import('../api/commands.js');
+  const { defaultOut, isSingleImage } = await import('../export/formats.js');
+  const chosen = exportSettingsOf({ ...flags, out }, config, '--');
+  const { format } = chosen;
   const force = values.force === true;
   const target = out ?? defaultOut(format, deckName(source));
   const singleImage = isSingleImage(format, target);
   if (singleImage && values.slides === undefined) throw usage('a .png output is one image: name its slide with --slides N, or give a folder (--out dir/)');
-  // Refused before the browser starts; the writers check again just before they replace anything.
+  // Refused before the browser starts; exportDeck and the writers check again before they replace anything.
   const { checkFileOutput, checkFolderOutput, sourceFiles } = await import('../site/output-guard.js');
+  const { fileKind } = await import('../export/formats.js');
   const rules = { force, protect: sourceFiles(source) };
   if (format === 'png' && !singleImage) await checkFolderOutput(target, rules);
   else await checkFileOutput(target, fileKind(format, target), rules);
@@ -114,63 +115,24 @@ export async function exportCommand(argv: string[]): Promise<number> {
   const started = Date.now();
   const progress = createProgress(quiet);
   const seconds = (): string => `${((Date.now() - started) / 1000).toFixed(1)}s`;
+  const slides = text(values.slides);
+  // Decided once here; the scale goes along only for PNG, where it applies.
+  const { scale, ...decided } = chosen;
   const run = async (browser: BrowserLaunch | undefined): Promise<void> => {
     try {
-      const { prepareDeck } = await import('../pipeline.js');
-      const whole = await prepareDeck(source, options);
-      if (!quiet) warn(whole.warnings);
-      const { parseSlideRange } = await import('../export/png.js');
-      const slides = typeof values.slides === 'string' ? parseSlideRange(values.slides, whole.deck.slides.length) : undefined;
-      // PNG names its files by their number in the whole deck; the other formats get the deck cut down.
-      const prepared = format === 'png' ? whole : (await import('../export/select-slides.js')).selectSlides(whole, slides);
-      const { deck } = prepared;
-      if (format === 'pdf') {
-        const mode = values.handout ? 'handout' : values.notes ? 'notes' : 'slides';
-        const { exportPdf } = await import('../export/pdf.js'); // pdf-lib and the browser only when needed
-        const result = await exportPdf(prepared, target, { mode, fragments: values.fragments === true, browser, progress, producer: await producer(), force, paper });
-        progress.done();
-        if (!quiet) {
-          warn(result.warnings);
-          say(`exported ${target}: ${result.pages.length} pages, ${deck.slides.length} slides, ${result.bookmarks.length} bookmarks in ${seconds()}`);
-        }
-      } else if (format === 'brief') {
-        const { exportBrief } = await import('../export/brief.js');
-        const result = await exportBrief(prepared, target, { output: fileKind(format, target) === 'html' ? 'html' : 'pdf', paper, browser, producer: await producer(), force });
-        progress.done();
-        if (!quiet) {
-          warn(result.warnings);
-          const shown = `${result.brief.items.length} ${result.brief.sectioned ? 'sections' : 'key points'}`;
-          say(`exported ${target}: a one-page brief (${result.paper === 'a4' ? 'A4' : 'Letter'}, ${shown}, ${result.fontPt} pt) in ${seconds()}`);
-        }
+      const result = await exportDeck(source, { ...settings, ...decided, ...(format === 'png' ? { scale } : {}), config: false, out: target, force, slides }, { progress, browser, config });
+      progress.done();
+      warn(result.warnings);
+      const { deck } = result;
+      if (format === 'pdf') say(`exported ${target}: ${result.pages} pages, ${deck.slides.length} slides, ${result.bookmarks} bookmarks in ${seconds()}`);
+      else if (format === 'brief' && result.brief) {
+        const { brief } = result;
+        say(`exported ${target}: a one-page brief (${brief.paper === 'a4' ? 'A4' : 'Letter'}, ${brief.items} ${brief.sectioned ? 'sections' : 'key points'}, ${brief.fontPt} pt) in ${seconds()}`);
       } else if (format === 'png') {
-        const pngOptions = { scale, slides, browser, progress, force };
-        const result = singleImage
-          ? await (await import('../export/png-file.js')).exportPngFile(prepared, target, pngOptions)
-          : await (await import('../export/png.js')).exportPng(prepared, target, pngOptions);
-        progress.done();
-        if (!quiet) {
-          warn(result.warnings);
-          say(`exported ${singleImage ? `slide ${String(values.slides)} as ${target}` : `${result.files.length} PNG files to ${target}`} (${result.width}×${result.height}) in ${seconds()}`);
-        }
-      } else if (format === 'pptx') {
-        const { exportPptx } = await import('../export/pptx.js');
-        const result = await exportPptx(prepared, target, { force });
-        if (!quiet) {
-          warn(result.warnings);
-          say(`exported ${target}: ${deck.slides.length} editable slides with speaker notes, ${formatSize(result.bytes)} in ${seconds()}`);
-        }
-      } else if (format === 'txt' || format === 'md') {
-        const { exportScript } = await import('../export/script.js');
-        const result = await exportScript(prepared, target, { format, force });
-        if (!quiet) say(`exported ${target}: the talk as ${format === 'md' ? 'Markdown' : 'text'}, ${deck.slides.length} slides, ${formatSize(result.bytes)}`);
-      } else {
-        const { exportSingleFile } = await import('../export/single-file.js');
-        const result = await exportSingleFile(prepared, target, { force });
-        if (!quiet) {
-          warn(result.warnings);
-          say(`exported ${target}: one file, ${formatSize(result.bytes)}, ${deck.slides.length} slides in ${seconds()}`);
-        }
-      }
+        say(`exported ${singleImage ? `slide ${String(slides)} as ${target}` : `${result.files.length} PNG files to ${target}`} (${result.width}×${result.height}) in ${seconds()}`);
+      } else if (format === 'pptx') say(`exported ${target}: ${deck.slides.length} editable slides with speaker notes, ${formatSize(result.bytes ?? 0)} in ${seconds()}`);
+      else if (format === 'txt' || format === 'md') say(`exported ${target}: the talk as ${format === 'md' ? 'Markdown' : 'text'}, ${deck.slides.length} slides, ${formatSize(result.bytes ?? 0)}`);
+      else say(`exported ${target}: one file, ${formatSize(result.bytes ?? 0)}, ${deck.slides.length} slides in ${seconds()}`);
     } finally {
       progress.done();
     }
@@ -178,27 +140,14 @@ export async function exportCommand(argv: string[]): Promise<number> {
   if (format !== 'pdf' && format !== 'png' && format !== 'brief') {
     await run(undefined);
   } else {
-    // PDF, PNG and the brief: the browser starts before even the pipeline is loaded (and with no browser, that is said before
-    // any work).
+    // PDF, PNG and the brief: the browser starts before even the pipeline is loaded (and with no browser, that is said
+    // before any work).
     const { whileBrowserStarts } = await import('../browser/early-start.js');
-    await whileBrowserStarts(typeof values.browser === 'string' ? values.browser : undefined, run);
+    await whileBrowserStarts(chosen.browser, run);
   }
   return ExitCode.ok;
 }
 
-/** `--paper a4|letter`, or undefined for the deck's own default. */
-function paperOption(value: unknown, usage: (message: string) => LecternError): PaperName | undefined {
-  if (typeof value !== 'string') return undefined;
-  const name = value.toLowerCase();
-  if (!(PAPER_NAMES as readonly string[]).includes(name)) throw usage(`--paper must be one of ${PAPER_NAMES.join(', ')}`);
-  return name as PaperName;
-}
-
 function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`;
-}
-
-async function producer(): Promise<string> {
-  const pkg = JSON.parse(await readFile(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
-  return `Lectern ${pkg.version}`;
 }

@@ -4,9 +4,12 @@ import { prepareDeck } from '../pipeline.js';
 import { deckToMarkdown } from '../render/markdown-deck.js';
 import { writeFileAtomically } from '../site/atomic.js';
 import { sourceFiles } from '../site/output-guard.js';
-import { prepareOptions, SIZE_HELP, SIZE_OPTION } from './deck-options.js';
+import { prepareOptions, settingOptions, settingsHelp } from './deck-options.js';
 import { parseCommand } from './args.js';
 import { QUIET_HELP, QUIET_OPTION, say, setQuiet, warn } from './output.js';
+
+/** `import` publishes no images, so a missing one cannot stop it: no --strict. */
+const IMPORT_OMITS = ['strict'] as const;
 
 export const IMPORT_HELP = `Usage: lectern import <article> [--out FILE]
 
@@ -19,10 +22,7 @@ Options:
   -o, --out FILE        where to write, e.g. slides/<name>.md; an existing file is
                         overwritten only if it is Markdown (.md), never the article itself
       --force           overwrite an existing --out file that is not Markdown
-      --duration TIME   planned talk length, e.g. 20m
-      --wpm N           speaking rate in words a minute
-${SIZE_HELP}
-      --theme NAME      theme to record in the front matter
+${settingsHelp(IMPORT_OMITS)}
 ${QUIET_HELP}
   -h, --help            show this help
 
@@ -34,10 +34,7 @@ Example:
 export async function importCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommand('import', argv, {
     out: { type: 'string', short: 'o' },
-    duration: { type: 'string' },
-    wpm: { type: 'string' },
-    ...SIZE_OPTION,
-    theme: { type: 'string' },
+    ...settingOptions(IMPORT_OMITS),
     force: { type: 'boolean' },
     ...QUIET_OPTION,
     debug: { type: 'boolean' },
@@ -51,7 +48,7 @@ export async function importCommand(argv: string[]): Promise<number> {
   if (source === undefined || positionals.length > 1) {
     throw new LecternError('import takes one article', { exitCode: ExitCode.usage, hint: 'see `lectern import --help`' });
   }
-  const prepared = await prepareDeck(source, { ...prepareOptions(values), checkImages: false });
+  const prepared = await prepareDeck(source, { ...(await prepareOptions(values)), checkImages: false });
   warn(prepared.warnings);
   const markdown = deckToMarkdown(prepared.deck);
   const out = typeof values.out === 'string' ? values.out : '-';

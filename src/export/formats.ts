@@ -28,18 +28,19 @@ export function namesFolder(out: string): boolean {
 
 /**
  * The format of an export: `--format` when given, else the output's ending (`.pptx` → pptx, a folder → png), else
- * PDF. An unknown `--format` or ending is a usage error listing the known ones, raised before anything is written.
+ * `fallback` (the config file's `export.format`, else the settings table's default). An unknown `--format` or ending
+ * is a usage error listing the known ones, raised before anything is written.
  */
-export function chooseFormat(given: string | undefined, out: string | undefined): ExportFormat {
+export function chooseFormat(given: string | undefined, out: string | undefined, fallback: ExportFormat): ExportFormat {
   if (given !== undefined) {
     const format = given.toLowerCase();
     if ((EXPORT_FORMATS as readonly string[]).includes(format)) return format as ExportFormat;
     throw usage(`unknown format \`${given}\`: use one of ${EXPORT_FORMATS.join(', ')}`);
   }
-  if (out === undefined) return 'pdf';
+  if (out === undefined) return fallback;
   if (namesFolder(out)) return 'png';
   const extension = extname(out).toLowerCase();
-  if (extension === '') return 'pdf';
+  if (extension === '') return fallback;
   const format = BY_EXTENSION[extension];
   if (format) return format;
   throw usage(`cannot tell the format from \`${extension}\`: known endings are ${KNOWN_EXTENSIONS.join(', ')}`, 'or pass --format');

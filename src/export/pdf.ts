@@ -90,6 +90,7 @@ async function printDeck(
     slides: deck.slides.map((slide) => ({ id: slide.id, title: slide.title ?? '', notes: slide.notes })),
     lang: deck.meta.lang,
     dir: deck.meta.dir,
+    labels: deck.meta.labels,
     pageHeight: size.height,
     title: deck.meta.title,
     ...(paper ? { paper } : {}),

@@ -18,6 +18,8 @@ export interface ComposeInput {
   slides: PrintSlide[];
   lang: string;
   dir: 'ltr' | 'rtl';
+  /** The header's words in the deck's language: `Slide 3/17 · notes (continued)`. */
+  labels: { slide: string; notes: string; continued: string };
   /** Page height in CSS px; pages are made 1px shorter, as Reveal does, so rounding never adds a blank page. */
   pageHeight: number;
   /** The deck's title, in the handout's header. */
@@ -102,8 +104,8 @@ export function composePrintPages(input: ComposeInput): PageEntry[] {
     const element = document.createElement('header');
     element.className = 'lectern-print-header';
     const label = document.createElement('div');
-    label.dir = 'ltr';
-    label.textContent = `Slide ${slide + 1}/${total} · notes${continued ? ' (continued)' : ''}`;
+    label.dir = 'auto';
+    label.textContent = `${input.labels.slide} ${slide + 1}/${total} · ${input.labels.notes}${continued ? ` (${input.labels.continued})` : ''}`;
     element.appendChild(label);
     const title = input.slides[slide]?.title;
     if (title && !continued) {

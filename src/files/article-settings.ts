@@ -1,26 +1,26 @@
 /**
  * The two front-matter settings that name files, `theme:` (a .css path) and `templates:`, held to the trust model:
  * a theme file must lie inside the article's roots; templates are the project's, so an article's own are used only
- * with `--trust-article`, and only from inside its roots. The command line's `--theme` and `--templates` are the
- * user's choice and are not checked.
+ * with `--trust-article`, and only from inside its roots. The command line's and the config file's `theme` and
+ * `templates` are the user's choice and are not checked.
  */
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Article } from '../article/types.js';
 import type { Warning } from '../errors.js';
 import type { Deck } from '../outline/types.js';
+import type { ResolvedSettings } from '../settings/resolve.js';
+import { DEFAULT_THEME } from '../settings/table.js';
 import { confine, refusalText, type FileAccess } from './roots.js';
 
 export interface FileOptions {
-  /** `--theme`: wins over front matter. */
-  theme?: string;
-  /** `--templates`: wins over front matter. */
-  templates?: string;
+  /** Where the deck's `theme` and `templates` came from: only the article's own are confined. */
+  settings: Pick<ResolvedSettings, 'theme' | 'templates' | 'origin'>;
   /** `--trust-article`: the article's front matter may choose templates from inside its folder. */
   trustArticle?: boolean;
 }
 
-const FALLBACK_THEME = 'lectern';
+const FALLBACK_THEME = DEFAULT_THEME;
 
 /** The deck (its theme replaced by the default if refused), the template folder to use, and a warning per refusal. */
 export async function confineArticleSettings(
@@ -33,8 +33,9 @@ export async function confineArticleSettings(
   const where = (key: 'theme' | 'templates'): Warning['location'] => ({ file: article.file, line: article.metaLines?.[key] });
   let result = deck;
 
-  const theme = article.meta.theme;
-  if (options.theme === undefined && theme !== undefined && /\.css$/i.test(theme)) {
+  const { settings } = options;
+  const theme = settings.theme;
+  if (settings.origin.theme === 'frontMatter' && /\.css$/i.test(theme)) {
     const confined = await confine(theme, access.articleDir, access.roots);
     // A missing theme stays the error it always was (resolveTheme reports it); one outside the roots is refused.
     if (!confined.ok && confined.reason !== 'missing') {
@@ -43,7 +44,8 @@ export async function confineArticleSettings(
     }
   }
 
-  if (options.templates !== undefined) return { deck: result, templatesDir: resolve(options.templates), warnings };
+  // The command line's and the config file's templates are the user's choice (their paths are already absolute).
+  if (settings.templates !== undefined && settings.origin.templates !== 'frontMatter') return { deck: result, templatesDir: resolve(settings.templates), warnings };
   const templates = article.meta.templates;
   if (templates === undefined) return { deck: result, warnings };
   if (!options.trustArticle) {

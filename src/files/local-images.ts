@@ -98,21 +98,23 @@ function slideSources(slide: Slide): string[] {
 export async function checkLocalImages(
   deck: Deck,
   access: FileAccess,
-  { strict = false, logoLine }: { strict?: boolean; logoLine?: number } = {},
+  { strict = false, logoAt }: { strict?: boolean; logoAt?: Warning['location'] } = {},
 ): Promise<{ deck: Deck; images: LocalImages; warnings: Warning[] }> {
   const images: LocalImages = new Map();
   const refused = new Set<string>();
   const warnings: Warning[] = [];
   // The logo is an image like any other: inside the roots, real image bytes; refused, the slides show none.
   const { logo } = deck.meta;
+  // Where the logo was named: the article's line, the config file's, or nowhere (the command line).
+  const where = logoAt ?? { file: deck.file };
   if (logo !== undefined && !isExternalUrl(logo)) {
     const reason = await checkOne(logo, access, images);
     if (reason !== undefined) {
-      warnings.push({ message: `logo ${JSON.stringify(logo)} left out: ${reason === MISSING ? 'no such file' : reason}`, location: { file: deck.file, line: logoLine } });
+      warnings.push({ message: `logo ${JSON.stringify(logo)} left out: ${reason === MISSING ? 'no such file' : reason}`, location: where });
       deck = { ...deck, meta: { ...deck.meta, logo: undefined } };
     }
   } else if (logo !== undefined) {
-    warnings.push({ message: `logo ${JSON.stringify(logo)} left out: a logo must be a local image file`, location: { file: deck.file, line: logoLine } });
+    warnings.push({ message: `logo ${JSON.stringify(logo)} left out: a logo must be a local image file`, location: where });
     deck = { ...deck, meta: { ...deck.meta, logo: undefined } };
   }
   for (const slide of deck.slides) {

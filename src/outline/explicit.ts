@@ -1,12 +1,12 @@
 import { escapeHtml } from '../escape-html.js';
 import type { Block, ListItem } from '../article/types.js';
 import { clipLongWords, hasLongWord } from './long-words.js';
-import type { Figure, Layout, Point, Slide } from './types.js';
+import { EXPLICIT_LAYOUTS, type Figure, type Layout, type Point, type Slide } from './types.js';
 
 /** A slide before ids and timings are assigned. */
 export type Draft = Omit<Slide, 'id' | 'timing'>;
 
-const LAYOUTS: ReadonlySet<string> = new Set<Layout>(['agenda', 'points', 'comparison', 'quote', 'figure', 'list', 'code', 'table', 'image', 'html', 'closing']);
+const LAYOUTS: ReadonlySet<string> = new Set<Layout>(EXPLICIT_LAYOUTS);
 
 /** True when a directive names a layout an explicit slide may have. */
 export function isExplicitLayout(name: string): name is Layout {

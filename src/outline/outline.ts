@@ -2,8 +2,6 @@ import { blockText, listItemTexts } from '../article/block-text.js';
 import type { Article, Block, ListItem, Section } from '../article/types.js';
 import { escapeHtmlText } from '../escape-html.js';
 import { BUDGET, budgetFor, type LayoutBudget } from './budget.js';
-import type { Brand } from '../brand.js';
-import { defaultSlideSize, type SlideSize } from '../slide-size.js';
 import { carriesFacts, contentWords, isSubstantive, keyPointsOf, leansOnReference, overlapShare, pickPoints, rankSentences, shortenSentence, trimPoint, wordFrequencies, type KeyPoint, type RankedSentences } from './condense.js';
 import { findEnumeration, type Enumeration } from './enumeration.js';
 import { explicitSlide, isExplicitLayout, toPoint, type Draft } from './explicit.js';
@@ -13,30 +11,20 @@ import { findQuotation } from './quotations.js';
 import { detectLanguage, directionOf } from './language.js';
 import { paginateList, paginateCode, paginateTable, paginateQuote, paginateHtml } from './paginate.js';
 import { countWords, splitSentences } from './sentences.js';
-import { DEFAULT_WPM, scaleTimings, slideSeconds } from './timing.js';
+import { scaleTimings, slideSeconds } from './timing.js';
+import { labelsFor } from '../settings/labels.js';
+import { resolveSettings, type ResolvedSettings } from '../settings/resolve.js';
+import type { DeckSettingValues } from '../settings/table.js';
 import { slugify, titleFromFileName } from './title.js';
 import { groupByTopic } from './group.js';
 import { cutAtWord, titleCandidates, TITLE_WORD_LIMIT } from './headline.js';
 import type { Deck, DeckSection, Point, Slide } from './types.js';
 
-export interface OutlineOptions {
-  /** Overrides the front matter's speaking rate. */
-  wpm?: number;
-  /** Overrides the front matter's talk length, in seconds. */
-  duration?: number;
-  /** Overrides the front matter's theme. */
-  theme?: string;
-  /** Overrides the front matter's slide size; the layout budget follows it. */
-  size?: SlideSize;
-  /** Overrides the front matter's logo (a path relative to the working folder, like `theme`). */
-  logo?: string;
-  /** Brand colours; each overrides the front matter's. */
-  brand?: Brand;
+export interface OutlineOptions extends DeckSettingValues {
+  /** The deck's settings, resolved (src/settings); without them, the options above over the front matter. */
+  settings?: ResolvedSettings;
 }
 
-
-const DEFAULT_THEME = 'lectern';
-const INTRODUCTION_TITLE = 'Introduction';
 /** Slides an introduction may take before the agenda; a longer one becomes a section of its own. */
 const INTRODUCTION_SLIDES = 3;
 /** Points an introduction before titled sections shows at most (three slides of three). */
@@ -67,13 +55,16 @@ interface OutlineState {
 export function outlineArticle(article: Article, options: OutlineOptions = {}): Deck {
   const meta = article.meta;
   const allText = article.sections.flatMap((section) => [section.title ?? '', ...section.blocks.map(blockText)]).join(' ');
-  const lang = meta.lang ?? detectLanguage(allText);
-  const wpm = options.wpm ?? meta.wpm ?? DEFAULT_WPM;
-  const size = options.size ?? meta.size ?? defaultSlideSize();
+  const { settings: resolved, ...overrides } = options;
+  const settings = resolved ?? resolveSettings({ cli: { values: overrides }, frontMatter: { values: meta } });
+  const lang = settings.lang ?? detectLanguage(allText);
+  const labels = labelsFor(lang, settings.labels);
+  const { wpm } = settings;
+  const { size } = settings;
   const budget = budgetFor(size);
   // A headline and a byline at the top of the article belong on the title slide, not among the points.
   const opening = openingLines(article, meta.title === undefined);
-  const title = meta.title ?? opening.headline ?? titleFromFileName(article.file, allText);
+  const title = meta.title ?? opening.headline ?? titleFromFileName(article.file, allText, labels.untitled);
   const titledSections = article.sections.filter((section) => section.title !== undefined);
 
   const drafts: Draft[] = [];
@@ -89,7 +80,7 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
   });
 
   const takeaways: Array<{ section: string; point: string }> = [];
-  const duration = options.duration ?? meta.duration;
+  const { duration } = settings;
   const density = densityFor(duration, countWords(allText, lang), wpm);
   const state: OutlineState = { authored: new Set(), pointInfo: new Map(), budget };
   const introduction = article.sections.filter((section) => section.title === undefined);
@@ -100,7 +91,7 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
     const blocks = section.blocks.filter((block) => block !== enumerated?.block && !opening.blocks.has(block));
     // A long introduction before the sections is condensed to its key points; the notes keep all of it.
     const condenseTo = titledSections.length >= 1 ? INTRODUCTION_POINTS : undefined;
-    for (const draft of outlineSection({ ...section, blocks }, INTRODUCTION_TITLE, lang, density, state, condenseTo)) introDrafts.push(draft);
+    for (const draft of outlineSection({ ...section, blocks }, labels.introduction, lang, density, state, condenseTo)) introDrafts.push(draft);
   }
 
   const explicit = new Set(article.sections.flatMap((section) => section.blocks).flatMap((block) => (block.kind === 'directive' ? [block.value] : [])));
@@ -112,12 +103,12 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
   if (hasAgenda) {
     const line = enumerated?.block.line ?? titledSections[0]?.line ?? 1;
     const titles = titledSections.map((section) => section.title ?? '');
-    const items = (enumerated?.enumeration.items ?? (introductionSection ? [INTRODUCTION_TITLE, ...titles] : titles)).map((text) => ({ text }));
+    const items = (enumerated?.enumeration.items ?? (introductionSection ? [labels.introduction, ...titles] : titles)).map((text) => ({ text }));
     // A long agenda (a book's chapters) runs over several slides, as any list does.
     pagesOf(items, budget).forEach((page, index) => {
       drafts.push({
         layout: 'agenda',
-        title: lang.startsWith('en') ? 'Agenda' : title,
+        title: labels.agenda,
         subtitle: index === 0 ? enumerated?.enumeration.lead : undefined,
         points: page,
         ordered: true,
@@ -129,8 +120,8 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
 
   if (introductionSection) {
     const line = introDrafts[0]?.lines[0] ?? firstLine;
-    sections.push({ title: INTRODUCTION_TITLE, slideIndex: drafts.length });
-    drafts.push({ layout: 'section', title: INTRODUCTION_TITLE, section: INTRODUCTION_TITLE, notes: [], lines: [line, line] });
+    sections.push({ title: labels.introduction, slideIndex: drafts.length });
+    drafts.push({ layout: 'section', title: labels.introduction, section: labels.introduction, notes: [], lines: [line, line] });
     drafts.push(...introDrafts);
   }
 
@@ -155,7 +146,7 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
   // Not Math.max(...): spreading an unbounded array into arguments overflows the stack.
   const lastLine = drafts.reduce((max, draft) => Math.max(max, draft.lines[1]), -Infinity);
   if (!explicit.has('closing')) {
-    const closingTitle = lang.startsWith('en') ? (takeaways.length > 0 ? 'Key takeaways' : 'Thank you') : title;
+    const closingTitle = takeaways.length > 0 ? labels.keyTakeaways : labels.thankYou;
     // One conclusion per section: the closing holds up to six on a slide.
     const pages = pagesOf(takeaways.map((takeaway) => ({ text: takeaway.point })), budget, Math.floor((TAKEAWAY_WORDS * budget.listWords) / BUDGET.listWords));
     pages.forEach((page) => {
@@ -185,25 +176,21 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
       date: meta.date,
       lang,
       dir: directionOf(lang),
-      theme: options.theme ?? meta.theme ?? DEFAULT_THEME,
-      transition: meta.transition ?? 'slide',
-      fragments: meta.fragments ?? false,
+      theme: settings.theme,
+      transition: settings.transition,
+      fragments: settings.fragments,
       size,
-      ...brandOf(meta.logo, meta.brand, options),
+      ...(settings.logo !== undefined ? { logo: settings.logo } : {}),
+      ...(settings.brand !== undefined ? { brand: settings.brand } : {}),
       wpm,
       duration,
       totalTime: slides.reduce((sum, slide) => sum + slide.timing, 0),
+      labels,
+      reveal: settings.reveal,
     },
     sections,
     slides,
   };
-}
-
-/** The deck's logo and brand colours: the options' win over the front matter's, colour by colour. */
-function brandOf(logo: string | undefined, brand: Brand | undefined, options: OutlineOptions): { logo?: string; brand?: Brand } {
-  const colours = { ...brand, ...options.brand };
-  const chosen = options.logo ?? logo;
-  return { ...(chosen !== undefined ? { logo: chosen } : {}), ...(Object.keys(colours).length > 0 ? { brand: colours } : {}) };
 }
 
 /** One section's blocks → content slides, honouring explicit slide titles, breaks and notes. */

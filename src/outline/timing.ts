@@ -1,12 +1,6 @@
 import type { Slide } from './types.js';
 import { countWords } from './sentences.js';
 
-/** Default speaking rate, words a minute. */
-export const DEFAULT_WPM = 140;
-
-/** Speaking rates Lectern accepts, words a minute. */
-export const WPM_RANGE = { min: 40, max: 400 } as const;
-
 const MINIMUM_SECONDS: Record<string, number> = { title: 15, section: 8, agenda: 15, closing: 20 };
 
 /** Seconds a slide takes: its notes (or, with none, its visible text) read at the speaking rate. */

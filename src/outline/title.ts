@@ -2,10 +2,10 @@ import { basename, extname } from 'node:path';
 import { isStandardInput } from '../article/stdin.js';
 
 /** A deck title from a file name, taking each word's casing from the article where it appears there ("deepseek-r1" → "DeepSeek R1"). */
-export function titleFromFileName(file: string, articleText: string): string {
+export function titleFromFileName(file: string, articleText: string, untitled: string): string {
   const stem = basename(file, extname(file));
   const words = stem.split(/[-_\s.]+/).filter(Boolean);
-  if (words.length === 0 || isStandardInput(file)) return 'Untitled talk';
+  if (words.length === 0 || isStandardInput(file)) return untitled;
   return words
     .map((word) => {
       const found = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word)}(?![\\p{L}\\p{N}])`, 'iu').exec(articleText)?.[0];

@@ -1,21 +1,13 @@
 /** Deck: every decision about the talk, as plain serialisable data. */
 import type { Brand } from '../brand.js';
+import type { Labels } from '../settings/labels.js';
 import type { SlideSize } from '../slide-size.js';
 
-export type Layout =
-  | 'title'
-  | 'agenda'
-  | 'section'
-  | 'points'
-  | 'comparison'
-  | 'quote'
-  | 'figure'
-  | 'list'
-  | 'code'
-  | 'table'
-  | 'image'
-  | 'html'
-  | 'closing';
+/** The layouts an article may ask for by name (`<!-- slide: LAYOUT -->`). */
+export const EXPLICIT_LAYOUTS = ['agenda', 'points', 'comparison', 'quote', 'figure', 'list', 'code', 'table', 'image', 'html', 'closing'] as const;
+
+/** Every layout: the explicit ones, plus the title and section slides the outline makes. */
+export type Layout = 'title' | 'section' | (typeof EXPLICIT_LAYOUTS)[number];
 
 /** One visible point on a slide: plain text, or sanitised inline HTML when the author wrote markup. */
 export interface Point {
@@ -81,6 +73,10 @@ export interface DeckMeta {
   fragments: boolean;
   /** Sum of slide timings in seconds. */
   totalTime: number;
+  /** The words Lectern puts on slides and printed pages, in the deck's language (src/settings/labels.ts). */
+  labels: Labels;
+  /** Reveal.js options the article or config file set, already held to the allow-list. */
+  reveal: Record<string, unknown>;
   /** Slide size in CSS pixels: Reveal's width and height, the layout budget, and every export's page. */
   size: SlideSize;
   /** The logo's image as the source names it (after checking, the published copy's path). */

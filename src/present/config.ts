@@ -3,6 +3,11 @@
  * helped write, so only options Lectern itself sends pass, each with the type it must have. Options that load code or
  * name URLs (`dependencies`, `plugins`, `scripts`, `parallaxBackgroundImage`, …) are never on the list.
  */
+/**
+ * The deck-wide transitions Reveal.js knows (its `TransitionStyle`); the `-in`/`-out` forms are for single slides.
+ * Here rather than in src/settings, because the runtime is built from this folder alone.
+ */
+export const TRANSITIONS = ['none', 'fade', 'slide', 'convex', 'concave', 'zoom'] as const;
 
 type Check = (value: unknown) => boolean;
 
@@ -27,7 +32,18 @@ export const ALLOWED_REVEAL_OPTIONS: Readonly<Record<string, Check>> = {
   center: isBoolean,
   rtl: isBoolean,
   transition: isText,
-  backgroundTransition: isText,
+  transitionSpeed: oneOf('default', 'fast', 'slow'),
+  backgroundTransition: oneOf(...TRANSITIONS),
+  loop: isBoolean,
+  navigationMode: oneOf('default', 'linear', 'grid'),
+  keyboard: isBoolean,
+  touch: isBoolean,
+  mouseWheel: isBoolean,
+  fragmentInURL: isBoolean,
+  autoSlide: (value) => isNumber(value) && (value as number) >= 0,
+  autoSlideStoppable: isBoolean,
+  pause: isBoolean,
+  overview: isBoolean,
   slideNumber: (value) => isBoolean(value) || oneOf('h.v', 'h/v', 'c', 'c/t')(value),
   showSlideNumber: oneOf('all', 'print', 'speaker'),
   showNotes: (value) => isBoolean(value) || value === 'separate-page',
@@ -37,6 +53,34 @@ export const ALLOWED_REVEAL_OPTIONS: Readonly<Record<string, Check>> = {
   pdfMaxPagesPerSlide: isNumber,
   pdfPageHeightOffset: isNumber,
 };
+
+/**
+ * The options of the list above an article or config file may set under `reveal:`. Left out: the size (`size:` sets
+ * it), the options Lectern derives (`rtl` from the language, `transition` and `totalTime` from their own settings) and
+ * the print options the exports control.
+ */
+export const SETTABLE_REVEAL_OPTIONS: readonly string[] = [
+  'controls',
+  'progress',
+  'slideNumber',
+  'showSlideNumber',
+  'hash',
+  'history',
+  'center',
+  'margin',
+  'transitionSpeed',
+  'backgroundTransition',
+  'loop',
+  'navigationMode',
+  'keyboard',
+  'touch',
+  'mouseWheel',
+  'fragmentInURL',
+  'autoSlide',
+  'autoSlideStoppable',
+  'pause',
+  'overview',
+];
 
 /** The allowed options of `raw`, anything else (unknown keys, wrong types) dropped. */
 export function safeRevealOptions(raw: unknown): Record<string, unknown> {

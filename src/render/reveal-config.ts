@@ -21,8 +21,19 @@ export interface LecternRevealConfig {
   pdfMaxPagesPerSlide: number;
 }
 
+/** Lectern's options, with the deck's `reveal:` settings (already held to the allow-list) over them. */
 export function revealConfig(deck: Deck): LecternRevealConfig {
   const config: LecternRevealConfig = {
+    ...defaults(deck),
+    // Decks outlined before `reveal:` existed (a Deck read from JSON) have none.
+    ...(deck.meta.reveal ?? {}),
+  };
+  if (deck.meta.duration !== undefined) config.totalTime = deck.meta.totalTime;
+  return config;
+}
+
+function defaults(deck: Deck): LecternRevealConfig {
+  return {
     // The deck's slide size: the outline's budget was planned for it.
     width: deck.meta.size.width,
     height: deck.meta.size.height,
@@ -40,6 +51,4 @@ export function revealConfig(deck: Deck): LecternRevealConfig {
     pdfSeparateFragments: false,
     pdfMaxPagesPerSlide: 1,
   };
-  if (deck.meta.duration !== undefined) config.totalTime = deck.meta.totalTime;
-  return config;
 }

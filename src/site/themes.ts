@@ -3,11 +3,12 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { editDistance } from '../article/front-matter.js';
 import { ExitCode, LecternError } from '../errors.js';
 import { resolveStyle } from '../render/template-files.js';
+import { DEFAULT_THEME } from '../settings/table.js';
 import { revealThemeNames, type RuntimeFiles } from './runtime.js';
 import { isStandardInput } from '../article/stdin.js';
 
-/** Lectern's own theme: light, system fonts, small. */
-export const DEFAULT_THEME = 'lectern';
+/** Lectern's own theme (light, system fonts, small) is the default (src/settings/table.ts). */
+export { DEFAULT_THEME };
 
 /**
  * Finds the stylesheet for a theme: `lectern` (templates/styles/theme-lectern.css, overridable), a Reveal.js theme

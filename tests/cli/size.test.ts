@@ -73,7 +73,7 @@ describe('slide size', () => {
 
     const fromFlag = await runCli(['build', join(dir, 'bad.md'), '--size', 'huge', '--json']);
     expect(fromFlag.code).toBe(ExitCode.usage);
-    expect(fromFlag.stderr).toMatch(/--size must be 16:9, 4:3, 16:10 or WIDTHxHEIGHT/);
+    expect(fromFlag.stderr).toMatch(/--size must be a slide size: 16:9, 4:3, 16:10 or WIDTHxHEIGHT/);
 
     await expect(readDeck({ text: '# T\n\nText.\n' }, { size: '10x10' })).rejects.toMatchObject({ exitCode: ExitCode.usage });
   });

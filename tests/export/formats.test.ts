@@ -9,16 +9,18 @@ import { exportOk, normalise, pdfInfo, pdfPages, pngSize, SEED_ARTICLE, SKIP_BRO
 import { runCliInProcess as runCli } from '../helpers/cli.js';
 
 describe('the format from the output name', () => {
-  it('takes --format first, then the ending, then PDF', () => {
-    expect(chooseFormat('PPTX', 'talk.pdf')).toBe('pptx');
-    expect(chooseFormat(undefined, 'talk.pptx')).toBe('pptx');
-    expect(chooseFormat(undefined, 'a/Talk.TXT')).toBe('txt');
-    expect(chooseFormat(undefined, 'talk.md')).toBe('md');
-    expect(chooseFormat(undefined, 'talk.htm')).toBe('html');
-    expect(chooseFormat(undefined, 'slide.png')).toBe('png');
-    expect(chooseFormat(undefined, 'images/')).toBe('png');
-    expect(chooseFormat(undefined, 'talk')).toBe('pdf');
-    expect(chooseFormat(undefined, undefined)).toBe('pdf');
+  it('takes --format first, then the ending, then the fallback (the config file’s, else the default)', () => {
+    expect(chooseFormat('PPTX', 'talk.pdf', 'pdf')).toBe('pptx');
+    expect(chooseFormat(undefined, 'talk.pptx', 'pdf')).toBe('pptx');
+    expect(chooseFormat(undefined, 'a/Talk.TXT', 'pdf')).toBe('txt');
+    expect(chooseFormat(undefined, 'talk.md', 'pdf')).toBe('md');
+    expect(chooseFormat(undefined, 'talk.htm', 'pdf')).toBe('html');
+    expect(chooseFormat(undefined, 'slide.png', 'pdf')).toBe('png');
+    expect(chooseFormat(undefined, 'images/', 'pdf')).toBe('png');
+    expect(chooseFormat(undefined, 'talk', 'pdf')).toBe('pdf');
+    expect(chooseFormat(undefined, undefined, 'pdf')).toBe('pdf');
+    expect(chooseFormat(undefined, undefined, 'pptx')).toBe('pptx');
+    expect(chooseFormat(undefined, 'talk.pdf', 'pptx')).toBe('pdf');
   });
 
   it('-o x.docx is a usage error that lists the known endings and writes nothing', async () => {
