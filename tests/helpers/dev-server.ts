@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import { BIN, ROOT } from './paths.js';
 
 export interface DevServer {
@@ -38,4 +39,20 @@ export async function startDevServer(source: string, extra: string[] = []): Prom
     clearTimeout(timeout);
   };
   return { url, output: () => output, stop, process: child };
+}
+
+/**
+ * A port free on `host` now, for a server the test starts with a fixed port (Vite's `--strictPort`). `lectern dev`
+ * itself takes port 0 and says which port it got; this is only for servers that cannot.
+ */
+export function freePort(host = '127.0.0.1'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, host, () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
 }

@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../src/cli/dev.js';
+import { freePort } from '../helpers/dev-server.js';
 import { hashTree } from '../helpers/hash-tree.js';
 import { ROOT } from '../helpers/paths.js';
 
