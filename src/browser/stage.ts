@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Warning } from '../errors.js';
+import { inlineAsset, rewriteStylesheet } from '../files/theme-assets.js';
 import type { PreparedDeck } from '../pipeline.js';
 import { planSite } from '../site/build-site.js';
-import { inlineCss } from '../site/single-file.js';
 import { onInterrupt } from './on-interrupt.js';
 
 export interface StagedSite {
@@ -55,7 +55,7 @@ export async function stageSite(prepared: PreparedDeck, options: Record<string, 
       await mkdir(join(dir, copy.to, '..'), { recursive: true });
       // The browser opens the stage over file://, where a stylesheet's `../` or absolute url() would reach any file
       // on the machine: stylesheets go in inlined, with only what lies in their own folder or the article's roots.
-      if (copy.to.endsWith('.css')) await writeFile(join(dir, copy.to), await inlineCss(copy.from, warnings, prepared.access.roots));
+      if (copy.to.endsWith('.css')) await writeFile(join(dir, copy.to), await rewriteStylesheet(copy.from, prepared.access.roots, inlineAsset, warnings));
       else await copyFile(copy.from, join(dir, copy.to));
     }
     // A custom theme, its url()s already confined and pointing at media/ copies in this folder.

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Warning } from '../errors.js';
-import { rewriteStylesheet, type PublishAsset } from '../files/theme-assets.js';
+import { inlineAsset, rewriteStylesheet, type PublishAsset } from '../files/theme-assets.js';
 import type { PreparedDeck } from '../pipeline.js';
 import { renderDeck, type PageAssets } from '../render/render.js';
 import { resolveStyle } from '../render/template-files.js';
@@ -50,7 +50,7 @@ export async function planSite(prepared: PreparedDeck, options: { csp?: boolean;
   const warnings: Warning[] = [];
   if (/\.css$/i.test(deck.meta.theme)) {
     const publish: PublishAsset = (from, bytes, type) => {
-      if (options.inlineAssets) return `data:${type.mime};base64,${bytes.toString('base64')}`;
+      if (options.inlineAssets) return inlineAsset(from, bytes, type);
       // Named by content, as the deck's images are; the stylesheet lives in assets/.
       const to = `media/${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}${type.ext}`;
       if (!copies.some((copy) => copy.to === to)) copies.push({ from, to });

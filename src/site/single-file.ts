@@ -1,14 +1,14 @@
 /**
  * One offline HTML string: the built page with every stylesheet, script, font and image inlined, under a
  * Content-Security-Policy that allows exactly its own scripts by hash. No browser involved; `src/export/single-file.ts`
- * writes it, and the staged copy for the browser (`src/browser/stage.ts`) inlines its stylesheets the same way.
+ * writes it. Stylesheets go through `rewriteStylesheet` (`src/files/theme-assets.ts`), as in the staged copy for the
+ * browser (`src/browser/stage.ts`) and the built site.
  */
-import { readFile, realpath } from 'node:fs/promises';
-import { dirname, extname } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
 import { Script } from 'node:vm';
 import type { Warning } from '../errors.js';
-import { decodeLocalPath, isExternalUrl as isExternal } from '../files/local-images.js';
-import { confine, refusalText } from '../files/roots.js';
+import { inlineAsset, rewriteStylesheet } from '../files/theme-assets.js';
 import type { PreparedDeck } from '../pipeline.js';
 import { escapeHtml } from '../escape-html.js';
 import { planSite } from './build-site.js';
@@ -16,11 +16,6 @@ import { scriptHash, singleFilePolicy, speakerViewHash } from './csp.js';
 import { ensureRuntime } from './runtime.js';
 
 const MIME: Record<string, string> = {
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.eot': 'application/vnd.ms-fontobject',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
@@ -29,71 +24,15 @@ const MIME: Record<string, string> = {
   '.webp': 'image/webp',
   '.avif': 'image/avif',
   '.ico': 'image/x-icon',
-  '.css': 'text/css',
 };
 
-async function dataUri(file: string, mime = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream'): Promise<string> {
+async function dataUri(file: string, mime: string): Promise<string> {
   return `data:${mime};base64,${(await readFile(file)).toString('base64')}`;
 }
 
 /** A media copy's MIME type, from the extension its checked bytes gave it. */
 function imageMime(name: string): string {
   return MIME[extname(name).toLowerCase()] ?? 'application/octet-stream';
-}
-
-const CSS_IMPORT = /@import\s+(?:url\(\s*)?(['"]?)([^'")\s;]+)\1\s*\)?[^;]*;/gi;
-const CSS_URL = /url\(\s*(['"]?)([^'")]+)\1\s*\)/gi;
-
-/**
- * A stylesheet with its local `@import`s inlined and local `url()`s turned into data: URIs. A reference is followed
- * only when its real path lies in the stylesheet's own folder or in `roots` (the article's roots): an article's theme
- * cannot pull in files from elsewhere. Anything else is left out with a warning naming the stylesheet.
- */
-export async function inlineCss(file: string, warnings: Warning[], roots: readonly string[] = [], depth = 0): Promise<string> {
-  const real = await realpath(file);
-  const base = dirname(real);
-  const allowed = [base, ...roots];
-  const css = await readFile(real, 'utf8');
-  const local = async (url: string, what: string): Promise<string | undefined> => {
-    const path = decodeLocalPath(url);
-    const confined = path === undefined ? undefined : await confine(path, base, allowed);
-    if (confined?.ok) return confined.file;
-    const reason = confined === undefined ? 'its percent-encoding is malformed' : confined.reason === 'missing' ? 'a missing file' : refusalText(confined.reason);
-    warnings.push({ message: `left out ${what} ${url}: ${reason}`, location: { file } });
-    return undefined;
-  };
-
-  const imports = new Map<string, string>();
-  for (const match of css.matchAll(CSS_IMPORT)) {
-    const url = match[2] ?? '';
-    if (imports.has(match[0])) continue;
-    if (isExternal(url) || depth > 4) {
-      warnings.push({ message: `left out an @import the offline file cannot carry: ${url}`, location: { file } });
-      imports.set(match[0], '');
-      continue;
-    }
-    const target = await local(url, 'the @import of');
-    imports.set(match[0], target === undefined ? '' : await inlineCss(target, warnings, roots, depth + 1));
-  }
-  const withImports = css.replace(CSS_IMPORT, (whole) => imports.get(whole) ?? '');
-
-  const urls = new Map<string, string | undefined>();
-  for (const match of withImports.matchAll(CSS_URL)) {
-    const url = match[2] ?? '';
-    if (urls.has(url) || isExternal(url)) {
-      if (/^(?:https?:)?\/\//i.test(url) && !urls.has(url)) warnings.push({ message: `a stylesheet refers to ${url}, which needs the network`, location: { file } });
-      urls.set(url, undefined);
-      continue;
-    }
-    const target = await local(url, 'a stylesheet\'s reference to');
-    urls.set(url, target === undefined ? undefined : await dataUri(target));
-  }
-  // Each url() is replaced as a whole token, so one file name that is a prefix of another never corrupts it.
-  return withImports.replace(CSS_URL, (whole, _quote: string, url: string) => {
-    if (!urls.has(url) || isExternal(url)) return whole;
-    const uri = urls.get(url);
-    return uri === undefined ? 'url("")' : `url("${uri}")`;
-  });
 }
 
 /**
@@ -150,7 +89,7 @@ export async function renderSingleFile(prepared: PreparedDeck): Promise<{ html: 
   const replacements: Array<[string, string]> = [];
   for (const match of html.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)) {
     const file = source.get(match[1] ?? '');
-    const text = texts.get(match[1] ?? '') ?? (file ? await inlineCss(file, warnings, roots) : undefined);
+    const text = texts.get(match[1] ?? '') ?? (file ? await rewriteStylesheet(file, roots, inlineAsset, warnings) : undefined);
     if (text === undefined) continue;
     const css = text.replace(/<\/(style)/gi, '<\\/$1');
     replacements.push([match[0], `<style>${css}</style>`]);

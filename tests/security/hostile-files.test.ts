@@ -51,6 +51,11 @@ function readTree(dir: string): Array<{ path: string; bytes: Buffer }> {
   return found;
 }
 
+/** What a slide shows for an image that is not loaded: a placeholder whose visible text and accessible name are its alt. */
+function placeholderHtml(alt: string): string {
+  return `<div class="image-placeholder" role="img" aria-label="${alt}"><span class="image-placeholder-text">${alt}</span></div>`;
+}
+
 /** No trace of any outside file, or of the non-image files inside the folder, in these bytes. */
 function expectNoLeak(bytes: Buffer, where: string): void {
   const text = bytes.toString('latin1');
@@ -92,7 +97,8 @@ beforeAll(() => {
   mkdirSync(article, { recursive: true });
   writeFileSync(join(outside, 'secret.png'), secretPng);
   writeFileSync(join(outside, 'secret.txt'), `TOKEN=${CANARY}\n`);
-  writeFileSync(join(outside, 'evil.css'), `body { color: red; } /* ${CANARY} */\n`);
+  // The canary sits in a declaration, not a comment: a stylesheet that is parsed and reprinted keeps only declarations.
+  writeFileSync(join(outside, 'evil.css'), `body { color: red; }\n.evil::after { content: "${CANARY}"; }\n`);
   mkdirSync(join(outside, 'templates', 'layouts'), { recursive: true });
   writeFileSync(join(outside, 'templates', 'layouts', 'points.hbs'), `<h2>{{title}}</h2><p>OUTSIDE-TEMPLATE ${CANARY}</p>\n`);
   for (const [name, text] of Object.entries(corpus.files)) writeFileSync(join(article, name), fill(text));
@@ -142,13 +148,18 @@ describe('images an article names', () => {
       await page.goto(server.url);
       await page.waitForFunction(() => (window as unknown as { lectern?: unknown }).lectern !== undefined);
       await page.evaluate(() => (window as unknown as { lectern: { ready: Promise<void> } }).lectern.ready);
+      // A refused image is a placeholder box: its alt text is the box's visible text and its accessible name.
       const figures = await page.$$eval('figure.image', (elements) =>
-        elements.map((figure) => ({ caption: figure.querySelector('figcaption')?.textContent ?? '', images: figure.querySelectorAll('img').length })),
+        elements.map((figure) => ({
+          text: figure.textContent ?? '',
+          name: figure.querySelector('.image-placeholder[role="img"]')?.getAttribute('aria-label') ?? figure.querySelector('img')?.getAttribute('alt') ?? null,
+          images: figure.querySelectorAll('img').length,
+        })),
       );
       corpus.images.forEach((vector, index) => {
-        expect(figures, vector.name).toContainEqual({ caption: `alt text of vector ${index + 1}`, images: 0 });
+        expect(figures, vector.name).toContainEqual({ text: `alt text of vector ${index + 1}`, name: `alt text of vector ${index + 1}`, images: 0 });
       });
-      expect(figures).toContainEqual({ caption: 'the real image', images: 1 });
+      expect(figures).toContainEqual({ text: 'the real image', name: 'the real image', images: 1 });
       const inline = await page.$$eval('li img', (elements) => elements.map((img) => ({ alt: img.getAttribute('alt'), src: img.getAttribute('src') })));
       expect(inline.length).toBe(corpus.images.length);
       for (const img of inline) expect(img.src, String(img.alt)).toBeNull();
@@ -190,7 +201,7 @@ describe('images an article names', () => {
     expect(built.stderr).toMatch(/page\.html:\d+: warning: image "\.\.\/outside\/secret\.png" left out/);
     expect(built.stderr).toContain(`warning: image ${JSON.stringify(join(outside, 'secret.txt'))} left out`);
     const html = readFileSync(join(out, 'index.html'), 'utf8');
-    expect(html).toContain('<figcaption>page alt 1</figcaption>');
+    expect(html).toContain(placeholderHtml('page alt 1'));
     const single = join(base, 'page-single.html');
     const exported = await runCli(['export', join(article, 'page.html'), '--format', 'html', '--out', single]);
     expect(exported.code, exported.stderr).toBe(0);
@@ -218,10 +229,13 @@ describe('themes an article names', () => {
     expect(exported.code, exported.stderr).toBe(0);
     expect(exported.stderr).not.toMatch(/internal error/);
     expectNoLeak(readFileSync(out), out);
-    // One warning per refused reference, each naming the theme file.
-    const warnings = exported.stderr.split('\n').filter((line) => /own-theme\.css: warning: left out/.test(line));
+    // One warning per refused reference, each naming the theme file, the line and the reference.
+    const warnings = exported.stderr.split('\n').filter((line) => /own-theme\.css:\d+: warning: /.test(line));
     expect(warnings.length, exported.stderr).toBe(corpus.themeReferences.length);
-    expect(exported.stderr).toMatch(/malformed/);
+    corpus.themeReferences.forEach((reference, index) => {
+      expect(warnings[index], reference).toMatch(new RegExp(`own-theme\\.css:${index + 1}: warning: stylesheet reference ".+" left out: `));
+    });
+    expect(exported.stderr).toMatch(/own-theme\.css:8: warning: stylesheet reference "%E0%A4%A\.png" left out: its percent-encoding is malformed/);
     expect(readFileSync(out, 'utf8')).toContain(`url("data:image/png;base64,${png('real').toString('base64')}")`);
   }, 60_000);
 });
@@ -244,7 +258,8 @@ describe.skipIf(!hasBrowser)('a theme\'s references in the PDF', () => {
       const colours = execFileSync('convert', [join(base, name), '-format', '%c', 'histogram:info:-'], { encoding: 'utf8' });
       expect(colours, name).not.toMatch(/#F[EF]00F[EF]\b/i);
     }
-    expect(exported.stderr).toMatch(/bg-theme\.css: warning: left out a stylesheet's reference to \.\.\/outside\/magenta\.png/);
+    expect(exported.stderr).toMatch(/bg-theme\.css:1: warning: stylesheet reference "\.\.\/outside\/magenta\.png" left out: it lies outside/);
+    expect(exported.stderr).toContain(`bg-theme.css:2: warning: stylesheet reference ${JSON.stringify(magenta)} left out: it lies outside`);
   }, 120_000);
 });
 
@@ -261,6 +276,30 @@ describe('--allow-root', () => {
     expect(readFileSync(join(out, 'media', media[0]!)).equals(secretPng)).toBe(true);
     expect(readFileSync(join(out, 'assets', 'theme.css'), 'utf8')).toContain(CANARY);
   });
+
+  it('inlines a theme\'s @import of a stylesheet in the allowed folder, in the site and the single file, and only with it', async () => {
+    writeFileSync(join(article, 'importing-theme.css'), '@import "../outside/evil.css";\n.own-rule { color: blue; }\n');
+    writeFileSync(join(article, 'importing.md'), `---\ntitle: Importing\ntheme: importing-theme.css\n---\n\n## Part\n\n${paragraph}\n`);
+    const out = join(base, 'site-importing');
+    const built = await runCli(['build', join(article, 'importing.md'), '--out', out, '--allow-root', outside]);
+    expect(built.code, built.stderr).toBe(0);
+    expect(built.stderr).not.toMatch(/warning/);
+    const theme = readFileSync(join(out, 'assets', 'theme.css'), 'utf8');
+    expect(theme).not.toMatch(/@import/);
+    // In the imported sheet's place: before the importing sheet's own rules.
+    expect(theme.indexOf(CANARY)).toBeGreaterThan(-1);
+    expect(theme.indexOf(CANARY)).toBeLessThan(theme.indexOf('.own-rule'));
+    const single = join(base, 'importing-allowed.html');
+    const allowed = await runCli(['export', join(article, 'importing.md'), '--format', 'html', '--out', single, '--allow-root', outside]);
+    expect(allowed.code, allowed.stderr).toBe(0);
+    expect(readFileSync(single, 'utf8')).toContain(CANARY);
+    const refused = join(base, 'importing-refused.html');
+    const exported = await runCli(['export', join(article, 'importing.md'), '--format', 'html', '--out', refused]);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.stderr).toMatch(/importing-theme\.css:1: warning: stylesheet reference "\.\.\/outside\/evil\.css" left out: it lies outside/);
+    expectNoLeak(readFileSync(refused), refused);
+    expect(readFileSync(refused, 'utf8')).toContain('.own-rule');
+  }, 60_000);
 
   it('is a usage error when the folder does not exist', async () => {
     const built = await runCli(['build', join(article, 'allowed.md'), '--out', join(base, 'never'), '--allow-root', join(base, 'no-such-folder')]);
@@ -388,7 +427,7 @@ describe('the dev server', () => {
       const html = await (await fetch(server.url)).text();
       const sources = [...html.matchAll(/<img src="([^"]+)"/g)].map((match) => match[1]);
       expect(sources).toEqual([expect.stringMatching(/^media\/[0-9a-f]{16}\.png$/)]);
-      expect(html).toContain('<figcaption>leak alt</figcaption>');
+      expect(html).toContain(placeholderHtml('leak alt'));
       const copy = await fetch(new URL(sources[0]!, server.url));
       expect(copy.status).toBe(200);
       expect(copy.headers.get('content-type')).toBe('image/png');
