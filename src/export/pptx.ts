@@ -57,8 +57,10 @@ export async function buildPptx(prepared: PreparedDeck): Promise<{ bytes: Uint8A
     const target = pptx.addSlide({ masterName: 'LECTERN', sectionTitle: sectionTitles[index] });
     const image = slide.layout === 'image' ? await slideImage(prepared, slide, warnings) : undefined;
     drawSlide(target, slide, { meta, theme, image });
-    // One paragraph per line; the finishing pass turns the lines into the notes page's paragraphs.
-    if (slide.notes.length > 0) target.addNotes(slide.notes.map((paragraph) => paragraph.replace(/\s*\n\s*/g, ' ')).join('\n'));
+    // One paragraph per line; the finishing pass turns the lines into the notes page's paragraphs. A section slide's
+    // notes page names its section, so the notes alone read as the whole article, headings included.
+    const notes = slide.notes.length === 0 && slide.layout === 'section' && slide.title ? [slide.title] : slide.notes;
+    if (notes.length > 0) target.addNotes(notes.map((paragraph) => paragraph.replace(/\s*\n\s*/g, ' ')).join('\n'));
   }
   const written = (await pptx.write({ outputType: 'nodebuffer', compression: true })) as Buffer;
   const bytes = await stabilisePptx(written, { date: documentDate(meta.date), keywords: keywordsOf(deck), lang: meta.lang, rtl: meta.dir === 'rtl' });
