@@ -1,6 +1,6 @@
 /**
  * Each slide layout as native PowerPoint shapes: text boxes, bullet lists, tables and pictures that stay editable.
- * Positions are in inches on a 10 × 7.29 in slide (Lectern's 960 × 700 px at 96 px an inch).
+ * Positions are in inches on a slide of the deck's size at 96 px an inch (16:9: 13.33 × 7.5 in; 4:3: 10 × 7.29 in).
  */
 import type { DeckMeta, Point, Slide } from '../outline/types.js';
 import { htmlParagraphs } from './html-text.js';
@@ -13,13 +13,32 @@ type TextRun = import('pptxgenjs').default.TextProps;
 type TextOptions = import('pptxgenjs').default.TextPropsOptions;
 type TableRow = import('pptxgenjs').default.TableRow;
 
-export const SLIDE_W = 10;
-export const SLIDE_H = 700 / 96;
-
 const MARGIN = 0.5;
-const CONTENT_W = SLIDE_W - 2 * MARGIN;
-const TITLE = { x: MARGIN, y: 0.25, w: CONTENT_W, h: 1.2 };
-const BODY = { x: MARGIN, y: 1.5, w: CONTENT_W, h: SLIDE_H - 1.5 - 0.45 };
+/** CSS pixels an inch: a deck of 1280 × 720 px is a 13.33 × 7.5 in presentation, PowerPoint's own 16:9. */
+const PIXELS_PER_INCH = 96;
+
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** The slide's size in inches, and where titles and bodies go on it. */
+export interface Frame {
+  w: number;
+  h: number;
+  contentW: number;
+  title: Box;
+  body: Box;
+}
+
+export function frameFor(size: { width: number; height: number }): Frame {
+  const w = size.width / PIXELS_PER_INCH;
+  const h = size.height / PIXELS_PER_INCH;
+  const contentW = w - 2 * MARGIN;
+  return { w, h, contentW, title: { x: MARGIN, y: 0.25, w: contentW, h: 1.2 }, body: { x: MARGIN, y: 1.5, w: contentW, h: h - 1.5 - 0.45 } };
+}
 
 /** An image the slide may show: its bytes (as a data URL) and pixel size, already checked against the article's roots. */
 export interface SlideImage {
@@ -32,6 +51,8 @@ export interface SlideImage {
 export interface SlideContext {
   meta: DeckMeta;
   theme: PptxTheme;
+  /** The slide's size and boxes. */
+  frame: Frame;
   /** The checked local image for an image slide, if it has one PowerPoint can show. */
   image?: SlideImage;
 }
@@ -77,7 +98,7 @@ function textOptions(context: SlideContext, extra: TextOptions): TextOptions {
   };
 }
 
-function drawHeading(target: PptxSlide, text: string, context: SlideContext, box = TITLE, max = 32): void {
+function drawHeading(target: PptxSlide, text: string, context: SlideContext, box = context.frame.title, max = 32): void {
   const size = fittingSize([{ text }], box, { max, min: 14, paragraphSpace: 0 });
   target.addText(text, textOptions(context, { ...box, fontSize: size, bold: true, color: context.theme.heading, valign: 'bottom' }));
 }
@@ -95,7 +116,7 @@ function drawTitleSlide(target: PptxSlide, slide: Slide, context: SlideContext):
   }
   const bylines = (slide.points ?? []).map((point) => point.text);
   if (bylines.length > 0) {
-    const byline = { x: box.x, y, w: box.w, h: Math.max(0.6, SLIDE_H - y - 0.4) };
+    const byline = { x: box.x, y, w: box.w, h: Math.max(0.6, context.frame.h - y - 0.4) };
     const size = fittingSize(bylines.map((text) => ({ text })), byline, { max: 18, min: 10 });
     target.addText(
       bylines.map((text) => ({ text, options: paragraph(context) })),
@@ -114,20 +135,20 @@ function drawSection(target: PptxSlide, slide: Slide, context: SlideContext): vo
 
 /** The part of the content width beside the accent bar, which stands at the start of the reading direction. */
 function besideBar(context: SlideContext, gap = 0.35): { x: number; w: number } {
-  return { x: context.meta.dir === 'rtl' ? MARGIN : MARGIN + gap, w: CONTENT_W - gap };
+  return { x: context.meta.dir === 'rtl' ? MARGIN : MARGIN + gap, w: context.frame.contentW - gap };
 }
 
 function accentBar(target: PptxSlide, context: SlideContext, y: number, h: number): void {
-  const x = context.meta.dir === 'rtl' ? SLIDE_W - MARGIN - 0.12 : MARGIN;
+  const x = context.meta.dir === 'rtl' ? context.frame.w - MARGIN - 0.12 : MARGIN;
   target.addShape('rect', { x, y, w: 0.12, h, fill: { color: context.theme.accent }, line: { color: context.theme.accent, width: 0 } });
 }
 
 /** The sentence that leads into a slide's content, under its title; returns the body box left below it. */
-function drawLead(target: PptxSlide, slide: Slide, context: SlideContext): typeof BODY {
-  if (!slide.subtitle) return BODY;
-  const lead = { ...BODY, h: 1.0 };
+function drawLead(target: PptxSlide, slide: Slide, context: SlideContext): Box {
+  if (!slide.subtitle) return context.frame.body;
+  const lead = { ...context.frame.body, h: 1.0 };
   target.addText(slide.subtitle, textOptions(context, { ...lead, fontSize: fittingSize([{ text: slide.subtitle }], lead, { max: 22, min: 11 }), italic: true }));
-  return { ...BODY, y: BODY.y + 1.1, h: BODY.h - 1.1 };
+  return { ...context.frame.body, y: context.frame.body.y + 1.1, h: context.frame.body.h - 1.1 };
 }
 
 /** Points (with nested points) as one bullet list, numbered when the slide is ordered. */
@@ -166,16 +187,16 @@ function addBullets(
 
 function drawComparison(target: PptxSlide, slide: Slide, context: SlideContext): void {
   drawHeading(target, slide.title ?? '', context);
-  let top = BODY.y;
+  let top = context.frame.body.y;
   if (slide.subtitle) {
-    const lead = { ...BODY, h: 1.0 };
+    const lead = { ...context.frame.body, h: 1.0 };
     target.addText(slide.subtitle, textOptions(context, { ...lead, fontSize: fittingSize([{ text: slide.subtitle }], lead, { max: 22, min: 11 }), italic: true }));
     top += 1.1;
   }
   const sides = slide.points ?? [];
   const gap = 0.3;
-  const w = (CONTENT_W - gap * (sides.length - 1)) / Math.max(1, sides.length);
-  const h = BODY.y + BODY.h - top;
+  const w = (context.frame.contentW - gap * (sides.length - 1)) / Math.max(1, sides.length);
+  const h = context.frame.body.y + context.frame.body.h - top;
   const texts = sides.map((side) => [side.text, ...flatten(side.children ?? []).map((child) => child.text)]);
   // One size for every side, the smallest any side needs, so the sides read as equals.
   const size = Math.min(...texts.map((lines) => fittingSize(lines.map((text) => ({ text })), { w, h }, { max: 24, min: 9 })));
@@ -191,9 +212,9 @@ function drawComparison(target: PptxSlide, slide: Slide, context: SlideContext):
 }
 
 function drawQuote(target: PptxSlide, slide: Slide, context: SlideContext): void {
-  if (slide.title) drawHeading(target, slide.title, context, { ...TITLE, h: 0.8 }, 20);
+  if (slide.title) drawHeading(target, slide.title, context, { ...context.frame.title, h: 0.8 }, 20);
   const quote = slide.quote ?? { text: '' };
-  const below = drawLead(target, slide, context).y - BODY.y;
+  const below = drawLead(target, slide, context).y - context.frame.body.y;
   const box = { ...besideBar(context, 0.5), y: 1.5 + below, h: 4.2 - below };
   accentBar(target, context, box.y, box.h);
   const size = fittingSize([{ text: quote.text }], box, { max: 32, min: 11 });
@@ -211,7 +232,7 @@ function drawFigure(target: PptxSlide, slide: Slide, context: SlideContext): voi
   const figures = slide.figures ?? [];
   const points = slide.points ?? [];
   const gap = 0.3;
-  const w = (CONTENT_W - gap * (figures.length - 1)) / Math.max(1, figures.length);
+  const w = (context.frame.contentW - gap * (figures.length - 1)) / Math.max(1, figures.length);
   const valueH = 1.3;
   const captionH = points.length > 0 ? 1.2 : 2.6;
   const valueSize = Math.min(...figures.map((figure) => fittingSize([{ text: figure.value }], { w, h: valueH }, { max: 54, min: 16, paragraphSpace: 0 })));
@@ -254,7 +275,7 @@ function drawTable(target: PptxSlide, slide: Slide, context: SlideContext): void
   const table = slide.table ?? { header: [], rows: [], align: [] };
   const columns = Math.max(table.header.length, ...table.rows.map((row) => row.length), 1);
   const rows = [table.header, ...table.rows];
-  const colW = CONTENT_W / columns;
+  const colW = context.frame.contentW / columns;
   // Row heights are given, from the lines each row's fullest cell wraps into: LibreOffice scales a table whose frame
   // is smaller than its rows down to the frame. The size is the largest at which every row fits the body's height.
   const heightsAt = (size: number): number[] =>
@@ -293,8 +314,8 @@ function drawImage(target: PptxSlide, slide: Slide, context: SlideContext): void
   drawHeading(target, slide.title ?? '', context);
   const image = slide.image;
   const caption = image?.alt || image?.title || image?.src || '';
-  const captionBox = { x: MARGIN, y: BODY.y + BODY.h - 0.6, w: CONTENT_W, h: 0.6 };
-  const area = { x: MARGIN, y: BODY.y, w: CONTENT_W, h: BODY.h - 0.7 };
+  const captionBox = { x: MARGIN, y: context.frame.body.y + context.frame.body.h - 0.6, w: context.frame.contentW, h: 0.6 };
+  const area = { x: MARGIN, y: context.frame.body.y, w: context.frame.contentW, h: context.frame.body.h - 0.7 };
   if (context.image) {
     // Scaled to fit the area, centred, keeping its proportions.
     const scale = Math.min(area.w / context.image.width, area.h / context.image.height);
@@ -310,9 +331,9 @@ function drawImage(target: PptxSlide, slide: Slide, context: SlideContext): void
 function drawHtml(target: PptxSlide, slide: Slide, context: SlideContext): void {
   drawHeading(target, slide.title ?? '', context);
   const paragraphs = htmlParagraphs(slide.html ?? '');
-  const size = fittingSize(paragraphs.map((text) => ({ text })), BODY, { max: 24, min: 9 });
+  const size = fittingSize(paragraphs.map((text) => ({ text })), context.frame.body, { max: 24, min: 9 });
   target.addText(
     paragraphs.map((text) => ({ text, options: paragraph(context, { paraSpaceAfter: Math.round(size * 0.4) }) })),
-    textOptions(context, { ...BODY, fontSize: size }),
+    textOptions(context, { ...context.frame.body, fontSize: size }),
   );
 }

@@ -10,7 +10,7 @@ import type { Deck, Slide } from '../outline/types.js';
 import type { PreparedDeck } from '../pipeline.js';
 import { writeFileAtomically } from '../site/atomic.js';
 import { sourceFiles } from '../site/output-guard.js';
-import { drawSlide, SLIDE_H, SLIDE_W, type SlideImage } from './pptx-slides.js';
+import { drawSlide, frameFor, type SlideImage } from './pptx-slides.js';
 import { stabilisePptx } from './pptx-stable.js';
 import { pptxTheme } from './pptx-theme.js';
 
@@ -40,7 +40,8 @@ export async function buildPptx(prepared: PreparedDeck): Promise<{ bytes: Uint8A
   const { meta } = deck;
   const theme = pptxTheme(meta.theme);
   const pptx = new PptxGenJS();
-  pptx.defineLayout({ name: 'LECTERN', width: SLIDE_W, height: SLIDE_H });
+  const frame = frameFor(meta.size);
+  pptx.defineLayout({ name: 'LECTERN', width: frame.w, height: frame.h });
   pptx.layout = 'LECTERN';
   pptx.title = meta.title;
   pptx.subject = meta.subtitle ?? meta.title;
@@ -56,7 +57,7 @@ export async function buildPptx(prepared: PreparedDeck): Promise<{ bytes: Uint8A
   for (const [index, slide] of deck.slides.entries()) {
     const target = pptx.addSlide({ masterName: 'LECTERN', sectionTitle: sectionTitles[index] });
     const image = slide.layout === 'image' ? await slideImage(prepared, slide, warnings) : undefined;
-    drawSlide(target, slide, { meta, theme, image });
+    drawSlide(target, slide, { meta, theme, frame, image });
     // One paragraph per line; the finishing pass turns the lines into the notes page's paragraphs. A section slide's
     // notes page names its section, so the notes alone read as the whole article, headings included.
     const notes = slide.notes.length === 0 && slide.layout === 'section' && slide.title ? [slide.title] : slide.notes;

@@ -132,9 +132,16 @@ describe('lectern export -o talk.pptx', () => {
     expect(core).toContain(`<dc:title>${prepared.deck.meta.title}</dc:title>`);
     expect(core).toMatch(/<cp:keywords>[^<]+<\/cp:keywords>/);
     const presentation = (await pptx.zip.file('ppt/presentation.xml')?.async('string')) ?? '';
-    // 960 × 700 px at 96 px an inch, in EMU (914,400 an inch).
-    expect(presentation).toContain('<p:sldSz cx="9144000" cy="6667500"/>');
+    // The default 16:9 deck, 1280 × 720 px at 96 px an inch: PowerPoint's own 13.33 × 7.5 in, in EMU (914,400 an inch).
+    expect(presentation).toContain('<p:sldSz cx="12192000" cy="6858000"/>');
   });
+
+  it('follows the deck’s size: 4:3 is 960 × 700 px, 10 × 7.29 in', async () => {
+    const out = join(dir, 'four-three.pptx');
+    await exportOk([SEED_ARTICLE, '-o', out, '--size', '4:3', '--quiet']);
+    const presentation = (await (await JSZip.loadAsync(readFileSync(out))).file('ppt/presentation.xml')?.async('string')) ?? '';
+    expect(presentation).toContain('<p:sldSz cx="9144000" cy="6667500"/>');
+  }, 60_000);
 
   it('is the same bytes every time', async () => {
     const again = join(dir, 'again.pptx');
