@@ -68,10 +68,16 @@ function captionFor(paragraph: string, figure: Found): string {
   after = after.split(/\s(?:and|but|while|whereas)\s(?=\p{Lu})/u)[0] ?? after;
   const beforeWords = before.replace(/^\s*(?:and|but|or|while|whereas)\s+/i, '').split(/\s+/).filter(Boolean);
   const afterWords = after.split(/\s+/).filter(Boolean).slice(0, CAPTION_AFTER);
-  // Start at the subject: the last capitalised name before the figure when the clause is long, else the clause's start.
+  // Start at the subject: the last name before the figure ("… Gemini and OpenAI invested" → "OpenAI invested"), else
+  // the clause's start, at most a few words back.
   let start = Math.max(0, beforeWords.length - CAPTION_BEFORE);
-  const named = beforeWords.findIndex((word, index) => index >= start && /^\p{Lu}/u.test(word));
-  if (start > 0 && named >= 0) start = named;
+  const capital = (index: number): boolean => /^\p{Lu}/u.test(beforeWords[index] ?? '');
+  for (let index = beforeWords.length - 1; index > start; index--) {
+    if (capital(index) && !capital(index - 1)) {
+      start = index;
+      break;
+    }
+  }
   const words = [...beforeWords.slice(start), ...afterWords].filter((word, index, all) => index === 0 || word.toLowerCase() !== all[index - 1]!.toLowerCase());
   const caption = words.join(' ').replace(/^[\s,;:]+|[\s,;:]+$/g, '');
   const trimmed = caption.replace(/(?:\s+(?:a|an|the|of|to|with|for|by|and|or|in|on|at|just|only|we|they|it|he|she|you|i|who|which|that))+$/i, '');
