@@ -13,14 +13,16 @@ const root = path.dirname(bench);
 const HELP = `Usage: npm run bench -- [options]     (or: node bench/run.mjs [options])
 
 Benchmarks Lectern against Marp CLI 4.5.1, reveal-md 6.1.4 and decktape 3.16.1 on the same deck
-(the seed article at ×1, ×10, ×100), beside the machine's floor (\`node -e 0\`; Chromium's start plus a blank
-print of the same page count: bench/floor-pdf.mjs), and writes BENCHMARKS.md and bench/results.json.
+(the seed article at ×1, ×10, ×100): static HTML, PDF and PPTX export (Lectern's native, editable PPTX
+beside Marp CLI's --pptx, which holds pictures of slides), live editing and a 10 MB article, beside the
+machine's floor (\`node -e 0\`; Chromium's start plus a blank print of the same page count:
+bench/floor-pdf.mjs), and writes BENCHMARKS.md and bench/results.json.
 The peer tools are installed into bench/node_modules on first use (never into the project).
 
 Options:
-  --quick              a short pass (~3 min here): 1 counted run, small budgets, no ×100 PDF,
+  --quick              a short pass (~5 min here): 1 counted run, small budgets, no ×100 PDF or PPTX,
                        decktape at ×1 only
-  --only LIST          phases to run, comma-separated: build, pdf, dev, big (default: all);
+  --only LIST          phases to run, comma-separated: build, pdf, pptx, dev, big (default: all);
                        results of phases not run are kept from the previous results.json
   --sizes LIST         deck sizes, comma-separated (default: 1,10,100)
   --runs N             counted runs per tool and size after one warm-up (default: 5; --quick: 1)
@@ -41,7 +43,7 @@ const args = benchArgs({
   report: { type: 'boolean', default: false },
 }, HELP);
 
-const PHASES = ['build', 'pdf', 'dev', 'big'];
+const PHASES = ['build', 'pdf', 'pptx', 'dev', 'big'];
 const only = args.only ? args.only.split(',').map((s) => s.trim()).filter(Boolean) : PHASES;
 const unknown = only.filter((p) => !PHASES.includes(p));
 if (unknown.length) { console.error(`unknown phase(s): ${unknown.join(', ')} (choose from ${PHASES.join(', ')})`); process.exit(2); }
@@ -127,6 +129,7 @@ async function main() {
   const { writeDecks } = await import('./lib/decks.mjs');
   const { launch } = await import('./lib/browser.mjs');
   const { buildPhase, pdfPhase } = await import('./lib/phases.mjs');
+  const { pptxPhase } = await import('./lib/pptx.mjs');
   const { devPhase, bigPhase } = await import('./lib/dev.mjs');
   const { renderMarkdown, targets } = await import('./lib/report.mjs');
 
@@ -154,6 +157,7 @@ async function main() {
     const stamp = (o) => ({ date, mode, ...o });
     if (only.includes('build')) results.build = stamp({ rows: await buildPhase(ctx) });
     if (only.includes('pdf')) results.pdf = stamp({ rows: await pdfPhase(ctx) });
+    if (only.includes('pptx')) results.pptx = stamp({ rows: await pptxPhase(ctx) });
     if (only.includes('dev')) { log('dev server'); results.dev = stamp(await devPhase(ctx)); }
     if (only.includes('big')) results.big = stamp(await bigPhase(ctx));
   } finally {

@@ -79,6 +79,21 @@ function pdfTable(rows) {
   return lines.join('\n');
 }
 
+/** Lectern's PPTX beside Marp CLI's: a reference, with no target, as the two files are different things. */
+function pptxTable(rows) {
+  const lines = ['| size | slides (tool\'s deck) | tool | wall: median (min–max) | Lectern / tool | slides in the PPTX | slides = deck | PPTX bytes | peak memory, tree (PSS) | peak RSS, one process | notes |',
+    '|---|---|---|---|---|---|---|---|---|---|---|'];
+  for (const r of rows) {
+    const lec = rows.find((o) => o.size === r.size && o.tool === 'lectern');
+    // a peer that timed out took at least its timeout: Lectern's share is at most that
+    const q = r.tool === 'lectern' ? '' : r.status === 'timeout' && r.timeoutMs && lec?.wall ? `≤ ${x(lec.wall.median / r.timeoutMs)}` : x(ratio(lec, r));
+    const okSlides = r.slideCountOk == null ? '—' : r.slideCountOk ? 'yes' : '**no**';
+    const notes = [...(r.notes ?? []), r.status === 'failed' ? r.error : null].filter(Boolean).join('; ').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+    lines.push(`| ×${r.size} | ${r.expectedSlides ?? r.slides} | ${r.label} | ${wall(r)} | ${q} | ${r.pptxSlides ?? '—'} | ${okSlides} | ${mb(r.outputBytes)} | ${mb(r.peakTreePss)} | ${mb(r.peakProcRss)} | ${notes} |`);
+  }
+  return lines.join('\n');
+}
+
 /**
  * Lectern against the machine's floor (`node -e 0` for a build; Node, Chromium's start and a blank print of the same
  * page count for a PDF), beside its ratio to Marp: how much of Lectern's time is its own work, and how that compares
@@ -125,6 +140,11 @@ export function renderMarkdown(results, profiles = '') {
   if (profiles.trim()) out.push(profiles.trim(), '');
   if (results.build) out.push(`## Build static HTML`, '', `_${results.build.date}, ${results.build.mode}_`, '', buildTable(results.build.rows), '');
   if (results.pdf) out.push('## PDF export', '', `_${results.pdf.date}, ${results.pdf.mode}_`, '', pdfTable(results.pdf.rows), '');
+  if (results.pptx) {
+    out.push('## PPTX export (reference, no target)', '', `_${results.pptx.date}, ${results.pptx.mode}_`, '',
+      'Not like for like: Lectern writes a native PowerPoint file (text boxes, lists and tables that can be edited; no browser), while Marp CLI\'s `--pptx` renders each slide in Chromium and sets the picture as the slide\'s background, so the text of its slides cannot be edited (both carry the speaker notes). Marp\'s editable mode (`--pptx-editable`) needs LibreOffice and is marked experimental; it is not measured. The times show what each file costs, not two ways of doing the same job.', '',
+      pptxTable(results.pptx.rows), '');
+  }
   if (results.dev) {
     const d = results.dev;
     out.push('## Live editing (Lectern only)', '', `_${d.date}, ${d.mode}_`, '');
@@ -149,12 +169,12 @@ export function renderMarkdown(results, profiles = '') {
   out.push('## Method', '');
   out.push(...[
     '- **Work.** The seed article (`../shared/articles/deepseek-r1.txt`, read at run time, never committed) becomes one deck: a title slide, a slide per section, and a slide per paragraph whose point is the lead sentence and whose note is the whole paragraph (27 slides). It is written in each tool\'s dialect (Marp: `marp: true`, `---`, notes in HTML comments; reveal-md: `---`, `Note:`; Lectern: front matter, `##` section, `###` slide, text, `Note:`) at ×1, ×10 and ×100 (27, 261, 2,601 slides) into `bench/work/` (gitignored). Lectern also builds the raw article.',
-    '- **Commands.** Build: `marp file.md -o DIR/index.html`; `reveal-md file.md --static DIR`; `node bin/lectern.js build file.md --out DIR`. PDF: `marp --pdf`; `reveal-md --print` (its own server, on a free 127.0.0.1 port); `decktape reveal URL out.pdf` against a reveal-md static build of the same deck served by the harness on 127.0.0.1 (that build is not timed; decktape keeps its default 1 s pause per slide); `node bin/lectern.js export file.md --format pdf`. Every browser is `/usr/bin/chromium` (`CHROME_PATH`, `--puppeteer-chromium-executable`, `--chrome-path`), with background networking off; `PUPPETEER_SKIP_DOWNLOAD=1` and `NO_UPDATE_NOTIFIER=1` throughout.',
+    '- **Commands.** Build: `marp file.md -o DIR/index.html`; `reveal-md file.md --static DIR`; `node bin/lectern.js build file.md --out DIR`. PDF: `marp --pdf`; `reveal-md --print` (its own server, on a free 127.0.0.1 port); `decktape reveal URL out.pdf` against a reveal-md static build of the same deck served by the harness on 127.0.0.1 (that build is not timed; decktape keeps its default 1 s pause per slide); `node bin/lectern.js export file.md --format pdf`. PPTX: `marp --pptx` (pictures of slides); `node bin/lectern.js export file.md --format pptx` (native, editable); same rounds, budgets and timeouts as the PDF phase. Every browser is `/usr/bin/chromium` (`CHROME_PATH`, `--puppeteer-chromium-executable`, `--chrome-path`), with background networking off; `PUPPETEER_SKIP_DOWNLOAD=1` and `NO_UPDATE_NOTIFIER=1` throughout.',
     '- **Runs.** At each size, every tool runs once as a warm-up, then the tools alternate (A B C A B C …) for the counted runs. A cell whose runs would exceed the per-cell budget gets fewer runs; one whose warm-up alone exceeds it keeps the warm-up as its only sample (marked `*`). Every run is bounded by a timeout and its whole process tree is killed afterwards; a tool that times out at one size is not tried at larger ones. Wall time is the median, with min–max and n.',
     '- **Bytes.** Output bytes: every file the build wrote. First-slide bytes: the built page loaded in Chromium (playwright-core) from a 127.0.0.1 server, until the first slide shows (Reveal `isReady()`, or a section after `load`) and the network is idle, summing response bodies; any request not to 127.0.0.1 is blocked and reported.',
     '- **Memory.** Peak memory of the process tree: every process under the command, browsers included, polled every 100 ms from /proc and summed as PSS (shared pages split among the processes sharing them; the plain RSS sum, which counts Chromium\'s shared pages once per process, is in results.json as `peakTreeRss`). Also the largest single process\'s peak RSS (`/usr/bin/time -v`). Polling can miss a peak shorter than 100 ms.',
     '- **Floor.** `node -e 0` in the build rounds; in the PDF rounds `node bench/floor-pdf.mjs N out.pdf`, which starts Chromium with Lectern\'s driver and export flags and prints N blank pages of the slide size in one print (N: the pages of Lectern\'s PDF). Lectern ÷ floor and Lectern − floor are in "The floor".',
-    '- **PDF pages** are counted with `pdfinfo` and must equal the deck\'s slides; mismatches are flagged in the table.',
+    '- **PDF pages** are counted with `pdfinfo` and must equal the deck\'s slides; mismatches are flagged in the table. **PPTX slides** are the `ppt/slides/slideN.xml` parts of the file (read with JSZip), checked the same way.',
     '- **Live editing.** `lectern dev deck.md --port P` starts, Chromium (already running) polls the URL until the first slide shows: cold start. Then the first slide\'s point is edited 1 + 20 times (the first is a warm-up), timing the file write until the new text is in `.reveal .slides`.',
     '- **Noise.** The machine has few cores shared with other work; treat differences under ~20 % as noise.',
   ]);

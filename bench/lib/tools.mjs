@@ -1,4 +1,4 @@
-// How each tool builds static HTML and exports PDF: the command lines, where the output lands, which page to load.
+// How each tool builds static HTML and exports PDF and PPTX: the command lines, where the output lands, which page to load.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import net from 'node:net';
@@ -25,7 +25,7 @@ export function freePort() {
   });
 }
 
-/** The tool table. paths: { root, bench }. Each build() / pdf() returns { cmd, args, cwd, entry? }. */
+/** The tool table. paths: { root, bench }. Each build() / pdf() / pptx() returns { cmd, args, cwd, entry? }. */
 export function makeTools({ root, bench }) {
   const bin = (name) => path.join(bench, 'node_modules', '.bin', name);
   const lecternBin = path.join(root, 'bin', 'lectern.js');
@@ -35,6 +35,7 @@ export function makeTools({ root, bench }) {
       available: () => existsSync(lecternBin),
       build: (src, outDir) => ({ cmd: process.execPath, args: [lecternBin, 'build', src, '--out', outDir], cwd: root, entry: 'index.html' }),
       pdf: (src, outFile) => ({ cmd: process.execPath, args: [lecternBin, 'export', src, '--format', 'pdf', '--out', outFile], cwd: root }),
+      pptx: (src, outFile) => ({ cmd: process.execPath, args: [lecternBin, 'export', src, '--format', 'pptx', '--out', outFile], cwd: root }),
       dev: (src, port) => ({ cmd: process.execPath, args: [lecternBin, 'dev', src, '--port', String(port)], cwd: root }),
     },
     marp: {
@@ -42,6 +43,8 @@ export function makeTools({ root, bench }) {
       available: () => existsSync(bin('marp')),
       build: (src, outDir) => ({ cmd: bin('marp'), args: [src, '-o', path.join(outDir, 'index.html')], cwd: path.dirname(src), entry: 'index.html' }),
       pdf: (src, outFile) => ({ cmd: bin('marp'), args: [src, '--pdf', '-o', outFile], cwd: path.dirname(src) }),
+      // Marp's default PPTX: one picture per slide (its editable mode needs LibreOffice and is experimental)
+      pptx: (src, outFile) => ({ cmd: bin('marp'), args: [src, '--pptx', '-o', outFile], cwd: path.dirname(src) }),
     },
     revealmd: {
       label: 'reveal-md',
