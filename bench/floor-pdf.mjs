@@ -6,7 +6,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { closeBrowser, launchBrowser } from '../lib/browser/launch.js';
-import { SLIDE_HEIGHT, SLIDE_WIDTH } from '../lib/render/reveal-config.js';
+import { DEFAULT_SLIDE_SIZE, parseSlideSize } from '../lib/slide-size.js';
+
+// The default slide size, as the benchmarked decks use.
+const { width: SLIDE_WIDTH, height: SLIDE_HEIGHT } = parseSlideSize(DEFAULT_SLIDE_SIZE);
 
 const [pagesArg, out] = process.argv.slice(2);
 const pages = Number(pagesArg);
