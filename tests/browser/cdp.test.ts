@@ -10,21 +10,13 @@ import { BROWSER_FLAGS, isolatedPage, launchBrowser, sandboxFlags } from '../../
 import type { Browser } from '../../src/browser/cdp/browser.js';
 import { Browser as CdpBrowser } from '../../src/browser/cdp/browser.js';
 import { BROWSER, SKIP_BROWSER_TESTS, tempDir } from '../export/helpers.js';
+import { isRunning } from '../helpers/browser.js';
 
 /** A page written to a file and its file:// URL. */
 function pageFile(html: string): string {
   const file = join(tempDir(), 'page.html');
   writeFileSync(file, html);
   return pathToFileURL(file).href;
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 describe.skipIf(SKIP_BROWSER_TESTS)('the DevTools driver', () => {

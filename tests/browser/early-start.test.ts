@@ -4,15 +4,7 @@ import { whileBrowserStarts } from '../../src/browser/early-start.js';
 import type { Browser } from '../../src/browser/cdp/browser.js';
 import { ExitCode, LecternError } from '../../src/errors.js';
 import { BROWSER, SKIP_BROWSER_TESTS } from '../export/helpers.js';
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { isRunning } from '../helpers/browser.js';
 
 describe('starting the browser while the deck is read', () => {
   it('with no browser, fails before any work is done', async () => {

@@ -29,3 +29,13 @@ export async function launchBrowser(): Promise<Browser> {
   if (!executablePath) throw new Error('no Chromium found');
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 }
+
+/** Whether a process (a browser the test started) is still alive: signal 0 tests for it without touching it. */
+export function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
