@@ -26,13 +26,16 @@ Options:
   --no-report       print the table, leave BENCHMARKS.md alone
   -h, --help        this text`;
 
-const args = benchArgs({
-  scales: { type: 'string', default: '1,2,4,8' },
-  runs: { type: 'string', default: '3' },
-  only: { type: 'string' },
-  timeout: { type: 'string', default: '60' },
-  'no-report': { type: 'boolean', default: false },
-}, HELP);
+const args = benchArgs(
+  {
+    scales: { type: 'string', default: '1,2,4,8' },
+    runs: { type: 'string', default: '3' },
+    only: { type: 'string' },
+    timeout: { type: 'string', default: '60' },
+    'no-report': { type: 'boolean', default: false },
+  },
+  HELP,
+);
 const scales = args.scales.split(',').map(Number);
 const runs = Number(args.runs);
 const timeoutMs = Number(args.timeout) * 1000;
@@ -45,7 +48,9 @@ const timeAvailable = existsSync('/usr/bin/time');
 /** One build through the real CLI: wall time, peak RSS of the Node process, exit code and first stderr line. */
 function build(file) {
   const out = path.join(work, 'out');
-  const command = timeAvailable ? ['/usr/bin/time', ['-v', process.execPath, bin, 'build', file, '--out', out]] : [process.execPath, [bin, 'build', file, '--out', out]];
+  const command = timeAvailable
+    ? ['/usr/bin/time', ['-v', process.execPath, bin, 'build', file, '--out', out]]
+    : [process.execPath, [bin, 'build', file, '--out', out]];
   const started = process.hrtime.bigint();
   const r = spawnSync(command[0], command[1], { cwd: work, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 << 20 });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
@@ -74,11 +79,22 @@ for (const shape of SLOW_SHAPES.filter((s) => !args.only || s.name.includes(args
     const ms = median(results.map((r) => r.ms));
     const cpuMs = median(results.map((r) => r.cpuMs));
     const row = {
-      shape: shape.name, stage: shape.stage, scale, mb, ms, msPerMb: ms / mb, cpuMs, cpuMsPerMb: cpuMs / mb,
-      rssMb: Math.max(...results.map((r) => r.rssMb)), code: results[0].code, message: results[0].message,
+      shape: shape.name,
+      stage: shape.stage,
+      scale,
+      mb,
+      ms,
+      msPerMb: ms / mb,
+      cpuMs,
+      cpuMsPerMb: cpuMs / mb,
+      rssMb: Math.max(...results.map((r) => r.rssMb)),
+      code: results[0].code,
+      message: results[0].message,
     };
     rows.push(row);
-    log(`${shape.name} ×${scale}: ${mb.toFixed(2)} MB, ${ms.toFixed(0)} ms (${row.msPerMb.toFixed(0)} ms/MB), CPU ${cpuMs.toFixed(0)} ms (${row.cpuMsPerMb.toFixed(0)} ms/MB), ${row.rssMb.toFixed(0)} MB RSS, exit ${row.code}`);
+    log(
+      `${shape.name} ×${scale}: ${mb.toFixed(2)} MB, ${ms.toFixed(0)} ms (${row.msPerMb.toFixed(0)} ms/MB), CPU ${cpuMs.toFixed(0)} ms (${row.cpuMsPerMb.toFixed(0)} ms/MB), ${row.rssMb.toFixed(0)} MB RSS, exit ${row.code}`,
+    );
     if (row.code === 'timeout') break;
   }
 }
@@ -89,7 +105,15 @@ for (const shape of DEEP_SHAPES.filter((s) => !args.only || s.name.includes(args
   const file = path.join(work, shape.file);
   writeFileSync(file, text);
   const r = build(file);
-  deep.push({ shape: shape.name, mb: Buffer.byteLength(text) / 1e6, ms: r.ms, cpuMs: r.cpuMs, rssMb: r.rssMb, code: r.code, message: r.message.replace(work + path.sep, '') });
+  deep.push({
+    shape: shape.name,
+    mb: Buffer.byteLength(text) / 1e6,
+    ms: r.ms,
+    cpuMs: r.cpuMs,
+    rssMb: r.rssMb,
+    code: r.code,
+    message: r.message.replace(work + path.sep, ''),
+  });
   log(`${shape.name}: exit ${r.code} in ${r.ms.toFixed(0)} ms, ${r.rssMb.toFixed(0)} MB: ${r.message}`);
 }
 rmSync(work, { recursive: true, force: true });

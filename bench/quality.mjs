@@ -12,7 +12,9 @@ const { buildReport } = await import(join(root, 'lib/check/report.js'));
 const { measureTalk } = await import(join(root, 'lib/outline/quality.js'));
 
 if (process.argv.includes('--help')) {
-  process.stdout.write('Usage: npm run bench:quality\n\nPrints, for every article in tests/fixtures/articles/ and ../shared/articles/ (plus a generated\nbook-length text): sections, slides, counter titles ("(2/5)"), distinct content-slide titles, points\nending in "…", single-point share of points slides, median points per slide, median/max words per\npoint, median visible words per content slide and the most on a points slide, overflowing slides,\ncoverage, planned minutes and the layouts used. Needs Chromium (for overflow). Exits non-zero when\nan article misses a target.\n');
+  process.stdout.write(
+    'Usage: npm run bench:quality\n\nPrints, for every article in tests/fixtures/articles/ and ../shared/articles/ (plus a generated\nbook-length text): sections, slides, counter titles ("(2/5)"), distinct content-slide titles, points\nending in "…", single-point share of points slides, median points per slide, median/max words per\npoint, median visible words per content slide and the most on a points slide, overflowing slides,\ncoverage, planned minutes and the layouts used. Needs Chromium (for overflow). Exits non-zero when\nan article misses a target.\n',
+  );
   process.exit(0);
 }
 
@@ -62,10 +64,28 @@ for (const file of articles) {
     `${coverage.toFixed(1)} %`,
     (prepared.deck.meta.totalTime / 60).toFixed(1),
   ]);
-  layoutLines.push(`- ${name}: ${Object.entries(talk.layouts).map(([layout, count]) => `${layout} ${count}`).join(', ')}`);
+  layoutLines.push(
+    `- ${name}: ${Object.entries(talk.layouts)
+      .map(([layout, count]) => `${layout} ${count}`)
+      .join(', ')}`,
+  );
 }
 
-const header = ['article', 'sections', 'slides', 'counters', 'distinct titles', '"…" points', 'single-point', 'points/slide', 'words/point med/max', 'words/slide med/max', 'overflowing', 'coverage', 'minutes'];
+const header = [
+  'article',
+  'sections',
+  'slides',
+  'counters',
+  'distinct titles',
+  '"…" points',
+  'single-point',
+  'points/slide',
+  'words/point med/max',
+  'words/slide med/max',
+  'overflowing',
+  'coverage',
+  'minutes',
+];
 const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => row[column].length)));
 const line = (cells) => `| ${cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join(' | ')} |`;
 process.stdout.write([line(header), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...rows.map(line)].join('\n') + '\n');
@@ -86,7 +106,9 @@ function listArticles(folder) {
 
 /** A 50,000+ word text with chapters, made from the project's own fixture paragraphs. */
 function generateBook(target) {
-  const paragraphs = readFileSync(join(root, 'tests/fixtures/articles/no-headings.txt'), 'utf8').split('\n').filter((line) => line.trim());
+  const paragraphs = readFileSync(join(root, 'tests/fixtures/articles/no-headings.txt'), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim());
   const chapters = [];
   let words = 0;
   for (let chapter = 1; words < 52_000; chapter++) {

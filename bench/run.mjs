@@ -33,22 +33,36 @@ Options:
 
 Lectern rows read "not available" until bin/lectern.js exists and starts.`;
 
-const args = benchArgs({
-  quick: { type: 'boolean', default: false },
-  only: { type: 'string' },
-  sizes: { type: 'string', default: '1,10,100' },
-  runs: { type: 'string' },
-  timeout: { type: 'string' },
-  article: { type: 'string' },
-  report: { type: 'boolean', default: false },
-}, HELP);
+const args = benchArgs(
+  {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    sizes: { type: 'string', default: '1,10,100' },
+    runs: { type: 'string' },
+    timeout: { type: 'string' },
+    article: { type: 'string' },
+    report: { type: 'boolean', default: false },
+  },
+  HELP,
+);
 
 const PHASES = ['build', 'pdf', 'pptx', 'dev', 'big'];
-const only = args.only ? args.only.split(',').map((s) => s.trim()).filter(Boolean) : PHASES;
+const only = args.only
+  ? args.only
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+  : PHASES;
 const unknown = only.filter((p) => !PHASES.includes(p));
-if (unknown.length) { console.error(`unknown phase(s): ${unknown.join(', ')} (choose from ${PHASES.join(', ')})`); process.exit(2); }
+if (unknown.length) {
+  console.error(`unknown phase(s): ${unknown.join(', ')} (choose from ${PHASES.join(', ')})`);
+  process.exit(2);
+}
 const sizes = args.sizes.split(',').map(Number);
-if (sizes.some((n) => !Number.isInteger(n) || n < 1)) { console.error('--sizes takes positive integers, e.g. 1,10,100'); process.exit(2); }
+if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
+  console.error('--sizes takes positive integers, e.g. 1,10,100');
+  process.exit(2);
+}
 
 const quick = args.quick;
 const timeoutSec = Number(args.timeout ?? (quick ? 60 : 150));
@@ -72,26 +86,60 @@ function ensurePeers() {
   const cmd = existsSync(path.join(bench, 'package-lock.json')) ? 'ci' : 'install';
   log(`installing the peer tools: npm ${cmd} in bench/ (PUPPETEER_SKIP_DOWNLOAD=1)…`);
   const r = spawnSync('npm', [cmd, '--no-audit', '--no-fund'], {
-    cwd: bench, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1' },
+    cwd: bench,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1' },
   });
-  if (r.status !== 0) { log('npm failed to install the peer tools'); process.exit(1); }
+  if (r.status !== 0) {
+    log('npm failed to install the peer tools');
+    process.exit(1);
+  }
 }
 
 /** Machine and version facts for the report. */
 function machine() {
-  const version = (pkg) => { try { return JSON.parse(readFileSync(path.join(bench, 'node_modules', pkg, 'package.json'), 'utf8')).version; } catch { return 'missing'; } };
+  const version = (pkg) => {
+    try {
+      return JSON.parse(readFileSync(path.join(bench, 'node_modules', pkg, 'package.json'), 'utf8')).version;
+    } catch {
+      return 'missing';
+    }
+  };
   let chromium = 'unknown';
-  try { chromium = execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(); } catch { /* reported as unknown */ }
+  try {
+    chromium = execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    /* reported as unknown */
+  }
   let commit = '';
-  try { commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(); } catch { /* not a checkout */ }
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    /* not a checkout */
+  }
   const lecternVersion = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version;
   let osName = `${os.type()} ${os.release()}`;
-  try { osName = /PRETTY_NAME="([^"]+)"/.exec(readFileSync('/etc/os-release', 'utf8'))[1]; } catch { /* keep uname */ }
+  try {
+    osName = /PRETTY_NAME="([^"]+)"/.exec(readFileSync('/etc/os-release', 'utf8'))[1];
+  } catch {
+    /* keep uname */
+  }
   return {
-    cpu: os.cpus()[0]?.model ?? 'unknown', nproc: os.availableParallelism(), memTotal: os.totalmem(), os: osName,
-    node: process.version, chromium,
-    tools: { Lectern: `${lecternVersion}${commit ? ` (${commit})` : ''}`, 'Marp CLI': version('@marp-team/marp-cli'), 'reveal-md': version('reveal-md'), decktape: version('decktape') },
-    memoryMethod: existsSync('/usr/bin/time') ? '/proc polling (tree) and /usr/bin/time -v (one process)' : '/proc polling only (/usr/bin/time missing: apt-get install time)',
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    nproc: os.availableParallelism(),
+    memTotal: os.totalmem(),
+    os: osName,
+    node: process.version,
+    chromium,
+    tools: {
+      Lectern: `${lecternVersion}${commit ? ` (${commit})` : ''}`,
+      'Marp CLI': version('@marp-team/marp-cli'),
+      'reveal-md': version('reveal-md'),
+      decktape: version('decktape'),
+    },
+    memoryMethod: existsSync('/usr/bin/time')
+      ? '/proc polling (tree) and /usr/bin/time -v (one process)'
+      : '/proc polling only (/usr/bin/time missing: apt-get install time)',
   };
 }
 
@@ -102,7 +150,14 @@ async function probeLectern() {
   const r = spawnSync(process.execPath, [binFile, '--help'], { cwd: root, encoding: 'utf8', timeout: 20000 });
   const text = `${r.stderr}\n${r.stdout}`;
   if (r.error || /ERR_MODULE_NOT_FOUND|Cannot find module|SyntaxError|ReferenceError/.test(text)) {
-    return `bin/lectern.js does not start: ${(r.error?.message ?? text.trim().split('\n').find((l) => /Error/.test(l)) ?? '').slice(0, 200)}`;
+    return `bin/lectern.js does not start: ${(
+      r.error?.message ??
+      text
+        .trim()
+        .split('\n')
+        .find((l) => /Error/.test(l)) ??
+      ''
+    ).slice(0, 200)}`;
   }
   return null;
 }
@@ -133,11 +188,17 @@ async function main() {
   const { devPhase, bigPhase } = await import('./lib/dev.mjs');
   const { renderMarkdown, targets } = await import('./lib/report.mjs');
 
-  if (!existsSync(articleFile)) { log(`seed article not found: ${articleFile}`); process.exit(1); }
+  if (!existsSync(articleFile)) {
+    log(`seed article not found: ${articleFile}`);
+    process.exit(1);
+  }
   mkdirSync(work, { recursive: true });
   const tools = makeTools({ root, bench });
   const lecternReason = await probeLectern();
-  if (lecternReason) { log(`Lectern: ${lecternReason} — its rows will read "not available"`); tools.lectern.available = () => false; }
+  if (lecternReason) {
+    log(`Lectern: ${lecternReason} — its rows will read "not available"`);
+    tools.lectern.available = () => false;
+  }
   const { decks, big } = writeDecks(articleFile, work, sizes, only.includes('big') ? 10 * 1024 * 1024 : 0);
   const mode = quick ? 'quick' : 'full';
   const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
@@ -145,12 +206,22 @@ async function main() {
 
   const resultsFile = path.join(bench, 'results.json');
   let results = {};
-  if (existsSync(resultsFile)) { try { results = JSON.parse(readFileSync(resultsFile, 'utf8')); } catch { results = {}; } }
+  if (existsSync(resultsFile)) {
+    try {
+      results = JSON.parse(readFileSync(resultsFile, 'utf8'));
+    } catch {
+      results = {};
+    }
+  }
   const started = Date.now();
   let browser = null;
   try {
     if (only.includes('build') || only.includes('dev')) {
-      try { browser = await launch(); } catch (e) { log(`Chromium via playwright-core failed: ${e.message.split('\n')[0]}; byte counts and dev skipped`); }
+      try {
+        browser = await launch();
+      } catch (e) {
+        log(`Chromium via playwright-core failed: ${e.message.split('\n')[0]}; byte counts and dev skipped`);
+      }
     }
     const builtSlides = (tool, size) => (results.build?.rows ?? []).find((r) => r.tool === tool && r.size === size)?.builtSlides;
     const ctx = { tools, decks, big, sizes, opts, log, work, browser, lecternReason, articleFile, builtSlides };
@@ -158,7 +229,10 @@ async function main() {
     if (only.includes('build')) results.build = stamp({ rows: await buildPhase(ctx) });
     if (only.includes('pdf')) results.pdf = stamp({ rows: await pdfPhase(ctx) });
     if (only.includes('pptx')) results.pptx = stamp({ rows: await pptxPhase(ctx) });
-    if (only.includes('dev')) { log('dev server'); results.dev = stamp(await devPhase(ctx)); }
+    if (only.includes('dev')) {
+      log('dev server');
+      results.dev = stamp(await devPhase(ctx));
+    }
     if (only.includes('big')) results.big = stamp(await bigPhase(ctx));
   } finally {
     await browser?.close().catch(() => {});
@@ -171,4 +245,7 @@ async function main() {
   for (const t of results.targets) log(`  ${t.ok == null ? 'n/a ' : t.ok ? 'pass' : 'MISS'}  ${t.target}${t.size ? ` ×${t.size}` : ''}: ${t.value}`);
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

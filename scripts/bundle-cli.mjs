@@ -45,10 +45,7 @@ await build({
     sourcemap: true,
     sourcemapExcludeSources: true,
     codeSplitting: {
-      groups: [
-        { name: 'core', test: (id) => !lazy(id) && !id.endsWith('main.ts'), priority: 2 },
-        ...LAZY_PARTS.map((part) => ({ ...part, priority: 1 })),
-      ],
+      groups: [{ name: 'core', test: (id) => !lazy(id) && !id.endsWith('main.ts'), priority: 2 }, ...LAZY_PARTS.map((part) => ({ ...part, priority: 1 }))],
     },
   },
 });

@@ -63,9 +63,18 @@ export async function prepareDeck(source: string | SourceText, options: PrepareO
   const outlined = outlineArticle(article, { settings: resolved });
   // Every file the article names is checked against its roots before anything reads it for the output.
   const settings = await confineArticleSettings(article, outlined, { settings: resolved, trustArticle }, access);
-  const logoAt = { cli: undefined, frontMatter: { file: article.file, line: article.metaLines?.logo }, config: config && { file: config.file, line: config.lines.logo } }[resolved.origin.logo ?? 'cli'];
-  const { deck, images, warnings: imageWarnings } =
-    options.checkImages === false ? { deck: settings.deck, images: new Map() as LocalImages, warnings: [] } : await checkLocalImages(settings.deck, access, { strict: resolved.strict, logoAt });
+  const logoAt = {
+    cli: undefined,
+    frontMatter: { file: article.file, line: article.metaLines?.logo },
+    config: config && { file: config.file, line: config.lines.logo },
+  }[resolved.origin.logo ?? 'cli'];
+  const {
+    deck,
+    images,
+    warnings: imageWarnings,
+  } = options.checkImages === false
+    ? { deck: settings.deck, images: new Map() as LocalImages, warnings: [] }
+    : await checkLocalImages(settings.deck, access, { strict: resolved.strict, logoAt });
   const { templatesDir } = settings;
   const key = templatesDir ?? '';
   const templates = cache?.get(key) ?? compileTemplates(await loadTemplateSet(templatesDir));

@@ -110,7 +110,8 @@ export interface ChosenExportSettings {
  * left unused; a caller's setting that does not fit the format is a usage error.
  */
 export function exportSettingsOf(options: ExportSettingValues & { out?: string }, config: ConfigFile | undefined, flagPrefix = ''): ChosenExportSettings {
-  const usage = (message: string): LecternError => new LecternError(message, { exitCode: ExitCode.usage, hint: flagPrefix === '' ? undefined : 'see `lectern export --help`' });
+  const usage = (message: string): LecternError =>
+    new LecternError(message, { exitCode: ExitCode.usage, hint: flagPrefix === '' ? undefined : 'see `lectern export --help`' });
   const given = <K extends ExportSettingKey>(key: K): ExportSettingValues[K] => {
     const value = options[key];
     if (value === undefined) return undefined;
@@ -118,14 +119,16 @@ export function exportSettingsOf(options: ExportSettingValues & { out?: string }
     if (parsed === undefined) throw usage(`${flagPrefix}${key} must be ${EXPORT_SETTINGS[key].expected}`);
     return parsed;
   };
-  const configured = <K extends ExportSettingKey>(key: K): ExportSettingValues[K] => config?.export[key] ?? (EXPORT_SETTINGS[key] as SettingSpec<ExportSettingValues[K]>).default;
+  const configured = <K extends ExportSettingKey>(key: K): ExportSettingValues[K] =>
+    config?.export[key] ?? (EXPORT_SETTINGS[key] as SettingSpec<ExportSettingValues[K]>).default;
   const format = chooseFormat(given('format'), options.out, configured('format') ?? EXPORT_SETTINGS.format.default);
   const notes = given('notes');
   const handout = given('handout');
   const fragments = given('fragments');
   const scale = given('scale');
   const paper = given('paper');
-  if (format !== 'pdf' && (notes || handout || fragments)) throw usage(`${flagPrefix}notes, ${flagPrefix}handout and ${flagPrefix}fragments are for the pdf format`);
+  if (format !== 'pdf' && (notes || handout || fragments))
+    throw usage(`${flagPrefix}notes, ${flagPrefix}handout and ${flagPrefix}fragments are for the pdf format`);
   if (notes && handout) throw usage(`choose one of ${flagPrefix}notes and ${flagPrefix}handout`);
   if (format !== 'png' && scale !== undefined) throw usage(`${flagPrefix}scale is for the png format`);
   const pdf = format === 'pdf';
@@ -167,7 +170,13 @@ export async function exportDeck(source: DeckSource, options: ExportOptions, run
   const prepared = format === 'png' ? whole : (await import('../export/select-slides.js')).selectSlides(whole, slides);
   const { deck } = prepared;
   const browser = run.browser ?? browserPath;
-  const done = (files: string[], warnings: Warning[] = [], summary: Partial<ExportResult> = {}): ExportResult => ({ ...summary, format, files, deck, warnings: [...prepared.warnings, ...warnings] });
+  const done = (files: string[], warnings: Warning[] = [], summary: Partial<ExportResult> = {}): ExportResult => ({
+    ...summary,
+    format,
+    files,
+    deck,
+    warnings: [...prepared.warnings, ...warnings],
+  });
   if (format === 'pdf') {
     const { exportPdf } = await import('../export/pdf.js');
     const mode = handout ? 'handout' : notes ? 'notes' : 'slides';
@@ -176,8 +185,16 @@ export async function exportDeck(source: DeckSource, options: ExportOptions, run
   }
   if (format === 'brief') {
     const { exportBrief } = await import('../export/brief.js');
-    const result = await exportBrief(prepared, options.out, { output: briefIsHtml(options.out) ? 'html' : 'pdf', paper, browser, producer: await producer(), force });
-    return done([options.out], result.warnings, { brief: { paper: result.paper, fontPt: result.fontPt, items: result.brief.items.length, sectioned: result.brief.sectioned } });
+    const result = await exportBrief(prepared, options.out, {
+      output: briefIsHtml(options.out) ? 'html' : 'pdf',
+      paper,
+      browser,
+      producer: await producer(),
+      force,
+    });
+    return done([options.out], result.warnings, {
+      brief: { paper: result.paper, fontPt: result.fontPt, items: result.brief.items.length, sectioned: result.brief.sectioned },
+    });
   }
   if (format === 'png') {
     const pngOptions = { scale, slides, browser, progress: run.progress, force };

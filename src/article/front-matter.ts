@@ -8,7 +8,9 @@ export { parseDuration, TRANSITIONS };
 
 /** The article's own keys; the rest are the deck settings front matter may set (src/settings/table.ts). */
 const ARTICLE_KEYS = ['title', 'subtitle', 'author', 'date'] as const;
-const FRONT_MATTER_SETTINGS = (Object.keys(DECK_SETTINGS) as DeckSettingKey[]).filter((key) => (DECK_SETTINGS[key].origins as readonly Origin[]).includes('frontMatter'));
+const FRONT_MATTER_SETTINGS = (Object.keys(DECK_SETTINGS) as DeckSettingKey[]).filter((key) =>
+  (DECK_SETTINGS[key].origins as readonly Origin[]).includes('frontMatter'),
+);
 
 /** Keys a deck's front matter may set. */
 export const KNOWN_META_KEYS: readonly string[] = [...ARTICLE_KEYS, ...FRONT_MATTER_SETTINGS];
@@ -119,7 +121,11 @@ export function parseSimpleYaml(text: string): Record<string, string | number> |
 /** Unknown keys warned about one by one; the rest are counted in one warning, so 50,000 keys print a few lines. */
 const MAX_UNKNOWN_KEY_WARNINGS = 10;
 
-function readMeta(data: Record<string, unknown>, file: string, yamlText: string): { meta: ArticleMeta; lines: FrontMatterResult['lines']; warnings: Warning[] } {
+function readMeta(
+  data: Record<string, unknown>,
+  file: string,
+  yamlText: string,
+): { meta: ArticleMeta; lines: FrontMatterResult['lines']; warnings: Warning[] } {
   const meta: ArticleMeta = {};
   const lines: FrontMatterResult['lines'] = {};
   const warnings: Warning[] = [];
@@ -149,11 +155,14 @@ function readMeta(data: Record<string, unknown>, file: string, yamlText: string)
         break;
       case 'transition':
         if (DECK_SETTINGS.transition.parse(value) === undefined) {
-          throw new LecternError(`front matter \`transition\` must be ${DECK_SETTINGS.transition.expected}, not ${JSON.stringify(String(value)).slice(0, 60)}`, {
-            exitCode: ExitCode.input,
-            location,
-            hint: 'one transition for the whole deck; the -in/-out forms are for single slides only',
-          });
+          throw new LecternError(
+            `front matter \`transition\` must be ${DECK_SETTINGS.transition.expected}, not ${JSON.stringify(String(value)).slice(0, 60)}`,
+            {
+              exitCode: ExitCode.input,
+              location,
+              hint: 'one transition for the whole deck; the -in/-out forms are for single slides only',
+            },
+          );
         }
       // falls through: checked like every other setting
       case 'theme':
@@ -169,7 +178,8 @@ function readMeta(data: Record<string, unknown>, file: string, yamlText: string)
       case 'reveal': {
         const spec = DECK_SETTINGS[key] as SettingSpec<unknown>;
         const parsed = spec.parse(value);
-        if (parsed === undefined) fail(key === 'brand' ? `${spec.explain?.(value) ?? spec.expected} (quote a colour that starts with #: accent: "#c8553d")` : spec.expected);
+        if (parsed === undefined)
+          fail(key === 'brand' ? `${spec.explain?.(value) ?? spec.expected} (quote a colour that starts with #: accent: "#c8553d")` : spec.expected);
         (meta as Record<string, unknown>)[key] = parsed;
         lines[key] = location.line;
         break;

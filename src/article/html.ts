@@ -12,27 +12,83 @@ const MIN_ARTICLE_CHARS = 20;
 
 // Inline content gathers into an implicit paragraph when it sits loose in a container.
 const INLINE = new Set(
-  ('a abbr b bdi bdo br cite code data dfn em font i img kbd mark q s samp small span strong sub sup time u var ' +
-    'del ins wbr').split(' '),
+  ('a abbr b bdi bdo br cite code data dfn em font i img kbd mark q s samp small span strong sub sup time u var ' + 'del ins wbr').split(' '),
 );
 // Never slide material, even if the extraction kept them.
 const SKIP = new Set(
-  ('script style noscript template iframe object embed button input select textarea svg math video audio ' +
-    'canvas nav aside header footer hr link meta').split(' '),
+  (
+    'script style noscript template iframe object embed button input select textarea svg math video audio ' + 'canvas nav aside header footer hr link meta'
+  ).split(' '),
 );
 
 // Back-matter sections: lists of sources and links, not something to present.
 const BACK_MATTER = new Set(
   [
-    'references', 'notes', 'citations', 'sources', 'external links', 'see also', 'further reading', 'bibliography',
-    'footnotes', 'works cited', 'notes and references', 'references and notes', 'related articles', 'links',
-    'einzelnachweise', 'anmerkungen', 'literatur', 'weblinks', 'siehe auch', 'quellen', 'belege',
-    'références', 'notes et références', 'voir aussi', 'liens externes', 'bibliographie', 'articles connexes',
-    'referencias', 'notas', 'véase también', 'enlaces externos', 'bibliografía', 'fuentes',
-    'note', 'bibliografia', 'voci correlate', 'collegamenti esterni', 'referências', 'ver também',
-    'ligações externas', 'fontes', 'bronnen', 'referenties', 'zie ook', 'externe links', 'noten', 'literatuur',
-    'przypisy', 'zobacz też', 'linki zewnętrzne', 'примечания', 'литература', 'ссылки', 'см. также', 'источники',
-    '参考文献', '参考资料', '注释', '外部链接', '参见', '延伸阅读', '脚注', '関連項目', '外部リンク', '出典',
+    'references',
+    'notes',
+    'citations',
+    'sources',
+    'external links',
+    'see also',
+    'further reading',
+    'bibliography',
+    'footnotes',
+    'works cited',
+    'notes and references',
+    'references and notes',
+    'related articles',
+    'links',
+    'einzelnachweise',
+    'anmerkungen',
+    'literatur',
+    'weblinks',
+    'siehe auch',
+    'quellen',
+    'belege',
+    'références',
+    'notes et références',
+    'voir aussi',
+    'liens externes',
+    'bibliographie',
+    'articles connexes',
+    'referencias',
+    'notas',
+    'véase también',
+    'enlaces externos',
+    'bibliografía',
+    'fuentes',
+    'note',
+    'bibliografia',
+    'voci correlate',
+    'collegamenti esterni',
+    'referências',
+    'ver também',
+    'ligações externas',
+    'fontes',
+    'bronnen',
+    'referenties',
+    'zie ook',
+    'externe links',
+    'noten',
+    'literatuur',
+    'przypisy',
+    'zobacz też',
+    'linki zewnętrzne',
+    'примечания',
+    'литература',
+    'ссылки',
+    'см. также',
+    'источники',
+    '参考文献',
+    '参考资料',
+    '注释',
+    '外部链接',
+    '参见',
+    '延伸阅读',
+    '脚注',
+    '関連項目',
+    '外部リンク',
+    '出典',
   ].map((t) => t.normalize('NFC')),
 );
 
@@ -224,7 +280,7 @@ class ArticleBuilder {
       const value = (c.getAttribute('align') ?? /text-align:\s*(\w+)/i.exec(c.getAttribute('style') ?? '')?.[1] ?? '').toLowerCase();
       return value === 'left' || value === 'center' || value === 'right' ? value : null;
     });
-    this.add({ kind: 'table', header, rows: body, align, line: this.lines.find((header.length > 0 ? header : body[0] ?? []).join(' ')) });
+    this.add({ kind: 'table', header, rows: body, align, line: this.lines.find((header.length > 0 ? header : (body[0] ?? [])).join(' ')) });
   }
 
   private images(el: Element): void {
@@ -259,8 +315,11 @@ const DASH = /^\s*(?:—|–|―|--?)\s*/;
 function takeAttribution(quote: Element): string | undefined {
   const last = quote.lastElementChild;
   const trailingText = (el: Element): string =>
-    Array.from(el.parentNode!.childNodes).slice(Array.from(el.parentNode!.childNodes).indexOf(el as ChildNode) + 1)
-      .map((n) => n.textContent ?? '').join('').trim();
+    Array.from(el.parentNode!.childNodes)
+      .slice(Array.from(el.parentNode!.childNodes).indexOf(el as ChildNode) + 1)
+      .map((n) => n.textContent ?? '')
+      .join('')
+      .trim();
   if (last && (last.localName === 'footer' || last.localName === 'cite') && !trailingText(last)) {
     last.remove();
     return collapse(last.textContent).replace(DASH, '') || undefined;
@@ -283,20 +342,45 @@ function takeAttribution(quote: Element): string | undefined {
 
 // Page chrome, matched on class tokens and ids (exact, so `vector-body` or `mw-content-text` survive).
 const CLUTTER_CLASSES = new Set(
-  ('navbox vertical-navbox infobox sidebar toc reflist references mw-references-wrap mw-editsection mw-jump-link ' +
+  (
+    'navbox vertical-navbox infobox sidebar toc reflist references mw-references-wrap mw-editsection mw-jump-link ' +
     'catlinks printfooter noprint metadata hatnote shortdescription ambox navigation-not-searchable sistersitebox ' +
     'authority-control mw-indicators site-header site-footer breadcrumb breadcrumbs share sharing social newsletter ' +
-    'advert advertisement ads promo related-posts skip-link').split(' '),
+    'advert advertisement ads promo related-posts skip-link'
+  ).split(' '),
 );
-const CLUTTER_IDS = new Set(
-  'toc mw-navigation mw-head mw-panel footer sitenotice sitesub contentsub catlinks p-lang jump-to-nav'.split(' '),
-);
+const CLUTTER_IDS = new Set('toc mw-navigation mw-head mw-panel footer sitenotice sitesub contentsub catlinks p-lang jump-to-nav'.split(' '));
 const CLUTTER_WORDS = /cookie|consent|gdpr/i;
 const CLUTTER_SELECTOR = [
-  'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'form', 'button', 'input', 'select',
-  'textarea', 'nav', 'aside', 'dialog', '[role=navigation]', '[role=banner]', '[role=contentinfo]',
-  '[role=complementary]', '[role=search]', '[role=dialog]', '[role=alertdialog]', '[aria-hidden=true]', '[hidden]',
-  'sup.reference', 'sup.noprint', 'span.mw-editsection', 'link', 'meta',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'form',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'nav',
+  'aside',
+  'dialog',
+  '[role=navigation]',
+  '[role=banner]',
+  '[role=contentinfo]',
+  '[role=complementary]',
+  '[role=search]',
+  '[role=dialog]',
+  '[role=alertdialog]',
+  '[aria-hidden=true]',
+  '[hidden]',
+  'sup.reference',
+  'sup.noprint',
+  'span.mw-editsection',
+  'link',
+  'meta',
 ].join(',');
 // A <form> this long is a whole-page wrapper (ASP.NET pages), not a search box.
 const PAGE_FORM_CHARS = 200;
@@ -313,13 +397,17 @@ function removeClutter(doc: Document): void {
     const classes = Array.from(el.classList);
     const id = el.id.toLowerCase();
     const hidden = /display\s*:\s*none|visibility\s*:\s*hidden/i.test(el.getAttribute('style') ?? '');
-    const pageChrome =
-      (tag === 'header' && !el.closest('article, main')) || (tag === 'footer' && !el.closest('blockquote, figure'));
+    const pageChrome = (tag === 'header' && !el.closest('article, main')) || (tag === 'footer' && !el.closest('blockquote, figure'));
     const citation = tag === 'sup' && /^\[[^\]]{1,24}\]$/.test(collapse(el.textContent));
     if (tag === 'form' && collapse(el.textContent).length > PAGE_FORM_CHARS) continue;
     if (
-      el.matches(CLUTTER_SELECTOR) || hidden || pageChrome || citation || CLUTTER_IDS.has(id) ||
-      classes.some((c) => CLUTTER_CLASSES.has(c) || CLUTTER_WORDS.test(c)) || CLUTTER_WORDS.test(id)
+      el.matches(CLUTTER_SELECTOR) ||
+      hidden ||
+      pageChrome ||
+      citation ||
+      CLUTTER_IDS.has(id) ||
+      classes.some((c) => CLUTTER_CLASSES.has(c) || CLUTTER_WORDS.test(c)) ||
+      CLUTTER_WORDS.test(id)
     ) {
       el.remove();
     }
@@ -355,9 +443,12 @@ function stripSiteName(title: string, doc: Document): string {
   if (parts.length < 2) return title;
   const names = [
     firstMetaOrLink(doc, 'meta[property="og:site_name"], meta[name="application-name"]')?.getAttribute('content'),
-    ...[firstMetaOrLink(doc, 'link[rel="canonical"]')?.getAttribute('href'), firstMetaOrLink(doc, 'meta[property="og:url"]')?.getAttribute('content')]
-      .flatMap((url) => (URL.canParse(url ?? '') ? new URL(url!).hostname.split('.') : [])),
-  ].map((n) => squash(n ?? '')).filter((n) => n.length >= 4 && n !== 'www');
+    ...[firstMetaOrLink(doc, 'link[rel="canonical"]')?.getAttribute('href'), firstMetaOrLink(doc, 'meta[property="og:url"]')?.getAttribute('content')].flatMap(
+      (url) => (URL.canParse(url ?? '') ? new URL(url!).hostname.split('.') : []),
+    ),
+  ]
+    .map((n) => squash(n ?? ''))
+    .filter((n) => n.length >= 4 && n !== 'www');
   const isSite = (part: string): boolean => names.some((n) => squash(part).startsWith(n) || n.startsWith(squash(part)));
   const kept = parts.filter((p) => !isSite(p));
   if (kept.length > 0 && kept.length < parts.length) return kept.join(' - ');
@@ -381,8 +472,7 @@ function firstMetaOrLink(doc: Document, selector: string): Element | undefined {
 
 /** Title, author, language and date from the page head, read before extraction rewrites the document. */
 function readPageMeta(doc: Document): ArticleMeta {
-  const metaContent = (selector: string): string | undefined =>
-    collapse(firstMetaOrLink(doc, selector)?.getAttribute('content')) || undefined;
+  const metaContent = (selector: string): string | undefined => collapse(firstMetaOrLink(doc, selector)?.getAttribute('content')) || undefined;
   const og = metaContent('meta[property="og:title"]') ?? metaContent('meta[name="twitter:title"]');
   const h1 = collapse(doc.querySelector('#firstHeading, article h1, main h1, h1')?.textContent) || undefined;
   const meta: ArticleMeta = {};
@@ -459,4 +549,3 @@ export function parseHtml(html: string, file: string): ParseResult {
   }
   return { article: { file, format: 'html', meta, sections }, warnings: builder.warnings };
 }
-

@@ -100,7 +100,8 @@ export function parseMarkdown(source: string, file: string): ParseResult {
       continue;
     }
     if (inNotes) {
-      const text = token.type === 'paragraph' ? plainOf(token.raw) : htmlToText(marked.parse(token.raw, { async: false, tokenizer: new LinearQuoteTokenizer() }));
+      const text =
+        token.type === 'paragraph' ? plainOf(token.raw) : htmlToText(marked.parse(token.raw, { async: false, tokenizer: new LinearQuoteTokenizer() }));
       if (text.trim()) current.blocks.push({ kind: 'notes', text: text.trim(), line });
       continue;
     }
@@ -183,7 +184,10 @@ function joinDetails(positioned: Array<{ token: Token; line: number }>): Array<{
       result.push(start);
       continue;
     }
-    const raw = positioned.slice(index, end + 1).map(({ token }) => token.raw).join('');
+    const raw = positioned
+      .slice(index, end + 1)
+      .map(({ token }) => token.raw)
+      .join('');
     const html = marked.parse(raw, { async: false, gfm: true, tokenizer: new LinearQuoteTokenizer() });
     result.push({ token: { type: 'html', block: true, pre: false, raw: html, text: html }, line: start.line });
     index = end;

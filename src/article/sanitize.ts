@@ -7,30 +7,113 @@ import type { JSDOM } from 'jsdom';
 const requireLazily = createRequire(import.meta.url);
 
 const ALLOWED_TAGS = [
-  'p', 'a', 'em', 'strong', 'b', 'i', 'u', 's', 'code', 'pre', 'kbd', 'sub', 'sup', 'br', 'span',
-  'ul', 'ol', 'li', 'blockquote', 'q', 'cite', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption',
-  'img', 'figure', 'figcaption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'dl', 'dt', 'dd',
-  'details', 'summary', 'abbr', 'mark', 'small', 'del', 'ins',
+  'p',
+  'a',
+  'em',
+  'strong',
+  'b',
+  'i',
+  'u',
+  's',
+  'code',
+  'pre',
+  'kbd',
+  'sub',
+  'sup',
+  'br',
+  'span',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'q',
+  'cite',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'th',
+  'td',
+  'caption',
+  'img',
+  'figure',
+  'figcaption',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'dl',
+  'dt',
+  'dd',
+  'details',
+  'summary',
+  'abbr',
+  'mark',
+  'small',
+  'del',
+  'ins',
 ];
 
 // Presentation-neutral attributes only: no style, no id/class (DOM clobbering, CSS hijack), no event handlers.
 const ALLOWED_ATTR = [
-  'href', 'src', 'alt', 'title', 'cite', 'datetime', 'lang', 'dir', 'colspan', 'rowspan', 'scope',
-  'start', 'reversed', 'type', 'open', 'width', 'height', 'target',
+  'href',
+  'src',
+  'alt',
+  'title',
+  'cite',
+  'datetime',
+  'lang',
+  'dir',
+  'colspan',
+  'rowspan',
+  'scope',
+  'start',
+  'reversed',
+  'type',
+  'open',
+  'width',
+  'height',
+  'target',
 ];
 
 // Listed explicitly so that a future widening of ALLOWED_TAGS cannot let these back in.
 const FORBID_TAGS = [
-  'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form', 'input', 'button',
-  'select', 'textarea', 'meta', 'base', 'link', 'svg', 'math', 'noscript', 'template', 'noembed', 'noframes',
-  'xmp', 'plaintext', 'portal',
+  'script',
+  'style',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'form',
+  'input',
+  'button',
+  'select',
+  'textarea',
+  'meta',
+  'base',
+  'link',
+  'svg',
+  'math',
+  'noscript',
+  'template',
+  'noembed',
+  'noframes',
+  'xmp',
+  'plaintext',
+  'portal',
 ];
 
 /** Attributes whose value is a URL and must pass `isSafeUrl`. */
 const URL_ATTRS = ['href', 'src', 'cite', 'action', 'formaction', 'poster', 'background', 'xlink:href'];
 
 // Characters browsers ignore inside a URL scheme (`java\tscript:`), removed before the scheme check.
- 
+
 const URL_IGNORED = /[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u200f\u2028\u2029\u205f\u3000\ufeff]/g;
 const SAFE_SCHEME = /^(?:https?|mailto):/i;
 const SAFE_DATA_IMAGE = /^data:image\/(?:png|jpe?g|gif|webp)[;,]/i;
@@ -99,9 +182,43 @@ export function sanitizeHtml(html: string): string {
 }
 
 const BLOCK_TAGS = new Set([
-  'p', 'div', 'br', 'li', 'ul', 'ol', 'blockquote', 'pre', 'table', 'tr', 'td', 'th', 'caption', 'thead',
-  'tbody', 'tfoot', 'figure', 'figcaption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'dl', 'dt', 'dd',
-  'details', 'summary', 'section', 'article', 'header', 'footer', 'aside', 'nav', 'main',
+  'p',
+  'div',
+  'br',
+  'li',
+  'ul',
+  'ol',
+  'blockquote',
+  'pre',
+  'table',
+  'tr',
+  'td',
+  'th',
+  'caption',
+  'thead',
+  'tbody',
+  'tfoot',
+  'figure',
+  'figcaption',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'dl',
+  'dt',
+  'dd',
+  'details',
+  'summary',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'aside',
+  'nav',
+  'main',
 ]);
 
 const TAGS_ONLY = /^(?:\s|<[^<>]*>)*$/;
@@ -147,4 +264,3 @@ function textOf(body: Node): string {
   walk(body);
   return parts.join('').replace(/\s+/g, ' ').trim();
 }
-

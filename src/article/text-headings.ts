@@ -15,9 +15,7 @@ const MAX_HEADING_CHARS = 80;
 const MAX_HEADING_WORDS = 10;
 const CLOSERS = /["'’”»)\]]+$/u;
 const FINAL_PUNCTUATION = /[.!?:;,…。！？；：，]$/u;
-const STOP_WORDS = new Set(
-  'a an and as at but by for from in into nor of on or per the to via vs vs. with without'.split(' '),
-);
+const STOP_WORDS = new Set('a an and as at but by for from in into nor of on or per the to via vs vs. with without'.split(' '));
 /** Short all-caps words that are acronyms, kept as capitals when a heading is converted to Title Case. */
 const ACRONYMS = new Set('AI US UK EU UN USA NATO NASA CEO CFO CTO GDP API IT HR PR TV UI UX CPU GPU PhD IPO NGO'.split(' '));
 
@@ -74,8 +72,7 @@ function headingShaped(text: string, maxWords = MAX_HEADING_WORDS): boolean {
 
 function isAllCaps(text: string): boolean {
   const letters = text.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase() &&
-    /\p{Lu}{2,}/u.test(text);
+  return letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase() && /\p{Lu}{2,}/u.test(text);
 }
 
 /** "WHY THE SLEEPERS DISAPPEARED" → "Why the Sleepers Disappeared"; known acronyms stay in capitals. */

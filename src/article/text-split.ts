@@ -29,7 +29,6 @@ interface Profile {
   words: number;
 }
 
-
 function profile(text: string): Profile {
   const counts = new Map<string, number>();
   const surface = new Map<string, string>();
@@ -122,8 +121,7 @@ function titles(parts: Profile[], openings: Profile[]): string[] {
       .sort((a, b) => b.score - a.score || a.w.localeCompare(b.w))
       .slice(0, 3)
       .map(({ w }) => p.surface.get(w) ?? w);
-    let title = ranked.length === 0 ? `Part ${index + 1}` : ranked.length === 1 ? ranked[0]! :
-      `${ranked.slice(0, -1).join(', ')} and ${ranked.at(-1)!}`;
+    let title = ranked.length === 0 ? `Part ${index + 1}` : ranked.length === 1 ? ranked[0]! : `${ranked.slice(0, -1).join(', ')} and ${ranked.at(-1)!}`;
     title = title.charAt(0).toUpperCase() + title.slice(1);
     let unique = title;
     for (let k = (used.get(title) ?? 1) + 1; used.has(unique); k++) {
@@ -151,6 +149,9 @@ export function splitIntoSections(blocks: Block[]): Section[] | undefined {
     groups.push(group);
     parts.push(merge(profiles.slice(bounds[j], bounds[j + 1])));
   }
-  const names = titles(parts, bounds.slice(0, -1).map((b) => profiles[b]!));
+  const names = titles(
+    parts,
+    bounds.slice(0, -1).map((b) => profiles[b]!),
+  );
   return groups.map((group, j) => ({ title: names[j], line: group[0]!.line, blocks: group }));
 }

@@ -49,7 +49,8 @@ export function joinLines(lines: readonly string[]): string {
     if (out === '') out = t;
     else if (out.endsWith('\u00ad')) out = out.slice(0, -1) + t;
     else if (/[\p{L}\p{N}][-‐–—]$/u.test(out)) out += t;
-    else if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u.test(out) && /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(t)) out += t;
+    else if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u.test(out) && /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(t))
+      out += t;
     else out += ' ' + t;
   }
   return out.replace(/\s+/g, ' ').trim();
@@ -112,8 +113,7 @@ function mergeAcrossPages(chunks: Chunk[]): Chunk[] {
     const prev = out.at(-1);
     const last = prev?.lines.at(-1)?.text;
     const first = chunk.lines[0]?.text ?? '';
-    if (chunk.afterPageBreak && prev?.kind === 'text' && chunk.kind === 'text' && last !== undefined &&
-        !endsLikeSentence(last) && /^\p{Ll}/u.test(first)) {
+    if (chunk.afterPageBreak && prev?.kind === 'text' && chunk.kind === 'text' && last !== undefined && !endsLikeSentence(last) && /^\p{Ll}/u.test(first)) {
       prev.lines.at(-1)!.continues = true;
       for (const line of chunk.lines) prev.lines.push(line);
     } else {

@@ -8,7 +8,6 @@ import { escapeHtml } from '../escape-html.js';
 
 const EXPLICIT = new Set(['setext-1', 'setext-2', 'numbered', 'roman', 'caps']);
 
-
 function numberedDepth(unit: Unit | undefined): number | undefined {
   const m = unit && unit.lines.length === 1 ? /^\s*(\d{1,3}(?:\.\d{1,3})*)([.)])?\s/.exec(unit.text) : null;
   return m && (m[2] !== undefined || m[1]!.includes('.')) ? m[1]!.split('.').length : undefined;
@@ -63,8 +62,8 @@ function rankOf(headings: Map<number, HeadingInfo>): (info: HeadingInfo) => numb
   const all = [...headings.values()];
   const hasSetext1 = all.some((h) => h.kind === 'setext-1');
   const explicitTop = all.filter(
-    (h) => h.kind === 'caps' || h.kind === 'roman' || h.kind === 'setext-1' || (h.kind === 'setext-2' && !hasSetext1) ||
-      (h.kind === 'numbered' && h.depth === 1),
+    (h) =>
+      h.kind === 'caps' || h.kind === 'roman' || h.kind === 'setext-1' || (h.kind === 'setext-2' && !hasSetext1) || (h.kind === 'numbered' && h.depth === 1),
   ).length;
   return (h) => {
     if (h.kind === 'numbered') return h.depth;

@@ -93,17 +93,7 @@ export interface DirectiveBlock extends BlockBase {
 }
 
 export type Block =
-  | DirectiveBlock
-  | ParagraphBlock
-  | ListBlock
-  | QuoteBlock
-  | CodeBlock
-  | TableBlock
-  | ImageBlock
-  | HtmlBlock
-  | NotesBlock
-  | SlideHeadingBlock
-  | BreakBlock;
+  DirectiveBlock | ParagraphBlock | ListBlock | QuoteBlock | CodeBlock | TableBlock | ImageBlock | HtmlBlock | NotesBlock | SlideHeadingBlock | BreakBlock;
 
 export interface Section {
   /** Heading text; undefined for the introduction before the first heading. */

@@ -111,9 +111,7 @@ function pathEntries(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string[
 }
 
 function macPaths(home: string): string[] {
-  return ['/Applications', posix.join(home, 'Applications')].flatMap((root) =>
-    MAC_APPS.map((app) => posix.join(root, `${app}.app`, 'Contents', 'MacOS', app)),
-  );
+  return ['/Applications', posix.join(home, 'Applications')].flatMap((root) => MAC_APPS.map((app) => posix.join(root, `${app}.app`, 'Contents', 'MacOS', app)));
 }
 
 function windowsPaths(env: NodeJS.ProcessEnv): string[] {
@@ -183,11 +181,7 @@ function windowsDriveOf(options: FindBrowserOptions, env: NodeJS.ProcessEnv, pla
  * Every place looked at, in order (without `--browser`): CHROME_PATH, Playwright's Chromium, PATH, then the
  * platform's install folders. Windows' browsers seen from WSL are not among them (see `findBrowser`).
  */
-export function candidatePaths(
-  env: NodeJS.ProcessEnv = process.env,
-  platform: NodeJS.Platform = process.platform,
-  home: string = homedir(),
-): string[] {
+export function candidatePaths(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home: string = homedir()): string[] {
   const fromEnv = env.CHROME_PATH ? [env.CHROME_PATH] : [];
   const override = env[SEARCH_PATHS_ENV];
   if (override !== undefined) return [...fromEnv, ...override.split(pathApi(platform).delimiter).filter(Boolean)];

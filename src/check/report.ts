@@ -75,7 +75,11 @@ export function formatReport(report: CheckReport): string {
     slide.title.length > 48 ? `${slide.title.slice(0, 47)}…` : slide.title,
   ]);
   const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => (row[column] ?? '').length)));
-  const line = (cells: string[]): string => cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd();
+  const line = (cells: string[]): string =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd();
   const { coverage } = report;
   const percent = coverage.sentences === 0 ? 100 : ((coverage.onSlides + coverage.inNotes) / coverage.sentences) * 100;
   const minutes = `${Math.floor(report.plannedSeconds / 60)}:${String(report.plannedSeconds % 60).padStart(2, '0')}`;

@@ -109,7 +109,10 @@ async function buildAll(outRoot: string, options: PrepareOptions, rules: OutputR
     warn(await buildSite(deck, outDir, rules));
     say(`built ${join(outDir, 'index.html')}: ${deck.deck.slides.length} slides, ${formatMinutes(deck.deck.meta.totalTime)} planned`);
   }
-  await writeDeckIndex(outRoot, prepared.map(({ name, deck }) => ({ dir: name, deck: deck.deck })));
+  await writeDeckIndex(
+    outRoot,
+    prepared.map(({ name, deck }) => ({ dir: name, deck: deck.deck })),
+  );
   say(`built ${relative(process.cwd(), join(outRoot, 'index.html')) || 'index.html'}: ${prepared.length} deck${prepared.length === 1 ? '' : 's'}`);
   return ExitCode.ok;
 }

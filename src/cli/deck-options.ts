@@ -20,7 +20,8 @@ export const FILE_ACCESS_HELP = `      --allow-root DIR  a folder beyond the art
                         its folder)`;
 
 const FLAG_SETTINGS = (Object.keys(DECK_SETTINGS) as DeckSettingKey[]).filter((key) => 'flag' in DECK_SETTINGS[key]);
-const flagOf = (key: DeckSettingKey): { arg?: string; help: string | readonly string[] } => (DECK_SETTINGS[key] as { flag: { arg?: string; help: string | readonly string[] } }).flag;
+const flagOf = (key: DeckSettingKey): { arg?: string; help: string | readonly string[] } =>
+  (DECK_SETTINGS[key] as { flag: { arg?: string; help: string | readonly string[] } }).flag;
 /** A flag with an argument (`--size SIZE`), or a switch (`--strict`). */
 const takesValue = (key: DeckSettingKey): boolean => flagOf(key).arg !== undefined;
 

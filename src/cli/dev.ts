@@ -79,8 +79,14 @@ export async function deckInSlides(folder = 'slides'): Promise<string> {
   const entries = await readdir(folder).catch(() => [] as string[]);
   const decks = entries.filter((entry) => DECK_EXTENSIONS.has(extname(entry).toLowerCase())).sort();
   if (decks.length === 1) return join(folder, decks[0]!);
-  throw new LecternError(decks.length === 0 ? `no source given and no deck (.md, .txt, .html) in ${folder}/` : `no source given and ${folder}/ holds ${decks.length} decks`, {
-    exitCode: ExitCode.usage,
-    hint: decks.length === 0 ? 'run `lectern dev ARTICLE` (see `lectern dev --help`)' : `name one: \`lectern dev ${join(folder, decks[0]!)}\`; decks: ${decks.join(', ')}`,
-  });
+  throw new LecternError(
+    decks.length === 0 ? `no source given and no deck (.md, .txt, .html) in ${folder}/` : `no source given and ${folder}/ holds ${decks.length} decks`,
+    {
+      exitCode: ExitCode.usage,
+      hint:
+        decks.length === 0
+          ? 'run `lectern dev ARTICLE` (see `lectern dev --help`)'
+          : `name one: \`lectern dev ${join(folder, decks[0]!)}\`; decks: ${decks.join(', ')}`,
+    },
+  );
 }

@@ -120,18 +120,28 @@ export async function exportCommand(argv: string[]): Promise<number> {
   const { scale, ...decided } = chosen;
   const run = async (browser: BrowserLaunch | undefined): Promise<void> => {
     try {
-      const result = await exportDeck(source, { ...settings, ...decided, ...(format === 'png' ? { scale } : {}), config: false, out: target, force, slides }, { progress, browser, config });
+      const result = await exportDeck(
+        source,
+        { ...settings, ...decided, ...(format === 'png' ? { scale } : {}), config: false, out: target, force, slides },
+        { progress, browser, config },
+      );
       progress.done();
       warn(result.warnings);
       const { deck } = result;
       if (format === 'pdf') say(`exported ${target}: ${result.pages} pages, ${deck.slides.length} slides, ${result.bookmarks} bookmarks in ${seconds()}`);
       else if (format === 'brief' && result.brief) {
         const { brief } = result;
-        say(`exported ${target}: a one-page brief (${brief.paper === 'a4' ? 'A4' : 'Letter'}, ${brief.items} ${brief.sectioned ? 'sections' : 'key points'}, ${brief.fontPt} pt) in ${seconds()}`);
+        say(
+          `exported ${target}: a one-page brief (${brief.paper === 'a4' ? 'A4' : 'Letter'}, ${brief.items} ${brief.sectioned ? 'sections' : 'key points'}, ${brief.fontPt} pt) in ${seconds()}`,
+        );
       } else if (format === 'png') {
-        say(`exported ${singleImage ? `slide ${String(slides)} as ${target}` : `${result.files.length} PNG files to ${target}`} (${result.width}×${result.height}) in ${seconds()}`);
-      } else if (format === 'pptx') say(`exported ${target}: ${deck.slides.length} editable slides with speaker notes, ${formatSize(result.bytes ?? 0)} in ${seconds()}`);
-      else if (format === 'txt' || format === 'md') say(`exported ${target}: the talk as ${format === 'md' ? 'Markdown' : 'text'}, ${deck.slides.length} slides, ${formatSize(result.bytes ?? 0)}`);
+        say(
+          `exported ${singleImage ? `slide ${String(slides)} as ${target}` : `${result.files.length} PNG files to ${target}`} (${result.width}×${result.height}) in ${seconds()}`,
+        );
+      } else if (format === 'pptx')
+        say(`exported ${target}: ${deck.slides.length} editable slides with speaker notes, ${formatSize(result.bytes ?? 0)} in ${seconds()}`);
+      else if (format === 'txt' || format === 'md')
+        say(`exported ${target}: the talk as ${format === 'md' ? 'Markdown' : 'text'}, ${deck.slides.length} slides, ${formatSize(result.bytes ?? 0)}`);
       else say(`exported ${target}: one file, ${formatSize(result.bytes ?? 0)}, ${deck.slides.length} slides in ${seconds()}`);
     } finally {
       progress.done();

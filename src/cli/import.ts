@@ -56,7 +56,11 @@ export async function importCommand(argv: string[]): Promise<number> {
     process.stdout.write(markdown);
     return ExitCode.ok;
   }
-  await writeFileAtomically(out, (temporary) => writeFile(temporary, markdown), { kind: 'markdown', force: values.force === true, protect: sourceFiles(source) });
+  await writeFileAtomically(out, (temporary) => writeFile(temporary, markdown), {
+    kind: 'markdown',
+    force: values.force === true,
+    protect: sourceFiles(source),
+  });
   say(`wrote ${out}: ${prepared.deck.slides.length} slides, every one explicit`);
   return ExitCode.ok;
 }

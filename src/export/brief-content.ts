@@ -191,7 +191,8 @@ export function condenseBrief(brief: Brief, settings: Condensing): Brief {
     items: shown.map((item) => {
       const { figure, ...rest } = item;
       const kept: BriefItem = { ...rest, takeaway: clip(item.takeaway, settings.words) };
-      if (figure && settings.figures !== 'none') kept.figure = settings.figures === 'value' ? { value: figure.value, caption: '' } : { value: figure.value, caption: clip(figure.caption, 12) };
+      if (figure && settings.figures !== 'none')
+        kept.figure = settings.figures === 'value' ? { value: figure.value, caption: '' } : { value: figure.value, caption: clip(figure.caption, 12) };
       return kept;
     }),
     more: named,
@@ -205,5 +206,8 @@ export function clip(text: string, words: number): string {
   const parts = text.split(/\s+/).filter(Boolean);
   if (parts.length <= 1 && text.length > words * 3) return `${text.slice(0, words * 3).trimEnd()}…`;
   if (parts.length <= words) return text;
-  return `${parts.slice(0, words).join(' ').replace(/[,;:]$/, '')}…`;
+  return `${parts
+    .slice(0, words)
+    .join(' ')
+    .replace(/[,;:]$/, '')}…`;
 }

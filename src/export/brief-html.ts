@@ -54,9 +54,10 @@ export function renderBriefHtml(brief: Brief, look: BriefLook): string {
 }
 
 function itemHtml(item: BriefItem): string {
-  const head = item.title !== undefined
-    ? `<div class="head"><span class="name" dir="auto">${escapeHtml(item.title)}</span>${item.minutes !== undefined ? `<span class="time" dir="ltr">${item.minutes} min</span>` : ''}</div>`
-    : '';
+  const head =
+    item.title !== undefined
+      ? `<div class="head"><span class="name" dir="auto">${escapeHtml(item.title)}</span>${item.minutes !== undefined ? `<span class="time" dir="ltr">${item.minutes} min</span>` : ''}</div>`
+      : '';
   const figure = item.figure
     ? `<p class="figure" dir="auto"><strong>${escapeHtml(item.figure.value)}</strong>${item.figure.caption ? ` ${escapeHtml(item.figure.caption)}` : ''}</p>`
     : '';

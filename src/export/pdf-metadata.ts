@@ -16,12 +16,7 @@ export function deckDate(date: string | undefined): Date | undefined {
 }
 
 /** Joins the printed parts and rewrites them with the deck's metadata and the given bookmarks; deterministic for the same input. */
-export async function finishPdf(
-  parts: Uint8Array[],
-  deck: Deck,
-  bookmarks: Bookmark[],
-  producer: string,
-): Promise<{ bytes: Uint8Array; pageCount: number }> {
+export async function finishPdf(parts: Uint8Array[], deck: Deck, bookmarks: Bookmark[], producer: string): Promise<{ bytes: Uint8Array; pageCount: number }> {
   const doc = await joinParts(parts);
   const { meta } = deck;
   doc.setTitle(meta.title, { showInWindowTitleBar: true });

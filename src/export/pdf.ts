@@ -109,10 +109,18 @@ async function printDeck(
   const [first, ...others] = tabs;
   if (!first) throw new Error('no tab to print in');
   if (others.some((tab) => tab.pages.length !== first.pages.length)) {
-    throw new LecternError('the deck was laid out differently in two tabs', { exitCode: ExitCode.browser, hint: 'run again with --debug, and please report it with the article' });
+    throw new LecternError('the deck was laid out differently in two tabs', {
+      exitCode: ExitCode.browser,
+      hint: 'run again with --debug, and please report it with the article',
+    });
   }
   const warnings = await glyphWarnings(first.page, deck.file);
-  const pdf = await printParts(tabs.map((tab) => tab.page), first.pages.length, paper ?? size, options);
+  const pdf = await printParts(
+    tabs.map((tab) => tab.page),
+    first.pages.length,
+    paper ?? size,
+    options,
+  );
   warnings.push(...blockedWarnings([...new Set(tabs.flatMap((tab) => tab.blocked))], deck.file));
   return { pdf, pages: first.pages, warnings };
 }

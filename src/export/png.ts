@@ -43,7 +43,10 @@ export interface PngResult {
 /** `3-5,8` → [2, 3, 4, 7] (0-based, sorted, unique); a usage error when out of 1..count. */
 export function parseSlideRange(text: string, count: number): number[] {
   const picked = new Set<number>();
-  for (const part of text.split(',').map((item) => item.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)) {
     const match = /^(\d+)(?:\s*-\s*(\d+))?$/.exec(part);
     const first = match ? Number(match[1]) : NaN;
     const last = match?.[2] !== undefined ? Number(match[2]) : first;
@@ -69,7 +72,13 @@ export async function exportPng(prepared: PreparedDeck, outDir: string, options:
   const { deck } = prepared;
   const { width, height } = deck.meta.size;
   const indexes = options.slides ?? deck.slides.map((_slide, index) => index);
-  const site = await stageSite(prepared, { ...EXPORT_OPTIONS, pdfSeparateFragments: false, pdfMaxPagesPerSlide: 1, pdfPageHeightOffset: 0, slideNumber: false });
+  const site = await stageSite(prepared, {
+    ...EXPORT_OPTIONS,
+    pdfSeparateFragments: false,
+    pdfMaxPagesPerSlide: 1,
+    pdfPageHeightOffset: 0,
+    slideNumber: false,
+  });
   const files: string[] = [];
   let warnings: Warning[] = [];
   try {
@@ -87,28 +96,32 @@ export async function exportPng(prepared: PreparedDeck, outDir: string, options:
       const [first] = tabs;
       if (!first) throw new Error('no tab to take screenshots in');
       warnings = [...site.warnings, ...(await glyphWarnings(first.page, deck.file))];
-      await writeDirectoryAtomically(outDir, async (staging) => {
-        // Each tab takes a run of consecutive slides, so it scrolls its page in one direction only.
-        const share = Math.ceil(indexes.length / tabs.length);
-        let done = 0;
-        await Promise.all(
-          tabs.map(async ({ page }, tab) => {
-            for (const index of indexes.slice(tab * share, (tab + 1) * share)) {
-              const id = deck.slides[index]?.id ?? '';
-              const top = await page.evaluate((slideId: string) => {
-                const section = document.getElementById(slideId);
-                const frame = section?.closest('.pdf-page');
-                return frame ? frame.getBoundingClientRect().top + window.scrollY : undefined;
-              }, id);
-              if (top === undefined) throw new LecternError(`slide ${index + 1} (${id}) is missing from the page`, { exitCode: ExitCode.browser });
-              const image = await page.screenshot({ x: 0, y: top, width, height });
-              await writeFile(join(staging, pngName(index, deck.slides.length)), image);
-              options.progress?.step('slides', ++done, indexes.length);
-            }
-          }),
-        );
-        files.push(...indexes.map((index) => pngName(index, deck.slides.length)));
-      }, { kind: 'png', force: options.force, protect: sourceFiles(deck.file) });
+      await writeDirectoryAtomically(
+        outDir,
+        async (staging) => {
+          // Each tab takes a run of consecutive slides, so it scrolls its page in one direction only.
+          const share = Math.ceil(indexes.length / tabs.length);
+          let done = 0;
+          await Promise.all(
+            tabs.map(async ({ page }, tab) => {
+              for (const index of indexes.slice(tab * share, (tab + 1) * share)) {
+                const id = deck.slides[index]?.id ?? '';
+                const top = await page.evaluate((slideId: string) => {
+                  const section = document.getElementById(slideId);
+                  const frame = section?.closest('.pdf-page');
+                  return frame ? frame.getBoundingClientRect().top + window.scrollY : undefined;
+                }, id);
+                if (top === undefined) throw new LecternError(`slide ${index + 1} (${id}) is missing from the page`, { exitCode: ExitCode.browser });
+                const image = await page.screenshot({ x: 0, y: top, width, height });
+                await writeFile(join(staging, pngName(index, deck.slides.length)), image);
+                options.progress?.step('slides', ++done, indexes.length);
+              }
+            }),
+          );
+          files.push(...indexes.map((index) => pngName(index, deck.slides.length)));
+        },
+        { kind: 'png', force: options.force, protect: sourceFiles(deck.file) },
+      );
       warnings.push(...blockedWarnings([...new Set(tabs.flatMap((tab) => tab.blocked))], deck.file));
     });
   } finally {

@@ -117,7 +117,11 @@ function drawTitleSlide(target: PptxSlide, slide: Slide, context: SlideContext):
   const bylines = (slide.points ?? []).map((point) => point.text);
   if (bylines.length > 0) {
     const byline = { x: box.x, y, w: box.w, h: Math.max(0.6, context.frame.h - y - 0.4) };
-    const size = fittingSize(bylines.map((text) => ({ text })), byline, { max: 18, min: 10 });
+    const size = fittingSize(
+      bylines.map((text) => ({ text })),
+      byline,
+      { max: 18, min: 10 },
+    );
     target.addText(
       bylines.map((text) => ({ text, options: paragraph(context) })),
       textOptions(context, { ...byline, fontSize: size, color: context.theme.accent }),
@@ -147,7 +151,10 @@ function accentBar(target: PptxSlide, context: SlideContext, y: number, h: numbe
 function drawLead(target: PptxSlide, slide: Slide, context: SlideContext): Box {
   if (!slide.subtitle) return context.frame.body;
   const lead = { ...context.frame.body, h: 1.0 };
-  target.addText(slide.subtitle, textOptions(context, { ...lead, fontSize: fittingSize([{ text: slide.subtitle }], lead, { max: 22, min: 11 }), italic: true }));
+  target.addText(
+    slide.subtitle,
+    textOptions(context, { ...lead, fontSize: fittingSize([{ text: slide.subtitle }], lead, { max: 22, min: 11 }), italic: true }),
+  );
   return { ...context.frame.body, y: context.frame.body.y + 1.1, h: context.frame.body.h - 1.1 };
 }
 
@@ -190,7 +197,10 @@ function drawComparison(target: PptxSlide, slide: Slide, context: SlideContext):
   let top = context.frame.body.y;
   if (slide.subtitle) {
     const lead = { ...context.frame.body, h: 1.0 };
-    target.addText(slide.subtitle, textOptions(context, { ...lead, fontSize: fittingSize([{ text: slide.subtitle }], lead, { max: 22, min: 11 }), italic: true }));
+    target.addText(
+      slide.subtitle,
+      textOptions(context, { ...lead, fontSize: fittingSize([{ text: slide.subtitle }], lead, { max: 22, min: 11 }), italic: true }),
+    );
     top += 1.1;
   }
   const sides = slide.points ?? [];
@@ -199,7 +209,15 @@ function drawComparison(target: PptxSlide, slide: Slide, context: SlideContext):
   const h = context.frame.body.y + context.frame.body.h - top;
   const texts = sides.map((side) => [side.text, ...flatten(side.children ?? []).map((child) => child.text)]);
   // One size for every side, the smallest any side needs, so the sides read as equals.
-  const size = Math.min(...texts.map((lines) => fittingSize(lines.map((text) => ({ text })), { w, h }, { max: 24, min: 9 })));
+  const size = Math.min(
+    ...texts.map((lines) =>
+      fittingSize(
+        lines.map((text) => ({ text })),
+        { w, h },
+        { max: 24, min: 9 },
+      ),
+    ),
+  );
   const order = context.meta.dir === 'rtl' ? [...texts].reverse() : texts;
   order.forEach((lines, index) => {
     const box = { x: MARGIN + index * (w + gap), y: top, w, h };
@@ -240,7 +258,10 @@ function drawFigure(target: PptxSlide, slide: Slide, context: SlideContext): voi
   const order = context.meta.dir === 'rtl' ? [...figures].reverse() : figures;
   order.forEach((figure, index) => {
     const x = MARGIN + index * (w + gap);
-    target.addText(figure.value, textOptions(context, { x, y: body.y, w, h: valueH, fontSize: valueSize, bold: true, color: context.theme.accent, align: 'center', valign: 'bottom' }));
+    target.addText(
+      figure.value,
+      textOptions(context, { x, y: body.y, w, h: valueH, fontSize: valueSize, bold: true, color: context.theme.accent, align: 'center', valign: 'bottom' }),
+    );
     target.addText(figure.caption, textOptions(context, { x, y: body.y + valueH, w, h: captionH, fontSize: captionSize, align: 'center' }));
   });
   if (points.length > 0) {
@@ -253,7 +274,11 @@ function drawCode(target: PptxSlide, slide: Slide, context: SlideContext): void 
   drawHeading(target, slide.title ?? '', context);
   const body = drawLead(target, slide, context);
   const lines = (slide.code?.code ?? '').replace(/\t/g, '  ').split('\n');
-  const size = fittingSize(lines.map((text) => ({ text })), body, { max: 20, min: 7, glyphWidth: 0.6, paragraphSpace: 0, lineHeight: 1.15, wrap: false });
+  const size = fittingSize(
+    lines.map((text) => ({ text })),
+    body,
+    { max: 20, min: 7, glyphWidth: 0.6, paragraphSpace: 0, lineHeight: 1.15, wrap: false },
+  );
   target.addText(
     lines.map((text) => ({ text: text === '' ? ' ' : text, options: { breakLine: true } })),
     {
@@ -278,8 +303,7 @@ function drawTable(target: PptxSlide, slide: Slide, context: SlideContext): void
   const colW = context.frame.contentW / columns;
   // Row heights are given, from the lines each row's fullest cell wraps into: LibreOffice scales a table whose frame
   // is smaller than its rows down to the frame. The size is the largest at which every row fits the body's height.
-  const heightsAt = (size: number): number[] =>
-    rows.map((row) => (Math.max(1, ...row.map((cell) => wrappedLines(cell, colW, size))) * size * 1.2) / 72 + 0.12);
+  const heightsAt = (size: number): number[] => rows.map((row) => (Math.max(1, ...row.map((cell) => wrappedLines(cell, colW, size))) * size * 1.2) / 72 + 0.12);
   let size = 20;
   while (size > 7 && heightsAt(size).reduce((sum, height) => sum + height, 0) > body.h) size--;
   const rowH = heightsAt(size);
@@ -324,14 +348,26 @@ function drawImage(target: PptxSlide, slide: Slide, context: SlideContext): void
     target.addImage({ data: context.image.data, x: area.x + (area.w - w) / 2, y: area.y + (area.h - h) / 2, w, h, altText: caption });
   }
   if (caption) {
-    target.addText(caption, textOptions(context, { ...(context.image ? captionBox : area), fontSize: fittingSize([{ text: caption }], captionBox, { max: 18, min: 9 }), align: 'center', italic: true }));
+    target.addText(
+      caption,
+      textOptions(context, {
+        ...(context.image ? captionBox : area),
+        fontSize: fittingSize([{ text: caption }], captionBox, { max: 18, min: 9 }),
+        align: 'center',
+        italic: true,
+      }),
+    );
   }
 }
 
 function drawHtml(target: PptxSlide, slide: Slide, context: SlideContext): void {
   drawHeading(target, slide.title ?? '', context);
   const paragraphs = htmlParagraphs(slide.html ?? '');
-  const size = fittingSize(paragraphs.map((text) => ({ text })), context.frame.body, { max: 24, min: 9 });
+  const size = fittingSize(
+    paragraphs.map((text) => ({ text })),
+    context.frame.body,
+    { max: 24, min: 9 },
+  );
   target.addText(
     paragraphs.map((text) => ({ text, options: paragraph(context, { paraSpaceAfter: Math.round(size * 0.4) }) })),
     textOptions(context, { ...context.frame.body, fontSize: size }),

@@ -52,7 +52,11 @@ export function pptxTheme(theme: string): PptxTheme {
 function mix(a: string, b: string, share: number): string {
   const channel = (hex: string, at: number): number => parseInt(hex.slice(at, at + 2), 16);
   return [0, 2, 4]
-    .map((at) => Math.round(channel(a, at) * (1 - share) + channel(b, at) * share).toString(16).padStart(2, '0'))
+    .map((at) =>
+      Math.round(channel(a, at) * (1 - share) + channel(b, at) * share)
+        .toString(16)
+        .padStart(2, '0'),
+    )
     .join('')
     .toUpperCase();
 }

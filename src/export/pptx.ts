@@ -98,7 +98,10 @@ async function slideImage(prepared: PreparedDeck, slide: Slide, warnings: Warnin
   if (!local) return undefined; // remote, or refused by the checks (they have warned)
   const mime = POWERPOINT_IMAGES[local.type.ext];
   if (!mime) {
-    warnings.push({ message: `${src}: PowerPoint files carry PNG, JPEG and GIF images; the slide shows the image's text instead`, location: { file: prepared.deck.file, line: slide.lines[0] } });
+    warnings.push({
+      message: `${src}: PowerPoint files carry PNG, JPEG and GIF images; the slide shows the image's text instead`,
+      location: { file: prepared.deck.file, line: slide.lines[0] },
+    });
     return undefined;
   }
   const bytes = await readFile(local.file);

@@ -267,15 +267,20 @@ export function composePrintPages(input: ComposeInput): PageEntry[] {
     const body = newBody(side);
     row.append(thumb, side);
     if (notes.some((text) => text.trim().length > 0)) {
-      pour(notes, body, () => {
-        const more = newRow();
-        more.classList.add('lectern-handout-continued');
-        const wide = document.createElement('div');
-        wide.className = 'lectern-handout-side';
-        wide.appendChild(label(group.slide, true));
-        more.appendChild(wide);
-        return newBody(wide);
-      }, true);
+      pour(
+        notes,
+        body,
+        () => {
+          const more = newRow();
+          more.classList.add('lectern-handout-continued');
+          const wide = document.createElement('div');
+          wide.className = 'lectern-handout-side';
+          wide.appendChild(label(group.slide, true));
+          more.appendChild(wide);
+          return newBody(wide);
+        },
+        true,
+      );
     } else {
       body.classList.add('lectern-handout-lines');
       const lines = Math.max(1, Math.floor(body.clientHeight / 21));

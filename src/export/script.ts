@@ -139,5 +139,7 @@ function inline(text: string): string {
 
 /** Article text as a Markdown paragraph: escaped, and kept from starting a heading, list or quote. */
 function block(text: string): string {
-  return inline(text).replace(/^(\s*)([#>+=-])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
+  return inline(text)
+    .replace(/^(\s*)([#>+=-])/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }

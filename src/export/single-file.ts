@@ -7,7 +7,11 @@ import { sourceFiles } from '../site/output-guard.js';
 import { renderSingleFile } from '../site/single-file.js';
 
 /** Writes the single offline file atomically; returns its size in bytes. `force` overwrites a file that is not HTML. */
-export async function exportSingleFile(prepared: PreparedDeck, out: string, options: { force?: boolean } = {}): Promise<{ bytes: number; warnings: Warning[] }> {
+export async function exportSingleFile(
+  prepared: PreparedDeck,
+  out: string,
+  options: { force?: boolean } = {},
+): Promise<{ bytes: number; warnings: Warning[] }> {
   const { html, warnings } = await renderSingleFile(prepared);
   await writeFileAtomically(out, (temporary) => writeFile(temporary, html), { kind: 'html', force: options.force, protect: sourceFiles(prepared.deck.file) });
   return { bytes: Buffer.byteLength(html), warnings };

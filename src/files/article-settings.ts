@@ -39,13 +39,17 @@ export async function confineArticleSettings(
     const confined = await confine(theme, access.articleDir, access.roots);
     // A missing theme stays the error it always was (resolveTheme reports it); one outside the roots is refused.
     if (!confined.ok && confined.reason !== 'missing') {
-      warnings.push({ message: `theme ${JSON.stringify(theme)} not used: ${refusalText(confined.reason)}; using the \`${FALLBACK_THEME}\` theme`, location: where('theme') });
+      warnings.push({
+        message: `theme ${JSON.stringify(theme)} not used: ${refusalText(confined.reason)}; using the \`${FALLBACK_THEME}\` theme`,
+        location: where('theme'),
+      });
       result = { ...deck, meta: { ...deck.meta, theme: FALLBACK_THEME } };
     }
   }
 
   // The command line's and the config file's templates are the user's choice (their paths are already absolute).
-  if (settings.templates !== undefined && settings.origin.templates !== 'frontMatter') return { deck: result, templatesDir: resolve(settings.templates), warnings };
+  if (settings.templates !== undefined && settings.origin.templates !== 'frontMatter')
+    return { deck: result, templatesDir: resolve(settings.templates), warnings };
   const templates = article.meta.templates;
   if (templates === undefined) return { deck: result, warnings };
   if (!options.trustArticle) {

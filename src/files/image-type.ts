@@ -39,7 +39,10 @@ function isAvif(bytes: Uint8Array): boolean {
 const SVG_DANGERS: Array<[RegExp, string]> = [
   [/<!entity|<!doctype[^>]*\[/i, 'it declares XML entities'],
   [/<\?xml-stylesheet/i, 'it loads a stylesheet'],
-  [/<(?:[\w.-]+:)?(?:script|foreignobject|iframe|frame|embed|object|handler|listener|set|animate\w*|a|link|meta|base|audio|video)[\s/>]/i, 'it holds script, links, animation or embedded content'],
+  [
+    /<(?:[\w.-]+:)?(?:script|foreignobject|iframe|frame|embed|object|handler|listener|set|animate\w*|a|link|meta|base|audio|video)[\s/>]/i,
+    'it holds script, links, animation or embedded content',
+  ],
   [/[\s"'/]on[a-z]+\s*=/i, 'it has event handlers'],
   [/(?:^|[\s"'/:])(?:href|src)\s*=\s*(?:"\s*(?!#)|'\s*(?!#)|[^\s"'#>])/i, 'it refers to other files'],
   [/url\(\s*(?:"\s*(?!#)|'\s*(?!#)|[^\s"'#)])|@import/i, 'its styles refer to other files'],

@@ -36,7 +36,12 @@ export function decodeLocalPath(url: string): string | undefined {
 const IMG_SRC = /(<img\b[^>]*?\ssrc=")([^"]*)(")/gi;
 
 function unescapeAttribute(value: string): string {
-  return value.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return value
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 /** Every local `src` of `<img>` elements in sanitised HTML (attribute values as the sanitiser serialises them). */
@@ -132,7 +137,10 @@ export async function checkLocalImages(
         });
       }
       refused.add(src);
-      warnings.push({ message: `image ${JSON.stringify(src)} left out: ${reason === MISSING ? 'no such file' : reason}; the slide shows its alt text in its place`, location: { file: deck.file, line: slide.lines[0] } });
+      warnings.push({
+        message: `image ${JSON.stringify(src)} left out: ${reason === MISSING ? 'no such file' : reason}; the slide shows its alt text in its place`,
+        location: { file: deck.file, line: slide.lines[0] },
+      });
     }
   }
   if (refused.size === 0) return { deck, images, warnings };

@@ -58,7 +58,8 @@ export async function rewriteStylesheet(file: string, roots: readonly string[], 
       const path = decodeLocalPath(dependency.url);
       const confined = path === undefined || path === '' ? undefined : await confine(path, base, allowed);
       if (confined?.ok) return confined.file;
-      const reason = path === undefined ? 'its percent-encoding is malformed' : confined === undefined ? 'its path names no file' : refusalText(confined.reason);
+      const reason =
+        path === undefined ? 'its percent-encoding is malformed' : confined === undefined ? 'its path names no file' : refusalText(confined.reason);
       warnings.push({ message: `stylesheet reference ${JSON.stringify(dependency.url)} left out: ${reason}`, location: where });
       return undefined;
     };

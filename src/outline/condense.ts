@@ -21,7 +21,9 @@ function isAsciiAlphanumeric(code: number): boolean {
 export function contentWords(text: string, lang = 'en'): string[] {
   const stopwords = stopWordsFor(lang);
   return wordsOf(text.toLowerCase(), lang)
-    .map((word) => (isAsciiAlphanumeric(word.charCodeAt(0)) && isAsciiAlphanumeric(word.charCodeAt(word.length - 1)) ? word : word.replace(EDGE_PUNCTUATION, '')))
+    .map((word) =>
+      isAsciiAlphanumeric(word.charCodeAt(0)) && isAsciiAlphanumeric(word.charCodeAt(word.length - 1)) ? word : word.replace(EDGE_PUNCTUATION, ''),
+    )
     .filter((word) => word.length > 1 && !stopwords.has(word.replace(/[’']s$/, '')));
 }
 
@@ -41,7 +43,9 @@ export function scoreSentence(sentence: string, index: number, context: Map<stri
   let centrality = 0;
   for (const [word, count] of own) centrality += Math.log1p(Math.max(0, (context.get(word) ?? 0) - count));
   centrality /= Math.sqrt(words.length);
-  const facts = (/\d/.test(sentence) ? 0.8 : 0) + (/[$€£¥%]/.test(sentence) ? 0.6 : 0) +
+  const facts =
+    (/\d/.test(sentence) ? 0.8 : 0) +
+    (/[$€£¥%]/.test(sentence) ? 0.6 : 0) +
     Math.min(0.9, 0.3 * (sentence.slice(1).match(/\s\p{Lu}[\p{L}\d]+/gu) ?? []).length);
   const position = index === 0 ? 0.9 : index === 1 ? 0.2 : 0;
   const total = countWords(sentence, lang);
@@ -76,23 +80,11 @@ export interface KeyPoint {
  * adds facts the first does not show. A sentence that cannot be shortened into a whole clause of about 16 words gives
  * way to the paragraph's next best sentence. Points come back in the paragraph's own order.
  */
-export function keyPoints(
-  paragraph: string,
-  context: Map<string, number>,
-  lang = 'en',
-  max = 1,
-  sentences = splitSentences(paragraph, lang),
-): string[] {
+export function keyPoints(paragraph: string, context: Map<string, number>, lang = 'en', max = 1, sentences = splitSentences(paragraph, lang)): string[] {
   return keyPointsOf(paragraph, context, lang, max, sentences).map((point) => point.text);
 }
 
-export function keyPointsOf(
-  paragraph: string,
-  context: Map<string, number>,
-  lang = 'en',
-  max = 1,
-  sentences = splitSentences(paragraph, lang),
-): KeyPoint[] {
+export function keyPointsOf(paragraph: string, context: Map<string, number>, lang = 'en', max = 1, sentences = splitSentences(paragraph, lang)): KeyPoint[] {
   return pickPoints(rankSentences(paragraph, context, lang, sentences), lang, max);
 }
 
@@ -104,7 +96,8 @@ export interface RankedSentences {
 }
 
 export function rankSentences(paragraph: string, context: Map<string, number>, lang = 'en', sentences = splitSentences(paragraph, lang)): RankedSentences {
-  if (sentences.length === 0) return paragraph.trim() ? { whole: { text: paragraph.trim(), sentence: paragraph.trim(), index: 0, score: 0 }, ranked: [] } : { ranked: [] };
+  if (sentences.length === 0)
+    return paragraph.trim() ? { whole: { text: paragraph.trim(), sentence: paragraph.trim(), index: 0, score: 0 }, ranked: [] } : { ranked: [] };
   // A short paragraph ("Is that a coincidence? Maybe. Maybe not.") is its own point.
   if (sentences.length > 1 && hasAtMostWords(paragraph, POINT_WORD_LIMIT, lang)) {
     return { whole: { text: finishPoint(stripOpeners(paragraph.trim())), sentence: paragraph.trim(), index: 0, score: 1 }, ranked: [] };
@@ -238,17 +231,25 @@ function stripOpeners(sentence: string): string {
 }
 
 function tidy(text: string): string {
-  return text.replace(/\s+([,.;:!?])/g, '$1').replace(/\s{2,}/g, ' ').replace(/^[,;:\s]+/, '').trim();
+  return text
+    .replace(/\s+([,.;:!?])/g, '$1')
+    .replace(/\s{2,}/g, ' ')
+    .replace(/^[,;:\s]+/, '')
+    .trim();
 }
 
 /** Capitalised, without the final full stop or dangling punctuation; long runs clipped. */
 function finishPoint(text: string): string {
   const capital = text.replace(/^([“"‘']?)(\p{Ll})/u, (_match, quote: string, first: string) => quote + first.toUpperCase());
-  return clipLongWords(capital).replace(/(?<!\.\.)[.;:,]$/, '').replace(/\s*[—–]$/, '');
+  return clipLongWords(capital)
+    .replace(/(?<!\.\.)[.;:,]$/, '')
+    .replace(/\s*[—–]$/, '');
 }
 
-const SUBORDINATOR = /^(?:if|when|whenever|although|though|while|because|since|as|given|unless|whereas|after|before|once|even if|even though|without|with|by|in|on|for|at|from|to|like|unlike|despite)\b/i;
-const INSERTION = /,\s+(?:given|which|who|whom|whose|if|when|although|though|as|by contrast|in turn|after all|for example|for instance|of course|however|in fact|at least|so far|too|then|therefore|thus|instead|meanwhile)\b[^,]{0,90},\s+(?!(?:and|or)\s)/gi;
+const SUBORDINATOR =
+  /^(?:if|when|whenever|although|though|while|because|since|as|given|unless|whereas|after|before|once|even if|even though|without|with|by|in|on|for|at|from|to|like|unlike|despite)\b/i;
+const INSERTION =
+  /,\s+(?:given|which|who|whom|whose|if|when|although|though|as|by contrast|in turn|after all|for example|for instance|of course|however|in fact|at least|so far|too|then|therefore|thus|instead|meanwhile)\b[^,]{0,90},\s+(?!(?:and|or)\s)/gi;
 
 /** "DeepSeek, by contrast, claims" → "DeepSeek claims": comma-enclosed asides go when a point is too long. */
 function dropInsertions(text: string): string {
@@ -271,7 +272,8 @@ function dropLeadingSubordinate(text: string): string {
   const comma = text.indexOf(', ');
   if (comma < 0 || comma > text.length * 0.7) return text;
   // An attribution ("As Lee argues, …") qualifies the claim: it stays.
-  if (/\b(?:argues?|argued|says?|said|claims?|claimed|writes?|wrote|notes?|noted|believes?|according|reportedly|suggests?)\b/i.test(text.slice(0, comma))) return text;
+  if (/\b(?:argues?|argued|says?|said|claims?|claimed|writes?|wrote|notes?|noted|believes?|according|reportedly|suggests?)\b/i.test(text.slice(0, comma)))
+    return text;
   // A clause that holds a figure ("With $5.6 million, …") or sets a place ("In China, …") qualifies the claim: it stays.
   if (/\d/.test(text.slice(0, comma)) || /^(?:in|at|on|for|from|to|with|by)\s+\p{Lu}/iu.test(text)) return text;
   // "When a leaf falls it leaves a scar, and inside it…": the clause kept must not open with the "and" that joined it.

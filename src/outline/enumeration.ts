@@ -18,7 +18,10 @@ export function findEnumeration(paragraph: string): Enumeration | undefined {
   if (!numeric && !alphabetic) return undefined;
   const first = markers[0];
   if (!first || first.index === undefined) return undefined;
-  const lead = paragraph.slice(0, first.index).replace(/[\s:;,—–-]+$/, '').trim();
+  const lead = paragraph
+    .slice(0, first.index)
+    .replace(/[\s:;,—–-]+$/, '')
+    .trim();
   const items: string[] = [];
   markers.forEach((match, index) => {
     const start = (match.index ?? 0) + match[0].length;

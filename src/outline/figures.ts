@@ -56,7 +56,8 @@ const CAPTION_AFTER = 6;
  * never fragments; long clauses keep the words nearest the figure.
  */
 function captionFor(paragraph: string, figure: Found): string {
-  const clauseStart = Math.max(paragraph.lastIndexOf(',', figure.start), paragraph.lastIndexOf('.', figure.start), paragraph.lastIndexOf(';', figure.start)) + 1;
+  const clauseStart =
+    Math.max(paragraph.lastIndexOf(',', figure.start), paragraph.lastIndexOf('.', figure.start), paragraph.lastIndexOf(';', figure.start)) + 1;
   const afterStops = [',', '.', ';', '('].map((stop) => paragraph.indexOf(stop, figure.end)).filter((index) => index >= 0);
   const clauseEnd = afterStops.length > 0 ? Math.min(...afterStops) : paragraph.length;
   // A quantifier that only qualifies the number goes with it ("costs about $1,200" → "costs").
@@ -66,7 +67,10 @@ function captionFor(paragraph: string, figure: Found): string {
   const nextFigure = after.search(/[$€£¥]\s?\d/);
   if (nextFigure >= 0) after = after.slice(0, nextFigure);
   after = after.split(/\s(?:and|but|while|whereas)\s(?=\p{Lu})/u)[0] ?? after;
-  const beforeWords = before.replace(/^\s*(?:and|but|or|while|whereas)\s+/i, '').split(/\s+/).filter(Boolean);
+  const beforeWords = before
+    .replace(/^\s*(?:and|but|or|while|whereas)\s+/i, '')
+    .split(/\s+/)
+    .filter(Boolean);
   const afterWords = after.split(/\s+/).filter(Boolean).slice(0, CAPTION_AFTER);
   // Start at the subject: the last name before the figure ("… Gemini and OpenAI invested" → "OpenAI invested"), else
   // the clause's start, at most a few words back.

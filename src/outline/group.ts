@@ -27,7 +27,10 @@ export function groupByTopic(units: GroupUnit[], lang: string, budget: LayoutBud
   const n = units.length;
   if (n === 0) return [];
   const totalPoints = units.reduce((sum, unit) => sum + unit.points, 0);
-  const cohesion = neighbourCohesion(units.map((unit) => unit.text), lang);
+  const cohesion = neighbourCohesion(
+    units.map((unit) => unit.text),
+    lang,
+  );
   const best: number[] = [0];
   const from: number[] = [0];
   for (let end = 1; end <= n; end++) {
@@ -43,7 +46,11 @@ export function groupByTopic(units: GroupUnit[], lang: string, budget: LayoutBud
       // A paragraph alone on a slide shows a second point when it has one.
       const extra = span === 1 && points === 1 ? (units[start]!.extraWords ?? 0) : 0;
       const shown = extra > 0 ? 2 : points;
-      const cost = (best[start] ?? 0) + sizeCost(shown, totalPoints, budget.points) + Math.max(0, words + extra - COMFORTABLE_WORDS) * 0.2 + (start > 0 ? (cohesion[start - 1] ?? 0) * 2 : 0);
+      const cost =
+        (best[start] ?? 0) +
+        sizeCost(shown, totalPoints, budget.points) +
+        Math.max(0, words + extra - COMFORTABLE_WORDS) * 0.2 +
+        (start > 0 ? (cohesion[start - 1] ?? 0) * 2 : 0);
       if (cost < best[end]!) {
         best[end] = cost;
         from[end] = start;

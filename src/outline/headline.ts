@@ -21,7 +21,8 @@ const DANGLING = /^(?:this|that|these|those|it|it’s|it's|they|there|here|i|we|
  * Openers that only announce the claim ("The point here is that R1 is derivative"): a title drops them. Kept to words that
  * never carry the claim themselves.
  */
-const ANNOUNCERS = /^(?:(?:so|and|but|now|well),?\s+)?(?:the (?:point|thing|lesson|upshot|bottom line|key) (?:here )?is(?: that)?|what (?:this|that) means is(?: that)?|it(?:’|')s (?:especially|also|clear|true|worth noting) that)\s+/i;
+const ANNOUNCERS =
+  /^(?:(?:so|and|but|now|well),?\s+)?(?:the (?:point|thing|lesson|upshot|bottom line|key) (?:here )?is(?: that)?|what (?:this|that) means is(?: that)?|it(?:’|')s (?:especially|also|clear|true|worth noting) that)\s+/i;
 /**
  * "This looks like an indication that <claim>": a demonstrative opener whose verb introduces the clause that states the
  * claim. The claim clause stands as a title; a negated opener ("That doesn't mean <clause>") does not, since the clause
@@ -37,13 +38,91 @@ const NEGATION = /\b(?:not|never|no)\b|n[’']t\b/i;
  * tagging would find them all; see the cost note above for why a short list of the common ones stands in.
  */
 const OPEN_VERBS = new Set([
-  'rival', 'rivals', 'look', 'looks', 'seem', 'seems', 'mean', 'means', 'develop', 'develops', 'make', 'makes', 'made',
-  'show', 'shows', 'showed', 'suggest', 'suggests', 'signal', 'signals', 'indicate', 'indicates', 'claim', 'claims',
-  'argue', 'argues', 'say', 'says', 'said', 'need', 'needs', 'needed', 'want', 'wants', 'become', 'becomes', 'get', 'gets',
-  'give', 'gives', 'take', 'takes', 'find', 'finds', 'invest', 'invested', 'use', 'uses', 'used', 'using', 'train',
-  'trained', 'enable', 'enables', 'create', 'creates', 'mimic', 'mimics', 'violate', 'violated', 'hack', 'reach',
-  'reaches', 'match', 'matches', 'beat', 'beats', 'include', 'includes', 'require', 'requires', 'allow', 'allows',
-  'let', 'lets', 'keep', 'keeps', 'put', 'puts', 'call', 'called', 'known', 'proliferated', 'asking', 'asked',
+  'rival',
+  'rivals',
+  'look',
+  'looks',
+  'seem',
+  'seems',
+  'mean',
+  'means',
+  'develop',
+  'develops',
+  'make',
+  'makes',
+  'made',
+  'show',
+  'shows',
+  'showed',
+  'suggest',
+  'suggests',
+  'signal',
+  'signals',
+  'indicate',
+  'indicates',
+  'claim',
+  'claims',
+  'argue',
+  'argues',
+  'say',
+  'says',
+  'said',
+  'need',
+  'needs',
+  'needed',
+  'want',
+  'wants',
+  'become',
+  'becomes',
+  'get',
+  'gets',
+  'give',
+  'gives',
+  'take',
+  'takes',
+  'find',
+  'finds',
+  'invest',
+  'invested',
+  'use',
+  'uses',
+  'used',
+  'using',
+  'train',
+  'trained',
+  'enable',
+  'enables',
+  'create',
+  'creates',
+  'mimic',
+  'mimics',
+  'violate',
+  'violated',
+  'hack',
+  'reach',
+  'reaches',
+  'match',
+  'matches',
+  'beat',
+  'beats',
+  'include',
+  'includes',
+  'require',
+  'requires',
+  'allow',
+  'allows',
+  'let',
+  'lets',
+  'keep',
+  'keeps',
+  'put',
+  'puts',
+  'call',
+  'called',
+  'known',
+  'proliferated',
+  'asking',
+  'asked',
 ]);
 /** Words a headline may drop, as headlines do: articles. */
 const ARTICLES = /^(?:a|an|the)$/i;
@@ -170,21 +249,27 @@ export function nounRuns(text: string, lang = 'en'): string[] {
   // A date ("January 20th") names when, not what: a phrase needs two words that are not dates or figures.
   const wordy = (run: string[]): boolean => run.filter((word) => /^\p{L}/u.test(word) && !MONTHS.test(word)).length >= 2;
   // A possessive names whose thing it is ("Kai-Fu Lee’s book"): the slide is about that, more than a title it quotes.
-  const weight = (run: string[]): number => run.length + run.filter((word) => /^\p{Lu}/u.test(word)).length + (run.some((word) => /\p{L}[’']s$/u.test(word)) ? 2 : 0);
-  return runs
-    // Two words make a noun phrase only as a name or a term with a figure ("R1 development"); otherwise they are as often
-    // a subject and its verb ("the Sun raise …").
-    .filter((run) => run.length >= 2 && wordy(run) && (run.length >= 3 || run.every((word) => /^\P{Ll}/u.test(word)) || run.some((word) => /\d/.test(word))))
-    .map((run, order) => ({ run: run.slice(0, 5), order }))
-    .sort((a, b) => weight(b.run) - weight(a.run) || a.order - b.order)
-    .map(({ run }) => finish(run.join(' ')));
+  const weight = (run: string[]): number =>
+    run.length + run.filter((word) => /^\p{Lu}/u.test(word)).length + (run.some((word) => /\p{L}[’']s$/u.test(word)) ? 2 : 0);
+  return (
+    runs
+      // Two words make a noun phrase only as a name or a term with a figure ("R1 development"); otherwise they are as often
+      // a subject and its verb ("the Sun raise …").
+      .filter((run) => run.length >= 2 && wordy(run) && (run.length >= 3 || run.every((word) => /^\P{Ll}/u.test(word)) || run.some((word) => /\d/.test(word))))
+      .map((run, order) => ({ run: run.slice(0, 5), order }))
+      .sort((a, b) => weight(b.run) - weight(a.run) || a.order - b.order)
+      .map(({ run }) => finish(run.join(' ')))
+  );
 }
 
 /** A claim as a headline: articles and trailing phrases dropped until it fits, never a word changed. */
 export function compressClaim(text: string, lang: string): string | undefined {
   // First what a point may drop (openers, asides, leading clauses), then what a headline may drop.
   const shortened = shortenSentence(text, lang, 12) ?? text;
-  let words = shortened.replace(/[.!]+$/, '').split(/\s+/).filter(Boolean);
+  let words = shortened
+    .replace(/[.!]+$/, '')
+    .split(/\s+/)
+    .filter(Boolean);
   if (words.length <= TITLE_WORD_LIMIT) return finish(words.join(' '));
   // A short leading time or place phrase ("On January 20th, …") can go from a headline; the point keeps it.
   const leadEnd = words.findIndex((word, index) => index <= 4 && /,$/.test(word));
@@ -235,7 +320,10 @@ export function compressClaim(text: string, lang: string): string | undefined {
 
 /** Key phrases of a text: its first clause, cut at a word (or, without spaces, a segmenter word) boundary. */
 function keyPhrases(text: string, lang: string): string[] {
-  const clauses = text.split(/[,;:—،؛，；：、。！？!?]+/).map((clause) => clause.trim()).filter(Boolean);
+  const clauses = text
+    .split(/[,;:—،؛，；：、。！？!?]+/)
+    .map((clause) => clause.trim())
+    .filter(Boolean);
   const phrases: string[] = [];
   const limit = isSpaceless(lang) ? 12 : 6;
   for (const clause of clauses.slice(0, 3)) {
@@ -296,13 +384,22 @@ function bare(word: string): string {
 }
 
 function isStop(word: string, stop: ReadonlySet<string>): boolean {
-  const bare = word.toLowerCase().replace(/^[^\p{L}\p{N}$]+|[^\p{L}\p{N}%]+$/gu, '').replace(/[’']s$/, '');
+  const bare = word
+    .toLowerCase()
+    .replace(/^[^\p{L}\p{N}$]+|[^\p{L}\p{N}%]+$/gu, '')
+    .replace(/[’']s$/, '');
   return bare === '' || stop.has(bare);
 }
 
 function finish(text: string): string {
   // A final full stop goes, unless it ends an abbreviation ("U.S.").
-  return capitalise(text.trim().replace(/[\s,;:—–-]+$/, '').replace(/(?<!(?:^|\s)(?:\p{Lu}\.)+\p{Lu})[.。]([”"’]?)$/u, '$1').trim());
+  return capitalise(
+    text
+      .trim()
+      .replace(/[\s,;:—–-]+$/, '')
+      .replace(/(?<!(?:^|\s)(?:\p{Lu}\.)+\p{Lu})[.。]([”"’]?)$/u, '$1')
+      .trim(),
+  );
 }
 
 function capitalise(text: string): string {

@@ -8,7 +8,10 @@ const LONGEST_SHOWN = 120;
 const KEPT = 60;
 
 // Scripts written without spaces are sentences, not long words.
-const LONG_RUN = new RegExp(`[^\\s\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}\\p{Script=Thai}\\p{Script=Lao}\\p{Script=Khmer}\\p{Script=Myanmar}]{${LONGEST_SHOWN + 1},}`, 'gu');
+const LONG_RUN = new RegExp(
+  `[^\\s\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}\\p{Script=Thai}\\p{Script=Lao}\\p{Script=Khmer}\\p{Script=Myanmar}]{${LONGEST_SHOWN + 1},}`,
+  'gu',
+);
 
 /** Whether the text holds a run too long to show whole. */
 export function hasLongWord(text: string): boolean {

@@ -2,7 +2,21 @@ import { blockText, listItemTexts } from '../article/block-text.js';
 import type { Article, Block, ListItem, Section } from '../article/types.js';
 import { escapeHtmlText } from '../escape-html.js';
 import { BUDGET, budgetFor, type LayoutBudget } from './budget.js';
-import { carriesFacts, contentWords, isSubstantive, keyPointsOf, leansOnReference, overlapShare, pickPoints, rankSentences, shortenSentence, trimPoint, wordFrequencies, type KeyPoint, type RankedSentences } from './condense.js';
+import {
+  carriesFacts,
+  contentWords,
+  isSubstantive,
+  keyPointsOf,
+  leansOnReference,
+  overlapShare,
+  pickPoints,
+  rankSentences,
+  shortenSentence,
+  trimPoint,
+  wordFrequencies,
+  type KeyPoint,
+  type RankedSentences,
+} from './condense.js';
 import { findEnumeration, type Enumeration } from './enumeration.js';
 import { explicitSlide, isExplicitLayout, toPoint, type Draft } from './explicit.js';
 import { findFigures } from './figures.js';
@@ -133,7 +147,13 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
     // A first slide whose one point restates the section's title ("The third lens is X" under "X") is said, not
     // shown: its paragraphs open the next slide's notes.
     const [opener, next] = content;
-    if (opener?.layout === 'points' && opener.title === undefined && opener.points?.length === 1 && next && restates(opener.points[0]!.text, sectionTitle, lang)) {
+    if (
+      opener?.layout === 'points' &&
+      opener.title === undefined &&
+      opener.points?.length === 1 &&
+      next &&
+      restates(opener.points[0]!.text, sectionTitle, lang)
+    ) {
       next.notes.unshift(...opener.notes);
       next.lines[0] = opener.lines[0];
       content.shift();
@@ -148,7 +168,11 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
   if (!explicit.has('closing')) {
     const closingTitle = takeaways.length > 0 ? labels.keyTakeaways : labels.thankYou;
     // One conclusion per section: the closing holds up to six on a slide.
-    const pages = pagesOf(takeaways.map((takeaway) => ({ text: takeaway.point })), budget, Math.floor((TAKEAWAY_WORDS * budget.listWords) / BUDGET.listWords));
+    const pages = pagesOf(
+      takeaways.map((takeaway) => ({ text: takeaway.point })),
+      budget,
+      Math.floor((TAKEAWAY_WORDS * budget.listWords) / BUDGET.listWords),
+    );
     pages.forEach((page) => {
       drafts.push({
         layout: 'closing',
@@ -165,7 +189,10 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
   // Without a set duration, the talk planned is what a presenter gives (about a minute a content slide), not the time
   // it takes to read the whole article aloud.
   const planned = duration ?? plannedSeconds(slides);
-  const scaled = scaleTimings(slides.map((slide) => slide.timing), planned);
+  const scaled = scaleTimings(
+    slides.map((slide) => slide.timing),
+    planned,
+  );
   slides.forEach((slide, index) => (slide.timing = scaled[index] ?? slide.timing));
   return {
     file: article.file,
@@ -288,8 +315,7 @@ function outlineSection(section: Section, sectionTitle: string, lang: string, de
   close();
   keepPendingHeading();
   // A slide the author wrote out stays even when empty; an outlined one with nothing to show is dropped.
-  const shown = (draft: Draft): boolean =>
-    explicitDrafts.has(draft) || draft.layout !== 'points' || (draft.points?.length ?? 0) > 0 || draft.notes.length > 0;
+  const shown = (draft: Draft): boolean => explicitDrafts.has(draft) || draft.layout !== 'points' || (draft.points?.length ?? 0) > 0 || draft.notes.length > 0;
   const kept = foldLeadIns(drafts.filter(shown), explicitDrafts);
   // A title a slide has by now is the author's (a slide heading or an explicit slide's own).
   for (const draft of kept) if (draft.title !== undefined) state.authored.add(draft);
@@ -371,7 +397,11 @@ function findAgendaEnumeration(sections: Section[], budget: LayoutBudget): { blo
 }
 
 /** A paragraph whose content asks for its own layout: a direct quotation, or figures worth showing large. */
-function contentSlide(paragraph: string, lang: string, budget: LayoutBudget): Pick<Draft, 'layout' | 'subtitle' | 'quote' | 'figures' | 'points' | 'sources'> | undefined {
+function contentSlide(
+  paragraph: string,
+  lang: string,
+  budget: LayoutBudget,
+): Pick<Draft, 'layout' | 'subtitle' | 'quote' | 'figures' | 'points' | 'sources'> | undefined {
   const sides = comparisonOf(paragraph, lang, budget);
   if (sides) {
     // The claim the two sides answer leads the slide: the paragraph's best other sentence.
@@ -456,7 +486,11 @@ function blockSlides(block: Block, lang: string, budget: LayoutBudget): Array<Pa
       return [{ layout: 'image' as const, image: { src: block.src, alt: block.alt, title: block.title }, notes: block.alt ? [block.alt] : [] }];
     case 'html':
       // Nobody clicks a slide open during a talk: a <details> block shows what it holds.
-      return paginateHtml(openDetails(block.html), block.text, budget).map((part) => ({ layout: 'html' as const, html: part.html, notes: part.text ? [part.text] : [] }));
+      return paginateHtml(openDetails(block.html), block.text, budget).map((part) => ({
+        layout: 'html' as const,
+        html: part.html,
+        notes: part.text ? [part.text] : [],
+      }));
     default:
       return [];
   }
@@ -483,7 +517,6 @@ function leadInOnly(item: ListItem): ListItem {
   originalOf.set(shortened, item);
   return shortened;
 }
-
 
 /**
  * The article's own headline (a plain-text first line, title-cased, with no full stop) when it has no title yet, and a
@@ -520,7 +553,8 @@ function openingLines(article: Article, needsTitle: boolean): { headline?: strin
 }
 
 /** Openers of a sentence that states a conclusion. */
-const CONCLUDING = /^(?:so|thus|hence|therefore|in short|in sum|in other words|ultimately|overall|the point (?:here )?is|the upshot|in the end|all told|that is why|this is why)\b/i;
+const CONCLUDING =
+  /^(?:so|thus|hence|therefore|in short|in sum|in other words|ultimately|overall|the point (?:here )?is|the upshot|in the end|all told|that is why|this is why)\b/i;
 
 /**
  * A run of paragraphs → points slides grouped by topic. Each paragraph gives its key points; with `condenseTo`, only
@@ -553,7 +587,14 @@ function groupParagraphs(
     // The second point the paragraph could show if it ends up alone on a slide.
     const more = points.length === 1 && sentences.length > 1 ? pickPoints(ranked, lang, 3).slice(0, 2) : [];
     const extra = more.length === 2 ? more.reduce((sum, point) => sum + countWords(point.text, lang), 0) - countWords(points[0]!.text, lang) : 0;
-    return { block, sentences, ranked, points, more: more.length === 2 && extra > 0 && extra + countWords(points[0]!.text, lang) <= SECOND_POINT_WORDS ? more : undefined, extra };
+    return {
+      block,
+      sentences,
+      ranked,
+      points,
+      more: more.length === 2 && extra > 0 && extra + countWords(points[0]!.text, lang) <= SECOND_POINT_WORDS ? more : undefined,
+      extra,
+    };
   });
   if (condenseTo !== undefined && keyed.reduce((sum, entry) => sum + entry.points.length, 0) > condenseTo) {
     const ranked = keyed
@@ -642,7 +683,12 @@ function fillSecondPoint(group: Array<{ ranked: RankedSentences; points: KeyPoin
       // A sentence that cannot be shortened to a point may still pair with a short one, whole, when the two fit.
       const text = candidate.sentence === first.sentence ? first.text : (candidate.shortened ?? trimPoint(candidate.sentence, lang));
       if (text === undefined || !isSubstantive(text, lang)) continue;
-      candidates.push({ leans: leansOnReference(text) && candidate.sentence !== first.sentence, entry, point: { text, sentence: candidate.sentence, index: candidate.index, score: candidate.sentence === first.sentence ? first.score + 1 : candidate.score }, words: countWords(text, lang) });
+      candidates.push({
+        leans: leansOnReference(text) && candidate.sentence !== first.sentence,
+        entry,
+        point: { text, sentence: candidate.sentence, index: candidate.index, score: candidate.sentence === first.sentence ? first.score + 1 : candidate.score },
+        words: countWords(text, lang),
+      });
     }
   }
   let best: { pair: [(typeof candidates)[number], (typeof candidates)[number]]; score: number } | undefined;
@@ -653,7 +699,11 @@ function fillSecondPoint(group: Array<{ ranked: RankedSentences; points: KeyPoin
       // The point already chosen stays, with a little more room; a pair without it only when it names no facts.
       const keepsFirst = left.point.sentence === first.sentence || right.point.sentence === first.sentence;
       if (!keepsFirst && carriesFacts(first.sentence)) continue;
-      if (left.words + right.words > (keepsFirst ? FILLED_SLIDE_WORDS + 4 : FILLED_SLIDE_WORDS) || overlapShare(left.point.sentence, right.point.sentence, lang) >= 0.5) continue;
+      if (
+        left.words + right.words > (keepsFirst ? FILLED_SLIDE_WORDS + 4 : FILLED_SLIDE_WORDS) ||
+        overlapShare(left.point.sentence, right.point.sentence, lang) >= 0.5
+      )
+        continue;
       // A point that opens on "this" or "that" may follow, on the slide, a point of its own paragraph said before it.
       const [earlier, later] = left.entry === right.entry ? [left, right].sort((x, y) => x.point.index - y.point.index) : [left, right];
       if (earlier!.leans || (later!.leans && earlier!.entry !== later!.entry)) continue;

@@ -33,7 +33,9 @@ export function measureTalk(deck: Deck): TalkQuality {
   const titleCounts = new Map<string, number>();
   const key = (title: string | undefined): string => (title ?? '').trim().toLowerCase();
   for (const slide of deck.slides) titleCounts.set(key(slide.title), (titleCounts.get(key(slide.title)) ?? 0) + 1);
-  const distinct = content.filter((slide) => (titleCounts.get(key(slide.title)) ?? 0) === 1 && key(slide.title) !== key(slide.section) && key(slide.title) !== '');
+  const distinct = content.filter(
+    (slide) => (titleCounts.get(key(slide.title)) ?? 0) === 1 && key(slide.title) !== key(slide.section) && key(slide.title) !== '',
+  );
   const points = deck.slides.flatMap((slide) => (slide.layout === 'agenda' ? [] : (slide.points ?? [])));
   const pointWords = pointSlides.flatMap((slide) => (slide.points ?? []).map((point) => countWords(point.text, lang)));
   const slideWords = content.map((slide) => countWords(visibleText(slide), lang));

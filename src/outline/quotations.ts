@@ -6,7 +6,8 @@ export interface Quotation {
 }
 
 const QUOTED = /[“"]([^”"]{24,400})[”"]/g;
-const SPEECH_VERB = /\b(?:says?|said|responds?|responded|replies|replied|answers?|answered|writes?|wrote|argues?|argued|claims?|claimed|asks?|asked|declares?|declared|told|tells)\b/i;
+const SPEECH_VERB =
+  /\b(?:says?|said|responds?|responded|replies|replied|answers?|answered|writes?|wrote|argues?|argued|claims?|claimed|asks?|asked|declares?|declared|told|tells)\b/i;
 
 /** The longest full-sentence quotation in the paragraph, with its speaker when a speech verb names one. */
 export function findQuotation(paragraph: string): Quotation | undefined {
@@ -17,7 +18,12 @@ export function findQuotation(paragraph: string): Quotation | undefined {
     if (text.split(/\s+/).length < 5 || !/[.!?…]$/.test(text) || !/^\p{Lu}/u.test(text)) continue;
     const found = { text, attribution: speakerOf(paragraph, match.index ?? 0, match[0].length) };
     // An attributed quote beats an unattributed one; then the longer.
-    if (!best || (found.attribution !== undefined && best.attribution === undefined) || ((found.attribution === undefined) === (best.attribution === undefined) && text.length > best.text.length)) best = found;
+    if (
+      !best ||
+      (found.attribution !== undefined && best.attribution === undefined) ||
+      ((found.attribution === undefined) === (best.attribution === undefined) && text.length > best.text.length)
+    )
+      best = found;
   }
   return best;
 }
@@ -26,7 +32,10 @@ export function findQuotation(paragraph: string): Quotation | undefined {
 function speakerOf(paragraph: string, index: number, length: number): string | undefined {
   // “…,” said Alma Reyes, Chief Executive of the Authority. — the speaker and role after the quote.
   const after = paragraph.slice(index + length, index + length + 240);
-  const following = /^[\s,]*(?:(?:says?|said|added|adds|explained|noted)\s+((?:\p{Lu}[\p{L}’'.-]*\s?){1,4})(?:,\s+([^.;“”"]{3,120}))?|((?:\p{Lu}[\p{L}’'.-]*\s?){1,4})\s+(?:says?|said|added|adds))/u.exec(after);
+  const following =
+    /^[\s,]*(?:(?:says?|said|added|adds|explained|noted)\s+((?:\p{Lu}[\p{L}’'.-]*\s?){1,4})(?:,\s+([^.;“”"]{3,120}))?|((?:\p{Lu}[\p{L}’'.-]*\s?){1,4})\s+(?:says?|said|added|adds))/u.exec(
+      after,
+    );
   if (following) {
     const name = (following[1] ?? following[3] ?? '').trim();
     const role = following[2]?.split(/,\s+(?:which|who|where)\b/)[0]?.trim();
@@ -41,5 +50,10 @@ function speakerOf(paragraph: string, index: number, length: number): string | u
   if (named) return named;
   // “…” said Alma Reyes, Chief Executive. “…”: the speaker named after the verb, before the quote.
   const after_verb = /^\s*((?:\p{Lu}[\p{L}’'.-]*\s?){1,4})(?:,\s+([^.;“”"]{3,120}))?/u.exec(clause.slice(verb.index + verb[0].length));
-  return after_verb ? [after_verb[1], after_verb[2]].filter(Boolean).map((part) => (part ?? '').trim()).join(', ') || undefined : undefined;
+  return after_verb
+    ? [after_verb[1], after_verb[2]]
+        .filter(Boolean)
+        .map((part) => (part ?? '').trim())
+        .join(', ') || undefined
+    : undefined;
 }

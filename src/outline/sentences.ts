@@ -1,7 +1,6 @@
 import { ABBREVIATIONS } from '../article/abbreviations.js';
 import { isSpaceless } from './language.js';
 
-
 const segmenters = new Map<string, Intl.Segmenter>();
 const wordSegmenters = new Map<string, Intl.Segmenter>();
 
@@ -125,7 +124,8 @@ export function hasAtMostWords(text: string, limit: number, lang = 'en'): boolea
     for (const match of text.matchAll(/\S+/g)) if (isWord(match[0]) && ++count > limit) return false;
     return true;
   }
-  for (const piece of pieces(text, WORD_CUT)) for (const segment of segmenterFor(lang, 'word').segment(piece)) if (segment.isWordLike && ++count > limit) return false;
+  for (const piece of pieces(text, WORD_CUT))
+    for (const segment of segmenterFor(lang, 'word').segment(piece)) if (segment.isWordLike && ++count > limit) return false;
   return true;
 }
 
@@ -133,6 +133,7 @@ export function hasAtMostWords(text: string, limit: number, lang = 'en'): boolea
 export function wordsOf(text: string, lang = 'en'): string[] {
   if (!isSpaceless(lang)) return text.split(/\s+/).filter(isWord);
   const words: string[] = [];
-  for (const piece of pieces(text, WORD_CUT)) for (const segment of segmenterFor(lang, 'word').segment(piece)) if (segment.isWordLike) words.push(segment.segment);
+  for (const piece of pieces(text, WORD_CUT))
+    for (const segment of segmenterFor(lang, 'word').segment(piece)) if (segment.isWordLike) words.push(segment.segment);
   return words;
 }

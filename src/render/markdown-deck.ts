@@ -93,10 +93,15 @@ function pointText(point: Point): string {
 
 /** Escapes characters Markdown would read as markup inside a line. */
 function inline(text: string): string {
-  return text.replace(/([\\`*_[\]<>#|~])/g, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2').replace(/^([-+])(\s)/, '\\$1$2');
+  return text
+    .replace(/([\\`*_[\]<>#|~])/g, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2')
+    .replace(/^([-+])(\s)/, '\\$1$2');
 }
 
 /** Escapes a notes paragraph so that it stays one paragraph, and one that opens with "Note:" (a callout) keeps the word. */
 function block(text: string): string {
-  return inline(text).replace(/^(=+|-+)$/, '\\$1').replace(/^(notes?):/i, '$1\\:');
+  return inline(text)
+    .replace(/^(=+|-+)$/, '\\$1')
+    .replace(/^(notes?):/i, '$1\\:');
 }

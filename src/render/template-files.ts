@@ -40,7 +40,10 @@ export async function resolveStyle(name: string, overrideDir?: string): Promise<
 }
 
 async function isFile(path: string): Promise<boolean> {
-  return stat(path).then((info) => info.isFile(), () => false);
+  return stat(path).then(
+    (info) => info.isFile(),
+    () => false,
+  );
 }
 
 async function assertDirectory(path: string): Promise<void> {

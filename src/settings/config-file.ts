@@ -87,7 +87,14 @@ async function loadFile(file: string): Promise<unknown> {
     return module.default ?? module;
   } catch (error) {
     // Node's syntax errors from import() carry no line; jiti's parser names it.
-    const line = lineIn(error, file) ?? (error instanceof SyntaxError ? await importWithJiti(file).then(() => undefined, (parsed: unknown) => lineIn(parsed, file)) : undefined);
+    const line =
+      lineIn(error, file) ??
+      (error instanceof SyntaxError
+        ? await importWithJiti(file).then(
+            () => undefined,
+            (parsed: unknown) => lineIn(parsed, file),
+          )
+        : undefined);
     throw configError(messageOf(error), file, line);
   }
 }
@@ -130,7 +137,8 @@ async function readConfig(file: string, data: unknown, fromPackage: boolean): Pr
   const lines: Partial<Record<string, number>> = {};
   const lineOf = (key: string): number | undefined => (lines[key] ??= keyLine(text, key));
   if (data === undefined || data === null) return { file, values: {}, export: {}, lines, warnings: [] };
-  if (typeof data !== 'object' || Array.isArray(data)) throw configError(`the config must be an object of settings${fromPackage ? ' under "lectern"' : ''}`, file);
+  if (typeof data !== 'object' || Array.isArray(data))
+    throw configError(`the config must be an object of settings${fromPackage ? ' under "lectern"' : ''}`, file);
   const { export: exportRaw, ...raw } = data as Record<string, unknown>;
   const fail = (key: string, expected: string): never => {
     throw configError(`\`${key}\` must be ${expected}`, file, lineOf(key.split('.').at(-1) ?? key));

@@ -69,7 +69,8 @@ export function resolveSettings(layers: Partial<Record<Origin, SettingLayer>>): 
     if (!layer) continue;
     const where = (key: string): Warning['location'] => (layer.file === undefined ? undefined : { file: layer.file, line: layer.lines?.[key] });
     if (layer.values.labels) {
-      for (const key of unknownLabelKeys(layer.values.labels)) warnings.push({ message: `unknown label \`${key}\` in \`labels:\` ignored`, location: where('labels') });
+      for (const key of unknownLabelKeys(layer.values.labels))
+        warnings.push({ message: `unknown label \`${key}\` in \`labels:\` ignored`, location: where('labels') });
       Object.assign(labels, layer.values.labels);
       origin.labels = name;
     }
@@ -108,7 +109,11 @@ export function resolveSettings(layers: Partial<Record<Origin, SettingLayer>>): 
  * Raw `key: value` settings → typed values, checked against the table. `fail` reports a value of the wrong kind
  * (and throws); keys the origin may not set or the table does not know are returned for the caller to warn about.
  */
-export function parseSettings(raw: Readonly<Record<string, unknown>>, origin: Origin, fail: (key: string, expected: string) => never): { values: DeckSettingValues; unknown: string[] } {
+export function parseSettings(
+  raw: Readonly<Record<string, unknown>>,
+  origin: Origin,
+  fail: (key: string, expected: string) => never,
+): { values: DeckSettingValues; unknown: string[] } {
   const values: Record<string, unknown> = {};
   const unknown: string[] = [];
   for (const [key, value] of Object.entries(raw)) {

@@ -36,7 +36,8 @@ export interface SettingSpec<T> {
   path?: 'folder' | 'file' | 'css';
 }
 
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : typeof value === 'number' ? String(value) : undefined);
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? value.trim() : typeof value === 'number' ? String(value) : undefined;
 const boolean = (value: unknown): boolean | undefined => (typeof value === 'boolean' ? value : value === 'true' ? true : value === 'false' ? false : undefined);
 const numberIn =
   (min: number, max: number) =>
@@ -166,7 +167,12 @@ export const DECK_SETTINGS = {
     origins: EVERYWHERE,
     flag: {
       arg: 'SIZE',
-      help: [`slide size: ${Object.entries(SLIDE_SIZE_PRESETS).map(([name, size]) => `${name} (${size.width}x${size.height})`).join(', ')}`, `or WIDTHxHEIGHT; default ${DEFAULT_SLIDE_SIZE}`],
+      help: [
+        `slide size: ${Object.entries(SLIDE_SIZE_PRESETS)
+          .map(([name, size]) => `${name} (${size.width}x${size.height})`)
+          .join(', ')}`,
+        `or WIDTHxHEIGHT; default ${DEFAULT_SLIDE_SIZE}`,
+      ],
     },
   } satisfies SettingSpec<SlideSize>,
   /** An image in a corner of every slide; checked like the article's images (inside the allowed roots, real image bytes). */
@@ -200,7 +206,12 @@ export type DeckSettingKey = keyof typeof DECK_SETTINGS;
 /** Export defaults, written under `export:` in a config file; the command line's flags win. */
 export const EXPORT_SETTINGS = {
   /** Without one, the output's name decides (src/export/formats.ts), then this default. */
-  format: { expected: `one of ${EXPORT_FORMATS.join(', ')}`, parse: oneOf(EXPORT_FORMATS), default: 'pdf', origins: ['cli', 'config'] } satisfies SettingSpec<ExportFormat>,
+  format: {
+    expected: `one of ${EXPORT_FORMATS.join(', ')}`,
+    parse: oneOf(EXPORT_FORMATS),
+    default: 'pdf',
+    origins: ['cli', 'config'],
+  } satisfies SettingSpec<ExportFormat>,
   notes: { expected: 'true or false', parse: boolean, default: false, origins: ['cli', 'config'] } satisfies SettingSpec<boolean>,
   handout: { expected: 'true or false', parse: boolean, default: false, origins: ['cli', 'config'] } satisfies SettingSpec<boolean>,
   fragments: { expected: 'true or false', parse: boolean, default: false, origins: ['cli', 'config'] } satisfies SettingSpec<boolean>,

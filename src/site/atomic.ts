@@ -118,7 +118,7 @@ export async function renameRetrying(from: string, to: string, options: RenameOp
         throw new LecternError(`cannot replace the output (${code}: another program has it open)`, {
           exitCode: ExitCode.output,
           location: { file: to },
-          hint: 'close the file or folder in any program that shows it (a PDF viewer, an editor, Explorer\'s preview) and run again',
+          hint: "close the file or folder in any program that shows it (a PDF viewer, an editor, Explorer's preview) and run again",
           cause: error,
         });
       }
@@ -133,7 +133,7 @@ export async function renameRetrying(from: string, to: string, options: RenameOp
  */
 export async function makeDirectories(dir: string): Promise<void> {
   const missing: string[] = [];
-  for (let current = resolve(dir); ; ) {
+  for (let current = resolve(dir); ;) {
     const info = await stat(current).catch((error: NodeJS.ErrnoException) => error);
     if (!(info instanceof Error)) {
       if (!info.isDirectory()) throw Object.assign(new Error(`${current} is not a folder`), { code: 'ENOTDIR' });

@@ -70,14 +70,18 @@ export async function planSite(prepared: PreparedDeck, options: { csp?: boolean;
  */
 export async function buildSite(prepared: PreparedDeck, outDir: string, rules: OutputRules = {}): Promise<Warning[]> {
   const site = await planSite(prepared, { csp: true });
-  await writeDirectoryAtomically(outDir, async (staging) => {
-    await mkdir(join(staging, 'assets'), { recursive: true });
-    await writeFile(join(staging, 'index.html'), site.html);
-    for (const copy of site.copies) {
-      await mkdir(join(staging, copy.to, '..'), { recursive: true });
-      await copyFile(copy.from, join(staging, copy.to));
-    }
-    for (const file of site.texts) await writeFile(join(staging, file.to), file.text);
-  }, { ...rules, kind: 'site', protect: [...(rules.protect ?? []), ...sourceFiles(prepared.deck.file)] });
+  await writeDirectoryAtomically(
+    outDir,
+    async (staging) => {
+      await mkdir(join(staging, 'assets'), { recursive: true });
+      await writeFile(join(staging, 'index.html'), site.html);
+      for (const copy of site.copies) {
+        await mkdir(join(staging, copy.to, '..'), { recursive: true });
+        await copyFile(copy.from, join(staging, copy.to));
+      }
+      for (const file of site.texts) await writeFile(join(staging, file.to), file.text);
+    },
+    { ...rules, kind: 'site', protect: [...(rules.protect ?? []), ...sourceFiles(prepared.deck.file)] },
+  );
   return site.warnings;
 }

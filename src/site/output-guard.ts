@@ -113,7 +113,10 @@ async function isOfKind(file: string, kind: FileKind): Promise<boolean> {
   const bytes = await readHead(file, 512);
   if (kind === 'pptx') return bytes.startsWith('PK\x03\x04'); // a zip, as every Office file is
   if (kind === 'png') return bytes.startsWith('\x89PNG\r\n\x1a\n');
-  const head = bytes.replace(/^\ufeff/, '').trimStart().toLowerCase();
+  const head = bytes
+    .replace(/^\ufeff/, '')
+    .trimStart()
+    .toLowerCase();
   return kind === 'pdf' ? head.startsWith('%pdf-') : head.startsWith('<!doctype html') || head.startsWith('<html');
 }
 

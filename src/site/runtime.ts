@@ -36,7 +36,10 @@ export function runtimeBuildDir(fingerprint: string): string {
 /** Reveal.js themes Lectern can use; their remote font imports are removed so decks work offline. */
 export async function revealThemeNames(): Promise<string[]> {
   const files = await readdir(join(REVEAL_DIR, 'dist', 'theme')).catch(() => [] as string[]);
-  return files.filter((file) => file.endsWith('.css')).map((file) => file.slice(0, -4)).sort();
+  return files
+    .filter((file) => file.endsWith('.css'))
+    .map((file) => file.slice(0, -4))
+    .sort();
 }
 
 /** A fingerprint of everything the runtime is made from. */
@@ -54,7 +57,11 @@ function filesIn(dir: string): RuntimeFiles {
 /** Returns the runtime, building it first only when it is missing or out of date. */
 export async function ensureRuntime(): Promise<RuntimeFiles> {
   const fingerprint = await runtimeFingerprint();
-  const stampOf = (dir: string): Promise<string> => readFile(join(dir, STAMP), 'utf8').then((text) => text.trim(), () => '');
+  const stampOf = (dir: string): Promise<string> =>
+    readFile(join(dir, STAMP), 'utf8').then(
+      (text) => text.trim(),
+      () => '',
+    );
   if ((await stampOf(RUNTIME_DIR)) === fingerprint) return filesIn(RUNTIME_DIR);
   const dir = runtimeBuildDir(fingerprint);
   if (dir !== RUNTIME_DIR && (await stampOf(dir)) === fingerprint) return filesIn(dir);

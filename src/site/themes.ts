@@ -19,7 +19,13 @@ export async function resolveTheme(theme: string, sourceFile: string, runtime: R
   if (/\.css$/i.test(theme)) {
     const base = isStandardInput(sourceFile) ? process.cwd() : dirname(sourceFile);
     const path = isAbsolute(theme) ? theme : resolve(base, theme);
-    if (await stat(path).then((info) => info.isFile(), () => false)) return path;
+    if (
+      await stat(path).then(
+        (info) => info.isFile(),
+        () => false,
+      )
+    )
+      return path;
     throw new LecternError(`theme file not found: ${theme}`, { exitCode: ExitCode.template, location: { file: sourceFile } });
   }
   const names = await revealThemeNames();

@@ -2,7 +2,13 @@ import { escapeHtml } from '../escape-html.js';
 import { LecternError, formatLocation } from '../errors.js';
 
 /** The shape Vite's error overlay shows: message plus file:line. */
-export function toViteError(error: LecternError): { message: string; stack: string; id?: string; loc?: { file: string; line: number; column: number }; plugin: string } {
+export function toViteError(error: LecternError): {
+  message: string;
+  stack: string;
+  id?: string;
+  loc?: { file: string; line: number; column: number };
+  plugin: string;
+} {
   const location = error.location;
   return {
     message: error.format(),

@@ -94,11 +94,13 @@ export function lectern(options: LecternPluginOptions): Plugin {
       let queue: Promise<void> = Promise.resolve();
       // Updates run one after another; one that fails unexpectedly is reported and never stops later saves from showing.
       const enqueue = (stylesChanged: boolean): void => {
-        queue = queue.then(() => update(stylesChanged)).catch((error: unknown) => {
-          const message = `internal error while updating the deck: ${error instanceof Error ? error.message : String(error)}`;
-          log(message);
-          server.ws.send({ type: 'error', err: { message, stack: error instanceof Error ? (error.stack ?? '') : '', plugin: 'lectern' } });
-        });
+        queue = queue
+          .then(() => update(stylesChanged))
+          .catch((error: unknown) => {
+            const message = `internal error while updating the deck: ${error instanceof Error ? error.message : String(error)}`;
+            log(message);
+            server.ws.send({ type: 'error', err: { message, stack: error instanceof Error ? (error.stack ?? '') : '', plugin: 'lectern' } });
+          });
       };
       const onChange = (file: string): void => {
         const path = resolve(file);
@@ -151,12 +153,13 @@ export function lectern(options: LecternPluginOptions): Plugin {
         const url = (request.url ?? '/').split('?')[0] ?? '/';
         try {
           if (url === '/' || url === '/index.html') {
-            const html = current && !lastError
-              ? renderDeck(current.deck, current.templates, {
-                  stylesheets: ['reveal.css', 'theme.css', 'lectern.css'].map((name) => ASSET_PREFIX + name),
-                  scripts: [],
-                }).replace('</body>', `<script type="module" src="${CLIENT_ENTRY}"></script>\n</body>`)
-              : errorPage(lastError ?? new Error('the deck is not ready'), CLIENT_ENTRY);
+            const html =
+              current && !lastError
+                ? renderDeck(current.deck, current.templates, {
+                    stylesheets: ['reveal.css', 'theme.css', 'lectern.css'].map((name) => ASSET_PREFIX + name),
+                    scripts: [],
+                  }).replace('</body>', `<script type="module" src="${CLIENT_ENTRY}"></script>\n</body>`)
+                : errorPage(lastError ?? new Error('the deck is not ready'), CLIENT_ENTRY);
             response.setHeader('Content-Type', 'text/html; charset=utf-8');
             response.setHeader('Cache-Control', 'no-store');
             response.end(await server.transformIndexHtml(url, html));

@@ -66,7 +66,9 @@ const severe = (findings: Finding[]): Finding[] => findings.filter((finding) => 
 /** What a deck must not have: a serious or critical violation, or a skipped heading level (which axe rates moderate). */
 const unacceptable = (findings: Finding[]): Finding[] => findings.filter((finding) => severe([finding]).length > 0 || finding.rule === 'heading-order');
 const describeFindings = (findings: Finding[]): string =>
-  findings.map((finding) => `slide ${finding.slide}: ${finding.rule} (${finding.impact}) ${finding.targets.join(' ')}: ${finding.summary.replace(/\s+/g, ' ')}`).join('\n');
+  findings
+    .map((finding) => `slide ${finding.slide}: ${finding.rule} (${finding.impact}) ${finding.targets.join(' ')}: ${finding.summary.replace(/\s+/g, ' ')}`)
+    .join('\n');
 
 describe.skipIf(!hasBrowser)('accessibility of built decks (axe-core in Chromium)', () => {
   let browser: Browser;
@@ -178,7 +180,13 @@ describe.skipIf(!hasBrowser)('accessibility of built decks (axe-core in Chromium
         // The two previews are the deck itself, audited above; here the speaker view's own page.
         const result = await axe.run(document, { resultTypes: ['violations'], iframes: false });
         return result.violations.flatMap((violation) =>
-          violation.nodes.map((node) => ({ slide: -1, rule: violation.id, impact: node.impact ?? violation.impact ?? 'unknown', targets: node.target.map(String), summary: node.failureSummary ?? '' })),
+          violation.nodes.map((node) => ({
+            slide: -1,
+            rule: violation.id,
+            impact: node.impact ?? violation.impact ?? 'unknown',
+            targets: node.target.map(String),
+            summary: node.failureSummary ?? '',
+          })),
         );
       });
       expect(severe(findings), describeFindings(severe(findings))).toEqual([]);
@@ -191,10 +199,13 @@ describe.skipIf(!hasBrowser)('accessibility of built decks (axe-core in Chromium
       // The speaker view applies the deck's state a moment late and can undo a key pressed before it: back on the first
       // slide, a further ArrowLeft changes nothing, so the key is pressed until the deck is there.
       await expect
-        .poll(async () => {
-          await speaker.keyboard.press('ArrowLeft');
-          return page.evaluate(() => window.Reveal.getIndices().h);
-        }, { timeout: 10_000, interval: 300 })
+        .poll(
+          async () => {
+            await speaker.keyboard.press('ArrowLeft');
+            return page.evaluate(() => window.Reveal.getIndices().h);
+          },
+          { timeout: 10_000, interval: 300 },
+        )
         .toBe(0);
     } finally {
       await speaker.close();

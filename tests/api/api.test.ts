@@ -68,7 +68,9 @@ describe('the programming interface', () => {
     const file = join(folder, 'oven.md');
     writeFileSync(file, '## The oven\n\n![A bread oven with its door open](img/oven.jpg)\n');
     const built = await build(file, { out: join(folder, 'site') });
-    expect(built.warnings.map((warning) => [warning.location?.line, warning.message])).toEqual([[3, expect.stringMatching(/^image "img\/oven\.jpg" left out: no such file/)]]);
+    expect(built.warnings.map((warning) => [warning.location?.line, warning.message])).toEqual([
+      [3, expect.stringMatching(/^image "img\/oven\.jpg" left out: no such file/)],
+    ]);
     expect(readFileSync(built.index, 'utf8')).toContain('aria-label="A bread oven with its door open"');
     const error = await build(file, { out: join(folder, 'strict'), strict: true }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(LecternError);

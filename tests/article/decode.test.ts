@@ -3,8 +3,7 @@ import { decodeSource } from '../../src/article/decode.js';
 import { ExitCode, LecternError } from '../../src/errors.js';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
-const bytes = (...parts: Array<number[] | string>): Uint8Array =>
-  Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...utf8(p)] : p)));
+const bytes = (...parts: Array<number[] | string>): Uint8Array => Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...utf8(p)] : p)));
 
 function utf16(text: string, endian: 'le' | 'be', bom: boolean): Uint8Array {
   const out: number[] = bom ? (endian === 'le' ? [0xff, 0xfe] : [0xfe, 0xff]) : [];

@@ -50,11 +50,31 @@ describe('parseHtml on a saved page', () => {
   it('keeps chrome, infobox, reference list and back-matter sections out of every block', () => {
     const content = allContent(article);
     for (const chrome of [
-      'cookie', 'Accept cookies', 'Waterways Wiki home', 'Random barge', 'Donate', 'Log in', 'Navigation menu',
-      'Community portal', 'Recent changes', 'Infobox', 'eighteen-eighty-eight', 'From Waterways Wiki',
-      'Hydraulic Lifts and Their Keepers', 'Caissons of the Centre Canal', 'Peeters', 'Harbour Press', 'Navbox',
-      'Canals of Hainaut', 'See also', 'List of boat lifts', 'References', 'Privacy policy', 'footer notice',
-      'TRACKER_SCRIPT_TEXT', 'cite_note',
+      'cookie',
+      'Accept cookies',
+      'Waterways Wiki home',
+      'Random barge',
+      'Donate',
+      'Log in',
+      'Navigation menu',
+      'Community portal',
+      'Recent changes',
+      'Infobox',
+      'eighteen-eighty-eight',
+      'From Waterways Wiki',
+      'Hydraulic Lifts and Their Keepers',
+      'Caissons of the Centre Canal',
+      'Peeters',
+      'Harbour Press',
+      'Navbox',
+      'Canals of Hainaut',
+      'See also',
+      'List of boat lifts',
+      'References',
+      'Privacy policy',
+      'footer notice',
+      'TRACKER_SCRIPT_TEXT',
+      'cite_note',
     ]) {
       expect(content, chrome).not.toContain(chrome);
     }
@@ -81,7 +101,10 @@ describe('parseHtml on a saved page', () => {
       ordered: false,
       items: [
         { text: 'Counterweight towers, heavy and slow to build' },
-        { text: 'Twin hydraulic rams', children: { items: [{ text: 'one ram under each caisson' }, { text: 'linked by a single pipe', html: 'linked by a <em>single</em> pipe' }] } },
+        {
+          text: 'Twin hydraulic rams',
+          children: { items: [{ text: 'one ram under each caisson' }, { text: 'linked by a single pipe', html: 'linked by a <em>single</em> pipe' }] },
+        },
       ],
     });
     expect(all.find((b) => b.kind === 'quote')).toMatchObject({
@@ -89,10 +112,16 @@ describe('parseHtml on a saved page', () => {
       attribution: 'Ilse Vandamme, lock keeper',
     });
     expect(all.find((b) => b.kind === 'image')).toMatchObject({
-      src: 'images/lift-caisson.jpg', alt: 'A caisson halfway up the lift tower', title: 'The eastern caisson during a test run.',
+      src: 'images/lift-caisson.jpg',
+      alt: 'A caisson halfway up the lift tower',
+      title: 'The eastern caisson during a test run.',
     });
     expect(all.find((b) => b.kind === 'table')).toMatchObject({
-      header: ['Lift', 'Height (m)'], rows: [['Lift one', '15.4'], ['Lift two', '16.9']],
+      header: ['Lift', 'Height (m)'],
+      rows: [
+        ['Lift one', '15.4'],
+        ['Lift two', '16.9'],
+      ],
     });
     expect(all.find((b) => b.kind === 'code')).toMatchObject({ code: 'level difference = upper - lower', lang: 'text' });
     expect(all.find((b) => b.kind === 'html')).toMatchObject({
@@ -133,7 +162,18 @@ ${FILLER}
     expect(article.meta.lang).toBe('de');
     expect(article.sections.map((s) => s.title)).toEqual([undefined, 'Geschichte']);
     const content = allContent(article);
-    for (const gone of ['[a]', '[12]', 'citation needed', 'Bearbeiten', 'Inhaltsverzeichnis', 'Quellenangabe', 'Offizielle Seite', 'Wikipedia', 'Home', 'Copyright']) {
+    for (const gone of [
+      '[a]',
+      '[12]',
+      'citation needed',
+      'Bearbeiten',
+      'Inhaltsverzeichnis',
+      'Quellenangabe',
+      'Offizielle Seite',
+      'Wikipedia',
+      'Home',
+      'Copyright',
+    ]) {
       expect(content, gone).not.toContain(gone);
     }
     expect(article.sections[0]!.blocks[0]).toMatchObject({
@@ -142,16 +182,20 @@ ${FILLER}
   });
 
   it('strips a site name from <title> when there is no og:title or h1', () => {
-    const html = page(`${FILLER}${FILLER.replace('weekly', 'daily')}`, '<title>Harbour Notes | Reading the tide tables</title><meta property="og:site_name" content="Harbour Notes">');
+    const html = page(
+      `${FILLER}${FILLER.replace('weekly', 'daily')}`,
+      '<title>Harbour Notes | Reading the tide tables</title><meta property="og:site_name" content="Harbour Notes">',
+    );
     expect(parseHtml(html, 'p.html').article.meta.title).toBe('Reading the tide tables');
   });
 
   it('drops a site name from og:title, recognised by the canonical host', () => {
-    const head = '<meta property="og:title" content="Reading the tide tables - Harbour Notes"><link rel="canonical" href="https://www.harbournotes.example/tides">';
+    const head =
+      '<meta property="og:title" content="Reading the tide tables - Harbour Notes"><link rel="canonical" href="https://www.harbournotes.example/tides">';
     expect(parseHtml(page(`${FILLER}${FILLER}`, head), 'p.html').article.meta.title).toBe('Reading the tide tables');
   });
 
-  it('falls back to the extraction\'s title heuristics without a site name', () => {
+  it("falls back to the extraction's title heuristics without a site name", () => {
     const html = page(`${FILLER}${FILLER.replace('weekly', 'daily')}`, '<title>Harbour Notes | Reading the tide tables</title>');
     expect(parseHtml(html, 'p.html').article.meta.title).toBe('Reading the tide tables');
   });
@@ -164,7 +208,9 @@ ${FILLER}
   });
 
   it('skips a back-matter sub-heading only until the next heading of its level', () => {
-    const html = page(`<h2>Method</h2>${FILLER}<h3>Notes</h3><p>Note one about the survey boats used.</p><h3>Results</h3>${FILLER.replace('weekly', 'monthly')}`);
+    const html = page(
+      `<h2>Method</h2>${FILLER}<h3>Notes</h3><p>Note one about the survey boats used.</p><h3>Results</h3>${FILLER.replace('weekly', 'monthly')}`,
+    );
     const { article } = parseHtml(html, 'p.html');
     expect(article.sections.map((s) => s.title)).toEqual(['Method']);
     expect(allContent(article)).not.toContain('Note one');
@@ -186,14 +232,19 @@ ${FILLER}
   });
 
   it('sanitises hostile markup inside the article and drops images with unsafe URLs', () => {
-    const html = page(`${FILLER}<p>Click <a href="javascript:alert(1)" onclick="alert(2)">here</a> or <a href="https://example.com/tides" target="_self">there</a>.<img src="x" onerror="alert(3)"></p>
+    const html =
+      page(`${FILLER}<p>Click <a href="javascript:alert(1)" onclick="alert(2)">here</a> or <a href="https://example.com/tides" target="_self">there</a>.<img src="x" onerror="alert(3)"></p>
 <figure><img src="javascript:alert(4)" alt="bad image"><figcaption>A bad image</figcaption></figure>`);
     const { article, warnings } = parseHtml(html, 'p.html');
     for (const block of blocks(article)) {
       if (!('html' in block)) continue;
       const doc = new JSDOM(`<body>${block.html}</body>`).window.document;
       for (const el of Array.from(doc.body.querySelectorAll('*'))) {
-        expect(Array.from(el.attributes).map((a) => a.name).filter((n) => n.startsWith('on'))).toEqual([]);
+        expect(
+          Array.from(el.attributes)
+            .map((a) => a.name)
+            .filter((n) => n.startsWith('on')),
+        ).toEqual([]);
         expect(el.getAttribute('href') ?? '').not.toMatch(/javascript/i);
       }
     }
@@ -276,7 +327,15 @@ describe.skipIf(!existsSync(wikiPath) || !existsSync(expectedPath))('parseHtml o
     const headings = article.sections.flatMap((s) => [s.title, ...s.blocks.map((b) => (b.kind === 'slide-heading' ? b.text : undefined))]);
     for (const excluded of expected.excludedHeadings ?? []) expect(headings).not.toContain(excluded);
     const content = allContent(article);
-    for (const text of [...(expected.mustNotAppear ?? []), 'Donate', 'Privacy policy', 'Accept cookies', 'The Lighthouse Stevensons', 'An Account of the Bell-Rock Light-House', 'The Inchcape Rock']) {
+    for (const text of [
+      ...(expected.mustNotAppear ?? []),
+      'Donate',
+      'Privacy policy',
+      'Accept cookies',
+      'The Lighthouse Stevensons',
+      'An Account of the Bell-Rock Light-House',
+      'The Inchcape Rock',
+    ]) {
       expect(content, text).not.toContain(text);
     }
   });

@@ -35,7 +35,10 @@ function followedUrls(html: string): Array<{ attribute: string; protocol: string
 
 function unsafe(html: string): string[] {
   return followedUrls(html)
-    .filter(({ protocol, url, attribute }) => !['http:', 'https:', 'mailto:'].includes(protocol) && !(attribute === 'img[src]' && /^data:image\/(png|jpeg|gif|webp)[;,]/.test(url)))
+    .filter(
+      ({ protocol, url, attribute }) =>
+        !['http:', 'https:', 'mailto:'].includes(protocol) && !(attribute === 'img[src]' && /^data:image\/(png|jpeg|gif|webp)[;,]/.test(url)),
+    )
     .map(({ attribute, url }) => `${attribute}=${url}`);
 }
 
@@ -55,12 +58,22 @@ function article(markdown: string): string {
   const inline = markdown.split('\n')[0] ?? '';
   const definitions = markdown.split('\n').slice(1).join('\n');
   return [
-    '# Links', '', '## Placements', '',
-    `A paragraph holds it: ${inline} and goes on.`, '',
-    markdown, '',
-    `- An item holds it: ${inline}`, `  - A nested item: ${inline}`, '',
-    `> A quotation holds it: ${inline}`, '',
-    '> [!NOTE]', `> A callout holds it: ${inline}`, '',
+    '# Links',
+    '',
+    '## Placements',
+    '',
+    `A paragraph holds it: ${inline} and goes on.`,
+    '',
+    markdown,
+    '',
+    `- An item holds it: ${inline}`,
+    `  - A nested item: ${inline}`,
+    '',
+    `> A quotation holds it: ${inline}`,
+    '',
+    '> [!NOTE]',
+    `> A callout holds it: ${inline}`,
+    '',
     definitions,
   ].join('\n');
 }
@@ -93,7 +106,9 @@ describe('Markdown link destinations in encoded forms', () => {
       }
       // A refused link is reported, with the file and line.
       if (!html.includes('href=') && !vector.name.startsWith('title')) {
-        expect(warnings.some((warning) => /removed|dropped/.test(warning.message) && warning.location?.file === 'links.md' && warning.location.line)).toBe(true);
+        expect(warnings.some((warning) => /removed|dropped/.test(warning.message) && warning.location?.file === 'links.md' && warning.location.line)).toBe(
+          true,
+        );
       }
     });
   }
@@ -113,7 +128,10 @@ describe('markdownUrl', () => {
   });
 
   it('keeps ordinary links with entities working, printed so the browser follows the decoded URL', () => {
-    const { article: parsed, warnings } = parseMarkdown('# T\n\n## S\n\nSee [the query](https://example.org/?a=1&amp;b=2 "Tom &amp; Ann") and [mail](<mailto:me@example.org>).\n', 'ok.md');
+    const { article: parsed, warnings } = parseMarkdown(
+      '# T\n\n## S\n\nSee [the query](https://example.org/?a=1&amp;b=2 "Tom &amp; Ann") and [mail](<mailto:me@example.org>).\n',
+      'ok.md',
+    );
     const html = htmlOf(parsed.sections.flatMap((section) => section.blocks));
     expect(followedUrls(html).map(({ url }) => url)).toEqual(['https://example.org/?a=1&b=2', 'mailto:me@example.org']);
     expect(html).toContain('title="Tom &amp; Ann"');

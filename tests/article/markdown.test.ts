@@ -51,7 +51,15 @@ describe('parseMarkdown', () => {
   const { article, warnings } = parseMarkdown(deck, 'harbour.md');
 
   it('reads front matter into metadata', () => {
-    expect(article.meta).toMatchObject({ title: 'Harbour Lights', subtitle: 'A short history', author: 'R. Ferreira', date: '2024-05-01', lang: 'en', duration: 1200, wpm: 150 });
+    expect(article.meta).toMatchObject({
+      title: 'Harbour Lights',
+      subtitle: 'A short history',
+      author: 'R. Ferreira',
+      date: '2024-05-01',
+      lang: 'en',
+      duration: 1200,
+      wpm: 150,
+    });
     expect(warnings).toEqual([]);
   });
 
@@ -121,7 +129,10 @@ describe('parseMarkdown', () => {
   });
 
   it('reads a callout as a labelled paragraph and keeps <details> as sanitised HTML', () => {
-    const { article: callouts } = parseMarkdown('## Tips\n\n> [!WARNING]\n> Keep the sail **dry**.\n\n<details><summary>More</summary>Extra words here.</details>\n', 'c.md');
+    const { article: callouts } = parseMarkdown(
+      '## Tips\n\n> [!WARNING]\n> Keep the sail **dry**.\n\n<details><summary>More</summary>Extra words here.</details>\n',
+      'c.md',
+    );
     expect(callouts.sections[0]?.blocks[0]).toMatchObject({ kind: 'paragraph', text: 'Warning: Keep the sail dry.' });
     expect(callouts.sections[0]?.blocks[1]).toMatchObject({ kind: 'html', text: 'More Extra words here.' });
   });
@@ -167,6 +178,11 @@ describe('parseMarkdown', () => {
 
   it('shows a task item’s box once, as text', () => {
     const list = parseMarkdown('- [ ] Paint the tower\n\n  before winter\n- [x] Clean the lens\n', 'tasks.md').article.sections[0]?.blocks[0];
-    expect(list).toMatchObject({ items: [{ text: '☐ Paint the tower before winter', html: '☐ Paint the tower before winter' }, { text: '☑ Clean the lens', html: '☑ Clean the lens' }] });
+    expect(list).toMatchObject({
+      items: [
+        { text: '☐ Paint the tower before winter', html: '☐ Paint the tower before winter' },
+        { text: '☑ Clean the lens', html: '☑ Clean the lens' },
+      ],
+    });
   });
 });

@@ -33,7 +33,9 @@ describe('Markdown nesting bound', () => {
   it('refuses one level more, naming the file line and the limit', () => {
     const error = refused(() => checkMarkdownNesting(`# T\n\n${list(MAX_MARKDOWN_NESTING + 1)}\n`, 'deep.md', 4));
     expect(error.exitCode).toBe(3);
-    expect(error.format()).toMatch(new RegExp(`^deep\\.md:${4 + 3 + MAX_MARKDOWN_NESTING}: block quotes and lists nested more than ${MAX_MARKDOWN_NESTING} deep`));
+    expect(error.format()).toMatch(
+      new RegExp(`^deep\\.md:${4 + 3 + MAX_MARKDOWN_NESTING}: block quotes and lists nested more than ${MAX_MARKDOWN_NESTING} deep`),
+    );
     expect(refused(() => checkMarkdownNesting(`a\n${'> '.repeat(30)}${'- '.repeat(30)}x`, 'mixed.md')).format()).toMatch(/^mixed\.md:2: /);
     expect(refused(() => checkMarkdownNesting(`${'1. '.repeat(60)}x`, 'ordered.md')).format()).toMatch(/^ordered\.md:1: /);
   });

@@ -8,19 +8,18 @@ interface Vector {
   name: string;
   html: string;
 }
-const vectors = JSON.parse(
-  readFileSync(new URL('../fixtures/hostile/vectors.json', import.meta.url), 'utf8'),
-) as Vector[];
+const vectors = JSON.parse(readFileSync(new URL('../fixtures/hostile/vectors.json', import.meta.url), 'utf8')) as Vector[];
 
 const ALLOWED = new Set(
-  ('p a em strong b i u s code pre kbd sub sup br span ul ol li blockquote q cite table thead tbody tfoot tr th td ' +
-    'caption img figure figcaption h1 h2 h3 h4 h5 h6 hr dl dt dd details summary abbr mark small del ins').split(' '),
+  (
+    'p a em strong b i u s code pre kbd sub sup br span ul ol li blockquote q cite table thead tbody tfoot tr th td ' +
+    'caption img figure figcaption h1 h2 h3 h4 h5 h6 hr dl dt dd details summary abbr mark small del ins'
+  ).split(' '),
 );
 const URL_ATTRS = ['href', 'src', 'cite', 'action', 'formaction', 'poster', 'background', 'xlink:href', 'data'];
 
 // An independent check, deliberately not sharing code with the sanitiser.
 function dangerousUrl(value: string, imageSrc: boolean): boolean {
-   
   const compact = value.replace(/[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u200f\u2028\u2029\u205f\u3000\ufeff]/g, '').toLowerCase();
   if (compact.startsWith('javascript:') || compact.startsWith('vbscript:')) return true;
   if (compact.startsWith('data:')) return !(imageSrc && /^data:image\/(png|jpe?g|gif|webp)[;,]/.test(compact));
@@ -105,9 +104,7 @@ describe('sanitizeHtml keeps ordinary content', () => {
   });
 
   it('forces target=_blank with noopener on links', () => {
-    expect(sanitizeHtml('<a href="https://e.com" target="_self">x</a>')).toBe(
-      '<a href="https://e.com" target="_blank" rel="noopener noreferrer">x</a>',
-    );
+    expect(sanitizeHtml('<a href="https://e.com" target="_self">x</a>')).toBe('<a href="https://e.com" target="_blank" rel="noopener noreferrer">x</a>');
     expect(sanitizeHtml('<a href="https://e.com" rel="opener">x</a>')).toBe('<a href="https://e.com">x</a>');
   });
 
@@ -122,13 +119,11 @@ describe('sanitizeHtml keeps ordinary content', () => {
 });
 
 describe('isSafeUrl', () => {
-  it.each(['https://a.b', 'http://a.b', 'mailto:x@y', '/p', 'p/q', '../x', '#f', '?q=1', 'foo/bar:baz'])(
-    'accepts %s',
-    (url) => expect(isSafeUrl(url)).toBe(true),
+  it.each(['https://a.b', 'http://a.b', 'mailto:x@y', '/p', 'p/q', '../x', '#f', '?q=1', 'foo/bar:baz'])('accepts %s', (url) =>
+    expect(isSafeUrl(url)).toBe(true),
   );
-  it.each(['javascript:x', ' JAVASCRIPT:x', 'java\tscript:x', 'vbscript:x', 'data:text/html,x', 'file:///etc/passwd', 'ftp://x'])(
-    'rejects %s',
-    (url) => expect(isSafeUrl(url)).toBe(false),
+  it.each(['javascript:x', ' JAVASCRIPT:x', 'java\tscript:x', 'vbscript:x', 'data:text/html,x', 'file:///etc/passwd', 'ftp://x'])('rejects %s', (url) =>
+    expect(isSafeUrl(url)).toBe(false),
   );
   it('accepts raster data URLs only for images', () => {
     expect(isSafeUrl('data:image/jpeg;base64,AA', true)).toBe(true);

@@ -162,7 +162,8 @@ describe('parseText: paragraphs', () => {
   });
 
   it('keeps a hyphen at a line end and removes only soft hyphens', () => {
-    const text = 'The old harbour infra-\nstructure needed repairs after the storm, and the\nquay was re-\nbuilt with concrete.\n\nA sea\u00ad\nwall followed a year later.';
+    const text =
+      'The old harbour infra-\nstructure needed repairs after the storm, and the\nquay was re-\nbuilt with concrete.\n\nA sea\u00ad\nwall followed a year later.';
     expect(paragraphs(parseText(text, 'h.txt').article)).toEqual([
       'The old harbour infra-structure needed repairs after the storm, and the quay was re-built with concrete.',
       'A seawall followed a year later.',
@@ -196,19 +197,10 @@ describe('parseText: paragraphs', () => {
 });
 
 describe('parseText: headings', () => {
-  const para = (n: number): string =>
-    `Paragraph ${n} talks about the river delta and the silt that the floods carry downstream every spring season.`;
+  const para = (n: number): string => `Paragraph ${n} talks about the river delta and the silt that the floods carry downstream every spring season.`;
 
   it('finds short unpunctuated lines between paragraphs, tolerating abbreviations', () => {
-    const text = [
-      para(1),
-      'Rivers vs. canals',
-      para(2),
-      'Dredging in the U.S.',
-      para(3),
-      'Dr. Okoye on Sediment',
-      para(4),
-    ].join('\n');
+    const text = [para(1), 'Rivers vs. canals', para(2), 'Dredging in the U.S.', para(3), 'Dr. Okoye on Sediment', para(4)].join('\n');
     const { article } = parseText(text, 'r.txt');
     expect(sectionTitles(article)).toEqual([undefined, 'Rivers vs. canals', 'Dredging in the U.S.', 'Dr. Okoye on Sediment']);
     expectAllWordsKept(text, article);
@@ -268,7 +260,22 @@ describe('parseText: headings', () => {
   });
 
   it('reads setext underlines and drops the underline', () => {
-    const text = ['Tea Clippers', '============', '', para(1), '', 'The Race of 1866', '----------------', '', para(2), '', 'After Steam', '-----------', '', para(3)].join('\n');
+    const text = [
+      'Tea Clippers',
+      '============',
+      '',
+      para(1),
+      '',
+      'The Race of 1866',
+      '----------------',
+      '',
+      para(2),
+      '',
+      'After Steam',
+      '-----------',
+      '',
+      para(3),
+    ].join('\n');
     const { article } = parseText(text, 't.txt');
     expect(article.meta.title).toBe('Tea Clippers');
     expect(sectionTitles(article)).toEqual([undefined, 'The Race of 1866', 'After Steam']);
@@ -386,19 +393,22 @@ describe('parseText: robustness', () => {
 describe('parseText: fixtures', () => {
   const dir = new URL('../fixtures/articles/', import.meta.url);
   const expectedFile = new URL('expected.json', dir);
-  const expected: Record<string, {
-    format?: string;
-    title?: string | null;
-    /** The reader's title when it differs from the deck's (a long headline is taken as the title by the outline). */
-    articleTitle?: string | null;
-    introduction?: boolean | null;
-    sections?: number | null;
-    titles?: string[] | null;
-    titlesWithoutNumbers?: string[];
-    subsections?: Record<string, string[]>;
-    mustNotAppear?: string[];
-    paragraphs?: number;
-  }> = existsSync(expectedFile) ? JSON.parse(readFileSync(expectedFile, 'utf8')) : {};
+  const expected: Record<
+    string,
+    {
+      format?: string;
+      title?: string | null;
+      /** The reader's title when it differs from the deck's (a long headline is taken as the title by the outline). */
+      articleTitle?: string | null;
+      introduction?: boolean | null;
+      sections?: number | null;
+      titles?: string[] | null;
+      titlesWithoutNumbers?: string[];
+      subsections?: Record<string, string[]>;
+      mustNotAppear?: string[];
+      paragraphs?: number;
+    }
+  > = existsSync(expectedFile) ? JSON.parse(readFileSync(expectedFile, 'utf8')) : {};
   const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.txt') && expected[f]) : [];
   const stripNumber = (t: string): string => t.replace(/^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+/, '').trim();
 

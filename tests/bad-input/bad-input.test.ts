@@ -56,9 +56,24 @@ interface Failure {
 
 const failures: Failure[] = [
   { name: 'an empty file', make: () => (writeFileSync(at('empty.md'), ''), 'empty.md'), code: 3, message: /^empty\.md: the file is empty/ },
-  { name: 'a whitespace-only file', make: () => (writeFileSync(at('blank.txt'), ' \n\t\n  \r\n'), 'blank.txt'), code: 3, message: /^blank\.txt: the file is empty/ },
-  { name: 'a PNG image under .md', make: () => (writeFileSync(at('image.md'), Buffer.concat([PNG, randomBytes(2000)])), 'image.md'), code: 3, message: /^image\.md: the file is not a text file \(it looks like a PNG image\)/ },
-  { name: 'random bytes under .txt', make: () => (writeFileSync(at('noise.txt'), randomBytes(4096)), 'noise.txt'), code: 3, message: /^noise\.txt: the file is not a text file \(it contains binary data\)/ },
+  {
+    name: 'a whitespace-only file',
+    make: () => (writeFileSync(at('blank.txt'), ' \n\t\n  \r\n'), 'blank.txt'),
+    code: 3,
+    message: /^blank\.txt: the file is empty/,
+  },
+  {
+    name: 'a PNG image under .md',
+    make: () => (writeFileSync(at('image.md'), Buffer.concat([PNG, randomBytes(2000)])), 'image.md'),
+    code: 3,
+    message: /^image\.md: the file is not a text file \(it looks like a PNG image\)/,
+  },
+  {
+    name: 'random bytes under .txt',
+    make: () => (writeFileSync(at('noise.txt'), randomBytes(4096)), 'noise.txt'),
+    code: 3,
+    message: /^noise\.txt: the file is not a text file \(it contains binary data\)/,
+  },
   {
     name: 'a NUL byte in text',
     make: () => (writeFileSync(at('nul.md'), `# Title\n\n## Part\n\n${paragraph(1)}\n\nA stray\u0000byte.\n`), 'nul.md'),
@@ -78,7 +93,12 @@ const failures: Failure[] = [
     message: /^theme\.md: unknown theme `blak` \(did you mean `black`\? themes: lectern, beige, black, .*white/,
   },
   { name: 'a missing source', make: () => 'no-such-article.md', code: 3, message: /^no-such-article\.md: no such file/ },
-  { name: 'a directory as source', make: () => (mkdirSync(at('folder.md'), { recursive: true }), 'folder.md'), code: 3, message: /^folder\.md: is a directory, not an article/ },
+  {
+    name: 'a directory as source',
+    make: () => (mkdirSync(at('folder.md'), { recursive: true }), 'folder.md'),
+    code: 3,
+    message: /^folder\.md: is a directory, not an article/,
+  },
   {
     name: 'a template override with a syntax error',
     make: () => {
@@ -180,18 +200,22 @@ describe('bad input: refused with one clear line, output untouched', () => {
     expect(result.stderr).toMatch(/\n\s+at /);
   });
 
-  it.each(outputFailures)('refuses an output path that is $name, exit 5', async ({ out, message }) => {
-    const target = out();
-    const entries = readdirSync(dir).sort();
-    const snapshot = entries.filter((entry) => statSync(at(entry)).isFile()).map((entry) => readFileSync(at(entry)).toString('base64'));
-    const result = await runCli(['build', good(), '--out', target], { cwd: dir });
-    expect(result.code, result.stderr).toBe(5);
-    const lines = result.stderr.trim().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]!.slice('lectern: '.length)).toMatch(message);
-    expect(readdirSync(dir).sort()).toEqual(entries);
-    expect(entries.filter((entry) => statSync(at(entry)).isFile()).map((entry) => readFileSync(at(entry)).toString('base64'))).toEqual(snapshot);
-  }, 20_000);
+  it.each(outputFailures)(
+    'refuses an output path that is $name, exit 5',
+    async ({ out, message }) => {
+      const target = out();
+      const entries = readdirSync(dir).sort();
+      const snapshot = entries.filter((entry) => statSync(at(entry)).isFile()).map((entry) => readFileSync(at(entry)).toString('base64'));
+      const result = await runCli(['build', good(), '--out', target], { cwd: dir });
+      expect(result.code, result.stderr).toBe(5);
+      const lines = result.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]!.slice('lectern: '.length)).toMatch(message);
+      expect(readdirSync(dir).sort()).toEqual(entries);
+      expect(entries.filter((entry) => statSync(at(entry)).isFile()).map((entry) => readFileSync(at(entry)).toString('base64'))).toEqual(snapshot);
+    },
+    20_000,
+  );
 });
 
 interface Success {
@@ -217,7 +241,8 @@ const successes: Success[] = [
   {
     name: 'UTF-16 LE with a BOM',
     file: 'utf16le.txt',
-    make: () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Tides and Moons\n\nThe moon pulls the sea — twice a day. Zürich has no tide.\n', 'utf16le')]),
+    make: () =>
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Tides and Moons\n\nThe moon pulls the sea — twice a day. Zürich has no tide.\n', 'utf16le')]),
     contains: ['twice a day', 'Zürich'],
   },
   {
@@ -262,12 +287,16 @@ const successes: Success[] = [
   {
     name: 'a single line of 200,000 characters',
     file: 'long-line.txt',
-    make: () => `Long Line\n\n${Array.from({ length: 3200 }, (_, n) => SENTENCES[n % SENTENCES.length]!.replace('.', ` ${n}.`)).join(' ').slice(0, 200_000)}\n`,
+    make: () =>
+      `Long Line\n\n${Array.from({ length: 3200 }, (_, n) => SENTENCES[n % SENTENCES.length]!.replace('.', ` ${n}.`))
+        .join(' ')
+        .slice(0, 200_000)}\n`,
   },
   {
     name: '5,000 headings',
     file: 'headings.md',
-    make: () => `# Many Headings\n\n${Array.from({ length: 5000 }, (_, n) => `## Heading ${n + 1}\n\n${SENTENCES[n % SENTENCES.length]!.replace('.', ` ${n}.`)}\n`).join('\n')}`,
+    make: () =>
+      `# Many Headings\n\n${Array.from({ length: 5000 }, (_, n) => `## Heading ${n + 1}\n\n${SENTENCES[n % SENTENCES.length]!.replace('.', ` ${n}.`)}\n`).join('\n')}`,
   },
   {
     // The nesting limit (src/article/nesting.ts); one level more is refused (tests/bad-input/hostile-sizes.test.ts).
@@ -292,32 +321,36 @@ const successes: Success[] = [
 ];
 
 describe('bad input: built into a correct deck, nothing lost', () => {
-  it.each(successes)('$name', async ({ file, make, warning, contains = [] }) => {
-    writeFileSync(at(file), make());
-    const started = Date.now();
-    // The heap limit makes "under 1 GB" a hard failure rather than a slow swap.
-    const env = { NODE_OPTIONS: '--max-old-space-size=1024' };
-    const out = `site-${file}`;
-    const built = await runCli(['build', file, '--out', out], { cwd: dir, env });
-    expect(built.code, built.stderr).toBe(0);
-    expect(Date.now() - started).toBeLessThan(60_000);
-    if (warning) expect(built.stderr).toMatch(warning);
-    else expect(built.stderr).not.toMatch(/warning/);
-    const json = await runCli(['build', file, '--json'], { cwd: dir, env });
-    expect(json.code, json.stderr).toBe(0);
-    const deck = JSON.parse(json.stdout) as Deck;
-    const { article } = await readArticle(at(file));
-    expect(measureCoverage(article, deck).missing).toEqual([]);
-    const html = readFileSync(at(join(out, 'index.html')), 'utf8');
-    // Handlebars escapes ' = ` as hex references; decode those and the named ones it uses.
-    const decoded = html
-      .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-      .replace(/&quot;/g, '"')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&amp;/g, '&');
-    expect(contains.filter((text) => !decoded.includes(text))).toEqual([]);
-  }, 180_000);
+  it.each(successes)(
+    '$name',
+    async ({ file, make, warning, contains = [] }) => {
+      writeFileSync(at(file), make());
+      const started = Date.now();
+      // The heap limit makes "under 1 GB" a hard failure rather than a slow swap.
+      const env = { NODE_OPTIONS: '--max-old-space-size=1024' };
+      const out = `site-${file}`;
+      const built = await runCli(['build', file, '--out', out], { cwd: dir, env });
+      expect(built.code, built.stderr).toBe(0);
+      expect(Date.now() - started).toBeLessThan(60_000);
+      if (warning) expect(built.stderr).toMatch(warning);
+      else expect(built.stderr).not.toMatch(/warning/);
+      const json = await runCli(['build', file, '--json'], { cwd: dir, env });
+      expect(json.code, json.stderr).toBe(0);
+      const deck = JSON.parse(json.stdout) as Deck;
+      const { article } = await readArticle(at(file));
+      expect(measureCoverage(article, deck).missing).toEqual([]);
+      const html = readFileSync(at(join(out, 'index.html')), 'utf8');
+      // Handlebars escapes ' = ` as hex references; decode those and the named ones it uses.
+      const decoded = html
+        .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+        .replace(/&quot;/g, '"')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&');
+      expect(contains.filter((text) => !decoded.includes(text))).toEqual([]);
+    },
+    180_000,
+  );
 
   it('reads CR, CRLF and a BOM exactly like LF', async () => {
     writeFileSync(at('lf.md'), LF_ARTICLE);
@@ -351,7 +384,9 @@ describe.skipIf(!hasBrowser)('bad input in Chromium', () => {
       expect(overflow.length).toBeGreaterThan(2);
       expect(overflow.filter((slide) => slide.x > 1 || slide.y > 1)).toEqual([]);
       // Nothing sticks out sideways: no element inside a slide is wider than the slide.
-      const widest = await page.evaluate(() => Math.max(...Array.from(document.querySelectorAll('.reveal .slides section *')).map((el) => (el as HTMLElement).scrollWidth)));
+      const widest = await page.evaluate(() =>
+        Math.max(...Array.from(document.querySelectorAll('.reveal .slides section *')).map((el) => (el as HTMLElement).scrollWidth)),
+      );
       expect(widest).toBeLessThanOrEqual(1280); // the default 16:9 slide
     } finally {
       await browser.close();

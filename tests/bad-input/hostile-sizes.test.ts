@@ -58,36 +58,44 @@ const refusal = (file: string): RegExp =>
   new RegExp(`^lectern: ${file.replace('.', '\\.')}:\\d+: (?:.+ nested more than (?:50|256) deep|more than 10,000 headings .+) \\(.+\\)$`);
 
 describe('hostile sizes: ×10 of each slow shape in under 10 s of CPU and 1 GB', () => {
-  it.each(SLOW_SHAPES)('$name', async ({ file, make }) => {
-    writeFileSync(join(dir, file), make(SCALE));
-    const out = `site-${file}`;
-    const result = await measuredBuild(file, out);
-    expect([0, 3], result.lines.join('\n')).toContain(result.code);
-    if (result.code === 3) {
-      expect(result.lines).toHaveLength(1);
-      expect(result.lines[0]).toMatch(refusal(file));
-      expect(existsSync(join(dir, out))).toBe(false);
-    } else {
-      expect(readFileSync(join(dir, out, 'index.html'), 'utf8')).toContain('<section');
-      expect(result.lines.filter((line) => !/warning|^built /.test(line))).toEqual([]);
-    }
-    expect(result.cpuSeconds).toBeLessThan(10);
-    expect(result.rssMb).toBeLessThan(1024);
-  }, 180_000);
+  it.each(SLOW_SHAPES)(
+    '$name',
+    async ({ file, make }) => {
+      writeFileSync(join(dir, file), make(SCALE));
+      const out = `site-${file}`;
+      const result = await measuredBuild(file, out);
+      expect([0, 3], result.lines.join('\n')).toContain(result.code);
+      if (result.code === 3) {
+        expect(result.lines).toHaveLength(1);
+        expect(result.lines[0]).toMatch(refusal(file));
+        expect(existsSync(join(dir, out))).toBe(false);
+      } else {
+        expect(readFileSync(join(dir, out, 'index.html'), 'utf8')).toContain('<section');
+        expect(result.lines.filter((line) => !/warning|^built /.test(line))).toEqual([]);
+      }
+      expect(result.cpuSeconds).toBeLessThan(10);
+      expect(result.rssMb).toBeLessThan(1024);
+    },
+    180_000,
+  );
 });
 
 describe('hostile nesting: refused before parsing, exit 3, one line with file:line and the limit', () => {
-  it.each(DEEP_SHAPES)('$name', async ({ file, make }) => {
-    writeFileSync(join(dir, file), make());
-    const result = await measuredBuild(file, `never-${file}`);
-    expect(result.code, result.lines.join('\n')).toBe(3);
-    expect(result.lines).toHaveLength(1);
-    expect(result.lines[0]).toMatch(refusal(file));
-    expect(result.stdout).toBe('');
-    expect(existsSync(join(dir, `never-${file}`))).toBe(false);
-    expect(result.cpuSeconds).toBeLessThan(10);
-    expect(result.rssMb).toBeLessThan(1024);
-  }, 120_000);
+  it.each(DEEP_SHAPES)(
+    '$name',
+    async ({ file, make }) => {
+      writeFileSync(join(dir, file), make());
+      const result = await measuredBuild(file, `never-${file}`);
+      expect(result.code, result.lines.join('\n')).toBe(3);
+      expect(result.lines).toHaveLength(1);
+      expect(result.lines[0]).toMatch(refusal(file));
+      expect(result.stdout).toBe('');
+      expect(existsSync(join(dir, `never-${file}`))).toBe(false);
+      expect(result.cpuSeconds).toBeLessThan(10);
+      expect(result.rssMb).toBeLessThan(1024);
+    },
+    120_000,
+  );
 });
 
 describe('hostile sizes: nothing of the article lost on the simpler paths', () => {

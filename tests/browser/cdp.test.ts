@@ -72,7 +72,15 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the DevTools driver', () => {
     writeFileSync(join(root, 'own.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>');
     const { page, blocked } = await isolatedPage(browser, { width: 400, height: 300, root });
     const port = (server.address() as AddressInfo).port;
-    const loopback = [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, `0x7f000001:${port}`, `2130706433:${port}`, `127.1:${port}`, `0177.0.0.1:${port}`];
+    const loopback = [
+      `127.0.0.1:${port}`,
+      `localhost:${port}`,
+      `[::1]:${port}`,
+      `0x7f000001:${port}`,
+      `2130706433:${port}`,
+      `127.1:${port}`,
+      `0177.0.0.1:${port}`,
+    ];
     const images = [
       'own.svg',
       'https://example.com/remote.png',
@@ -92,14 +100,20 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the DevTools driver', () => {
     expect(await page.evaluate<number>('document.images[0].naturalWidth')).toBe(1);
     // A WebSocket is not intercepted, but no address resolves, loopback and this machine's own included.
     const socketHosts = [`127.0.0.1:${port}`];
-    const own = Object.values(networkInterfaces()).flat().find((address) => address && address.family === 'IPv4' && !address.internal);
+    const own = Object.values(networkInterfaces())
+      .flat()
+      .find((address) => address && address.family === 'IPv4' && !address.internal);
     if (own) socketHosts.push(`${own.address}:${port}`);
     for (const host of socketHosts) {
-      const outcome = await page.evaluate((socketUrl: string) => new Promise<string>((resolve) => {
-        const socket = new WebSocket(socketUrl);
-        socket.onopen = () => resolve('open');
-        socket.onerror = () => resolve('refused');
-      }), `ws://${host}/socket`);
+      const outcome = await page.evaluate(
+        (socketUrl: string) =>
+          new Promise<string>((resolve) => {
+            const socket = new WebSocket(socketUrl);
+            socket.onopen = () => resolve('open');
+            socket.onerror = () => resolve('refused');
+          }),
+        `ws://${host}/socket`,
+      );
       expect(outcome, host).toBe('refused');
     }
     expect(hits).not.toContain('/socket');

@@ -17,21 +17,25 @@ describe('starting the browser while the deck is read', () => {
     expect(worked).toBe(false);
   });
 
-  it.skipIf(SKIP_BROWSER_TESTS)('runs the work while the browser starts, then leaves no browser behind, even when the work fails', async () => {
-    let seen: { pid: number | undefined; profile: string } | undefined;
-    let wasRunning = false;
-    const failure = new Error('the deck could not be read');
-    const run = whileBrowserStarts(BROWSER, async (launch) => {
-      // The work is handed the launch before the browser is up: nothing here waited for it.
-      const browser: Browser = await launch;
-      seen = browser.processInfo;
-      wasRunning = seen.pid !== undefined && isRunning(seen.pid);
-      throw failure;
-    });
-    await expect(run).rejects.toBe(failure);
-    expect(wasRunning).toBe(true);
-    if (seen?.pid === undefined) throw new Error('no process id');
-    expect(isRunning(seen.pid)).toBe(false);
-    expect(existsSync(seen.profile)).toBe(false);
-  }, 60_000);
+  it.skipIf(SKIP_BROWSER_TESTS)(
+    'runs the work while the browser starts, then leaves no browser behind, even when the work fails',
+    async () => {
+      let seen: { pid: number | undefined; profile: string } | undefined;
+      let wasRunning = false;
+      const failure = new Error('the deck could not be read');
+      const run = whileBrowserStarts(BROWSER, async (launch) => {
+        // The work is handed the launch before the browser is up: nothing here waited for it.
+        const browser: Browser = await launch;
+        seen = browser.processInfo;
+        wasRunning = seen.pid !== undefined && isRunning(seen.pid);
+        throw failure;
+      });
+      await expect(run).rejects.toBe(failure);
+      expect(wasRunning).toBe(true);
+      if (seen?.pid === undefined) throw new Error('no process id');
+      expect(isRunning(seen.pid)).toBe(false);
+      expect(existsSync(seen.profile)).toBe(false);
+    },
+    60_000,
+  );
 });

@@ -8,7 +8,9 @@ import { hasBrowser } from '../helpers/browser.js';
 import { FIXTURE_ARTICLES, SHARED_ARTICLES } from '../helpers/paths.js';
 
 const articles = [
-  ...readdirSync(FIXTURE_ARTICLES).filter((name) => /\.(md|txt|html)$/.test(name) && name !== 'README.md').map((name) => join(FIXTURE_ARTICLES, name)),
+  ...readdirSync(FIXTURE_ARTICLES)
+    .filter((name) => /\.(md|txt|html)$/.test(name) && name !== 'README.md')
+    .map((name) => join(FIXTURE_ARTICLES, name)),
   ...readdirSync(SHARED_ARTICLES).map((name) => join(SHARED_ARTICLES, name)),
 ];
 
@@ -17,11 +19,15 @@ const articles = [
 describe.skipIf(!hasBrowser && !process.env.CI).each(['16:9', '4:3'] as const)('every fixture at %s', (name) => {
   const size = SLIDE_SIZE_PRESETS[name];
 
-  it.each(articles.map((file) => [file.slice(file.lastIndexOf('/') + 1), file]))('%s: no slide overflows', async (_label, file) => {
-    const prepared = await prepareDeck(file, { size });
-    expect(prepared.deck.meta.size).toEqual(size);
-    const { slides } = await measureDeck(prepared);
-    expect(slides).toHaveLength(prepared.deck.slides.length);
-    expect(slides.filter((slide) => slide.x > 1 || slide.y > 1)).toEqual([]);
-  }, 60_000);
+  it.each(articles.map((file) => [file.slice(file.lastIndexOf('/') + 1), file]))(
+    '%s: no slide overflows',
+    async (_label, file) => {
+      const prepared = await prepareDeck(file, { size });
+      expect(prepared.deck.meta.size).toEqual(size);
+      const { slides } = await measureDeck(prepared);
+      expect(slides).toHaveLength(prepared.deck.slides.length);
+      expect(slides.filter((slide) => slide.x > 1 || slide.y > 1)).toEqual([]);
+    },
+    60_000,
+  );
 });

@@ -24,14 +24,19 @@ describe('lectern build', () => {
   const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
   const withImage = (dir: string): string => {
     writeFileSync(join(dir, 'pixel.png'), PIXEL);
-    writeFileSync(join(dir, 'deck.md'), '---\ntitle: One Pixel\n---\n\n## Picture\n\n![A single grey pixel](pixel.png)\n\nThe image above is one pixel wide.\n');
+    writeFileSync(
+      join(dir, 'deck.md'),
+      '---\ntitle: One Pixel\n---\n\n## Picture\n\n![A single grey pixel](pixel.png)\n\nThe image above is one pixel wide.\n',
+    );
     return join(dir, 'deck.md');
   };
-  const copyOf = (source: string) => (dir: string): string => {
-    const target = join(dir, source.split('/').pop()!);
-    copyFileSync(source, target);
-    return target;
-  };
+  const copyOf =
+    (source: string) =>
+    (dir: string): string => {
+      const target = join(dir, source.split('/').pop()!);
+      copyFileSync(source, target);
+      return target;
+    };
 
   it.each([
     ['Markdown deck', copyOf(DEFAULT_DECK)],
@@ -133,7 +138,10 @@ describe('lectern build', () => {
 
   // A README copied without its img/ folder: the talk is still there, the picture is not.
   const withMissingImage = (dir: string): string => {
-    writeFileSync(join(dir, 'readme.md'), '# Harbour survey\n\n## The quay\n\n![Aerial view of the north quay at low tide](img/quay.png)\n\nThe quay was surveyed at low tide in spring.\n');
+    writeFileSync(
+      join(dir, 'readme.md'),
+      '# Harbour survey\n\n## The quay\n\n![Aerial view of the north quay at low tide](img/quay.png)\n\nThe quay was surveyed at low tide in spring.\n',
+    );
     return join(dir, 'readme.md');
   };
 

@@ -57,7 +57,10 @@ describe('command-line conventions', () => {
     const loud = await runCli(['build', 'talk.md', '--out', 'loud'], { cwd: dir });
     expect(loud.code).toBe(0);
     expect(loud.stderr).toMatch(/built .*index\.html/);
-    for (const args of [['build', 'talk.md', '--out', 'site', '-q'], ['import', 'talk.md', '--out', 'deck.md', '--quiet']]) {
+    for (const args of [
+      ['build', 'talk.md', '--out', 'site', '-q'],
+      ['import', 'talk.md', '--out', 'deck.md', '--quiet'],
+    ]) {
       const quiet = await runCli(args, { cwd: dir });
       expect(quiet.code, quiet.stderr).toBe(0);
       expect(quiet.stderr).toBe('');

@@ -43,18 +43,26 @@ async function expectRefused(root: string, args: string[], place: RegExp, cwd = 
 describe('--out never replaces what Lectern did not write', () => {
   it('PNG export onto a folder of decks (the README example) is refused, even with --force, as the folder holds the source', async () => {
     const root = project();
-    const refused = await expectRefused(root, ['export', 'slides/first.md', '--format', 'png', '--out', 'slides/'], /slides\/?: the output folder holds the source/);
+    const refused = await expectRefused(
+      root,
+      ['export', 'slides/first.md', '--format', 'png', '--out', 'slides/'],
+      /slides\/?: the output folder holds the source/,
+    );
     expect(refused.stderr).toMatch(/never writes over it/);
     await expectRefused(root, ['export', 'slides/first.md', '--format', 'png', '--out', 'slides/', '--force'], /holds the source/);
   });
 
   it('PNG export onto a folder of other files exits 5 naming --force', async () => {
     const root = project();
-    const result = await expectRefused(root, ['export', 'a/talk.md', '--format', 'png', '--out', 'slides'], /slides: the output folder holds files Lectern did not write \(first\.md, second\.md\)/);
+    const result = await expectRefused(
+      root,
+      ['export', 'a/talk.md', '--format', 'png', '--out', 'slides'],
+      /slides: the output folder holds files Lectern did not write \(first\.md, second\.md\)/,
+    );
     expect(result.stderr).toMatch(/--force/);
   });
 
-  it('a build into the article\'s own folder is refused, with or without --force', async () => {
+  it("a build into the article's own folder is refused, with or without --force", async () => {
     const root = project();
     await expectRefused(root, ['build', 'a/talk.md', '--out', 'a'], /^lectern: a: the output folder holds the source a\/talk\.md/);
     await expectRefused(root, ['build', 'a/talk.md', '--out', 'a', '--force'], /holds the source/);
@@ -113,7 +121,11 @@ describe('--out never replaces what Lectern did not write', () => {
 
   it('a single file overwrites only a file of its own type; --force overwrites any other', async () => {
     const root = project();
-    await expectRefused(root, ['export', 'a/talk.md', '--format', 'html', '--out', 'a/notes.txt'], /a\/notes\.txt: the output file exists and is not an HTML file.*--force/);
+    await expectRefused(
+      root,
+      ['export', 'a/talk.md', '--format', 'html', '--out', 'a/notes.txt'],
+      /a\/notes\.txt: the output file exists and is not an HTML file.*--force/,
+    );
     // The extension says PDF but the bytes do not: still refused.
     writeFileSync(join(root, 'c', 'draft.pdf'), 'a text file with the wrong name\n');
     await expectRefused(root, ['export', 'a/talk.md', '--out', 'c/draft.pdf'], /c\/draft\.pdf: the output file exists and is not a PDF/);
@@ -164,15 +176,19 @@ describe('--out never replaces what Lectern did not write', () => {
     await expectRefused(root, ['build', '--out', '.', '--force'], /holds the source|working folder/);
   });
 
-  it.skipIf(!hasBrowser)('PNG export replaces its own previous folder and refuses a foreign one', async () => {
-    const root = project();
-    const out = join(root, 'png');
-    const first = await runCli(['export', 'a/talk.md', '--format', 'png', '--out', out, '--slides', '1', '--scale', '0.25', '--quiet'], { cwd: root });
-    expect(first.code, first.stderr).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['.lectern-output', '001.png']);
-    const again = await runCli(['export', 'a/talk.md', '--format', 'png', '--out', out, '--slides', '2', '--scale', '0.25', '--quiet'], { cwd: root });
-    expect(again.code, again.stderr).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['.lectern-output', '002.png']);
-    await expectRefused(root, ['export', 'a/talk.md', '--format', 'png', '--out', 'c', '--quiet'], /c: the output folder holds files Lectern did not write/);
-  }, 60_000);
+  it.skipIf(!hasBrowser)(
+    'PNG export replaces its own previous folder and refuses a foreign one',
+    async () => {
+      const root = project();
+      const out = join(root, 'png');
+      const first = await runCli(['export', 'a/talk.md', '--format', 'png', '--out', out, '--slides', '1', '--scale', '0.25', '--quiet'], { cwd: root });
+      expect(first.code, first.stderr).toBe(0);
+      expect(readdirSync(out).sort()).toEqual(['.lectern-output', '001.png']);
+      const again = await runCli(['export', 'a/talk.md', '--format', 'png', '--out', out, '--slides', '2', '--scale', '0.25', '--quiet'], { cwd: root });
+      expect(again.code, again.stderr).toBe(0);
+      expect(readdirSync(out).sort()).toEqual(['.lectern-output', '002.png']);
+      await expectRefused(root, ['export', 'a/talk.md', '--format', 'png', '--out', 'c', '--quiet'], /c: the output folder holds files Lectern did not write/);
+    },
+    60_000,
+  );
 });

@@ -92,7 +92,10 @@ describe('slide size', () => {
     const outside = join(temp(), 'logo.png');
     writeFileSync(outside, Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex'));
     writeFileSync(join(dir, 'script.png'), '<script>alert(1)</script>');
-    for (const [logo, reason] of [[outside, /lies outside the article's folder/], ['script.png', /it is not an image/]] as const) {
+    for (const [logo, reason] of [
+      [outside, /lies outside the article's folder/],
+      ['script.png', /it is not an image/],
+    ] as const) {
       writeFileSync(file, `---\ntitle: T\nlogo: ${logo}\n---\n\n## One\n\nText.\n`);
       const result = await runCli(['build', file, '--json']);
       expect(result.code, result.stderr).toBe(0);

@@ -10,10 +10,11 @@ import { splitFrontMatter, TRANSITIONS } from '../../src/article/front-matter.js
 import { LecternError } from '../../src/errors.js';
 import { runCli } from '../helpers/cli.js';
 
-const article = (transition: string): string => `---\ntitle: Moves\nauthor: A. Writer\ntransition: ${transition}\n---\n\n## One\n\nA sentence that makes the slide.\n`;
+const article = (transition: string): string =>
+  `---\ntitle: Moves\nauthor: A. Writer\ntransition: ${transition}\n---\n\n## One\n\nA sentence that makes the slide.\n`;
 
 describe('front matter transition', () => {
-  it('accepts each of Reveal\'s deck transitions, in any case', () => {
+  it("accepts each of Reveal's deck transitions, in any case", () => {
     for (const name of TRANSITIONS) {
       expect(splitFrontMatter(article(name), 'a.md').meta.transition).toBe(name);
       expect(splitFrontMatter(article(name.toUpperCase()), 'a.md').meta.transition).toBe(name);

@@ -94,7 +94,10 @@ describe.skipIf(!hasBrowser)('right-to-left in Chromium', () => {
     writeFileSync(long, `## ${'A section title long enough to run the whole width of the footer line '.repeat(3)}\n\nOne sentence of text.\n`);
     for (const source of [join(FIXTURE_ARTICLES, 'ar-article.md'), long]) {
       const { out } = await build(source);
-      for (const viewport of [{ width: 960, height: 700 }, { width: 1280, height: 720 }]) {
+      for (const viewport of [
+        { width: 960, height: 700 },
+        { width: 1280, height: 720 },
+      ]) {
         const page = await browser.newPage({ viewport });
         await page.goto(`file://${join(out, 'index.html')}`);
         await page.waitForFunction(() => document.documentElement.dataset.lecternReady === 'true');
@@ -104,13 +107,19 @@ describe.skipIf(!hasBrowser)('right-to-left in Chromium', () => {
           window.Reveal.configure({ transition: 'none' });
           window.Reveal.slide(index);
           await new Promise(requestAnimationFrame);
-          const parts = ['.reveal .slides > section.present .slide-footer', '.reveal .slide-number', '.reveal .controls .navigate-left', '.reveal .controls .navigate-right'];
+          const parts = [
+            '.reveal .slides > section.present .slide-footer',
+            '.reveal .slide-number',
+            '.reveal .controls .navigate-left',
+            '.reveal .controls .navigate-right',
+          ];
           const boxes = parts.map((selector) => ({ selector, box: document.querySelector(selector)!.getBoundingClientRect() }));
           const found: string[] = [];
           boxes.forEach((a, i) =>
             boxes.slice(i + 1).forEach((b) => {
               const arrows = a.selector.includes('navigate') && b.selector.includes('navigate');
-              if (!arrows && a.box.left < b.box.right && b.box.left < a.box.right && a.box.top < b.box.bottom && b.box.top < a.box.bottom) found.push(`${a.selector} × ${b.selector}`);
+              if (!arrows && a.box.left < b.box.right && b.box.left < a.box.right && a.box.top < b.box.bottom && b.box.top < a.box.bottom)
+                found.push(`${a.selector} × ${b.selector}`);
             }),
           );
           return found;

@@ -69,7 +69,9 @@ describe.skipIf(!hasBrowser).each([
 
   it('has every sentence of the article in slide text or notes', async () => {
     const { article } = await readArticle(source);
-    const pageText = normaliseForCoverage(await page.$$eval('.reveal .slides > section', (sections) => sections.map((section) => section.textContent ?? '').join(' ')));
+    const pageText = normaliseForCoverage(
+      await page.$$eval('.reveal .slides > section', (sections) => sections.map((section) => section.textContent ?? '').join(' ')),
+    );
     const sentences = article.sections.flatMap((section) => [section.title ?? '', ...section.blocks.map(blockText)]).flatMap((text) => splitSentences(text));
     expect(sentences.length).toBeGreaterThan(20);
     const missing = sentences.filter((sentence) => !pageText.includes(normaliseForCoverage(sentence)));
@@ -78,7 +80,10 @@ describe.skipIf(!hasBrowser).each([
 
   it('is laid out at 16:9 (1280×720) by default', async () => {
     expect(deck.meta.size).toEqual({ width: 1280, height: 720 });
-    expect(await page.evaluate(() => ({ width: window.Reveal.getConfig().width, height: window.Reveal.getConfig().height }))).toEqual({ width: 1280, height: 720 });
+    expect(await page.evaluate(() => ({ width: window.Reveal.getConfig().width, height: window.Reveal.getConfig().height }))).toEqual({
+      width: 1280,
+      height: 720,
+    });
   });
 
   it('overflows no slide of 1280×720', async () => {

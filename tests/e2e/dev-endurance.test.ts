@@ -29,8 +29,10 @@ function validSource(marker: string): string {
   const body = SECTIONS.map((title, section) => {
     const paragraphs = Array.from({ length: 6 }, (_, index) => {
       const n = section * 6 + index;
-      return `Keeper log ${n} notes the ${title.toLowerCase()} at dusk, with the tide at ${n % 7} metres. ` +
-        `The crew trimmed ${n + 2} wicks and wrote down every passing ship. Visibility stayed near ${n % 5} miles until dawn.`;
+      return (
+        `Keeper log ${n} notes the ${title.toLowerCase()} at dusk, with the tide at ${n % 7} metres. ` +
+        `The crew trimmed ${n + 2} wicks and wrote down every passing ship. Visibility stayed near ${n % 5} miles until dawn.`
+      );
     });
     if (section === 0) paragraphs.unshift(`Tonight the beacon reads ${marker} across the bay.`);
     return `## ${title}\n\n${paragraphs.join('\n\n')}`;
@@ -92,7 +94,9 @@ describe.skipIf(!hasBrowser)('lectern dev over 100 saves', () => {
       }));
       const served = /Tonight the beacon reads (\S+)/.exec(await (await fetch(server.url)).text())?.[1] ?? 'an error page';
       const log = server.output().split('\n').slice(-20).join('\n');
-      throw new Error(`after save ${saves}, expected ${what}; the page shows ${JSON.stringify(shown)}, the server serves ${served}; its log ends:\n${log}`, { cause: error });
+      throw new Error(`after save ${saves}, expected ${what}; the page shows ${JSON.stringify(shown)}, the server serves ${served}; its log ends:\n${log}`, {
+        cause: error,
+      });
     }
   };
 
@@ -159,7 +163,7 @@ describe.skipIf(!hasBrowser)('lectern dev over 100 saves', () => {
     for (let burst = 0; saves < SAVES; burst++) {
       const size = Math.min(BURST, SAVES - saves);
       // Every other burst ends broken; the last one ends valid, for the next test.
-      const endsBroken = (SAVES - saves - size) / BURST % 2 === 1;
+      const endsBroken = ((SAVES - saves - size) / BURST) % 2 === 1;
       let last = '';
       for (let index = 0; index < size; index++) {
         last = `mark${String(saves + 1).padStart(3, '0')}`;
@@ -193,6 +197,8 @@ describe.skipIf(!hasBrowser)('lectern dev over 100 saves', () => {
     expect(rss.baseline, 'the baseline is taken during the first test').toBeDefined();
     rss.end = await settledRss();
     const growth = rss.end - (rss.baseline ?? Infinity);
-    expect(growth, `resident memory ${rss.baseline?.toFixed(1)} MB after ${BASELINE_AFTER} saves, ${rss.end.toFixed(1)} MB after ${saves}`).toBeLessThan(MAX_GROWTH_MB);
+    expect(growth, `resident memory ${rss.baseline?.toFixed(1)} MB after ${BASELINE_AFTER} saves, ${rss.end.toFixed(1)} MB after ${saves}`).toBeLessThan(
+      MAX_GROWTH_MB,
+    );
   });
 });

@@ -40,7 +40,12 @@ function png(width: number, height: number, rgb: Rgb): Buffer {
   header.writeUInt32BE(height, 4);
   header.set([8, 2, 0, 0, 0], 8);
   const row = Buffer.concat([Buffer.from([0]), ...Array.from({ length: width }, () => Buffer.from(rgb))]);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.concat(Array.from({ length: height }, () => row)))), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.concat(Array.from({ length: height }, () => row)))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** Pixels of an 8-bit RGB or RGBA PNG (as Chromium writes them), as RGB triples. */
@@ -105,7 +110,10 @@ async function brandShown(page: Page): Promise<{ background: string; logoWidth: 
       if (!url) return Promise.resolve(0);
       const image = new Image();
       image.src = url;
-      return image.decode().then(() => image.naturalWidth, () => -1);
+      return image.decode().then(
+        () => image.naturalWidth,
+        () => -1,
+      );
     };
     const viewport = getComputedStyle(document.querySelector('.reveal-viewport') ?? document.body).backgroundImage;
     const logo = getComputedStyle(document.querySelector('.slide-logo')!).backgroundImage;
@@ -131,7 +139,10 @@ describe.skipIf(SKIP_BROWSER_TESTS)('logo, brand colours and a custom theme’s 
     writeFileSync(join(deck, 'theme', 'bg.png'), png(8, 8, THEME_BACKGROUND));
     writeFileSync(join(dir, 'outside.png'), outside);
     writeFileSync(join(deck, 'theme', 'my.css'), '.reveal-viewport { background: url(bg.png) repeat; }\n.reveal .x { background: url(../../outside.png); }\n');
-    writeFileSync(talk, '---\ntitle: Harbour\ntheme: theme/my.css\nlogo: logo.png\nbrand:\n  accent: "#0a7"\n  text: navy\n---\n\n## Tides\n\nThe tide turns twice a day in the harbour.\n');
+    writeFileSync(
+      talk,
+      '---\ntitle: Harbour\ntheme: theme/my.css\nlogo: logo.png\nbrand:\n  accent: "#0a7"\n  text: navy\n---\n\n## Tides\n\nThe tide turns twice a day in the harbour.\n',
+    );
   });
 
   it('the built site publishes the theme’s image and the logo, refuses the file outside, and shows both', async () => {
@@ -199,5 +210,4 @@ describe.skipIf(SKIP_BROWSER_TESTS)('logo, brand colours and a custom theme’s 
       await browser.close();
     }
   }, 60_000);
-
 });

@@ -34,7 +34,8 @@ const RIGHT_TO_LEFT = /[\u0590-\u08ff]/u;
 function hugeArticle(): string {
   const words = 'river harbour ledger copper lantern orchard meadow signal quarry beacon tunnel market harvest compass canvas thimble'.split(' ');
   const word = (index: number): string => words[index % words.length] ?? '';
-  let text = '---\ntitle: A Long Ledger of Small Harbours, with a Title That Runs On for Quite a While Longer Than Most\nauthor: Sam Example\ndate: 2025-04-01\nlang: en-US\n---\n\n';
+  let text =
+    '---\ntitle: A Long Ledger of Small Harbours, with a Title That Runs On for Quite a While Longer Than Most\nauthor: Sam Example\ndate: 2025-04-01\nlang: en-US\n---\n\n';
   for (let section = 1; section <= 80; section++) {
     text += `## Harbour ${section}: the ${word(section)} and the ${word(section * 7)} question\n\n`;
     for (let paragraph = 0; paragraph < 3; paragraph++) {
@@ -69,7 +70,8 @@ describe('the brief, drawn from the deck', () => {
   });
 
   it('gives a deck without sections its key points, after the one the context line already shows', async () => {
-    const text = 'Harbour notes\n\nThe harbour opened in spring and ships came at once. Fees were set at 12 percent of cargo value.\n\nThe pier needed repairs after the first storm. Crews worked for three weeks to fix it.\n\nBy autumn the harbour handled twice the planned traffic, which surprised the council.\n';
+    const text =
+      'Harbour notes\n\nThe harbour opened in spring and ships came at once. Fees were set at 12 percent of cargo value.\n\nThe pier needed repairs after the first storm. Crews worked for three weeks to fix it.\n\nBy autumn the harbour handled twice the planned traffic, which surprised the council.\n';
     const deck = await readDeck({ text, name: 'harbour.txt' });
     expect(deck.sections).toHaveLength(0);
     const brief = briefOf(deck);
@@ -188,7 +190,12 @@ describe.skipIf(SKIP_BROWSER_TESTS)('exportDeck with format brief and paper', ()
 
 describe('lectern export --paper', () => {
   it('refuses --paper where nothing is printed on paper, and an unknown paper', async () => {
-    for (const args of [['--paper', 'letter'], ['--format', 'png', '--paper', 'a4'], ['--handout', '--paper', 'a3'], ['--format', 'brief', '--notes']]) {
+    for (const args of [
+      ['--paper', 'letter'],
+      ['--format', 'png', '--paper', 'a4'],
+      ['--handout', '--paper', 'a3'],
+      ['--format', 'brief', '--notes'],
+    ]) {
       const { code, stderr } = await runCli(['export', SEED_ARTICLE, ...args, '--out', join(tempDir(), 'refused.pdf')]);
       expect(code, args.join(' ')).toBe(2);
       expect(stderr).toMatch(/--paper|--notes/);

@@ -16,7 +16,10 @@ describe('finding a browser', () => {
     process.env[SEARCH_PATHS_ENV] = '';
   });
   afterEach(() => {
-    for (const [name, value] of [['CHROME_PATH', saved.chrome], [SEARCH_PATHS_ENV, saved.search]] as const) {
+    for (const [name, value] of [
+      ['CHROME_PATH', saved.chrome],
+      [SEARCH_PATHS_ENV, saved.search],
+    ] as const) {
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
     }
@@ -60,7 +63,13 @@ describe('finding a browser', () => {
 
 describe('export options', () => {
   it('rejects options that do not fit the format', async () => {
-    for (const args of [['--format', 'png', '--notes'], ['--notes', '--handout'], ['--format', 'gif'], ['--format', 'pdf', '--scale', '2'], ['--slides', '0']]) {
+    for (const args of [
+      ['--format', 'png', '--notes'],
+      ['--notes', '--handout'],
+      ['--format', 'gif'],
+      ['--format', 'pdf', '--scale', '2'],
+      ['--slides', '0'],
+    ]) {
       const { code } = await runCli(['export', SEED_ARTICLE, ...args]);
       expect(code, args.join(' ')).toBe(ExitCode.usage);
     }

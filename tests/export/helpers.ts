@@ -32,10 +32,15 @@ export async function exportOk(args: string[]): Promise<string> {
 /** `pdfinfo` fields. */
 export function pdfInfo(file: string): Record<string, string> {
   const out = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  return Object.fromEntries(out.split('\n').filter((line) => line.includes(':')).map((line) => {
-    const at = line.indexOf(':');
-    return [line.slice(0, at).trim(), line.slice(at + 1).trim()];
-  }));
+  return Object.fromEntries(
+    out
+      .split('\n')
+      .filter((line) => line.includes(':'))
+      .map((line) => {
+        const at = line.indexOf(':');
+        return [line.slice(0, at).trim(), line.slice(at + 1).trim()];
+      }),
+  );
 }
 
 /** The text of every page (pdftotext separates pages with form feeds). */
@@ -57,28 +62,34 @@ export function normalise(text: string): string {
 
 /** Sentences of a paragraph, split after . ! ? and their CJK forms. */
 export function sentences(paragraph: string): string[] {
-  return paragraph.split(/(?<=[.!?。！？])\s*/u).map((sentence) => sentence.trim()).filter((sentence) => sentence.length > 1);
+  return paragraph
+    .split(/(?<=[.!?。！？])\s*/u)
+    .map((sentence) => sentence.trim())
+    .filter((sentence) => sentence.length > 1);
 }
 
 /** Pixel standard deviation (0-255) of every page, from grey PGM renders at low resolution. */
 export function pageDeviations(file: string): number[] {
   const dir = tempDir();
   execFileSync('pdftoppm', ['-gray', '-r', '20', file, join(dir, 'p')]);
-  return readdirSync(dir).filter((name) => name.endsWith('.pgm')).sort().map((name) => {
-    const bytes = readFileSync(join(dir, name));
-    // P5 header: magic, width, height, max value, each followed by whitespace.
-    const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(bytes.subarray(0, 64).toString('latin1'));
-    if (!header) throw new Error(`not a PGM file: ${name}`);
-    const pixels = bytes.subarray(header[0].length);
-    let sum = 0;
-    let squares = 0;
-    for (const value of pixels) {
-      sum += value;
-      squares += value * value;
-    }
-    const mean = sum / pixels.length;
-    return Math.sqrt(Math.max(0, squares / pixels.length - mean * mean));
-  });
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.pgm'))
+    .sort()
+    .map((name) => {
+      const bytes = readFileSync(join(dir, name));
+      // P5 header: magic, width, height, max value, each followed by whitespace.
+      const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(bytes.subarray(0, 64).toString('latin1'));
+      if (!header) throw new Error(`not a PGM file: ${name}`);
+      const pixels = bytes.subarray(header[0].length);
+      let sum = 0;
+      let squares = 0;
+      for (const value of pixels) {
+        sum += value;
+        squares += value * value;
+      }
+      const mean = sum / pixels.length;
+      return Math.sqrt(Math.max(0, squares / pixels.length - mean * mean));
+    });
 }
 
 /** Width and height from a PNG's IHDR chunk. */

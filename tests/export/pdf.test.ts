@@ -5,7 +5,20 @@ import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFStrin
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportPdf, PARALLEL_FROM_PAGES, printPlan } from '../../src/export/pdf.js';
 import { prepareDeck } from '../../src/pipeline.js';
-import { DEFAULT_DECK, deckWithHeadings, exportOk, LONG_NOTES, normalise, pageDeviations, pdfInfo, pdfPages, SEED_ARTICLE, sentences, SKIP_BROWSER_TESTS, tempDir } from './helpers.js';
+import {
+  DEFAULT_DECK,
+  deckWithHeadings,
+  exportOk,
+  LONG_NOTES,
+  normalise,
+  pageDeviations,
+  pdfInfo,
+  pdfPages,
+  SEED_ARTICLE,
+  sentences,
+  SKIP_BROWSER_TESTS,
+  tempDir,
+} from './helpers.js';
 
 /** Bookmarks read straight from the catalog: title and 0-based page index of each top-level /Outlines entry. */
 async function outline(file: string): Promise<Array<{ title: string; page: number }>> {
@@ -278,7 +291,11 @@ describe.skipIf(SKIP_BROWSER_TESTS)('lectern export --format pdf', () => {
   it('shows Chinese, Hebrew and Arabic with real glyphs, and warns by name about a script with no font', () => {
     // Every letter of those scripts in the notes comes out as text (glyphs drawn from an installed font)…
     const text = pdfPages(files.longNotes).join('\n').normalize('NFKC');
-    const letters = long.deck.slides.flatMap((slide) => slide.notes).join('').match(/[\p{Script=Han}\p{Script=Hebrew}\p{Script=Arabic}]/gu) ?? [];
+    const letters =
+      long.deck.slides
+        .flatMap((slide) => slide.notes)
+        .join('')
+        .match(/[\p{Script=Han}\p{Script=Hebrew}\p{Script=Arabic}]/gu) ?? [];
     expect(new Set(letters).size).toBeGreaterThan(40);
     for (const letter of new Set(letters)) expect(text, `letter ${letter}`).toContain(letter);
     // …and the browser's check found a font for each of them, but none for Khitan.
@@ -291,7 +308,10 @@ describe.skipIf(SKIP_BROWSER_TESTS)('lectern export --format pdf --fragments', (
   it('prints a slide whose points appear one at a time as one page per step; without the flag, one page with all', async () => {
     const dir = tempDir();
     const source = join(dir, 'steps.md');
-    writeFileSync(source, '---\ntitle: Steps\nfragments: true\n---\n\n## Part\n\nThe opening step is small.\n\n### Three items\n\n- Lanterns were lit\n- Nets were mended\n- Boats went out\n');
+    writeFileSync(
+      source,
+      '---\ntitle: Steps\nfragments: true\n---\n\n## Part\n\nThe opening step is small.\n\n### Three items\n\n- Lanterns were lit\n- Nets were mended\n- Boats went out\n',
+    );
     const all = join(dir, 'all.pdf');
     const stepped = join(dir, 'stepped.pdf');
     await exportOk([source, '--quiet', '--out', all]);
@@ -326,8 +346,16 @@ describe.skipIf(SKIP_BROWSER_TESTS)('lectern export --format pdf of a long deck,
   it('joins the parts into the same pages, text, links and bookmarks as one print', async () => {
     const dir = tempDir();
     const source = join(dir, 'harbour.md');
-    const sections = Array.from({ length: 6 }, (_, n) => `## Quay ${n + 1}\n\n` + Array.from({ length: 3 }, (_, k) =>
-      `### Berth ${n + 1}.${k + 1}\n\n- Ships moored at berth ${n + 1}.${k + 1} unload timber.\n- The [harbour log ${n + 1}.${k + 1}](https://example.org/log/${n + 1}/${k + 1}) lists them.\n`).join('\n'));
+    const sections = Array.from(
+      { length: 6 },
+      (_, n) =>
+        `## Quay ${n + 1}\n\n` +
+        Array.from(
+          { length: 3 },
+          (_, k) =>
+            `### Berth ${n + 1}.${k + 1}\n\n- Ships moored at berth ${n + 1}.${k + 1} unload timber.\n- The [harbour log ${n + 1}.${k + 1}](https://example.org/log/${n + 1}/${k + 1}) lists them.\n`,
+        ).join('\n'),
+    );
     writeFileSync(source, `---\ntitle: Harbour Berths\n---\n\n${sections.join('\n')}`);
     const prepared = await prepareDeck(source);
     const whole = join(dir, 'whole.pdf');
@@ -344,26 +372,41 @@ describe.skipIf(SKIP_BROWSER_TESTS)('lectern export --format pdf of a long deck,
     pageDeviations(parts).forEach((deviation, index) => expect(deviation, `page ${index + 1}`).toBeGreaterThan(1));
   }, 90_000);
 
-  it.each(['slides', 'notes'] as const)('prints the same bytes in two tabs at once as in one tab (%s)', async (mode) => {
-    const dir = tempDir();
-    const source = join(dir, 'orchard.md');
-    const rows = Array.from({ length: 5 }, (_, n) => `## Row ${n + 1}\n\n` + Array.from({ length: 4 }, (_, k) =>
-      `### Tree ${n + 1}.${k + 1}\n\n- Tree ${n + 1}.${k + 1} gave ${10 + n * 4 + k} baskets of pears.\n- It was pruned in [week ${k + 2}](https://example.org/prune/${n}/${k}).\n\nNotes: Pick tree ${n + 1}.${k + 1} last, after the rain.\n`).join('\n'));
-    writeFileSync(source, `---\ntitle: Pear Orchard\n---\n\n${rows.join('\n')}`);
-    const prepared = await prepareDeck(source);
-    const [serial, parallel] = [join(dir, 'serial.pdf'), join(dir, 'parallel.pdf')];
-    await exportPdf(prepared, serial, { mode, fragments: false, pagesPerPrint: 3, printTabs: 1 });
-    await exportPdf(prepared, parallel, { mode, fragments: false, pagesPerPrint: 3, printTabs: 2 });
-    expect(Number(pdfInfo(serial).Pages)).toBeGreaterThanOrEqual(prepared.deck.slides.length);
-    expect(readFileSync(parallel).equals(readFileSync(serial))).toBe(true);
-  }, 120_000);
+  it.each(['slides', 'notes'] as const)(
+    'prints the same bytes in two tabs at once as in one tab (%s)',
+    async (mode) => {
+      const dir = tempDir();
+      const source = join(dir, 'orchard.md');
+      const rows = Array.from(
+        { length: 5 },
+        (_, n) =>
+          `## Row ${n + 1}\n\n` +
+          Array.from(
+            { length: 4 },
+            (_, k) =>
+              `### Tree ${n + 1}.${k + 1}\n\n- Tree ${n + 1}.${k + 1} gave ${10 + n * 4 + k} baskets of pears.\n- It was pruned in [week ${k + 2}](https://example.org/prune/${n}/${k}).\n\nNotes: Pick tree ${n + 1}.${k + 1} last, after the rain.\n`,
+          ).join('\n'),
+      );
+      writeFileSync(source, `---\ntitle: Pear Orchard\n---\n\n${rows.join('\n')}`);
+      const prepared = await prepareDeck(source);
+      const [serial, parallel] = [join(dir, 'serial.pdf'), join(dir, 'parallel.pdf')];
+      await exportPdf(prepared, serial, { mode, fragments: false, pagesPerPrint: 3, printTabs: 1 });
+      await exportPdf(prepared, parallel, { mode, fragments: false, pagesPerPrint: 3, printTabs: 2 });
+      expect(Number(pdfInfo(serial).Pages)).toBeGreaterThanOrEqual(prepared.deck.slides.length);
+      expect(readFileSync(parallel).equals(readFileSync(serial))).toBe(true);
+    },
+    120_000,
+  );
 });
 
 describe('printPlan', () => {
   it('prints a deck in one go up to 1.5 parts, and a longer one in near-equal parts that follow each other', () => {
     expect(printPlan(30)).toEqual([{ from: 0, to: 30 }]);
     expect(printPlan(375)).toHaveLength(1);
-    expect(printPlan(376)).toEqual([{ from: 0, to: 188 }, { from: 188, to: 376 }]);
+    expect(printPlan(376)).toEqual([
+      { from: 0, to: 188 },
+      { from: 188, to: 376 },
+    ]);
     const long = printPlan(2802);
     expect(long).toHaveLength(12);
     expect(long[0]!.from).toBe(0);

@@ -19,7 +19,9 @@ describe.skipIf(SKIP_BROWSER_TESTS)('lectern export --format png', () => {
 
   it('writes one PNG per slide, 001.png onwards, at twice the 16:9 slide size', () => {
     // Beside the images, the marker that lets the next export replace this folder.
-    const files = readdirSync(all).filter((name) => name !== '.lectern-output').sort();
+    const files = readdirSync(all)
+      .filter((name) => name !== '.lectern-output')
+      .sort();
     expect(readdirSync(all)).toContain('.lectern-output');
     expect(files).toEqual(Array.from({ length: slides }, (_, index) => `${String(index + 1).padStart(3, '0')}.png`));
     for (const file of files) expect(pngSize(join(all, file))).toEqual({ width: 2560, height: 1440 });
@@ -44,9 +46,15 @@ describe.skipIf(SKIP_BROWSER_TESTS)('lectern export --format png in two tabs', (
     const slides = [0, 1, 2, 3, 4, 5, 6];
     await exportPng(prepared, serial, { scale: 0.5, slides, tabs: 1 });
     await exportPng(prepared, parallel, { scale: 0.5, slides, tabs: 2 });
-    const names = readdirSync(serial).filter((name) => name.endsWith('.png')).sort();
+    const names = readdirSync(serial)
+      .filter((name) => name.endsWith('.png'))
+      .sort();
     expect(names).toHaveLength(slides.length);
-    expect(readdirSync(parallel).filter((name) => name.endsWith('.png')).sort()).toEqual(names);
+    expect(
+      readdirSync(parallel)
+        .filter((name) => name.endsWith('.png'))
+        .sort(),
+    ).toEqual(names);
     for (const name of names) expect(readFileSync(join(parallel, name)).equals(readFileSync(join(serial, name))), name).toBe(true);
   }, 120_000);
 });

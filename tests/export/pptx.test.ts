@@ -58,7 +58,13 @@ const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 /** What the deck shows on a slide, each piece as it must appear in the slide's text. */
 function shownTexts(slide: Slide): string[] {
-  return [slide.title ?? '', slide.subtitle ?? '', ...flat(slide.points), slide.quote?.text ?? '', ...(slide.figures ?? []).flatMap((figure) => [figure.value, figure.caption])]
+  return [
+    slide.title ?? '',
+    slide.subtitle ?? '',
+    ...flat(slide.points),
+    slide.quote?.text ?? '',
+    ...(slide.figures ?? []).flatMap((figure) => [figure.value, figure.caption]),
+  ]
     .map(squash)
     .filter(Boolean);
 }
@@ -149,17 +155,24 @@ describe('lectern export -o talk.pptx', () => {
     expect(readFileSync(again).equals(readFileSync(out))).toBe(true);
   });
 
-  it.skipIf(SKIP_LIBREOFFICE)('opens in LibreOffice: one page per slide, every title readable', () => {
-    const pdfDir = join(dir, 'pdf');
-    const profile = `file://${join(dir, 'libreoffice-profile')}`;
-    execFileSync(SOFFICE, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', pdfDir, out], { stdio: 'ignore', timeout: 120_000 });
-    const pdf = join(pdfDir, 'talk.pdf');
-    expect(Number(pdfInfo(pdf).Pages)).toBe(prepared.deck.slides.length);
-    const pages = pdfPages(pdf).map(normalise);
-    for (const [index, slide] of prepared.deck.slides.entries()) {
-      expect(pages[index], `slide ${index + 1}`).toContain(normalise(slide.title ?? ''));
-    }
-  }, 150_000);
+  it.skipIf(SKIP_LIBREOFFICE)(
+    'opens in LibreOffice: one page per slide, every title readable',
+    () => {
+      const pdfDir = join(dir, 'pdf');
+      const profile = `file://${join(dir, 'libreoffice-profile')}`;
+      execFileSync(SOFFICE, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', pdfDir, out], {
+        stdio: 'ignore',
+        timeout: 120_000,
+      });
+      const pdf = join(pdfDir, 'talk.pdf');
+      expect(Number(pdfInfo(pdf).Pages)).toBe(prepared.deck.slides.length);
+      const pages = pdfPages(pdf).map(normalise);
+      for (const [index, slide] of prepared.deck.slides.entries()) {
+        expect(pages[index], `slide ${index + 1}`).toContain(normalise(slide.title ?? ''));
+      }
+    },
+    150_000,
+  );
 });
 
 describe('fitting text and theme colours', () => {
@@ -172,12 +185,17 @@ describe('fitting text and theme colours', () => {
     expect(size).toBeGreaterThan(9);
     expect(fittingSize([...long, ...long], box, { max: 26, min: 9 })).toBeLessThan(size);
     // Wide characters take about twice the room.
-    expect(fittingSize([{ text: '茶'.repeat(60) }], { w: 4, h: 1 }, { max: 26, min: 6 })).toBeLessThan(fittingSize([{ text: 'a'.repeat(60) }], { w: 4, h: 1 }, { max: 26, min: 6 }));
+    expect(fittingSize([{ text: '茶'.repeat(60) }], { w: 4, h: 1 }, { max: 26, min: 6 })).toBeLessThan(
+      fittingSize([{ text: 'a'.repeat(60) }], { w: 4, h: 1 }, { max: 26, min: 6 }),
+    );
   });
 
   it('carries the theme colours: the default theme, or a Reveal.js theme when chosen', async () => {
     const dir = tempDir();
-    for (const [theme, background, heading] of [['lectern', 'FBFAF7', '14213D'], ['moon', '002B36', 'EEE8D5']] as const) {
+    for (const [theme, background, heading] of [
+      ['lectern', 'FBFAF7', '14213D'],
+      ['moon', '002B36', 'EEE8D5'],
+    ] as const) {
       const out = join(dir, `${theme}.pptx`);
       await exportOk([SEED_ARTICLE, '-o', out, '--theme', theme, '--slides', '1-2', '--quiet']);
       const zip = await JSZip.loadAsync(readFileSync(out));
@@ -196,7 +214,8 @@ describe('every layout in PowerPoint', () => {
     const { deck } = await exportDeck(EVERY_LAYOUT, { out });
     const pptx = await readPptx(out);
     const layouts = new Set(deck.slides.map((slide) => slide.layout));
-    for (const layout of ['title', 'agenda', 'section', 'points', 'quote', 'figure', 'table', 'code', 'list', 'image', 'html', 'closing']) expect(layouts).toContain(layout);
+    for (const layout of ['title', 'agenda', 'section', 'points', 'quote', 'figure', 'table', 'code', 'list', 'image', 'html', 'closing'])
+      expect(layouts).toContain(layout);
     const slideXml = async (layout: string): Promise<string> => {
       const index = deck.slides.findIndex((slide) => slide.layout === layout);
       return (await pptx.zip.file(`ppt/slides/slide${index + 1}.xml`)?.async('string')) ?? '';
@@ -209,7 +228,16 @@ describe('every layout in PowerPoint', () => {
     const codeSlide = deck.slides.find((slide) => slide.layout === 'code');
     const code = codeSlide?.code?.code ?? '';
     // The title, and the sentence that leads into the code when there is one, come before its lines.
-    expect(paragraphs(await slideXml('code')).slice(codeSlide?.subtitle ? 2 : 1).map((line) => line.trimEnd())).toEqual(code.split('\n').map((line) => line.trimEnd()).filter(Boolean));
+    expect(
+      paragraphs(await slideXml('code'))
+        .slice(codeSlide?.subtitle ? 2 : 1)
+        .map((line) => line.trimEnd()),
+    ).toEqual(
+      code
+        .split('\n')
+        .map((line) => line.trimEnd())
+        .filter(Boolean),
+    );
     expect(await slideXml('image')).toMatch(/<p:pic>/);
     expect(pptx.files.filter((name) => name.startsWith('ppt/media/'))).toHaveLength(1);
     expect(paragraphs(await slideXml('html'))).toEqual(expect.arrayContaining(['Safety first: unplug before opening anything.', 'Never open a microwave.']));
@@ -247,6 +275,7 @@ describe('every layout in PowerPoint', () => {
     const { deck } = await prepareDeck(SEED_ARTICLE);
     const pptx = await readPptx(out);
     expect(pptx.slides).toHaveLength(3);
-    for (const [position, index] of [1, 3, 4].entries()) expect(squash(pptx.slides[position]?.join('\n') ?? '')).toContain(squash(deck.slides[index]?.title ?? ''));
+    for (const [position, index] of [1, 3, 4].entries())
+      expect(squash(pptx.slides[position]?.join('\n') ?? '')).toContain(squash(deck.slides[index]?.title ?? ''));
   }, 60_000);
 });

@@ -20,9 +20,7 @@ const unescape = (markdown: string): string => markdown.replace(/\\([!-/:-@[-`{-
 
 /** Every slide heading with its timing: `N. Title` then `Time a–b (c)` (Markdown: `## N. Title`, `*Time …*`). */
 function headings(script: string, markdown: boolean): Array<{ number: number; title: string; start: string; end: string; length: string }> {
-  const pattern = markdown
-    ? /^## (\d+)\. (.*)\n\n\*Time (\S+)–(\S+) \((\S+)\)\*$/gm
-    : /^(\d+)\. (.*)\nTime (\S+)–(\S+) \((\S+)\)$/gm;
+  const pattern = markdown ? /^## (\d+)\. (.*)\n\n\*Time (\S+)–(\S+) \((\S+)\)\*$/gm : /^(\d+)\. (.*)\nTime (\S+)–(\S+) \((\S+)\)$/gm;
   return [...script.matchAll(pattern)].map((match) => ({
     number: Number(match[1]),
     title: markdown ? unescape(match[2] ?? '') : (match[2] ?? ''),
@@ -69,7 +67,7 @@ describe('lectern export --format txt and md: the speaker script', () => {
     expect(text).toContain(`${slides.length} slides, ${clock(meta.totalTime)} at ${meta.wpm} words a minute`);
   });
 
-  it('shows each slide\'s points under its title', () => {
+  it("shows each slide's points under its title", () => {
     const slide = prepared.deck.slides.find((candidate) => candidate.layout === 'points');
     const at = text.indexOf(`. ${slide?.title}\n`);
     expect(at).toBeGreaterThan(0);

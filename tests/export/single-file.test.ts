@@ -58,16 +58,28 @@ describe.skipIf(SKIP_BROWSER_TESTS)('lectern export --format html', () => {
     const popup = page.waitForEvent('popup');
     await page.keyboard.press('s');
     const speaker = await popup;
-    await speaker.waitForFunction(() => (document.querySelector('.speaker-controls-notes .value')?.textContent ?? '').trim().length > 0, null, { timeout: 20_000 });
+    await speaker.waitForFunction(() => (document.querySelector('.speaker-controls-notes .value')?.textContent ?? '').trim().length > 0, null, {
+      timeout: 20_000,
+    });
     const notes = await speaker.evaluate(() => document.querySelector('.speaker-controls-notes .value')?.textContent ?? '');
     const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
     expect(squash(notes)).toContain(squash(deck.slides[withNotes]?.notes[0] ?? '').slice(0, 80));
     expect(await speaker.evaluate(() => document.querySelector('.speaker-controls-time')?.textContent ?? '')).toMatch(/\d\d:\d\d/);
     // The speaker view's preview frames load the same file and start the deck there too.
-    await expect.poll(async () => {
-      const counts = await Promise.all(speaker.frames().slice(1).map((frame) => frame.evaluate(() => document.querySelectorAll('.reveal .slides > section').length).catch(() => 0)));
-      return counts.filter((count) => count === deck.slides.length).length;
-    }, { timeout: 20_000 }).toBe(2);
+    await expect
+      .poll(
+        async () => {
+          const counts = await Promise.all(
+            speaker
+              .frames()
+              .slice(1)
+              .map((frame) => frame.evaluate(() => document.querySelectorAll('.reveal .slides > section').length).catch(() => 0)),
+          );
+          return counts.filter((count) => count === deck.slides.length).length;
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(2);
     expect(errors).toEqual([]);
     const offsite = requests.filter((url) => !/^(?:file|data|blob|about):/.test(url));
     expect(offsite).toEqual([]);

@@ -26,7 +26,10 @@ const lines = (warnings: Warning[]): string[] => warnings.map((warning) => `${wa
 describe('rewriteStylesheet', () => {
   it('inlines local @imports from the folder and the roots, nested, with their conditions and their own url()s', async () => {
     const { theme, shared } = tree();
-    writeFileSync(join(theme, 'main.css'), '@import "parts/colours.css" screen;\n@import url("../shared/fonts.css") supports(display: grid);\n.main-rule { color: black; }\n');
+    writeFileSync(
+      join(theme, 'main.css'),
+      '@import "parts/colours.css" screen;\n@import url("../shared/fonts.css") supports(display: grid);\n.main-rule { color: black; }\n',
+    );
     writeFileSync(join(theme, 'parts', 'colours.css'), '@import "inner.css";\n.colours-rule { background: url(dot.png); }\n');
     writeFileSync(join(theme, 'parts', 'inner.css'), '.inner-rule { color: teal; }\n');
     writeFileSync(join(theme, 'parts', 'dot.png'), PNG);
@@ -48,7 +51,10 @@ describe('rewriteStylesheet', () => {
     const { theme, elsewhere } = tree();
     writeFileSync(join(elsewhere, 'secret.css'), '.secret-rule { content: "SECRET"; }\n');
     writeFileSync(join(theme, 'loop.css'), '@import "loop.css";\n.loop-rule { color: red; }\n');
-    writeFileSync(join(theme, 'main.css'), `@import "../elsewhere/secret.css";\n@import "https://example.org/remote.css";\n@import "${join(elsewhere, 'secret.css')}";\n@import "loop.css";\n.main-rule { color: black; }\n`);
+    writeFileSync(
+      join(theme, 'main.css'),
+      `@import "../elsewhere/secret.css";\n@import "https://example.org/remote.css";\n@import "${join(elsewhere, 'secret.css')}";\n@import "loop.css";\n.main-rule { color: black; }\n`,
+    );
     const warnings: Warning[] = [];
     const css = await rewriteStylesheet(join(theme, 'main.css'), [], inlineAsset, warnings);
     expect(css).not.toContain('SECRET');

@@ -10,10 +10,16 @@ describe.each([
   { name: 'arbitrary Unicode read as Markdown', arbitrary: unicodeText() },
 ])('$name', ({ arbitrary }) => {
   it('read, outline and render fail only with LecternError', async () => {
-    await fc.assert(fc.asyncProperty(arbitrary, (text) => failsOnlyWithLecternError('markdown', text)), RUNS);
+    await fc.assert(
+      fc.asyncProperty(arbitrary, (text) => failsOnlyWithLecternError('markdown', text)),
+      RUNS,
+    );
   });
 
   it('keep every sentence on a slide or in the notes', async () => {
-    await fc.assert(fc.asyncProperty(arbitrary, (text) => keepsEverySentence('markdown', text)), RUNS);
+    await fc.assert(
+      fc.asyncProperty(arbitrary, (text) => keepsEverySentence('markdown', text)),
+      RUNS,
+    );
   });
 });

@@ -12,11 +12,17 @@ describe.each([
   { name: 'arbitrary Unicode read as plain text', arbitrary: unicodeText() },
 ])('$name', ({ arbitrary }) => {
   it('read, outline and render fail only with LecternError', async () => {
-    await fc.assert(fc.asyncProperty(arbitrary, (text) => failsOnlyWithLecternError('text', text)), RUNS);
+    await fc.assert(
+      fc.asyncProperty(arbitrary, (text) => failsOnlyWithLecternError('text', text)),
+      RUNS,
+    );
   });
 
   it('keep every sentence on a slide or in the notes', async () => {
-    await fc.assert(fc.asyncProperty(arbitrary, (text) => keepsEverySentence('text', text)), RUNS);
+    await fc.assert(
+      fc.asyncProperty(arbitrary, (text) => keepsEverySentence('text', text)),
+      RUNS,
+    );
   });
 });
 

@@ -21,14 +21,16 @@ export async function serveFolder(root: string): Promise<{ url: string; close: (
       response.writeHead(403).end();
       return;
     }
-    stat(file).then(
-      (info) => {
-        if (!info.isFile()) throw new Error('not a file');
-        response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-        createReadStream(file).pipe(response);
-      },
-      () => response.writeHead(404).end(),
-    ).catch(() => response.writeHead(404).end());
+    stat(file)
+      .then(
+        (info) => {
+          if (!info.isFile()) throw new Error('not a file');
+          response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+          createReadStream(file).pipe(response);
+        },
+        () => response.writeHead(404).end(),
+      )
+      .catch(() => response.writeHead(404).end());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();

@@ -20,7 +20,9 @@ interface Expected {
 
 const expected = JSON.parse(readFileSync(join(FIXTURE_ARTICLES, 'expected.json'), 'utf8')) as Record<string, Expected>;
 const articleFiles = [
-  ...readdirSync(FIXTURE_ARTICLES).filter((name) => /\.(md|txt|html?)$/.test(name) && name !== 'README.md').map((name) => join(FIXTURE_ARTICLES, name)),
+  ...readdirSync(FIXTURE_ARTICLES)
+    .filter((name) => /\.(md|txt|html?)$/.test(name) && name !== 'README.md')
+    .map((name) => join(FIXTURE_ARTICLES, name)),
   ...readdirSync(SHARED_ARTICLES).map((name) => join(SHARED_ARTICLES, name)),
 ];
 

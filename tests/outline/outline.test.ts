@@ -40,7 +40,21 @@ describe('outlineArticle on the seed article', async () => {
 
   it('shows the article’s main facts on visible slides, not only in notes', () => {
     const visible = deck.slides.map(visibleText).join('\n');
-    for (const fact of ['January 20th', 'o1', '$5.6 million', '$41–78 million', '$30–191 million', 'distillation', 'terms of service', 'Kai-Fu Lee', 'AI Superpowers', 'ChatGPT', 'Communist Party', 'Tiananmen', 'CHIPS Act']) {
+    for (const fact of [
+      'January 20th',
+      'o1',
+      '$5.6 million',
+      '$41–78 million',
+      '$30–191 million',
+      'distillation',
+      'terms of service',
+      'Kai-Fu Lee',
+      'AI Superpowers',
+      'ChatGPT',
+      'Communist Party',
+      'Tiananmen',
+      'CHIPS Act',
+    ]) {
       expect(visible, fact).toContain(fact);
     }
     const agenda = deck.slides.find((slide) => slide.layout === 'agenda');
@@ -49,8 +63,15 @@ describe('outlineArticle on the seed article', async () => {
       'The debate over proprietary, high-cost AI development and open-source, lower-cost AI development',
       'The geopolitical competition between the US and China',
     ]);
-    expect(deck.slides.find((slide) => slide.layout === 'quote')?.quote).toEqual({ text: 'I’m an AI language model called ChatGPT, developed by OpenAI.', attribution: 'R1' });
-    expect(deck.slides.find((slide) => slide.layout === 'figure')?.figures?.map((figure) => figure.value)).toEqual(['$30–191 million', '$41–78 million', '$5.6 million']);
+    expect(deck.slides.find((slide) => slide.layout === 'quote')?.quote).toEqual({
+      text: 'I’m an AI language model called ChatGPT, developed by OpenAI.',
+      attribution: 'R1',
+    });
+    expect(deck.slides.find((slide) => slide.layout === 'figure')?.figures?.map((figure) => figure.value)).toEqual([
+      '$30–191 million',
+      '$41–78 million',
+      '$5.6 million',
+    ]);
   });
 
   it('plans about a minute a content slide when no duration is set, sharing it by how much each slide has to say', () => {
@@ -88,7 +109,8 @@ describe('outlineArticle on the seed article', async () => {
 
 describe('condensing', () => {
   it('picks an informative sentence and drops discourse openers and asides', () => {
-    const paragraph = 'So, the committee met twice. In 2023 the harbour board approved a $4.2 million lighthouse restoration (after long delays). Nobody objected.';
+    const paragraph =
+      'So, the committee met twice. In 2023 the harbour board approved a $4.2 million lighthouse restoration (after long delays). Nobody objected.';
     const point = condenseParagraph(paragraph, wordFrequencies([paragraph]));
     expect(point).toBe('In 2023 the harbour board approved a $4.2 million lighthouse restoration');
   });
@@ -150,7 +172,10 @@ describe('layout and pagination', () => {
   });
 
   it('shows a <details> block open on its slide, since nobody clicks a slide during a talk', () => {
-    const { article } = parseMarkdown('## Parts\n\n<details><summary>Why?</summary>Because.</details>\n\n<details open><summary>How?</summary>So.</details>\n', 'd.md');
+    const { article } = parseMarkdown(
+      '## Parts\n\n<details><summary>Why?</summary>Because.</details>\n\n<details open><summary>How?</summary>So.</details>\n',
+      'd.md',
+    );
     const html = outlineArticle(article).slides.flatMap((slide) => (slide.layout === 'html' ? [slide.html?.trim()] : []));
     expect(html).toEqual(['<details open=""><summary>Why?</summary>Because.</details>', '<details open=""><summary>How?</summary>So.</details>']);
   });
@@ -219,7 +244,10 @@ describe('layout and pagination', () => {
     const deck = outlineArticle(article);
     expect(deck.slides.find((slide) => slide.layout === 'html')?.notes).toEqual(['Logs Entries every hour.']);
     expect(measureCoverage(article, deck).missing).toEqual([]);
-    const { article: noted } = parseMarkdown('## Extra\n\n<!-- slide: html -->\n\n<details><summary>Logs</summary>Entries.</details>\n\nNote: Say why.\n', 'y.md');
+    const { article: noted } = parseMarkdown(
+      '## Extra\n\n<!-- slide: html -->\n\n<details><summary>Logs</summary>Entries.</details>\n\nNote: Say why.\n',
+      'y.md',
+    );
     expect(outlineArticle(noted).slides.find((slide) => slide.layout === 'html')?.notes).toEqual(['Logs Entries.', 'Say why.']);
   });
 
@@ -258,7 +286,17 @@ describe('layout and pagination', () => {
     expect(titled('Still to write')).toMatchObject({ layout: 'points', section: 'Lamps', notes: ['Still to write'], lines: [5, 5] });
     expect(titled('Fresnel')).toMatchObject({ layout: 'points', section: 'Lenses', notes: ['Fresnel'] });
     expect(titled('Prisms')?.notes).toEqual(['Glass bends light.']);
-    expect(deck.slides.map((slide) => slide.title)).toEqual(['H', 'Agenda', 'Lamps', 'Oil came first', 'Still to write', 'Lenses', 'Fresnel', 'Prisms', 'Key takeaways']);
+    expect(deck.slides.map((slide) => slide.title)).toEqual([
+      'H',
+      'Agenda',
+      'Lamps',
+      'Oil came first',
+      'Still to write',
+      'Lenses',
+      'Fresnel',
+      'Prisms',
+      'Key takeaways',
+    ]);
     expect(measureCoverage(article, deck).missing).toEqual([]);
   });
 });
@@ -290,15 +328,24 @@ describe('layouts that fit the content', () => {
   });
 
   it('shows a quote only for attributed speech, with the speaker and role apart from the quote', () => {
-    const quotation = findQuotation('“Floating arrays are still new in this country, and we wanted to see how they cope.” said Tomas Lindqvist, Director of Energy Research at the Institute, which will monitor the site.');
-    expect(quotation).toEqual({ text: 'Floating arrays are still new in this country, and we wanted to see how they cope.', attribution: 'Tomas Lindqvist, Director of Energy Research at the Institute' });
+    const quotation = findQuotation(
+      '“Floating arrays are still new in this country, and we wanted to see how they cope.” said Tomas Lindqvist, Director of Energy Research at the Institute, which will monitor the site.',
+    );
+    expect(quotation).toEqual({
+      text: 'Floating arrays are still new in this country, and we wanted to see how they cope.',
+      attribution: 'Tomas Lindqvist, Director of Energy Research at the Institute',
+    });
     // A quoted sentence nobody is said to have spoken stays a point.
-    const { article } = parseMarkdown('## Books\n\nThe shelf held “The Lighthouse Keepers of the Northern Isles, Volume Two.” Nobody had read it in years, the keeper admitted.\n', 'b.md');
+    const { article } = parseMarkdown(
+      '## Books\n\nThe shelf held “The Lighthouse Keepers of the Northern Isles, Volume Two.” Nobody had read it in years, the keeper admitted.\n',
+      'b.md',
+    );
     expect(outlineArticle(article).slides.some((slide) => slide.layout === 'quote')).toBe(false);
   });
 
   it('shows a long quote’s strongest sentence on the slide and the whole quote in the notes', () => {
-    const quote = '“We built the array on water nobody could use. The panels float on pontoons anchored to the bed of the reservoir, with cables along the old spillway. We expect the farm to pay for itself in under nine years, and we will publish what it produces every month.” said Alma Reyes, Chief Executive of the Authority.';
+    const quote =
+      '“We built the array on water nobody could use. The panels float on pontoons anchored to the bed of the reservoir, with cables along the old spillway. We expect the farm to pay for itself in under nine years, and we will publish what it produces every month.” said Alma Reyes, Chief Executive of the Authority.';
     const { article } = parseMarkdown(`## Solar\n\n${quote}\n`, 'q.md');
     const slide = outlineArticle(article).slides.find((candidate) => candidate.layout === 'quote');
     expect(slide?.quote?.attribution).toBe('Alma Reyes, Chief Executive of the Authority');
@@ -310,17 +357,26 @@ describe('layouts that fit the content', () => {
     const { article } = await readArticle(join(FIXTURE_ARTICLES, 'policy-brief.md'));
     const deck = outlineArticle(article);
     expect(deck.slides[0]?.points?.map((point) => point.text)).toEqual(['Dana Whitcombe, Chief Economist, Coastal Futures Institute']);
-    expect(deck.slides.slice(1).flatMap((slide) => slide.points ?? []).map((point) => point.text)).not.toContain('Dana Whitcombe, Chief Economist, Coastal Futures Institute');
+    expect(
+      deck.slides
+        .slice(1)
+        .flatMap((slide) => slide.points ?? [])
+        .map((point) => point.text),
+    ).not.toContain('Dana Whitcombe, Chief Economist, Coastal Futures Institute');
     const { article: release } = await readArticle(join(FIXTURE_ARTICLES, 'press-release.txt'));
     const releaseDeck = outlineArticle(release);
     expect(releaseDeck.meta.title).toMatch(/^Harbour Authority Opens Floating Solar Farm/);
-    const points = releaseDeck.slides.slice(1).flatMap((slide) => slide.points ?? []).map((point) => point.text);
+    const points = releaseDeck.slides
+      .slice(1)
+      .flatMap((slide) => slide.points ?? [])
+      .map((point) => point.text);
     expect(points.some((text) => text.startsWith('PORTVALE'))).toBe(false);
     expect(measureCoverage(release, releaseDeck).missing).toEqual([]);
   });
 
   it('shows a lead-in list item’s lead-in in bold and keeps the whole item in the notes', () => {
-    const item = 'Lower bills for harbour tenants: The authority will pass on part of the savings to the fishing cooperative and the ferry operator from next year.';
+    const item =
+      'Lower bills for harbour tenants: The authority will pass on part of the savings to the fishing cooperative and the ferry operator from next year.';
     const { article } = parseMarkdown(`## Region\n\n- ${item}\n- Short item\n`, 'l.md');
     const slide = outlineArticle(article).slides.find((candidate) => candidate.layout === 'list');
     expect(slide?.points?.[0]).toEqual({ text: 'Lower bills for harbour tenants', html: '<strong>Lower bills for harbour tenants</strong>' });
@@ -328,18 +384,23 @@ describe('layouts that fit the content', () => {
   });
 
   it('shows two sides ("on the one hand … on the other hand …") side by side, under the claim they answer', () => {
-    const paragraph = 'The board approved the new harbour wall last spring. On the one hand, the wall will protect the fishing fleet from winter storms. The fleet lost three boats last year. On the other hand, the wall will cost the town its only sandy beach.';
+    const paragraph =
+      'The board approved the new harbour wall last spring. On the one hand, the wall will protect the fishing fleet from winter storms. The fleet lost three boats last year. On the other hand, the wall will cost the town its only sandy beach.';
     const { article } = parseMarkdown(`## Harbour\n\n${paragraph}\n`, 'c.md');
     const deck = outlineArticle(article);
     const slide = deck.slides.find((candidate) => candidate.layout === 'comparison');
-    expect(slide?.points?.map((point) => point.text)).toEqual(['The wall will protect the fishing fleet from winter storms', 'The wall will cost the town its only sandy beach']);
+    expect(slide?.points?.map((point) => point.text)).toEqual([
+      'The wall will protect the fishing fleet from winter storms',
+      'The wall will cost the town its only sandy beach',
+    ]);
     expect(slide?.subtitle).toBeDefined();
     expect(slide?.notes).toEqual([paragraph]);
     expect(measureCoverage(article, deck).missing).toEqual([]);
   });
 
   it('makes every top-level heading a section and an agenda item, in order, with no empty slide for a heading of sub-headings', () => {
-    const source = '# Harbours\n\nIntro text here.\n\n## Walls\n\n### Stone\n\nStone lasts long.\n\n### Concrete\n\nConcrete is cheaper.\n\n## Lights\n\nLights guide ships in fog.\n\n## Money\n\nBoards pay for both.\n';
+    const source =
+      '# Harbours\n\nIntro text here.\n\n## Walls\n\n### Stone\n\nStone lasts long.\n\n### Concrete\n\nConcrete is cheaper.\n\n## Lights\n\nLights guide ships in fog.\n\n## Money\n\nBoards pay for both.\n';
     const { article } = parseMarkdown(source, 's.md');
     const deck = outlineArticle(article);
     expect(deck.sections.map((section) => section.title)).toEqual(['Walls', 'Lights', 'Money']);

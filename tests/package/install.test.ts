@@ -75,7 +75,16 @@ afterAll(() => {
 
 describe('the package installed from its tarball', { timeout: 240_000 }, () => {
   it('ships what it runs on and nothing of the repo besides', () => {
-    for (const file of ['bin/lectern.js', 'lib/index.js', 'lib/index.d.ts', 'lib/vite/index.d.ts', 'runtime/lectern.js', 'runtime/stamp.txt', 'templates/deck.hbs', 'src/present/dev-client.ts']) {
+    for (const file of [
+      'bin/lectern.js',
+      'lib/index.js',
+      'lib/index.d.ts',
+      'lib/vite/index.d.ts',
+      'runtime/lectern.js',
+      'runtime/stamp.txt',
+      'templates/deck.hbs',
+      'src/present/dev-client.ts',
+    ]) {
       expect(existsSync(join(installed, file)), file).toBe(true);
     }
     for (const folder of ['tests', 'bench', 'slides', 'scripts']) expect(existsSync(join(installed, folder)), folder).toBe(false);
@@ -121,10 +130,13 @@ describe('the package installed from its tarball', { timeout: 240_000 }, () => {
 
   it('type-checks a TypeScript file that imports readDeck, Deck and defineConfig', () => {
     writeFileSync(join(project, 'deck.ts'), TYPED);
-    writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({
-      compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true, types: [] },
-      files: ['deck.ts'],
-    }));
+    writeFileSync(
+      join(project, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true, types: [] },
+        files: ['deck.ts'],
+      }),
+    );
     // package.json of `npm init` is CommonJS; top-level await needs the file to be a module.
     run('npm', ['pkg', 'set', 'type=module']);
     run(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json']);
@@ -171,7 +183,9 @@ describe('the package installed from its tarball', { timeout: 240_000 }, () => {
     const cached = readdirSync(join(work, 'cache', 'lectern'));
     expect(cached).toHaveLength(1);
     expect(cached[0]).toMatch(/^runtime-[0-9a-f]{16}$/);
-    expect(readFileSync(join(stale, 'rebuilt', 'assets', 'lectern.js'))).toEqual(readFileSync(join(work, 'cache', 'lectern', cached[0] as string, 'lectern.js')));
+    expect(readFileSync(join(stale, 'rebuilt', 'assets', 'lectern.js'))).toEqual(
+      readFileSync(join(work, 'cache', 'lectern', cached[0] as string, 'lectern.js')),
+    );
     expect(hashTree(copy)).toEqual(staleBefore);
     execFileSync('chmod', ['-R', 'u+w', copy]);
   });
@@ -188,7 +202,10 @@ async function expectServed(args: string[], port: number): Promise<void> {
     let html = '';
     for (let attempt = 0; attempt < 120 && !html.includes('Tide Tables'); attempt++) {
       await new Promise((resolve) => setTimeout(resolve, 500));
-      html = await fetch(url).then((response) => response.text(), () => '');
+      html = await fetch(url).then(
+        (response) => response.text(),
+        () => '',
+      );
     }
     expect(html, output).toContain('Tide Tables for Beginners');
     const client = /<script type="module" src="([^"]*dev-client[^"]*)"/.exec(html)?.[1];

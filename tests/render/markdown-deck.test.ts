@@ -22,7 +22,9 @@ function comparable(deck: Deck): unknown {
 const sources = [
   SEED_ARTICLE,
   DEFAULT_DECK,
-  ...readdirSync(FIXTURE_ARTICLES).filter((name) => /\.(md|txt|html)$/.test(name) && name !== 'README.md').map((name) => join(FIXTURE_ARTICLES, name)),
+  ...readdirSync(FIXTURE_ARTICLES)
+    .filter((name) => /\.(md|txt|html)$/.test(name) && name !== 'README.md')
+    .map((name) => join(FIXTURE_ARTICLES, name)),
 ];
 
 describe.each(sources)('lectern import round trip: %s', (source) => {

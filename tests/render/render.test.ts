@@ -29,7 +29,9 @@ function overrides(files: Record<string, string>): string {
 
 describe('renderDeck', () => {
   it('marks in bold the sentences of the notes a slide’s points came from, and escapes the rest', async () => {
-    const html = await render('## Tides\n\nThe moon pulls the sea twice a day across every ocean basin, and the sun adds a smaller pull. Sailors once read the tides from printed tables & almanacs, and some still do. Harbours post them.\n');
+    const html = await render(
+      '## Tides\n\nThe moon pulls the sea twice a day across every ocean basin, and the sun adds a smaller pull. Sailors once read the tides from printed tables & almanacs, and some still do. Harbours post them.\n',
+    );
     const notes = /<aside class="notes">(.*?)<\/aside>/s.exec(html.slice(html.indexOf('layout-points')))?.[1] ?? '';
     expect(notes).toMatch(/<strong>The moon pulls the sea twice a day across every ocean basin, and the sun adds a smaller pull\.<\/strong>/);
     expect(notes).toContain('&amp; almanacs');
@@ -42,8 +44,12 @@ describe('renderDeck', () => {
   });
 
   it('lays out a comparison as two columns', async () => {
-    const html = await render('## Harbour\n\nThe board approved the wall. On the one hand, the wall will protect the fishing fleet from storms. On the other hand, the wall will cost the town its only sandy beach.\n');
-    expect(html).toMatch(/<div class="comparison"><div class="comparison-side"><p>The wall will protect the fishing fleet from storms<\/p><\/div><div class="comparison-side"><p>The wall will cost the town its only sandy beach<\/p><\/div><\/div>/);
+    const html = await render(
+      '## Harbour\n\nThe board approved the wall. On the one hand, the wall will protect the fishing fleet from storms. On the other hand, the wall will cost the town its only sandy beach.\n',
+    );
+    expect(html).toMatch(
+      /<div class="comparison"><div class="comparison-side"><p>The wall will protect the fishing fleet from storms<\/p><\/div><div class="comparison-side"><p>The wall will cost the town its only sandy beach<\/p><\/div><\/div>/,
+    );
   });
 
   it('gives every image a caption, so a slide whose image cannot load is never blank', async () => {
@@ -53,8 +59,12 @@ describe('renderDeck', () => {
   });
 
   it('shows a quote’s speaker apart from the quote, in a <cite>', async () => {
-    const html = await render('## Voices\n\n“We will publish what the array produces every month, so anyone can check.” said Alma Reyes, Chief Executive of the Authority.\n');
-    expect(html).toMatch(/<blockquote class="quote">\s*<p>We will publish what the array produces every month, so anyone can check\.<\/p>\s*<cite>Alma Reyes, Chief Executive of the Authority<\/cite>/);
+    const html = await render(
+      '## Voices\n\n“We will publish what the array produces every month, so anyone can check.” said Alma Reyes, Chief Executive of the Authority.\n',
+    );
+    expect(html).toMatch(
+      /<blockquote class="quote">\s*<p>We will publish what the array produces every month, so anyone can check\.<\/p>\s*<cite>Alma Reyes, Chief Executive of the Authority<\/cite>/,
+    );
   });
 
   it('renders one section per slide with timing, notes and the Reveal config', async () => {
@@ -76,7 +86,8 @@ describe('renderDeck', () => {
   });
 
   it('escapes article text and never compiles it as a template', async () => {
-    const text = 'A title with <b>tags</b>\n\nThe {{constructor.name}} and {{#each x}} stay literal. <script>window.hacked = 1</script> is text here. A "quoted" & plain line.\n';
+    const text =
+      'A title with <b>tags</b>\n\nThe {{constructor.name}} and {{#each x}} stay literal. <script>window.hacked = 1</script> is text here. A "quoted" & plain line.\n';
     const deck = outlineArticle(parseText(text, 'raw.txt').article);
     const html = renderDeck(deck, compileTemplates(await loadTemplateSet()), assets);
     expect(html).toContain('{{constructor.name}}');
@@ -115,7 +126,8 @@ describe('renderDeck', () => {
   });
 
   it('shows points one at a time with `fragments: true`, and all at once without', async () => {
-    const markdown = (front: string): string => `---\ntitle: Steps\n${front}---\n\n## Part\n\nThe first step is small.\n\n- One item\n- Two items\n  - A nested item\n`;
+    const markdown = (front: string): string =>
+      `---\ntitle: Steps\n${front}---\n\n## Part\n\nThe first step is small.\n\n- One item\n- Two items\n  - A nested item\n`;
     const stepped = await render(markdown('fragments: true\n'));
     // The three list items step in; the sentence that introduces the list leads the slide, shown from the start.
     expect(stepped.match(/<li class="fragment">/g)).toHaveLength(3);

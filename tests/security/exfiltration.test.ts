@@ -62,7 +62,10 @@ function article(adminUrl: string, dir: string): string {
   lines.push('## Lectern config', '', 'A heading named after the page configuration is an ordinary section of the talk.', '');
   lines.push('## Pictures from elsewhere', '', 'Each picture below points at the machine itself or at a file outside the article.', '');
   CORPUS.loopbackHosts.forEach((host, index) => lines.push(`![admin ${index}](http://${host}:${port}/admin-${index}.png)`, ''));
-  lines.push(`<p>Raw markup <img src="http://127.1:${port}/raw-html.png" alt="raw"> <img src="/etc/passwd" alt="absolute"> <img src="../../../../../../../../etc/passwd" alt="relative"> sits here.</p>`, '');
+  lines.push(
+    `<p>Raw markup <img src="http://127.1:${port}/raw-html.png" alt="raw"> <img src="/etc/passwd" alt="absolute"> <img src="../../../../../../../../etc/passwd" alt="relative"> sits here.</p>`,
+    '',
+  );
   CORPUS.fileUrls.forEach((url, index) => lines.push(`![secret ${index}](${url})`, ''));
   lines.push('## Closing words', '', 'The tides keep turning whatever the pictures say.', '');
   return lines.join('\n');
@@ -130,10 +133,18 @@ describe.skipIf(!hasBrowser)('an article that tries to run script or read what i
     const speaker = await popup;
     await speaker.waitForFunction(() => document.querySelectorAll('iframe').length === 2, null, { timeout: 20_000 });
     await expect
-      .poll(async () => {
-        const ready = await Promise.all(speaker.frames().slice(1).map((frame) => frame.evaluate(() => document.documentElement.dataset.lecternReady === 'true').catch(() => false)));
-        return ready.filter(Boolean).length;
-      }, { timeout: 20_000 })
+      .poll(
+        async () => {
+          const ready = await Promise.all(
+            speaker
+              .frames()
+              .slice(1)
+              .map((frame) => frame.evaluate(() => document.documentElement.dataset.lecternReady === 'true').catch(() => false)),
+          );
+          return ready.filter(Boolean).length;
+        },
+        { timeout: 20_000 },
+      )
       .toBe(2);
     for (const frame of speaker.frames()) {
       expect(await frame.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
@@ -170,7 +181,10 @@ describe.skipIf(!hasBrowser)('an article that tries to run script or read what i
     const html = readFileSync(file, 'utf8');
     const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1]?.replace(/&#39;/g, "'");
     expect(policy).toBeDefined();
-    const scriptSrc = policy!.split(';').map((part) => part.trim()).find((part) => part.startsWith('script-src'));
+    const scriptSrc = policy!
+      .split(';')
+      .map((part) => part.trim())
+      .find((part) => part.startsWith('script-src'));
     expect(scriptSrc).toMatch(/^script-src( 'sha256-[A-Za-z0-9+/]+=*')+$/);
     expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<script'));
     const { context, refused, dialogs } = await guardedContext(browser, /^(?:file|data|blob|about):/);

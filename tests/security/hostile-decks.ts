@@ -36,16 +36,12 @@ const VECTORS: Vector[] = [
 const isCanary = (vector: Vector): boolean => vector.name.endsWith('(canary)');
 
 /** Markdown link destinations in encoded forms (entities, tabs, reference definitions…), each also as a canary. */
-const LINK_VECTORS = (JSON.parse(readFileSync(new URL('../fixtures/hostile/markdown-links.json', import.meta.url), 'utf8')) as Array<{ name: string; markdown: string }>)
-  .flatMap((vector) => [vector.markdown, vector.markdown.split('alert(1)').join('window.__pwned=1')]);
+const LINK_VECTORS = (
+  JSON.parse(readFileSync(new URL('../fixtures/hostile/markdown-links.json', import.meta.url), 'utf8')) as Array<{ name: string; markdown: string }>
+).flatMap((vector) => [vector.markdown, vector.markdown.split('alert(1)').join('window.__pwned=1')]);
 
 /** Handlebars syntax that would leak data or run helpers if article text were ever compiled as a template. */
-const TEMPLATE_VECTORS = [
-  '{{constructor.constructor("window.__pwned=1")()}}',
-  '{{{slidesHtml}}}',
-  '{{> notes}}',
-  '{{#each this}}leak{{/each}}',
-];
+const TEMPLATE_VECTORS = ['{{constructor.constructor("window.__pwned=1")()}}', '{{{slidesHtml}}}', '{{> notes}}', '{{#each this}}leak{{/each}}'];
 
 const oneLine = (text: string): string => text.replace(/[\r\n]+/g, ' ');
 const yamlString = (text: string): string => JSON.stringify(oneLine(text));
@@ -142,16 +138,18 @@ function swallowsTheRest(html: string): boolean {
 function htmlArticle(): string {
   // A browser would also lose the page after such a vector: put those last, so every other vector is exercised.
   const ordered = [...VECTORS.filter((v) => !swallowsTheRest(v.html)), ...VECTORS.filter((v) => swallowsTheRest(v.html))];
-  const sections = ordered.map((vector, index) =>
-    isCanary(vector)
-      ? `<p>Canary vector ${index + 1} is in this paragraph of the page: ${vector.html} and the paragraph ends.</p>`
-      : `<h2>Vector ${index + 1} ${escapeText(vector.name)}</h2>
+  const sections = ordered
+    .map((vector, index) =>
+      isCanary(vector)
+        ? `<p>Canary vector ${index + 1} is in this paragraph of the page: ${vector.html} and the paragraph ends.</p>`
+        : `<h2>Vector ${index + 1} ${escapeText(vector.name)}</h2>
 <p>The page discusses vector number ${index + 1} with enough words to be an article paragraph: ${vector.html} and the paragraph continues.</p>
 <ul><li>A list item holds vector ${index + 1}: ${vector.html}</li><li>Another item has a <a href="javascript:window.__pwned=1">bad link</a>.</li></ul>
 <blockquote><p>A quotation carries vector ${index + 1}: ${vector.html}</p></blockquote>
 <figure><img src="javascript:window.__pwned=1" alt="unsafe image ${index + 1}"><figcaption>Caption ${index + 1}</figcaption></figure>
 <details><summary>Details ${index + 1}</summary>${vector.html} more details text.</details>`,
-  ).join('\n');
+    )
+    .join('\n');
   return `<!doctype html>
 <html lang="en" onclick="window.__pwned=1">
 <head>
@@ -181,18 +179,22 @@ function escapeText(text: string): string {
 function domProblems(): string[] {
   const found: string[] = [];
   const scriptUrl = (value: string): boolean =>
-     
     /^(?:javascript|vbscript|data:text\/html)/i.test(value.replace(/[\u0000-\u0020\u007f-\u00a0\u200b-\u200f\ufeff]/g, ''));
   for (const element of Array.from(document.querySelectorAll('*'))) {
     for (const attribute of Array.from(element.attributes)) {
       if (/^on/i.test(attribute.name)) found.push(`${attribute.name} on <${element.localName}>`);
-      if (['href', 'src', 'action', 'formaction', 'data', 'cite', 'xlink:href', 'srcdoc', 'poster'].includes(attribute.name.toLowerCase()) && scriptUrl(attribute.value)) {
+      if (
+        ['href', 'src', 'action', 'formaction', 'data', 'cite', 'xlink:href', 'srcdoc', 'poster'].includes(attribute.name.toLowerCase()) &&
+        scriptUrl(attribute.value)
+      ) {
         found.push(`${attribute.name}="${attribute.value}" on <${element.localName}>`);
       }
     }
   }
   const slides = document.querySelector('.reveal .slides');
-  for (const element of Array.from(slides?.querySelectorAll('script, iframe, object, embed, form, input, button, style, svg, math, meta, base, link, template, textarea') ?? [])) {
+  for (const element of Array.from(
+    slides?.querySelectorAll('script, iframe, object, embed, form, input, button, style, svg, math, meta, base, link, template, textarea') ?? [],
+  )) {
     found.push(`<${element.localName}> inside the slides`);
   }
   const scripts = Array.from(document.querySelectorAll('script'));
@@ -254,7 +256,9 @@ export function describeHostileDeck(article: { kind: string; file: string; text:
         await context.addInitScript(() => {
           const w = window as unknown as { __violations: string[] };
           w.__violations = [];
-          document.addEventListener('securitypolicyviolation', (event) => w.__violations.push(`${event.violatedDirective}: ${event.blockedURI} ${event.sample}`));
+          document.addEventListener('securitypolicyviolation', (event) =>
+            w.__violations.push(`${event.violatedDirective}: ${event.blockedURI} ${event.sample}`),
+          );
         });
         page = await context.newPage();
         page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -268,7 +272,10 @@ export function describeHostileDeck(article: { kind: string; file: string; text:
       });
 
       it('carries a Content-Security-Policy that forbids inline and foreign scripts', () => {
-        const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1]?.replace(/&#x27;/g, "'").replace(/&#x3D;/g, '=');
+        const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/
+          .exec(html)?.[1]
+          ?.replace(/&#x27;/g, "'")
+          .replace(/&#x3D;/g, '=');
         expect(csp).toBeDefined();
         expect(csp).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/]+=*'(;|$)/);
         expect(csp!.split(';').find((directive) => directive.trim().startsWith('script-src'))).not.toMatch(/unsafe|\*|data:|https?:/);
@@ -339,7 +346,9 @@ export function describeHostileDeck(article: { kind: string; file: string; text:
       it('opens the speaker view with no planted script running in it', async () => {
         const total = await page.evaluate(() => window.Reveal.getTotalSlides());
         const target = await page.evaluate(() => {
-          const notes = Array.from(document.querySelectorAll('.reveal .slides > section')).map((section) => section.querySelector('aside.notes')?.textContent ?? '');
+          const notes = Array.from(document.querySelectorAll('.reveal .slides > section')).map(
+            (section) => section.querySelector('aside.notes')?.textContent ?? '',
+          );
           const hostile = notes.findIndex((text) => /script|onerror|__pwned|\{\{/.test(text));
           return hostile >= 0 ? hostile : notes.findIndex((text) => text.trim().length > 0);
         });
@@ -348,7 +357,9 @@ export function describeHostileDeck(article: { kind: string; file: string; text:
         const popupPromise = page.waitForEvent('popup');
         await page.keyboard.press('s');
         const speaker = await popupPromise;
-        await speaker.waitForFunction(() => (document.querySelector('.speaker-controls-notes .value')?.textContent ?? '').trim().length > 0, null, { timeout: 15_000 });
+        await speaker.waitForFunction(() => (document.querySelector('.speaker-controls-notes .value')?.textContent ?? '').trim().length > 0, null, {
+          timeout: 15_000,
+        });
         const notes = await speaker.evaluate(() => document.querySelector('.speaker-controls-notes .value')?.textContent ?? '');
         expect(notes.length).toBeGreaterThan(0);
         // Step through a few slides with the speaker view open, so it renders hostile notes too.

@@ -38,7 +38,11 @@ const outside = join(base, 'outside');
 const article = join(base, 'article');
 const secretPng = png(`tEXt ${CANARY}`);
 const fill = (text: string): string =>
-  text.split('{outside}').join(outside).split('{outside-encoded}').join(encodeURIComponent(outside.slice(1)));
+  text
+    .split('{outside}')
+    .join(outside)
+    .split('{outside-encoded}')
+    .join(encodeURIComponent(outside.slice(1)));
 
 /** Every file under `dir`, read. */
 function readTree(dir: string): Array<{ path: string; bytes: Buffer }> {
@@ -83,7 +87,10 @@ function imageArticle(): { text: string; lines: number[] } {
 
 function webPage(): string {
   const figures = corpus.images
-    .map((vector, index) => `<h2>Vector ${index + 1}</h2><p>${paragraph}</p><figure><img src="${fill(vector.src)}" alt="page alt ${index + 1}"><figcaption>Caption ${index + 1}</figcaption></figure>`)
+    .map(
+      (vector, index) =>
+        `<h2>Vector ${index + 1}</h2><p>${paragraph}</p><figure><img src="${fill(vector.src)}" alt="page alt ${index + 1}"><figcaption>Caption ${index + 1}</figcaption></figure>`,
+    )
     .join('\n');
   return `<!doctype html><html><head><title>Saved page</title></head><body><article><h1>A saved page naming files</h1>
 <p>${paragraph} The saved page goes on with enough words to be read as an article by the reader.</p>
@@ -140,37 +147,44 @@ describe('images an article names', () => {
     expect(stderr).not.toMatch(/internal error/);
   });
 
-  it.skipIf(!hasBrowser)('shows each refused image as its alt text in Chromium, and nothing runs', async () => {
-    const server = await serveFolder(site);
-    const browser = await launchBrowser();
-    try {
-      const page = await browser.newPage();
-      await page.goto(server.url);
-      await page.waitForFunction(() => (window as unknown as { lectern?: unknown }).lectern !== undefined);
-      await page.evaluate(() => (window as unknown as { lectern: { ready: Promise<void> } }).lectern.ready);
-      // A refused image is a placeholder box: its alt text is the box's visible text and its accessible name.
-      const figures = await page.$$eval('figure.image', (elements) =>
-        elements.map((figure) => ({
-          text: figure.textContent ?? '',
-          name: figure.querySelector('.image-placeholder[role="img"]')?.getAttribute('aria-label') ?? figure.querySelector('img')?.getAttribute('alt') ?? null,
-          images: figure.querySelectorAll('img').length,
-        })),
-      );
-      corpus.images.forEach((vector, index) => {
-        expect(figures, vector.name).toContainEqual({ text: `alt text of vector ${index + 1}`, name: `alt text of vector ${index + 1}`, images: 0 });
-      });
-      expect(figures).toContainEqual({ text: 'the real image', name: 'the real image', images: 1 });
-      const inline = await page.$$eval('li img', (elements) => elements.map((img) => ({ alt: img.getAttribute('alt'), src: img.getAttribute('src') })));
-      expect(inline.length).toBe(corpus.images.length);
-      for (const img of inline) expect(img.src, String(img.alt)).toBeNull();
-      const realLoaded = await page.$eval('img[alt="the real image"]', (img) => (img as HTMLImageElement).decode().then(() => (img as HTMLImageElement).naturalWidth));
-      expect(realLoaded).toBe(1);
-      expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
-    } finally {
-      await browser.close();
-      await server.close();
-    }
-  }, 60_000);
+  it.skipIf(!hasBrowser)(
+    'shows each refused image as its alt text in Chromium, and nothing runs',
+    async () => {
+      const server = await serveFolder(site);
+      const browser = await launchBrowser();
+      try {
+        const page = await browser.newPage();
+        await page.goto(server.url);
+        await page.waitForFunction(() => (window as unknown as { lectern?: unknown }).lectern !== undefined);
+        await page.evaluate(() => (window as unknown as { lectern: { ready: Promise<void> } }).lectern.ready);
+        // A refused image is a placeholder box: its alt text is the box's visible text and its accessible name.
+        const figures = await page.$$eval('figure.image', (elements) =>
+          elements.map((figure) => ({
+            text: figure.textContent ?? '',
+            name:
+              figure.querySelector('.image-placeholder[role="img"]')?.getAttribute('aria-label') ?? figure.querySelector('img')?.getAttribute('alt') ?? null,
+            images: figure.querySelectorAll('img').length,
+          })),
+        );
+        corpus.images.forEach((vector, index) => {
+          expect(figures, vector.name).toContainEqual({ text: `alt text of vector ${index + 1}`, name: `alt text of vector ${index + 1}`, images: 0 });
+        });
+        expect(figures).toContainEqual({ text: 'the real image', name: 'the real image', images: 1 });
+        const inline = await page.$$eval('li img', (elements) => elements.map((img) => ({ alt: img.getAttribute('alt'), src: img.getAttribute('src') })));
+        expect(inline.length).toBe(corpus.images.length);
+        for (const img of inline) expect(img.src, String(img.alt)).toBeNull();
+        const realLoaded = await page.$eval('img[alt="the real image"]', (img) =>
+          (img as HTMLImageElement).decode().then(() => (img as HTMLImageElement).naturalWidth),
+        );
+        expect(realLoaded).toBe(1);
+        expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+      } finally {
+        await browser.close();
+        await server.close();
+      }
+    },
+    60_000,
+  );
 
   it('carries none of them in the single-file export', async () => {
     const out = join(base, 'images.html');
@@ -182,16 +196,20 @@ describe('images an article names', () => {
     expect(html.toString()).toContain(`data:image/png;base64,${png('real').toString('base64')}`);
   }, 60_000);
 
-  it.skipIf(!hasBrowser)('carries none of them in the PDF', async () => {
-    const out = join(base, 'images.pdf');
-    const exported = await runCli(['export', join(article, 'images.md'), '--format', 'pdf', '--out', out]);
-    expect(exported.code, exported.stderr).toBe(0);
-    expect(exported.stderr).toMatch(/warning: image "leak\.png" left out/);
-    const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' });
-    expect(text).toContain('alt text of vector 1');
-    expect(text).not.toContain(CANARY);
-    expectNoLeak(readFileSync(out), out);
-  }, 120_000);
+  it.skipIf(!hasBrowser)(
+    'carries none of them in the PDF',
+    async () => {
+      const out = join(base, 'images.pdf');
+      const exported = await runCli(['export', join(article, 'images.md'), '--format', 'pdf', '--out', out]);
+      expect(exported.code, exported.stderr).toBe(0);
+      expect(exported.stderr).toMatch(/warning: image "leak\.png" left out/);
+      const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' });
+      expect(text).toContain('alt text of vector 1');
+      expect(text).not.toContain(CANARY);
+      expectNoLeak(readFileSync(out), out);
+    },
+    120_000,
+  );
 
   it('refuses the same vectors as <img src> in a saved web page', async () => {
     const out = join(base, 'site-page');
@@ -240,12 +258,15 @@ describe('themes an article names', () => {
   }, 60_000);
 });
 
-describe.skipIf(!hasBrowser)('a theme\'s references in the PDF', () => {
-  it('draws no image from outside the article\'s folder, though the browser reads the staged deck over file://', async () => {
+describe.skipIf(!hasBrowser)("a theme's references in the PDF", () => {
+  it("draws no image from outside the article's folder, though the browser reads the staged deck over file://", async () => {
     // A large magenta picture outside the folder, named by the theme as a page background by `../` and by absolute path.
     const magenta = join(outside, 'magenta.png');
     execFileSync('convert', ['-size', '64x64', 'xc:#ff00ff', magenta]);
-    writeFileSync(join(article, 'bg-theme.css'), `.reveal .slides section { background: url(../outside/magenta.png); }\n.reveal h2 { background-image: url("${magenta}"); }\n`);
+    writeFileSync(
+      join(article, 'bg-theme.css'),
+      `.reveal .slides section { background: url(../outside/magenta.png); }\n.reveal h2 { background-image: url("${magenta}"); }\n`,
+    );
     writeFileSync(join(article, 'bg.md'), `---\ntitle: Background\ntheme: bg-theme.css\n---\n\n## Part\n\n${paragraph}\n`);
     const out = join(base, 'bg.pdf');
     const exported = await runCli(['export', join(article, 'bg.md'), '--format', 'pdf', '--out', out]);
@@ -265,7 +286,10 @@ describe.skipIf(!hasBrowser)('a theme\'s references in the PDF', () => {
 
 describe('--allow-root', () => {
   it('lets an image and a theme from the allowed folder in, and nothing else', async () => {
-    writeFileSync(join(article, 'allowed.md'), `---\ntitle: Allowed\ntheme: ../outside/evil.css\n---\n\n## Part\n\n${paragraph}\n\n## Picture\n\n![allowed picture](../outside/secret.png)\n\n## Other\n\n![still refused](/etc/passwd)\n`);
+    writeFileSync(
+      join(article, 'allowed.md'),
+      `---\ntitle: Allowed\ntheme: ../outside/evil.css\n---\n\n## Part\n\n${paragraph}\n\n## Picture\n\n![allowed picture](../outside/secret.png)\n\n## Other\n\n![still refused](/etc/passwd)\n`,
+    );
     const out = join(base, 'site-allowed');
     const built = await runCli(['build', join(article, 'allowed.md'), '--out', out, '--allow-root', outside]);
     expect(built.code, built.stderr).toBe(0);
@@ -277,7 +301,7 @@ describe('--allow-root', () => {
     expect(readFileSync(join(out, 'assets', 'theme.css'), 'utf8')).toContain(CANARY);
   });
 
-  it('inlines a theme\'s @import of a stylesheet in the allowed folder, in the site and the single file, and only with it', async () => {
+  it("inlines a theme's @import of a stylesheet in the allowed folder, in the site and the single file, and only with it", async () => {
     writeFileSync(join(article, 'importing-theme.css'), '@import "../outside/evil.css";\n.own-rule { color: blue; }\n');
     writeFileSync(join(article, 'importing.md'), `---\ntitle: Importing\ntheme: importing-theme.css\n---\n\n## Part\n\n${paragraph}\n`);
     const out = join(base, 'site-importing');
@@ -343,7 +367,11 @@ describe('front-matter templates', () => {
   });
 
   it('are refused even with --trust-article when they lie outside the folder, directly or through a symlink', async () => {
-    for (const [name, folder] of [['tpl-outside', '../outside/templates'], ['tpl-absolute', join(outside, 'templates')], ['tpl-linked', 'linked-templates']] as const) {
+    for (const [name, folder] of [
+      ['tpl-outside', '../outside/templates'],
+      ['tpl-absolute', join(outside, 'templates')],
+      ['tpl-linked', 'linked-templates'],
+    ] as const) {
       const result = await build(write(name, folder), '--trust-article');
       expect(result.code, result.stderr).toBe(0);
       expect(result.stderr).toMatch(new RegExp(`${name}\\.md:3: warning: front matter \`templates: .*\` ignored: .*outside the article's folder`));
@@ -351,7 +379,7 @@ describe('front-matter templates', () => {
     }
   });
 
-  it('from the command line are the user\'s choice, wherever they are', async () => {
+  it("from the command line are the user's choice, wherever they are", async () => {
     const result = await build(write('tpl-cli', 'own-templates'), '--templates', join(outside, 'templates'));
     expect(result.code, result.stderr).toBe(0);
     expect(result.html).toContain('OUTSIDE-TEMPLATE');
@@ -390,7 +418,14 @@ describe.skipIf(!hasBrowser)('single file with media names that are prefixes of 
     const page = await browser.newPage();
     await page.goto(`file://${out}`);
     const widths = await page.$$eval('figure.image img', (images) =>
-      Promise.all(images.map((img) => (img as HTMLImageElement).decode().then(() => (img as HTMLImageElement).naturalWidth, () => 0))),
+      Promise.all(
+        images.map((img) =>
+          (img as HTMLImageElement).decode().then(
+            () => (img as HTMLImageElement).naturalWidth,
+            () => 0,
+          ),
+        ),
+      ),
     );
     expect(widths).toEqual([1, 1, 1]);
     const backgrounds = await page.evaluate(() =>
@@ -409,7 +444,10 @@ describe.skipIf(!hasBrowser)('single file with media names that are prefixes of 
 
 describe('the dev server', () => {
   it('refuses (403) a symlink in the served folder that leads outside it, and serves real files', async () => {
-    writeFileSync(join(article, 'dev.md'), `---\ntitle: Dev\n---\n\n## Part\n\n${paragraph}\n\n## Picture\n\n![real](real.png)\n\n## Leak\n\n![leak alt](leak-image.png)\n`);
+    writeFileSync(
+      join(article, 'dev.md'),
+      `---\ntitle: Dev\n---\n\n## Part\n\n${paragraph}\n\n## Picture\n\n![real](real.png)\n\n## Leak\n\n![leak alt](leak-image.png)\n`,
+    );
     const server = await startDevServer(join(article, 'dev.md'));
     try {
       for (const path of ['leak.png', 'leak-image.png', 'leak.css', 'linked/secret.txt', 'linked/secret.png']) {

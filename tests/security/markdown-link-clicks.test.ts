@@ -28,10 +28,15 @@ function article(): string {
   VECTORS.forEach((vector, index) => {
     const [first, ...definitions] = vector.markdown.split('\n');
     parts.push(
-      `## Link vector ${index + 1}`, '',
-      `The sentence carries vector ${index + 1}: ${first} and then ends.`, '',
-      `- An item carries it too: ${first}`, '- A second item has no link.', '',
-      ...definitions, '',
+      `## Link vector ${index + 1}`,
+      '',
+      `The sentence carries vector ${index + 1}: ${first} and then ends.`,
+      '',
+      `- An item carries it too: ${first}`,
+      '- A second item has no link.',
+      '',
+      ...definitions,
+      '',
     );
   });
   // Slides show list items as written (paragraphs become condensed points): the ordinary links sit in a list too.
@@ -115,7 +120,9 @@ describe.skipIf(!hasBrowser)('disguised script URLs in Markdown links, clicked i
           const value = element.getAttribute(name);
           if (value === null) continue;
           const resolved = new URL(value, document.baseURI);
-          const safe = ['http:', 'https:', 'mailto:', 'file:', 'blob:'].includes(resolved.protocol) || /^data:(image\/(png|jpeg|gif|webp)|text\/javascript|text\/css|font\/)/.test(resolved.href);
+          const safe =
+            ['http:', 'https:', 'mailto:', 'file:', 'blob:'].includes(resolved.protocol) ||
+            /^data:(image\/(png|jpeg|gif|webp)|text\/javascript|text\/css|font\/)/.test(resolved.href);
           if (!safe) found.push(`${element.localName}[${name}]=${resolved.href.slice(0, 80)}`);
         }
       }

@@ -64,7 +64,9 @@ describe('slide ids', () => {
   });
 
   it('are prefixed even when a title spells a page id', () => {
-    const markdown = ['# Deck', '', ...CORPUS.collidingTitles.flatMap((title) => [`## ${title}`, '', `A sentence about ${title} for the slide.`, ''])].join('\n');
+    const markdown = ['# Deck', '', ...CORPUS.collidingTitles.flatMap((title) => [`## ${title}`, '', `A sentence about ${title} for the slide.`, ''])].join(
+      '\n',
+    );
     const deck = outlineArticle(parseMarkdown(markdown, 'deck.md').article);
     const ids = deck.slides.map((slide) => slide.id);
     expect(ids.filter((id) => !id.startsWith(SLIDE_ID_PREFIX))).toEqual([]);
@@ -101,7 +103,15 @@ describe('the runtime configuration', () => {
 
   it('allows every option Lectern itself sends', () => {
     const deck = outlineArticle(parseMarkdown('---\nduration: 5m\n---\n# Deck\n\n## One\n\nA sentence here.\n', 'deck.md').article);
-    const sent = { ...revealConfig(deck), ...EXPORT_OPTIONS, pdfSeparateFragments: true, pdfMaxPagesPerSlide: 1, pdfPageHeightOffset: 0, showSlideNumber: 'all', slideNumber: false };
+    const sent = {
+      ...revealConfig(deck),
+      ...EXPORT_OPTIONS,
+      pdfSeparateFragments: true,
+      pdfMaxPagesPerSlide: 1,
+      pdfPageHeightOffset: 0,
+      showSlideNumber: 'all',
+      slideNumber: false,
+    };
     expect(safeRevealOptions(sent)).toEqual(sent);
   });
 
@@ -120,7 +130,14 @@ describe('what an exported page may load', () => {
   const own = pathToFileURL(join(root, 'index.html')).href;
 
   it('its own folder and inline data', () => {
-    for (const url of [own, `${own}?print-pdf`, pathToFileURL(join(root, 'assets', 'lectern.js')).href, pathToFileURL(join(root, '..name')).href, 'data:image/png;base64,AA', 'blob:file:///1234']) {
+    for (const url of [
+      own,
+      `${own}?print-pdf`,
+      pathToFileURL(join(root, 'assets', 'lectern.js')).href,
+      pathToFileURL(join(root, '..name')).href,
+      'data:image/png;base64,AA',
+      'blob:file:///1234',
+    ]) {
       expect(exportMayLoad(url, root), url).toBe(true);
     }
   });
@@ -180,7 +197,9 @@ describe('the single file', () => {
     expect(withPolicyMeta('<!doctype html><html><head><meta charset="utf-8"><script>1</script></head>', "script-src 'sha256-x'")).toMatch(
       /^<!doctype html><html><head>\n<meta http-equiv="Content-Security-Policy" content="script-src &#39;sha256-x&#39;"><meta charset/,
     );
-    expect(withPolicyMeta('<!doctype html><body><script>1</script>', 'x')).toBe('<!doctype html>\n<head><meta http-equiv="Content-Security-Policy" content="x"></head><body><script>1</script>');
+    expect(withPolicyMeta('<!doctype html><body><script>1</script>', 'x')).toBe(
+      '<!doctype html>\n<head><meta http-equiv="Content-Security-Policy" content="x"></head><body><script>1</script>',
+    );
   });
 });
 

@@ -47,7 +47,10 @@ function project(name: string, files: Record<string, string>): string {
   return dir;
 }
 
-async function deckJson(cwd: string, ...args: string[]): Promise<{ meta: { theme: string; wpm: number; labels: Record<string, string> }; slides: Array<{ layout: string; title: string }> }> {
+async function deckJson(
+  cwd: string,
+  ...args: string[]
+): Promise<{ meta: { theme: string; wpm: number; labels: Record<string, string> }; slides: Array<{ layout: string; title: string }> }> {
   const result = await runCli(['build', 'boats.md', '--json', ...args], { cwd });
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
@@ -69,7 +72,9 @@ describe('lectern.config.mjs', () => {
     const html = readFileSync(join(dir, 'site', 'index.html'), 'utf8');
     expect(html).toContain('Route for today');
     // The theme's stylesheet is Reveal's `white`, not Lectern's own.
-    expect(readFileSync(join(dir, 'site', 'assets', 'theme.css'), 'utf8')).not.toBe(readFileSync(join(__dirname, '../../templates/styles/theme-lectern.css'), 'utf8'));
+    expect(readFileSync(join(dir, 'site', 'assets', 'theme.css'), 'utf8')).not.toBe(
+      readFileSync(join(__dirname, '../../templates/styles/theme-lectern.css'), 'utf8'),
+    );
   });
 
   it('is overridden by a command-line flag', async () => {
@@ -122,7 +127,10 @@ describe('lectern.config.mjs', () => {
 const revealConfigOf = (html: string): Record<string, unknown> =>
   JSON.parse(/<script type="application\/json" id="lectern-config">(.*?)<\/script>/s.exec(html)?.[1] ?? '{}') as Record<string, unknown>;
 /** A 1×1 PNG. */
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e2f5e4a50000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e2f5e4a50000000049454e44ae426082',
+  'hex',
+);
 
 describe('size, logo and brand in a config file', () => {
   it('size 4:3 builds a deck Reveal lays out 960 wide; the flag and the front matter win', async () => {
@@ -153,7 +161,7 @@ describe('size, logo and brand in a config file', () => {
     expect(html).toContain('--r-main-color: rgb(0, 0, 128);');
   });
 
-  it('a logo outside the article\'s roots is left out, the warning naming the config file and line', async () => {
+  it("a logo outside the article's roots is left out, the warning naming the config file and line", async () => {
     const dir = project('logo-outside', { 'lectern.config.json': '{\n  "wpm": 120,\n  "logo": "brand/logo.png"\n}\n', 'talks/boats.md': ARTICLE });
     mkdirSync(join(dir, 'brand'));
     writeFileSync(join(dir, 'brand', 'logo.png'), PNG);

@@ -12,7 +12,7 @@ const work = tempDir();
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe.skipIf(SKIP_BROWSER_TESTS)('labels on printed pages', () => {
-  it('writes French notes-page headers, with the config file\'s notes default and label', async () => {
+  it("writes French notes-page headers, with the config file's notes default and label", async () => {
     const article = join(work, 'jardins.md');
     copyFileSync(join(FIXTURE_ARTICLES, 'fr-article.md'), article);
     const config = join(work, 'lectern.config.json');

@@ -50,11 +50,15 @@ describe('reveal: options', () => {
     expect(config).not.toHaveProperty('dependencies');
     expect(config).not.toHaveProperty('loop');
     const messages = result.warnings.filter((warning) => warning.message.startsWith('reveal option'));
-    expect(messages.map((warning) => warning.message.split(' ignored')[0])).toEqual(['reveal option `width`', 'reveal option `dependencies`', 'reveal option `loop`']);
+    expect(messages.map((warning) => warning.message.split(' ignored')[0])).toEqual([
+      'reveal option `width`',
+      'reveal option `dependencies`',
+      'reveal option `loop`',
+    ]);
     for (const warning of messages) expect(warning.location).toEqual({ file, line: 3 });
   });
 
-  it('merges a config file\'s options under the front matter\'s', async () => {
+  it("merges a config file's options under the front matter's", async () => {
     const config = join(work, 'lectern.config.json');
     writeFileSync(config, JSON.stringify({ reveal: { progress: false, controls: true } }));
     const file = join(work, 'plain.md');
@@ -66,7 +70,7 @@ describe('reveal: options', () => {
     expect(result.warnings).toEqual([]);
   });
 
-  it('lets authors set only options of the runtime\'s allow-list, and never the size', () => {
+  it("lets authors set only options of the runtime's allow-list, and never the size", () => {
     for (const key of SETTABLE_REVEAL_OPTIONS) expect(Object.keys(ALLOWED_REVEAL_OPTIONS)).toContain(key);
     expect(SETTABLE_REVEAL_OPTIONS).not.toContain('width');
     expect(SETTABLE_REVEAL_OPTIONS).not.toContain('height');

@@ -7,7 +7,7 @@ import { resolveSettings } from '../../src/settings/resolve.js';
 import { runCli } from '../helpers/cli.js';
 
 describe('the settings table', () => {
-  it('writes every command\'s setting flags and their help, with --config and --no-config', async () => {
+  it("writes every command's setting flags and their help, with --config and --no-config", async () => {
     for (const command of ['build', 'dev', 'export', 'check', 'import']) {
       const { stdout, code } = await runCli([command, '--help']);
       expect(code).toBe(0);
@@ -16,7 +16,10 @@ describe('the settings table', () => {
         if (!('flag' in spec) || (command === 'import' && key === 'strict')) continue;
         const flag: { arg?: string; help: string | readonly string[] } = spec.flag;
         const [first, ...more] = typeof flag.help === 'string' ? [flag.help] : flag.help;
-        const lines = [`      ${(flag.arg === undefined ? `--${key}` : `--${key} ${flag.arg}`).padEnd(17)} ${first}`, ...more.map((line) => `${' '.repeat(24)}${line}`)];
+        const lines = [
+          `      ${(flag.arg === undefined ? `--${key}` : `--${key} ${flag.arg}`).padEnd(17)} ${first}`,
+          ...more.map((line) => `${' '.repeat(24)}${line}`),
+        ];
         expect(stdout, `${command} --${key}`).toContain(lines.join('\n'));
       }
       expect(stdout).toContain('--config FILE');

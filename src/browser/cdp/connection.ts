@@ -128,7 +128,8 @@ export class Connection {
       const pending = this.pending.get(message.id);
       if (!pending) return;
       this.pending.delete(message.id);
-      if (message.error) pending.reject(new ProtocolError(pending.method, message.error.data ? `${message.error.message} (${message.error.data})` : message.error.message));
+      if (message.error)
+        pending.reject(new ProtocolError(pending.method, message.error.data ? `${message.error.message} (${message.error.data})` : message.error.message));
       else pending.resolve(message.result);
       return;
     }

@@ -199,8 +199,7 @@ export class Page {
     await this.connection.send('Target.closeTarget', { targetId: this.targetId }).catch(() => undefined);
   }
 
-  private send: Connection['send'] = (method, params) =>
-    this.failure ? Promise.reject(this.failure) : this.connection.send(method, params, this.sessionId);
+  private send: Connection['send'] = (method, params) => (this.failure ? Promise.reject(this.failure) : this.connection.send(method, params, this.sessionId));
 
   /** Rejects whatever still waits on the page: its commands and a navigation's load. */
   private fail(error: Error): void {

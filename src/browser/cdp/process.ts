@@ -82,7 +82,11 @@ export class BrowserProcess {
     if (!exit) return 'it is still running';
     if (exit.error) return exit.error.message;
     const how = exit.signal ? `it was killed by ${exit.signal}` : `it exited with code ${exit.code}`;
-    const last = this.stderr.split('\n').map((line) => line.trim()).filter(Boolean).pop();
+    const last = this.stderr
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .pop();
     return last ? `${how}: ${last}` : how;
   }
 

@@ -60,7 +60,7 @@ describe('finishPdf', () => {
     const titles: string[] = [];
     const targets: number[] = [];
     const pageRefs = doc.getPages().map((page) => page.ref.toString());
-    for (let ref = outlines.get(PDFName.of('First')); ref; ) {
+    for (let ref = outlines.get(PDFName.of('First')); ref;) {
       const entry = doc.context.lookup(ref, PDFDict);
       titles.push(text(entry.get(PDFName.of('Title'))) ?? '');
       const dest = entry.get(PDFName.of('Dest'))?.toString() ?? '';
@@ -87,7 +87,19 @@ describe('finishPdf', () => {
   });
 
   it('skips bookmarks to pages the document does not have, and writes no outline for none', async () => {
-    const some = await PDFDocument.load((await finishPdf([await printed(2)], deck(), [{ title: 'Gone', page: 5 }, { title: 'Here', page: 1 }], 'L')).bytes);
+    const some = await PDFDocument.load(
+      (
+        await finishPdf(
+          [await printed(2)],
+          deck(),
+          [
+            { title: 'Gone', page: 5 },
+            { title: 'Here', page: 1 },
+          ],
+          'L',
+        )
+      ).bytes,
+    );
     const outlines = some.context.lookup(some.catalog.get(PDFName.of('Outlines')), PDFDict);
     expect(outlines.get(PDFName.of('Count'))?.toString()).toBe('1');
     const none = await PDFDocument.load((await finishPdf([await printed(2)], deck(), [{ title: 'Gone', page: -1 }], 'L')).bytes);

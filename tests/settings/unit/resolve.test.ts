@@ -33,7 +33,9 @@ describe('size, logo, brand and strict in the settings table', () => {
     const settings = resolveSettings({
       cli: { values: { brand: { accent: 'rgb(1, 1, 1)' } } },
       frontMatter: { values: { size: { width: 960, height: 700 }, brand: { text: 'rgb(2, 2, 2)' } } },
-      config: { values: { size: { width: 1280, height: 800 }, logo: '/talks/logo.png', strict: true, brand: { accent: 'rgb(3, 3, 3)', background: 'rgb(4, 4, 4)' } } },
+      config: {
+        values: { size: { width: 1280, height: 800 }, logo: '/talks/logo.png', strict: true, brand: { accent: 'rgb(3, 3, 3)', background: 'rgb(4, 4, 4)' } },
+      },
     });
     expect(settings.size).toEqual({ width: 960, height: 700 });
     expect(settings.logo).toBe('/talks/logo.png');
@@ -49,7 +51,9 @@ describe('size, logo, brand and strict in the settings table', () => {
       strict: true,
     });
     expect(() => parseSettings({ size: '5:4' }, 'cli', fail)).toThrow(`size must be ${DECK_SETTINGS.size.expected}`);
-    expect(() => parseSettings({ brand: { accent: 'teal', border: 'red' } }, 'cli', fail)).toThrow('brand must be one of accent, background, text, not `border`');
+    expect(() => parseSettings({ brand: { accent: 'teal', border: 'red' } }, 'cli', fail)).toThrow(
+      'brand must be one of accent, background, text, not `border`',
+    );
     // An article may not make a build strict: front matter does not take it.
     expect(parseSettings({ strict: true }, 'frontMatter', fail).unknown).toEqual(['strict']);
   });
@@ -65,7 +69,12 @@ describe('a config file', () => {
       "export default {\n  size: '4:3',\n  logo: 'brand/logo.png',\n  brand: { accent: 'teal' },\n  strict: true,\n  export: { format: 'pptx', paper: 'letter', slides: '1' },\n};\n",
     );
     const config = await loadConfig({ cwd: join(dir, 'talks') });
-    expect(config?.values).toEqual({ size: { width: 960, height: 700 }, logo: join(dir, 'brand', 'logo.png'), brand: { accent: 'rgb(0, 128, 128)' }, strict: true });
+    expect(config?.values).toEqual({
+      size: { width: 960, height: 700 },
+      logo: join(dir, 'brand', 'logo.png'),
+      brand: { accent: 'rgb(0, 128, 128)' },
+      strict: true,
+    });
     expect(config?.export).toEqual({ format: 'pptx', paper: 'letter' });
     // `slides` names slides of one export: only the command line (or the API's call) sets it.
     expect(config?.warnings.map((warning) => warning.message)).toEqual(['unknown export setting `export.slides` ignored']);
@@ -82,7 +91,13 @@ describe('a config file', () => {
 });
 
 describe('export settings', () => {
-  const config = (exported: Record<string, unknown>): Parameters<typeof exportSettingsOf>[1] => ({ file: 'lectern.config.json', values: {}, export: exported, lines: {}, warnings: [] });
+  const config = (exported: Record<string, unknown>): Parameters<typeof exportSettingsOf>[1] => ({
+    file: 'lectern.config.json',
+    values: {},
+    export: exported,
+    lines: {},
+    warnings: [],
+  });
 
   it('take the format from the caller, then the output name, then the config file, then the table', () => {
     expect(exportSettingsOf({}, undefined).format).toBe(EXPORT_SETTINGS.format.default);
