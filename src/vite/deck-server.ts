@@ -152,8 +152,10 @@ export async function startDeckServer(server: ViteDevServer, options: DeckServer
     if (!options.quiet) log(`updated ${label}${current.deck.slides.length} slides in ${Math.round(performance.now() - started)} ms`);
   };
 
-  // The page names its deck, which the dev client compares with the tag of each live message.
-  const tagged = (html: string): string => (tag ? html.replace('</head>', `<meta name="lectern-deck" content="${escapeHtml(tag)}">\n</head>`) : html);
+  // The page names its deck, which the dev client compares with the tag of each live message. A function replacement,
+  // as a `$'` in a file name would otherwise be read as a replacement pattern.
+  const meta = `<meta name="lectern-deck" content="${escapeHtml(tag)}">\n</head>`;
+  const tagged = (html: string): string => (tag ? html.replace('</head>', () => meta) : html);
 
   const handle = async (path: string, response: ServerResponse): Promise<boolean> => {
     if (path === '/' || path === '/index.html') {
