@@ -13,14 +13,28 @@ export function deckIndexHref(dir: string): string {
   return `./${[...dir.split('/'), 'index.html'].map((segment) => encodeURIComponent(segment)).join('/')}`;
 }
 
+/**
+ * A deck the index links: built, or (on the dev server, where a deck may be broken while it is edited) the error that
+ * stopped its build, shown under its folder's name.
+ */
+export type DeckIndexEntry = { dir: string; deck: Deck } | { dir: string; error: string };
+
 /** The page that links every deck built from slides/ (`dir`: each deck's folder beside the index). */
-export function renderDeckIndex(entries: Array<{ dir: string; deck: Deck }>): string {
+export function renderDeckIndex(entries: DeckIndexEntry[]): string {
   const items = entries
-    .map(({ dir, deck }) => {
-      const href = deckIndexHref(dir);
-      const minutes = Math.round(deck.meta.totalTime / 60);
-      const byline = [deck.meta.author, `${deck.slides.length} slides`, `${minutes} min`].filter(Boolean).join(' · ');
-      return `<li><a href="${escapeHtml(href)}">${escapeHtml(deck.meta.title)}</a><br><small>${escapeHtml(byline)}</small></li>`;
+    .map((entry) => {
+      const href = deckIndexHref(entry.dir);
+      let title = entry.dir;
+      let byline: string;
+      if ('deck' in entry) {
+        const { deck } = entry;
+        const minutes = Math.round(deck.meta.totalTime / 60);
+        title = deck.meta.title;
+        byline = [deck.meta.author, `${deck.slides.length} slides`, `${minutes} min`].filter(Boolean).join(' · ');
+      } else {
+        byline = `cannot be built: ${entry.error}`;
+      }
+      return `<li><a href="${escapeHtml(href)}">${escapeHtml(title)}</a><br><small>${escapeHtml(byline)}</small></li>`;
     })
     .join('\n');
   return `<!doctype html>

@@ -9,9 +9,13 @@ export interface DevServer {
   process: ChildProcess;
 }
 
-/** Starts the real `lectern dev` on a port the system picks (127.0.0.1) and waits until it says where it listens. */
-export async function startDevServer(source: string, extra: string[] = []): Promise<DevServer> {
-  const child = spawn(process.execPath, [BIN, 'dev', source, ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Starts the real `lectern dev` on a port the system picks (127.0.0.1) and waits until it says where it listens.
+ * With `source` undefined it is given none and presents the decks in `cwd`'s slides/.
+ */
+export async function startDevServer(source: string | undefined, extra: string[] = [], cwd = ROOT): Promise<DevServer> {
+  const args = source === undefined ? extra : [source, ...extra];
+  const child = spawn(process.execPath, [BIN, 'dev', ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILD_HELP } from '../../../src/cli/build.js';
 import { CHECK_HELP } from '../../../src/cli/check.js';
-import { deckInSlides, DEV_HELP } from '../../../src/cli/dev.js';
+import { decksInSlides, DEV_HELP } from '../../../src/cli/dev.js';
 import { EXPORT_HELP } from '../../../src/cli/export.js';
 import { IMPORT_HELP } from '../../../src/cli/import.js';
 import { mainHelp } from '../../../src/cli/main.js';
@@ -26,7 +26,7 @@ describe('every command’s help', () => {
   });
 });
 
-describe('deckInSlides (lectern dev with no source)', () => {
+describe('decksInSlides (lectern dev with no source)', () => {
   const folder = (decks: string[]): string => {
     const dir = join(mkdtempSync(join(tmpdir(), 'lectern-dev-default-')), 'slides');
     mkdirSync(dir);
@@ -36,19 +36,25 @@ describe('deckInSlides (lectern dev with no source)', () => {
 
   it('presents the only deck in the folder', async () => {
     const dir = folder(['talk.md', 'notes.json']);
-    expect(await deckInSlides(dir)).toBe(join(dir, 'talk.md'));
+    expect(await decksInSlides(dir)).toEqual([join(dir, 'talk.md')]);
+  });
+
+  it('presents every deck in the folder, in file name order', async () => {
+    const dir = folder(['b.md', 'notes.json', 'a.txt']);
+    expect(await decksInSlides(dir)).toEqual([join(dir, 'a.txt'), join(dir, 'b.md')]);
   });
 
   it('is a usage error (exit 2) with no deck or no folder, pointing at `lectern dev ARTICLE`', async () => {
     for (const dir of [folder([]), join(tmpdir(), 'lectern-no-such-folder')]) {
-      const error = await deckInSlides(dir).catch((caught: unknown) => caught);
+      const error = await decksInSlides(dir).catch((caught: unknown) => caught);
       expect(error).toMatchObject({ exitCode: ExitCode.usage, hint: expect.stringMatching(/lectern dev ARTICLE/) });
     }
   });
 
-  it('is a usage error with several decks, naming them', async () => {
-    const error = await deckInSlides(folder(['b.md', 'a.txt'])).catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ exitCode: ExitCode.usage, hint: expect.stringMatching(/decks: a\.txt, b\.md$/) });
+  it('is a usage error when two decks would be served under one name, naming both', async () => {
+    const dir = folder(['talk.md', 'talk.txt']);
+    const error = await decksInSlides(dir).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ exitCode: ExitCode.usage, message: expect.stringContaining(`${join(dir, 'talk.md')} and ${join(dir, 'talk.txt')} would both be served at /talk/`) });
   });
 });
 
