@@ -105,11 +105,13 @@ export async function startDeckServer(server: ViteDevServer, options: DeckServer
   let queue: Promise<void> = Promise.resolve();
   // Updates run one after another; one that fails unexpectedly is reported and never stops later saves from showing.
   const enqueue = (stylesChanged: boolean): void => {
-    queue = queue.then(() => update(stylesChanged)).catch((error: unknown) => {
-      const message = `internal error while updating the deck: ${error instanceof Error ? error.message : String(error)}`;
-      log(message);
-      send('lectern:error', { err: { message, stack: error instanceof Error ? (error.stack ?? '') : '', plugin: 'lectern' } });
-    });
+    queue = queue
+      .then(() => update(stylesChanged))
+      .catch((error: unknown) => {
+        const message = `internal error while updating the deck: ${error instanceof Error ? error.message : String(error)}`;
+        log(message);
+        send('lectern:error', { err: { message, stack: error instanceof Error ? (error.stack ?? '') : '', plugin: 'lectern' } });
+      });
   };
   const onChange = (file: string): void => {
     const path = resolve(file);
@@ -159,12 +161,13 @@ export async function startDeckServer(server: ViteDevServer, options: DeckServer
 
   const handle = async (path: string, response: ServerResponse): Promise<boolean> => {
     if (path === '/' || path === '/index.html') {
-      const html = current && !lastError
-        ? renderDeck(current.deck, current.templates, {
-            stylesheets: ASSET_NAMES.map((name) => `${options.base}@lectern/${name}`),
-            scripts: [],
-          }).replace('</body>', `<script type="module" src="${CLIENT_ENTRY}"></script>\n</body>`)
-        : errorPage(lastError ?? new Error('the deck is not ready'), CLIENT_ENTRY);
+      const html =
+        current && !lastError
+          ? renderDeck(current.deck, current.templates, {
+              stylesheets: ASSET_NAMES.map((name) => `${options.base}@lectern/${name}`),
+              scripts: [],
+            }).replace('</body>', `<script type="module" src="${CLIENT_ENTRY}"></script>\n</body>`)
+          : errorPage(lastError ?? new Error('the deck is not ready'), CLIENT_ENTRY);
       response.setHeader('Content-Type', 'text/html; charset=utf-8');
       response.setHeader('Cache-Control', 'no-store');
       response.end(await server.transformIndexHtml(`${options.base}index.html`, tagged(html)));

@@ -46,7 +46,9 @@ const recordChanges = (page: Page): Promise<void> =>
     const slides = document.querySelector('.reveal .slides');
     if (slides) new MutationObserver(() => log.push(slides.textContent ?? '')).observe(slides, { childList: true });
     new MutationObserver((records) => {
-      for (const record of records) for (const node of Array.from(record.addedNodes)) if (node instanceof Element && node.localName === 'vite-error-overlay') log.push(`error overlay: ${node.shadowRoot?.textContent ?? ''}`);
+      for (const record of records)
+        for (const node of Array.from(record.addedNodes))
+          if (node instanceof Element && node.localName === 'vite-error-overlay') log.push(`error overlay: ${node.shadowRoot?.textContent ?? ''}`);
     }).observe(document.body, { childList: true });
   });
 const changes = (page: Page): Promise<string[]> => page.evaluate(() => (window as unknown as { changes: string[] }).changes);

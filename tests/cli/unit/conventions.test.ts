@@ -54,7 +54,10 @@ describe('decksInSlides (lectern dev with no source)', () => {
   it('is a usage error when two decks would be served under one name, naming both', async () => {
     const dir = folder(['talk.md', 'talk.txt']);
     const error = await decksInSlides(dir).catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ exitCode: ExitCode.usage, message: expect.stringContaining(`${join(dir, 'talk.md')} and ${join(dir, 'talk.txt')} would both be served at /talk/`) });
+    expect(error).toMatchObject({
+      exitCode: ExitCode.usage,
+      message: expect.stringContaining(`${join(dir, 'talk.md')} and ${join(dir, 'talk.txt')} would both be served at /talk/`),
+    });
   });
 });
 
