@@ -56,6 +56,15 @@ function frontMatter(): string {
     `date: ${yamlString('2024-01-01" onmouseover="window.__pwned=1')}`,
     `lang: ${yamlString('en" onclick="window.__pwned=1')}`,
     // `transition` admits only Reveal's names: a hostile one is refused (tests/cli/transition.test.ts).
+    // Labels are the article's own words on generated slides and notes pages; `reveal:` options pass an allow-list.
+    'labels:',
+    `  agenda: ${yamlString('<img src=x onerror=window.__pwned=1> agenda')}`,
+    `  keyTakeaways: ${yamlString('</script><script>window.__pwned=1</script>')}`,
+    `  introduction: ${yamlString('{{constructor.constructor("window.__pwned=1")()}}')}`,
+    `  notes: ${yamlString('"><svg onload=window.__pwned=1>')}`,
+    'reveal:',
+    `  controls: ${yamlString('"><script>window.__pwned=1</script>')}`,
+    `  dependencies: ${yamlString('https://evil.example/x.js')}`,
     '---',
     '',
   ].join('\n');
