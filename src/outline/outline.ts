@@ -668,6 +668,8 @@ function groupParagraphs(
 
 /** Words the points of a slide filled out to two may take together: with a short title, about 30 visible words. */
 const FILLED_SLIDE_WORDS = 28;
+/** Sentences of each paragraph a slide left with one point looks at for its pair, best ranked first. */
+const FILL_CANDIDATES = 24;
 
 /**
  * A slide left with one point shows two from its paragraphs: the best pair of sentences, shortened, that stand on their
@@ -679,10 +681,13 @@ function fillSecondPoint(group: Array<{ ranked: RankedSentences; points: KeyPoin
   if (!holder || !first) return;
   const candidates: Array<{ leans: boolean; entry: (typeof group)[number]; point: KeyPoint; words: number }> = [];
   for (const entry of group) {
-    for (const candidate of entry.ranked.ranked) {
+    // The best-ranked sentences of each paragraph, and the chosen one: pairs are tried two by two, so a paragraph of
+    // thousands of sentences must not make that quadratic in its length.
+    const considered = entry.ranked.ranked.filter((candidate, rank) => rank < FILL_CANDIDATES || candidate.sentence === first.sentence);
+    for (const candidate of considered) {
       // A sentence that cannot be shortened to a point may still pair with a short one, whole, when the two fit.
       const text = candidate.sentence === first.sentence ? first.text : (candidate.shortened ?? trimPoint(candidate.sentence, lang));
-      if (text === undefined || !isSubstantive(text, lang)) continue;
+      if (!isSubstantive(text, lang)) continue;
       candidates.push({
         leans: leansOnReference(text) && candidate.sentence !== first.sentence,
         entry,
