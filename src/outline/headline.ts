@@ -1,4 +1,4 @@
-import { isSpaceless } from './language.js';
+import { isSpaceless, scriptLanguage } from './language.js';
 import { countWords, wordsOf } from './sentences.js';
 import { stopWordsFor } from './stopwords.js';
 import { shortenSentence } from './condense.js';
@@ -146,8 +146,8 @@ export function titleCandidates(texts: string[], lang: string, speech = false): 
   const clean = texts.map((text) => titleSource(text.trim())).filter(Boolean);
   if (clean.length === 0) return [];
   // A passage in a script written without spaces (Chinese in an English article) is cut as that script is.
-  const written = spacelessLanguageOf(clean[0]!);
-  if (written && !isSpaceless(lang)) return titleCandidates(texts, written, speech);
+  const written = scriptLanguage(clean[0]!);
+  if (written.share > 0.5 && isSpaceless(written.lang) && !isSpaceless(lang)) return titleCandidates(texts, written.lang, speech);
   if (isSpaceless(lang) || !/^(en|de|fr|es|it|nl|pt)\b/i.test(lang)) return clean.flatMap((text) => keyPhrases(text, lang));
   const candidates: string[] = [];
   const shared = sharedPhrase(clean, lang);
@@ -180,18 +180,6 @@ export function titleCandidates(texts: string[], lang: string, speech = false): 
   const rest = [shared, ...compressed, ...phrases].filter((text): text is string => Boolean(text));
   candidates.push(...rest.filter((text) => !dangling(text)), ...rest.filter(dangling));
   return dedupe(candidates.filter((candidate) => countWords(candidate, lang) >= 1));
-}
-
-/** The language to cut a text as when it is mostly in a script written without spaces; undefined otherwise. */
-function spacelessLanguageOf(text: string): string | undefined {
-  const letters = text.match(/\p{L}/gu)?.length ?? 0;
-  const kana = text.match(/[\p{Script=Hiragana}\p{Script=Katakana}]/gu)?.length ?? 0;
-  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
-  const thai = text.match(/\p{Script=Thai}/gu)?.length ?? 0;
-  if (letters === 0) return undefined;
-  if ((han + kana) / letters > 0.5) return kana > 0 ? 'ja' : 'zh';
-  if (thai / letters > 0.5) return 'th';
-  return undefined;
 }
 
 /** A phrase of two to five words, starting and ending on content words, that at least two of the texts share. */

@@ -39,11 +39,13 @@ const LATIN_LANGUAGES: Readonly<Record<string, string>> = {
 };
 const LATIN_CODES = Object.keys(LATIN_LANGUAGES);
 
-/** Guesses a language tag from the dominant script of a text sample, and for Latin script from its words; `en` when unsure. */
-export function detectLanguage(sample: string): string {
-  const text = sample.slice(0, 20_000);
+/**
+ * The language a text's dominant script names, and the share of its letters in that script (0 when it is Latin or
+ * has no letters): Hebrew, Arabic, Japanese (a little kana among Han), Korean, Chinese, Cyrillic, Greek, Devanagari, Thai.
+ */
+export function scriptLanguage(text: string): { lang: string; share: number; kana?: true } {
   const letters = (text.match(/\p{L}/gu) ?? []).length;
-  if (letters === 0) return 'en';
+  if (letters === 0) return { lang: 'en', share: 0 };
   let best = { lang: 'en', count: 0 };
   for (const guess of SCRIPT_GUESSES) {
     const count = (text.match(guess.pattern) ?? []).length;
@@ -52,9 +54,18 @@ export function detectLanguage(sample: string): string {
   // Japanese text is mostly Han characters; a little kana is enough to tell it from Chinese.
   if (best.lang === 'zh') {
     const kana = (text.match(/[\p{Script=Hiragana}\p{Script=Katakana}]/gu) ?? []).length;
-    if (kana > best.count * 0.1) return 'ja';
+    if (kana > best.count * 0.1) return { lang: 'ja', share: (best.count + kana) / letters, kana: true };
   }
-  if (best.count > letters * 0.3) return best.lang;
+  return { lang: best.lang, share: best.count / letters };
+}
+
+/** Guesses a language tag from the dominant script of a text sample, and for Latin script from its words; `en` when unsure. */
+export function detectLanguage(sample: string): string {
+  const text = sample.slice(0, 20_000);
+  if (!/\p{L}/u.test(text)) return 'en';
+  const script = scriptLanguage(text);
+  // Kana among Han characters says Japanese however much Latin text surrounds them.
+  if (script.share > 0.3 || script.kana) return script.lang;
   // A few thousand characters are plenty for trigrams, and keep the guess fast on a long article.
   return LATIN_LANGUAGES[franc(text.slice(0, 4_000), { only: LATIN_CODES, minLength: 40 })] ?? 'en';
 }
