@@ -17,15 +17,24 @@ export interface GroupUnit {
   text: string;
   /** Words of a second point the paragraph can give when it stands alone on a slide (0 when it has none). */
   extraWords?: number;
+  /** Words of its best point alone, for a paragraph of several points: on a slide it shares, it may show just that one. */
+  singleWords?: number;
+}
+
+/** Where each slide starts, and whether its paragraphs of several points show only their best one there. */
+export interface Grouping {
+  starts: number[];
+  /** Per slide: its paragraphs of several points show one each, so that the slide is not split into one-point slides. */
+  reduced: boolean[];
 }
 
 /** Words of points a slide holds comfortably (its budget, `LayoutBudget.words`, is the most it may hold). */
 const COMFORTABLE_WORDS = 22;
 
-/** Returns the index of the first unit of each slide. */
-export function groupByTopic(units: GroupUnit[], lang: string, budget: LayoutBudget = BUDGET): number[] {
+/** Returns the index of the first unit of each slide, and which slides show one point per paragraph. */
+export function groupByTopic(units: GroupUnit[], lang: string, budget: LayoutBudget = BUDGET): Grouping {
   const n = units.length;
-  if (n === 0) return [];
+  if (n === 0) return { starts: [], reduced: [] };
   const totalPoints = units.reduce((sum, unit) => sum + unit.points, 0);
   const cohesion = neighbourCohesion(
     units.map((unit) => unit.text),
@@ -33,38 +42,60 @@ export function groupByTopic(units: GroupUnit[], lang: string, budget: LayoutBud
   );
   const best: number[] = [0];
   const from: number[] = [0];
+  const reducedAt: boolean[] = [false];
   for (let end = 1; end <= n; end++) {
     best[end] = Number.POSITIVE_INFINITY;
     from[end] = end - 1;
+    reducedAt[end] = false;
     let points = 0;
     let words = 0;
+    // The same span with each paragraph of several points showing only its best one.
+    let fewerPoints = 0;
+    let fewerWords = 0;
     for (let start = end - 1; start >= 0; start--) {
-      points += units[start]!.points;
-      words += units[start]!.words;
+      const unit = units[start]!;
+      points += unit.points;
+      words += unit.words;
+      const reducible = unit.points > 1 && unit.singleWords !== undefined;
+      fewerPoints += reducible ? 1 : unit.points;
+      fewerWords += reducible ? unit.singleWords! : unit.words;
       const span = end - start;
-      if (span > 1 && (points > budget.points || words > budget.words)) break;
-      // A paragraph alone on a slide shows a second point when it has one.
-      const extra = span === 1 && points === 1 ? (units[start]!.extraWords ?? 0) : 0;
-      const shown = extra > 0 ? 2 : points;
-      const cost =
-        (best[start] ?? 0) +
-        sizeCost(shown, totalPoints, budget.points) +
-        Math.max(0, words + extra - COMFORTABLE_WORDS) * 0.2 +
-        (start > 0 ? (cohesion[start - 1] ?? 0) * 2 : 0);
-      if (cost < best[end]!) {
-        best[end] = cost;
-        from[end] = start;
+      if (span > 1 && (fewerPoints > budget.points || fewerWords > budget.words)) break;
+      const boundary = start > 0 ? (cohesion[start - 1] ?? 0) * 2 : 0;
+      const options: Array<{ cost: number; reduced: boolean }> = [];
+      if (span === 1 || (points <= budget.points && words <= budget.words)) {
+        // A paragraph alone on a slide shows a second point when it has one.
+        const extra = span === 1 && points === 1 ? (unit.extraWords ?? 0) : 0;
+        const shown = extra > 0 ? 2 : points;
+        options.push({ cost: sizeCost(shown, totalPoints, budget.points) + Math.max(0, words + extra - COMFORTABLE_WORDS) * 0.2, reduced: false });
+      }
+      if (span > 1 && fewerPoints < points) {
+        // Showing fewer points is worth it only to keep paragraphs together; a small price keeps all when they fit.
+        options.push({ cost: sizeCost(fewerPoints, totalPoints, budget.points) + Math.max(0, fewerWords - COMFORTABLE_WORDS) * 0.2 + 0.5, reduced: true });
+      }
+      for (const option of options) {
+        const cost = (best[start] ?? 0) + option.cost + boundary;
+        if (cost < best[end]!) {
+          best[end] = cost;
+          from[end] = start;
+          reducedAt[end] = option.reduced;
+        }
       }
     }
   }
   const starts: number[] = [];
-  for (let end = n; end > 0; end = from[end]!) starts.unshift(from[end]!);
-  return starts;
+  const reduced: boolean[] = [];
+  for (let end = n; end > 0; end = from[end]!) {
+    starts.unshift(from[end]!);
+    reduced.unshift(reducedAt[end]!);
+  }
+  return { starts, reduced };
 }
 
 function sizeCost(points: number, totalPoints: number, maxPoints: number): number {
   if (points === 0) return 1;
-  if (points === 1) return totalPoints <= 1 ? 0 : 2.5;
+  // One point on a slide is a slide mostly empty: only when the run has one point to make.
+  if (points === 1) return totalPoints <= 1 ? 0 : 4;
   if (points === 2) return 0;
   if (points === 3) return 0.3;
   return 0.8 + (points > maxPoints ? 5 : 0);

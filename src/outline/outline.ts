@@ -10,6 +10,7 @@ import {
   leansOnReference,
   overlapShare,
   pickPoints,
+  POINT_WORD_LIMIT,
   rankSentences,
   shortenSentence,
   trimPoint,
@@ -31,6 +32,7 @@ import { resolveSettings, type ResolvedSettings } from '../settings/resolve.js';
 import type { DeckSettingValues } from '../settings/table.js';
 import { slugify, titleFromFileName } from './title.js';
 import { groupByTopic } from './group.js';
+import { splitPoint } from './split-point.js';
 import { cutAtWord, titleCandidates, TITLE_WORD_LIMIT } from './headline.js';
 import type { Deck, DeckSection, Point, Slide } from './types.js';
 
@@ -617,12 +619,15 @@ function groupParagraphs(
     words: entry.points.reduce((sum, point) => sum + countWords(point.text, lang), 0),
     text: entry.block.text,
     extraWords: entry.more && entry.points.length === 1 ? entry.extra : 0,
+    ...(entry.points.length > 1 ? { singleWords: countWords(bestOf(entry.points).text, lang) } : {}),
   }));
-  const starts = groupByTopic(units, lang, state.budget);
+  const { starts, reduced } = groupByTopic(units, lang, state.budget);
   const slides: Array<Pick<Draft, 'layout' | 'points' | 'notes' | 'lines' | 'sources'>> = [];
   starts.forEach((start, slideIndex) => {
     const end = starts[slideIndex + 1] ?? keyed.length;
     const group = keyed.slice(start, end);
+    // Paragraphs sharing a slide show their best point each; the others stay in the notes.
+    if (reduced[slideIndex]) for (const entry of group) if (entry.points.length > 1) entry.points = [bestOf(entry.points)];
     // A slide left with one point takes a second from its paragraphs when they have one worth showing.
     if (group.reduce((sum, entry) => sum + entry.points.length, 0) === 1 && keyed.length > 0) {
       const entry = group.find((candidate) => candidate.points.length === 1 && candidate.more);
@@ -664,6 +669,11 @@ function groupParagraphs(
     slides.shift();
   }
   return slides;
+}
+
+/** The point of highest score; the earlier one on a tie. */
+function bestOf(points: KeyPoint[]): KeyPoint {
+  return points.reduce((a, b) => (b.score > a.score ? b : a));
 }
 
 /** Words the points of a slide filled out to two may take together: with a short title, about 30 visible words. */
@@ -716,7 +726,12 @@ function fillSecondPoint(group: Array<{ ranked: RankedSentences; points: KeyPoin
       if (!best || score > best.score) best = { pair: [left, right], score };
     }
   }
-  if (!best) return;
+  if (!best) {
+    // No pair of sentences fits: a long point that joins two parts ("A: B", "A, a B") shows them as two.
+    const halves = countWords(first.text, lang) > POINT_WORD_LIMIT ? splitPoint(first.text, lang) : undefined;
+    if (halves) holder.points = halves.map((text) => ({ ...first, text }));
+    return;
+  }
   for (const entry of group) entry.points = [];
   for (const chosen of best.pair) chosen.entry.points.push(chosen.point);
   for (const entry of group) entry.points.sort((a, b) => a.index - b.index);
