@@ -46,16 +46,22 @@ function joinRange(low: string, high: string): string {
   return `${low.trim()}–${high.replace(/^[$€£¥]\s?/, '').trim()}`;
 }
 
+/** Comma-enclosed asides that sit between a subject and its verb. */
+const ASIDE = /,\s+(?:by contrast|in contrast|however|in turn|for example|for instance|of course|in fact|too|meanwhile|instead|at least|so far),(?=\s)/gi;
+
 /** Words a caption keeps before its figure's place, and after it. */
 const CAPTION_BEFORE = 8;
-const CAPTION_AFTER = 6;
+const CAPTION_AFTER = 8;
 
 /**
  * The clause around a figure, the figure taken out: who, and what for, in the paragraph's own words ("The proposed
  * Eastmouth barrier would cost a kilometre" under "$41–78 million"). Read from the clause's start, so it is one phrase,
  * never fragments; long clauses keep the words nearest the figure.
  */
-function captionFor(paragraph: string, figure: Found): string {
+function captionFor(original: string, figure: Found): string {
+  // A comma-enclosed aside ("DeepSeek, by contrast, claims …") does not end the clause: it is blanked out, same length,
+  // so that the figure's place stays where it was found.
+  const paragraph = original.replace(ASIDE, (aside) => ' '.repeat(aside.length));
   const clauseStart =
     Math.max(paragraph.lastIndexOf(',', figure.start), paragraph.lastIndexOf('.', figure.start), paragraph.lastIndexOf(';', figure.start)) + 1;
   const afterStops = [',', '.', ';', '('].map((stop) => paragraph.indexOf(stop, figure.end)).filter((index) => index >= 0);
@@ -76,14 +82,45 @@ function captionFor(paragraph: string, figure: Found): string {
   // the clause's start, at most a few words back.
   let start = Math.max(0, beforeWords.length - CAPTION_BEFORE);
   const capital = (index: number): boolean => /^\p{Lu}/u.test(beforeWords[index] ?? '');
+  let named = false;
   for (let index = beforeWords.length - 1; index > start; index--) {
     if (capital(index) && !capital(index - 1)) {
       start = index;
+      named = true;
       break;
     }
   }
-  const words = [...beforeWords.slice(start), ...afterWords].filter((word, index, all) => index === 0 || word.toLowerCase() !== all[index - 1]!.toLowerCase());
-  const caption = words.join(' ').replace(/^[\s,;:]+|[\s,;:]+$/g, '');
+  // A window that opens on a pronoun ("it was able to …") reaches back to the name it stands for, with the claim's
+  // verb: "DeepSeek claims that it was able to …", never a caption whose subject is on another line.
+  if (!named && !capital(start) && /^(?:it|they|he|she|we|that|which|who)$/i.test(beforeWords[start] ?? '')) {
+    for (let index = start - 1; index >= Math.max(0, start - CAPTION_BEFORE); index--) {
+      if (capital(index) && !capital(index - 1)) {
+        start = index;
+        break;
+      }
+    }
+  }
+  // The figure leaves its caption only where a phrase of its own follows ("invested … to train Gemini") or nothing does.
+  // At the head of its phrase ("adds roughly 2% of the building cost", "save up to 40 million litres") it stays, with
+  // its qualifier: taken out, the phrase would read "adds of the building cost".
+  const needsFigure = !/^\s*(?:$|[,.;:)]|(?:to|in|on|for|from|into|by|at|with|and|or|but|than)\b)/i.test(after);
+  const kept = needsFigure
+    ? [
+        ...paragraph
+          .slice(clauseStart, figure.start)
+          .replace(/^\s*(?:and|but|or|while|whereas)\s+/i, '')
+          .split(/\s+/)
+          .filter(Boolean)
+          .slice(start),
+        original.slice(figure.start, figure.end).trim(),
+      ]
+    : beforeWords.slice(start);
+  const words = [...kept, ...afterWords].filter((word, index, all) => index === 0 || word.toLowerCase() !== all[index - 1]!.toLowerCase());
+  // "…, of which $3.5 million came from …": the caption starts at the figure, not at the relative pronoun.
+  const caption = words
+    .join(' ')
+    .replace(/^[\s,;:]+|[\s,;:]+$/g, '')
+    .replace(/^(?:of which|of whom|which|who|whose)\s+/i, '');
   const trimmed = caption.replace(/(?:\s+(?:a|an|the|of|to|with|for|by|and|or|in|on|at|just|only|we|they|it|he|she|you|i|who|which|that))+$/i, '');
   return trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
 }

@@ -17,6 +17,23 @@ describe('findFigures', () => {
     expect(values).toEqual(['$5', '10%', '7 million']);
   });
 
+  it('keeps a figure in its caption where the phrase would break without it, qualifier and all', () => {
+    const captions = findFigures('Upkeep adds roughly 3% of the dam’s price each year. A new lock costs about $2,400 a metre to line.').map(
+      (figure) => figure.caption,
+    );
+    expect(captions).toEqual(['Upkeep adds roughly 3% of the dam’s price each year', 'A new lock costs about $2,400 a metre to line']);
+  });
+
+  it('reads a caption across a comma-enclosed aside and back from a pronoun to the name it stands for', () => {
+    const [, own] = findFigures('Rivals spent $90 million on the engine. Kestrel, by contrast, says that it built one with just $4 million.');
+    expect(own).toEqual({ value: '$4 million', caption: 'Kestrel says that it built one' });
+  });
+
+  it('starts a caption at its figure, not at a relative pronoun', () => {
+    const [, share] = findFigures('The bridge cost $20 million, of which $6 million came from the county road fund.');
+    expect(share).toEqual({ value: '$6 million', caption: '$6 million came from the county road fund' });
+  });
+
   it('stops at the limit', () => {
     const paragraph = 'Rates were 5%, 6%, 7%, 8% and 9% in turn.';
     expect(findFigures(paragraph)).toHaveLength(3);
