@@ -582,6 +582,9 @@ function groupParagraphs(
         .find((point) => isSubstantive(point.text, lang) && countWords(point.text, lang) <= BUDGET.words - TITLE_ALLOWANCE);
       points = said ? [said] : [];
     }
+    // A paragraph that only hands over to the next part of the talk ("It's most significant through the second lens")
+    // is said, not shown.
+    if (paragraphs.length > 1 && isHandover(sentences, lang)) points = [];
     // Two points that would fill a slide on their own give way to the better one.
     if (points.length > 1 && points.reduce((sum, point) => sum + countWords(point.text, lang), 0) > state.budget.words - TITLE_ALLOWANCE) {
       points = [points.reduce((a, b) => (b.score > a.score ? b : a))];
@@ -669,6 +672,20 @@ function groupParagraphs(
     slides.shift();
   }
   return slides;
+}
+
+/** A pointer to a later part of the talk: "the second lens", "the next question", "let us turn to". */
+const FORWARD_POINTER =
+  /\b(?:(?:next|second|third|fourth|fifth|final|last|following)\s+(?:lens|lenses|part|section|chapter|question|point|step|topic|issue|theme|angle|perspective)|let(?:’|')?s\s+turn|let us turn|brings us to|moving on)\b/i;
+
+/**
+ * Whether a paragraph only hands over to a later part of the talk: each sentence leans on what was said before or
+ * points ahead, at least one points ahead, and none states a figure. English rhetoric; other languages show it.
+ */
+function isHandover(sentences: string[], lang: string): boolean {
+  if (!/^en\b/i.test(lang) || sentences.length > 3 || sentences.some((sentence) => /(?<!\p{L})\d/u.test(sentence))) return false;
+  const leans = (sentence: string): boolean => leansOnReference(sentence.replace(/^(?:but|and|so|yet|still|now|well),?\s+/i, ''));
+  return sentences.some((sentence) => FORWARD_POINTER.test(sentence)) && sentences.every((sentence) => FORWARD_POINTER.test(sentence) || leans(sentence));
 }
 
 /** The point of highest score; the earlier one on a tie. */

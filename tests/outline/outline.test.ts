@@ -151,6 +151,29 @@ describe('condensing', () => {
   });
 });
 
+describe('paragraphs that hand over to the next part', () => {
+  const handover = 'But that does not make the canal a failure! It matters most when we look through the second lens.';
+  const body = [
+    'Barges carried coal from the pits to the river towns for a century.',
+    'Railways took most of that trade within twenty years of opening.',
+    handover,
+  ].join('\n\n');
+  const deckOf = (text: string) =>
+    outlineArticle(parseMarkdown(`## Coal\n\n${text}\n\n## Tolls\n\nTolls paid for the locks.\n`, 'c.md').article);
+
+  it('says a paragraph that only points ahead, in the notes of the slide before, and shows none of it', () => {
+    const deck = deckOf(body);
+    const visible = deck.slides.map(visibleText).join(' ');
+    expect(visible).not.toMatch(/second lens|failure/);
+    expect(deck.slides.flatMap((slide) => slide.notes)).toContain(handover);
+  });
+
+  it('shows a paragraph that points ahead but states a figure of its own', () => {
+    const deck = deckOf(body.replace(handover, 'But that cost the canal 40% of its trade! It matters most when we look through the second lens.'));
+    expect(deck.slides.map(visibleText).join(' ')).toMatch(/40%/);
+  });
+});
+
 describe('layout and pagination', () => {
   it('splits long sections into slides of two to four points under distinct titles drawn from their content', () => {
     const paragraphs = Array.from({ length: 9 }, (_, index) => `Paragraph ${index + 1} says one clear thing about tides. It adds a detail.`).join('\n\n');
