@@ -77,8 +77,9 @@ function sectionItems(deck: Deck): BriefItem[] {
     const end = deck.sections[index + 1]?.slideIndex ?? Math.max(contentEnd, section.slideIndex + 1);
     const slides = deck.slides.slice(section.slideIndex, end);
     const texts = new Set(slides.flatMap((slide) => flatten(slide.points ?? [])));
-    // The closing slide holds one conclusion per section, each one of that section's own points.
-    const takeaway = closing.find((text) => texts.has(text)) ?? firstStatement(slides) ?? section.title;
+    // The closing slide holds one conclusion per section: the one the outline chose for it, else one of its own points.
+    const chosen = section.takeaway !== undefined && closing.includes(section.takeaway) ? section.takeaway : undefined;
+    const takeaway = chosen ?? closing.find((text) => texts.has(text)) ?? firstStatement(slides) ?? section.title;
     const figure = strongestFigure(slides, takeaway);
     return {
       title: section.title,

@@ -1,14 +1,17 @@
 import { clipLongWords } from './long-words.js';
 import { countWords, hasAtMostWords, splitSentences, wordsOf } from './sentences.js';
 import { stopWordsFor } from './stopwords.js';
+import { statesView } from './views.js';
 
 /** The most a point should say, in words; longer sentences are shortened by dropping what can go, never cut mid-clause. */
 export const POINT_WORD_LIMIT = 16;
 /** A sentence that cannot be shortened to the limit may still stand as a point up to this length, whole. */
 const WHOLE_SENTENCE_LIMIT = 24;
 
+// "At first glance", "On the surface" qualify the claim (src/outline/views.ts): they are not openers and stay. "So
+// significant is…" inverts a clause: its "so" stays.
 const OPENERS =
-  /^(?:but|and|so|yet|still|thus|hence|also|now|then|first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|lastly|however|moreover|furthermore|indeed|in other words|in short|in fact|after all|of course|regardless|on the one hand|on the other hand|by contrast|in turn|that said|as a result|for example|for instance|at first glance|up to (?:this|that) point|so far|until now|to date|more importantly|and,? more importantly|well|ok(?:ay)?|on (?:this|that) (?:issue|point|front|note|score)|the point (?:here )?is(?: that)?|the (?:fact|truth|reality) is(?: that)?)\b[,:]?\s+/i;
+  /^(?:but|and|so(?!\s+\p{L}+\s+(?:is|are|was|were)\b)|yet|still|thus|hence|also|now|then|first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|lastly|however|moreover|furthermore|indeed|in other words|in short|in fact|after all|of course|regardless|on the one hand|on the other hand|by contrast|in turn|that said|as a result|for example|for instance|up to (?:this|that) point|so far|until now|to date|more importantly|and,? more importantly|well|ok(?:ay)?|on (?:this|that) (?:issue|point|front|note|score)|the point (?:here )?is(?: that)?|the (?:fact|truth|reality) is(?: that)?)\b[,:]?\s+/iu;
 
 const EDGE_PUNCTUATION = /^[^\p{L}\p{N}$]+|[^\p{L}\p{N}%]+$/gu;
 
@@ -187,8 +190,18 @@ export function shortenSentence(sentence: string, lang = 'en', limit = POINT_WOR
   return hasAtMostWords(text, Math.max(limit, WHOLE_SENTENCE_LIMIT), lang) && limit >= POINT_WORD_LIMIT ? text : undefined;
 }
 
-/** The shortest whole-clause form of a sentence the steps below reach, and whether it is within the limit. */
+/**
+ * The shortest whole-clause form of a sentence, and whether it is within the limit. A view the author reports ("Some
+ * argue…", "At first glance…") keeps what marks it as one: when the steps lost that, the sentence stays whole.
+ */
 function shorten(sentence: string, lang: string, limit: number): { text: string; fits: boolean } {
+  const shortened = shortenSteps(sentence, lang, limit);
+  if (!statesView(sentence) || statesView(shortened.text)) return shortened;
+  const whole = finishPoint(sentence.trim());
+  return { text: whole, fits: hasAtMostWords(whole, limit, lang) };
+}
+
+function shortenSteps(sentence: string, lang: string, limit: number): { text: string; fits: boolean } {
   // Counting stops past the limit: a sentence of 200,000 words is tried at every step below.
   const fits = (text: string): boolean => hasAtMostWords(text, limit, lang);
   let text = sentence.trim();
@@ -251,9 +264,14 @@ const SUBORDINATOR =
 const INSERTION =
   /,\s+(?:given|which|who|whom|whose|if|when|although|though|as|by contrast|in turn|after all|for example|for instance|of course|however|in fact|at least|so far|too|then|therefore|thus|instead|meanwhile)\b[^,]{0,90},\s+(?!(?:and|or)\s)/gi;
 
-/** "DeepSeek, by contrast, claims" → "DeepSeek claims": comma-enclosed asides go when a point is too long. */
+/**
+ * "DeepSeek, by contrast, claims" → "DeepSeek claims": comma-enclosed asides go when a point is too long; one that says
+ * whose view the claim is ("…, as critics argue, …") stays.
+ */
 function dropInsertions(text: string): string {
-  return text.replace(INSERTION, (insertion) => (/^,\s+(?:which|who|whom|whose)\b/i.test(insertion) ? ', ' : ' ')).replace(/\s{2,}/g, ' ');
+  return text
+    .replace(INSERTION, (insertion) => (statesView(insertion) ? insertion : /^,\s+(?:which|who|whom|whose)\b/i.test(insertion) ? ', ' : ' '))
+    .replace(/\s{2,}/g, ' ');
 }
 
 /** "Mara Quist, the agency's director, said" → "Mara Quist said": an appositive after a name. */
@@ -271,8 +289,9 @@ function dropLeadingSubordinate(text: string): string {
   if (!SUBORDINATOR.test(text)) return text;
   const comma = text.indexOf(', ');
   if (comma < 0 || comma > text.length * 0.7) return text;
-  // An attribution ("As Lee argues, …") qualifies the claim: it stays.
-  if (/\b(?:argues?|argued|says?|said|claims?|claimed|writes?|wrote|notes?|noted|believes?|according|reportedly|suggests?)\b/i.test(text.slice(0, comma)))
+  // An attribution ("As Lee argues, …") or an appearance ("At first glance, …") qualifies the claim: it stays.
+  const lead = text.slice(0, comma);
+  if (/\b(?:argues?|argued|says?|said|claims?|claimed|writes?|wrote|notes?|noted|believes?|according|reportedly|suggests?)\b/i.test(lead) || statesView(lead))
     return text;
   // A clause that holds a figure ("With $5.6 million, …") or sets a place ("In China, …") qualifies the claim: it stays.
   if (/\d/.test(text.slice(0, comma)) || /^(?:in|at|on|for|from|to|with|by)\s+\p{Lu}/iu.test(text)) return text;

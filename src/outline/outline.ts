@@ -33,7 +33,9 @@ import type { DeckSettingValues } from '../settings/table.js';
 import { slugify, titleFromFileName } from './title.js';
 import { groupByTopic } from './group.js';
 import { splitPoint } from './split-point.js';
-import { cutAtWord, titleCandidates, TITLE_WORD_LIMIT } from './headline.js';
+import { sectionTakeaway } from './takeaways.js';
+import { refutedViews, refutes } from './views.js';
+import { cutAtWord, isWholeTitle, titleCandidates, TITLE_WORD_LIMIT } from './headline.js';
 import type { Deck, DeckSection, Point, Slide } from './types.js';
 
 export interface OutlineOptions extends DeckSettingValues {
@@ -61,8 +63,10 @@ const TAKEAWAY_WORDS = 64;
 interface OutlineState {
   /** Slides whose title the author wrote (a slide heading, an explicit slide's `###`). */
   authored: Set<Draft>;
-  /** Where each outlined point came from, for takeaways. */
-  pointInfo: Map<Point, { score: number; concluding: boolean; paragraph: number; paragraphs: number }>;
+  /** The sentence each shown point or lead line was drawn from, by its text, for takeaways. */
+  sourceOf: Map<string, string>;
+  /** Points that reject a view shown beside them ("It's not quite that simple"): the author's claim, so the title. */
+  refutations: Set<string>;
   /** How much one slide of the deck's size may show. */
   budget: LayoutBudget;
 }
@@ -98,7 +102,7 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
   const takeaways: Array<{ section: string; point: string }> = [];
   const { duration } = settings;
   const density = densityFor(duration, countWords(allText, lang), wpm);
-  const state: OutlineState = { authored: new Set(), pointInfo: new Map(), budget };
+  const state: OutlineState = { authored: new Set(), sourceOf: new Map(), refutations: new Set(), budget };
   const introduction = article.sections.filter((section) => section.title === undefined);
   // An enumeration in the introduction ("three lenses: (1) … (2) … (3) …") becomes the agenda.
   const enumerated = titledSections.length >= 2 ? findAgendaEnumeration(introduction, budget) : undefined;
@@ -143,7 +147,8 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
 
   for (const section of titledSections) {
     const sectionTitle = section.title ?? '';
-    sections.push({ title: sectionTitle, slideIndex: drafts.length });
+    const deckSection: DeckSection = { title: sectionTitle, slideIndex: drafts.length };
+    sections.push(deckSection);
     drafts.push({ layout: 'section', title: sectionTitle, section: sectionTitle, notes: [], lines: [section.line, section.line] });
     const content = outlineSection(section, sectionTitle, lang, density, state);
     // A first slide whose one point restates the section's title ("The third lens is X" under "X") is said, not
@@ -161,8 +166,11 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
       content.shift();
     }
     for (const draft of content) drafts.push(draft);
-    const conclusion = sectionConclusion(content, state);
-    if (conclusion) takeaways.push({ section: sectionTitle, point: conclusion.text });
+    const conclusion = sectionConclusion(section, content, state, lang);
+    if (conclusion) {
+      takeaways.push({ section: sectionTitle, point: conclusion });
+      deckSection.takeaway = conclusion;
+    }
   }
 
   // Not Math.max(...): spreading an unbounded array into arguments overflows the stack.
@@ -303,6 +311,7 @@ function outlineSection(section: Section, sectionTitle: string, lang: string, de
         const special = contentSlide(block.text, lang, state.budget);
         if (special) {
           close();
+          recordSources(special, state);
           drafts.push({ ...base(block.line), ...special, notes: [block.text] });
           continue;
         }
@@ -554,10 +563,6 @@ function openingLines(article: Article, needsTitle: boolean): { headline?: strin
   return { headline, byline, blocks };
 }
 
-/** Openers of a sentence that states a conclusion. */
-const CONCLUDING =
-  /^(?:so|thus|hence|therefore|in short|in sum|in other words|ultimately|overall|the point (?:here )?is|the upshot|in the end|all told|that is why|this is why)\b/i;
-
 /**
  * A run of paragraphs → points slides grouped by topic. Each paragraph gives its key points; with `condenseTo`, only
  * that many of the best paragraphs show points and the others ride along in the notes.
@@ -589,6 +594,7 @@ function groupParagraphs(
     if (points.length > 1 && points.reduce((sum, point) => sum + countWords(point.text, lang), 0) > state.budget.words - TITLE_ALLOWANCE) {
       points = [points.reduce((a, b) => (b.score > a.score ? b : a))];
     }
+    points = withRefutations(points, sentences, lang, state);
     // The second point the paragraph could show if it ends up alone on a slide.
     const more = points.length === 1 && sentences.length > 1 ? pickPoints(ranked, lang, 3).slice(0, 2) : [];
     const extra = more.length === 2 ? more.reduce((sum, point) => sum + countWords(point.text, lang), 0) - countWords(points[0]!.text, lang) : 0;
@@ -644,7 +650,7 @@ function groupParagraphs(
         const point: Point = { text: key.text };
         points.push(point);
         sources.push(key.sentence);
-        state.pointInfo.set(point, { score: key.score, concluding: CONCLUDING.test(key.sentence), paragraph: keyed.indexOf(entry), paragraphs: keyed.length });
+        state.sourceOf.set(point.text, key.sentence);
       }
     }
     // Paragraphs before the first that shows a point ride with the first slide.
@@ -691,6 +697,33 @@ function isHandover(sentences: string[], lang: string): boolean {
 /** The point of highest score; the earlier one on a tie. */
 function bestOf(points: KeyPoint[]): KeyPoint {
   return points.reduce((a, b) => (b.score > a.score ? b : a));
+}
+
+/**
+ * A point stating a view the paragraph goes on to reject ("At first glance, X. But it's not that simple.") shows with
+ * the sentence that rejects it, so the view never stands on a slide as the author's claim.
+ */
+function withRefutations(points: KeyPoint[], sentences: string[], lang: string, state: OutlineState): KeyPoint[] {
+  const refuted = refutedViews(sentences);
+  if (refuted.size === 0) return points;
+  const shown = new Set(points.map((point) => point.index));
+  const added: KeyPoint[] = [];
+  for (const point of points) {
+    if (!refuted.has(point.index) || sentences[point.index] !== point.sentence) continue;
+    const at = [point.index + 1, point.index + 2].find((index) => refutes(sentences[index] ?? ''));
+    if (at === undefined) continue;
+    const refutation = points.find((other) => other.index === at) ?? {
+      text: trimPoint(sentences[at]!, lang),
+      sentence: sentences[at]!,
+      index: at,
+      score: point.score,
+    };
+    state.refutations.add(refutation.text);
+    if (shown.has(at)) continue;
+    shown.add(at);
+    added.push(refutation);
+  }
+  return [...points, ...added].sort((a, b) => a.index - b.index);
 }
 
 /** Words the points of a slide filled out to two may take together: with a short title, about 30 visible words. */
@@ -754,24 +787,42 @@ function fillSecondPoint(group: Array<{ ranked: RankedSentences; points: KeyPoin
   for (const entry of group) entry.points.sort((a, b) => a.index - b.index);
 }
 
-/** The section's most central claim, favouring concluding sentences ("So…", "In short…") and its last paragraphs. */
-function sectionConclusion(content: Draft[], state: OutlineState): Point | undefined {
-  let best: { point: Point; score: number } | undefined;
-  for (const draft of content) {
-    if (draft.layout !== 'points') continue;
-    for (const point of draft.points ?? []) {
-      const info = state.pointInfo.get(point);
-      if (!info) continue;
-      const late = info.paragraphs > 1 ? info.paragraph / (info.paragraphs - 1) : 0;
-      // The section's opening sentence states the topic, not a conclusion.
-      const opening = info.paragraph === 0 ? 1.5 : 0;
-      // A takeaway stands alone on the closing slide: one that opens on "that" or "this" leans on a slide not shown.
-      if (leansOnReference(point.text)) continue;
-      const score = info.score + (info.concluding ? 2.5 : 0) + late * 1.2 - opening;
-      if (!best || score > best.score) best = { point, score };
+/**
+ * The section's takeaway (src/outline/takeaways.ts): its most central claim over all its paragraphs, in the words a
+ * slide showed it in when one did.
+ */
+function sectionConclusion(section: Section, content: Draft[], state: OutlineState, lang: string): string | undefined {
+  const shown = new Map<string, string>();
+  const walk = (points: Point[] | undefined): void => {
+    for (const point of points ?? []) {
+      const sentence = state.sourceOf.get(point.text);
+      if (sentence !== undefined && !shown.has(sentence)) shown.set(sentence, point.text);
+      walk(point.children);
     }
+  };
+  for (const draft of content) {
+    if (draft.subtitle !== undefined) walk([{ text: draft.subtitle }]);
+    walk(draft.points);
   }
-  return best?.point;
+  const paragraphs: string[] = [];
+  const leadIns = new Set<number>();
+  section.blocks.forEach((block, index) => {
+    if (block.kind !== 'paragraph') return;
+    const next = section.blocks[index + 1];
+    if (next && LEAD_BLOCKS.has(next.kind)) leadIns.add(paragraphs.length);
+    paragraphs.push(block.text);
+  });
+  return sectionTakeaway({ title: section.title ?? '', paragraphs, shown, leadIns }, lang)?.text;
+}
+
+/** Blocks a paragraph may introduce ("The snippet below…", "One engineer put it this way:"). */
+const LEAD_BLOCKS: ReadonlySet<string> = new Set(['list', 'quote', 'code', 'table', 'image', 'html']);
+
+/** Remembers which sentence each line of a slide made from one paragraph came from: its lead first, then its points. */
+function recordSources(slide: Pick<Draft, 'subtitle' | 'points' | 'sources'>, state: OutlineState): void {
+  const texts = [...(slide.subtitle !== undefined ? [slide.subtitle] : []), ...(slide.points ?? []).map((point) => point.text)];
+  if (slide.sources?.length !== texts.length) return;
+  texts.forEach((text, index) => state.sourceOf.set(text, slide.sources![index]!));
 }
 
 /** Titles for slides the author did not title: from their content, distinct from every other title in the deck. */
@@ -784,12 +835,29 @@ function assignTitles(drafts: Draft[], state: OutlineState, lang: string): void 
   }
   for (const draft of drafts) {
     if (!CONTENT_LAYOUTS.has(draft.layout) || state.authored.has(draft)) continue;
-    const candidates = titleCandidates(titleTexts(draft), lang, draft.layout === 'quote');
+    // A slide that shows a view beside its refutation is titled by the refutation: the view is not the slide's claim.
+    const refutation = refutationTitle(draft, state, lang);
+    const candidates = [...(refutation ? [refutation] : []), ...titleCandidates(titleTexts(draft), lang, draft.layout === 'quote')];
     const chosen = candidates.find((candidate) => !used.has(key(candidate)));
     const title = chosen ?? fallbackTitle(draft, candidates, used, lang);
     draft.title = title;
     used.add(key(title));
   }
+}
+
+/**
+ * "It's not quite that simple" → "Not quite that simple": a slide's refutation as its headline, without the opener that
+ * points back at the view (its referent, though on the slide, would leave the title open).
+ */
+function refutationTitle(draft: Draft, state: OutlineState, lang: string): string | undefined {
+  const point = draft.points?.find((candidate) => state.refutations.has(candidate.text));
+  if (!point) return undefined;
+  const title = point.text
+    .replace(/^(?:but|however|yet),?\s+/i, '')
+    .replace(/^(?:it|that|this)(?:[’']s|\s+is|\s+was)\s+(?=not\b)/i, '')
+    .replace(/[\s.!;:,]+$/, '');
+  const headline = title.charAt(0).toUpperCase() + title.slice(1);
+  return countWords(headline, lang) <= TITLE_WORD_LIMIT && isWholeTitle(headline, lang) ? headline : undefined;
 }
 
 const CONTENT_LAYOUTS: ReadonlySet<string> = new Set(['points', 'comparison', 'quote', 'figure', 'list', 'code', 'table', 'image', 'html']);

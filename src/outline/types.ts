@@ -54,6 +54,8 @@ export interface DeckSection {
   title: string;
   /** Index into `slides` of the section's first slide. */
   slideIndex: number;
+  /** The conclusion the closing slide states for the section, when it has one. */
+  takeaway?: string;
 }
 
 export interface DeckMeta {
