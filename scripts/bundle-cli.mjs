@@ -5,11 +5,25 @@
 // root. Source maps point at src/ and are read only under `--debug` (bin/lectern.js), so they cost nothing otherwise.
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build } from 'rolldown';
+import { LATIN_CODES } from '../lib/outline/language.js';
 
-// Bundled: the small ES module packages every Markdown build needs, and pdf-lib with its dependencies (some hundred
+// Bundled: the small ES module packages every Markdown build needs (marked, entities, and franc-min with its three
+// helpers: finding four packages' files cost more than reading them), and pdf-lib with its dependencies (some hundred
 // files otherwise). The rest are loaded from node_modules as before (big, lazily loaded, or read by createRequire).
-const BUNDLED_PACKAGES = new Set(['marked', 'entities', 'pdf-lib', '@pdf-lib', 'pako', 'tslib']);
+const BUNDLED_PACKAGES = new Set([
+  'marked',
+  'entities',
+  'franc-min',
+  'trigram-utils',
+  'n-gram',
+  'collapse-white-space',
+  'pdf-lib',
+  '@pdf-lib',
+  'pako',
+  'tslib',
+]);
 const PREFIX = 'lectern-cli';
 
 // The chunks: what every command needs first, then one per lazily loaded part.
@@ -22,11 +36,29 @@ const LAZY_PARTS = [
 ];
 const lazy = (id) => LAZY_PARTS.some((part) => part.test.test(id));
 
+/**
+ * franc-min turns the trigrams of all its 82 languages into lookup tables when it loads (a third of what loading the
+ * CLI cost). Lectern asks it only about the Latin-script languages in LATIN_CODES (src/outline/language.ts), so the
+ * bundle keeps only theirs, in franc's own order: for any text, franc answers as with the whole data. (Text whose
+ * main script is another one gets `und` either way: with the whole data, no language of that script is allowed.)
+ */
+const francSubset = {
+  name: 'franc-latin-subset',
+  async transform(_code, id) {
+    if (!/[\\/]franc-min[\\/]data\.js$/.test(id)) return null;
+    const { data } = await import(pathToFileURL(id).href);
+    const latin = Object.fromEntries(Object.entries(data.Latin).filter(([code]) => LATIN_CODES.includes(code)));
+    if (Object.keys(latin).length !== LATIN_CODES.length) throw new Error(`franc-min has no trigrams for some of ${LATIN_CODES.join(', ')}`);
+    return { code: `export const data = ${JSON.stringify({ Latin: latin })};\n`, map: null };
+  },
+};
+
 for (const name of readdirSync('lib')) if (name.startsWith(PREFIX)) rmSync(join('lib', name));
 
 await build({
   input: { [PREFIX]: 'src/cli/main.ts' },
   platform: 'node',
+  plugins: [francSubset],
   resolve: { extensionAlias: { '.js': ['.ts', '.js'] } },
   external: (id, importer) => {
     if (id.startsWith('node:')) return true;
