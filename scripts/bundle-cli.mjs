@@ -7,6 +7,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'rolldown';
+import { parseAst } from 'rolldown/parseAst';
 import { LATIN_CODES } from '../lib/outline/language.js';
 
 // Bundled: the small ES module packages every Markdown build needs (marked, entities, and franc-min with its three
@@ -53,12 +54,48 @@ const francSubset = {
   },
 };
 
+/**
+ * bin/load-cli.js compiles the core chunk with V8's code cache through vm.Script, where import() works only behind an
+ * experimental flag. So each import() in the core (vite, jiti, lilconfig, a config file) calls a function of the same
+ * length instead, which load-cli.js provides and which falls back to import() when the chunk is loaded by require()
+ * (under --debug): the text keeps its columns and the source maps stay true.
+ */
+const DYNAMIC_IMPORT = '__imp_';
+const coreDynamicImports = {
+  name: 'core-dynamic-imports',
+  renderChunk(code, chunk) {
+    if (chunk.fileName !== `${PREFIX}-core.cjs`) return null;
+    const starts = [];
+    const walk = (node) => {
+      if (Array.isArray(node)) for (const child of node) walk(child);
+      else if (node && typeof node === 'object') {
+        if (node.type === 'ImportExpression') starts.push(node.start);
+        for (const key in node) if (key !== 'parent') walk(node[key]);
+      }
+    };
+    walk(parseAst(code));
+    // The intro's own import(), the fallback, stays.
+    const introEnd = code.startsWith(`const ${DYNAMIC_IMPORT} =`) ? code.indexOf('\n') : 0;
+    let out = code;
+    for (const start of starts.filter((at) => at > introEnd)) {
+      if (out.slice(start, start + 6) !== 'import') throw new Error(`core chunk: no import() at ${start}`);
+      out = out.slice(0, start) + DYNAMIC_IMPORT + out.slice(start + 6);
+    }
+    return { code: out, map: null };
+  },
+};
+/** Defines the function in the core chunk, before its first line (rolldown keeps the source maps true). */
+const coreIntro = (chunk) =>
+  chunk.fileName === `${PREFIX}-core.cjs`
+    ? `const ${DYNAMIC_IMPORT} = globalThis[Symbol.for('lectern.dynamicImport')] ?? ((specifier) => import(specifier));`
+    : '';
+
 for (const name of readdirSync('lib')) if (name.startsWith(PREFIX)) rmSync(join('lib', name));
 
 await build({
   input: { [PREFIX]: 'src/cli/main.ts' },
   platform: 'node',
-  plugins: [francSubset],
+  plugins: [francSubset, coreDynamicImports],
   resolve: { extensionAlias: { '.js': ['.ts', '.js'] } },
   external: (id, importer) => {
     if (id.startsWith('node:')) return true;
@@ -71,9 +108,10 @@ await build({
   },
   output: {
     dir: 'lib',
-    format: 'esm',
-    entryFileNames: '[name].js',
-    chunkFileNames: `${PREFIX}-[name].js`,
+    format: 'cjs',
+    intro: coreIntro,
+    entryFileNames: '[name].cjs',
+    chunkFileNames: `${PREFIX}-[name].cjs`,
     sourcemap: true,
     sourcemapExcludeSources: true,
     codeSplitting: {
