@@ -1,5 +1,5 @@
 // Loads the bundled CLI (lib/lectern-cli.cjs, see scripts/bundle-cli.mjs). Its core, the part every command runs, is
-// compiled with V8's code cache (lib/lectern-cli-core.cache, written by `npm run compile` after a sample build), so a
+// compiled with V8's code cache (lib/lectern-cli-core.cache, written by `npm run compile` after two sample builds), so a
 // start need not parse and compile some 400 KB of JavaScript again. V8 rejects a cache made by another Node version or
 // for another text, and the core then compiles as it would without one. Under --debug the CLI is loaded by plain
 // require(), so Node reads the source maps and stack traces name the files in src/.

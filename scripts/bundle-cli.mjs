@@ -1,6 +1,7 @@
-// Run by `npm run compile` after tsc: bundles the CLI (src/cli/main.ts) into one ES module, lib/lectern-cli.js, so a
-// build loads one file instead of some sixty. What only some commands need (web pages, PDF and PNG export, the dev
-// server, check) stays behind dynamic imports and becomes chunks of its own (lib/lectern-cli-*.js). The chunks sit
+// Run by `npm run compile` after tsc: bundles the CLI (src/cli/main.ts) into one CommonJS file, lib/lectern-cli.cjs,
+// so a build loads one file instead of some sixty, and its core can be compiled from V8's code cache (bin/load-cli.js).
+// What only some commands need (web pages, PDF and PNG export, the dev server, check) stays behind dynamic imports and
+// becomes chunks of its own (lib/lectern-cli-*.cjs). The chunks sit
 // directly in lib/, like lib/paths.js, so `PACKAGE_ROOT` (one folder up from the running file) stays the package's
 // root. Source maps point at src/ and are read only under `--debug` (bin/lectern.js), so they cost nothing otherwise.
 import { readdirSync, rmSync } from 'node:fs';
@@ -119,4 +120,4 @@ await build({
     },
   },
 });
-process.stderr.write(`lectern: CLI bundled into lib/${PREFIX}.js\n`);
+process.stderr.write(`lectern: CLI bundled into lib/${PREFIX}.cjs\n`);
