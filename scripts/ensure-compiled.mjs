@@ -11,9 +11,9 @@ const newest = (path) => {
   if (!info.isDirectory()) return info.mtimeMs;
   return Math.max(info.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
 };
-// The CLI bundle is the last thing `compile` writes.
-const compiled = statSync('lib/lectern-cli.js', { throwIfNoEntry: false })?.mtimeMs ?? 0;
-const sources = ['src', 'templates', 'package-lock.json', 'scripts/bundle-cli.mjs'];
+// The code cache of the CLI bundle is the last thing `compile` writes.
+const compiled = statSync('lib/lectern-cli-core.cache', { throwIfNoEntry: false })?.mtimeMs ?? 0;
+const sources = ['src', 'templates', 'package-lock.json', 'scripts/bundle-cli.mjs', 'scripts/code-cache.mjs', 'bin'];
 if (compiled < Math.max(...sources.map(newest))) {
   const result = spawnSync('npm', ['run', '--silent', 'compile'], { stdio: 'inherit' });
   process.exitCode = result.status ?? 1;

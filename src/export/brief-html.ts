@@ -1,5 +1,5 @@
 /** A brief as one self-contained HTML page of paper size (pure): no script, one hashed stylesheet, nothing to load. */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../files/sha256.js';
 import { escapeHtml } from '../escape-html.js';
 import type { Brief, BriefItem } from './brief-content.js';
 import type { PaperSize } from './paper.js';
@@ -15,7 +15,7 @@ export interface BriefLook {
 
 /** The page's policy: nothing may load or run; only the page's own stylesheet, by its hash, applies. */
 export function briefPolicy(css: string): string {
-  const hash = createHash('sha256').update(css, 'utf8').digest('base64');
+  const hash = sha256(css, 'base64');
   return ["default-src 'none'", `style-src 'sha256-${hash}'`, "base-uri 'none'", "form-action 'none'"].join('; ');
 }
 

@@ -37,7 +37,8 @@ const LATIN_LANGUAGES: Readonly<Record<string, string>> = {
   ind: 'id',
   vie: 'vi',
 };
-const LATIN_CODES = Object.keys(LATIN_LANGUAGES);
+/** The only languages franc is asked about (the CLI bundle keeps franc's data for these alone: scripts/bundle-cli.mjs). */
+export const LATIN_CODES = Object.keys(LATIN_LANGUAGES);
 
 /**
  * The language a text's dominant script names, and the share of its letters in that script (0 when it is Latin or

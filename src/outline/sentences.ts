@@ -84,11 +84,44 @@ function startsLowercase(sentence: string): boolean {
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
-/** A word holds a letter or digit; an ASCII one is told without the Unicode regular expression (a hot path). */
-function isWord(word: string): boolean {
-  const code = word.charCodeAt(0);
+/** Whether `text[start, end)`, a run of non-space characters, is a word: it holds a letter or digit. */
+function isWordAt(text: string, start: number, end: number): boolean {
+  const code = text.charCodeAt(start);
+  // An ASCII word is told without the Unicode regular expression (a hot path).
   if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)) return true;
-  return LETTER_OR_DIGIT.test(word);
+  return LETTER_OR_DIGIT.test(text.slice(start, end));
+}
+
+/** ECMAScript's white space, `\s` (what the words of spaced languages are split at), told by its code. */
+function isSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/**
+ * The words of a text in a spaced language, as `text.split(/\s+/)` would give them, dropping runs with no letter or
+ * digit: each is passed to `visit` as its start and end until `visit` returns false. Scanned by character codes, so
+ * counting the words of a whole article allocates nothing.
+ */
+function scanSpacedWords(text: string, visit: (start: number, end: number) => boolean): void {
+  let start = -1;
+  for (let index = 0; index <= text.length; index++) {
+    if (index === text.length || isSpace(text.charCodeAt(index))) {
+      if (start >= 0 && isWordAt(text, start, index) && !visit(start, index)) return;
+      start = -1;
+    } else if (start < 0) start = index;
+  }
 }
 
 /**
@@ -111,7 +144,11 @@ export function countWords(text: string, lang = 'en'): number {
 }
 
 function countWordsOnce(text: string, lang: string): number {
-  if (!isSpaceless(lang)) return text.split(/\s+/).filter(isWord).length;
+  if (!isSpaceless(lang)) {
+    let count = 0;
+    scanSpacedWords(text, () => ++count > 0);
+    return count;
+  }
   let count = 0;
   for (const piece of pieces(text, WORD_CUT)) for (const segment of segmenterFor(lang, 'word').segment(piece)) if (segment.isWordLike) count++;
   return count;
@@ -121,8 +158,8 @@ function countWordsOnce(text: string, lang: string): number {
 export function hasAtMostWords(text: string, limit: number, lang = 'en'): boolean {
   let count = 0;
   if (!isSpaceless(lang)) {
-    for (const match of text.matchAll(/\S+/g)) if (isWord(match[0]) && ++count > limit) return false;
-    return true;
+    scanSpacedWords(text, () => ++count <= limit);
+    return count <= limit;
   }
   for (const piece of pieces(text, WORD_CUT))
     for (const segment of segmenterFor(lang, 'word').segment(piece)) if (segment.isWordLike && ++count > limit) return false;
@@ -131,8 +168,11 @@ export function hasAtMostWords(text: string, limit: number, lang = 'en'): boolea
 
 /** Visible "length" for budgets: CJK characters count as roughly half a word each. */
 export function wordsOf(text: string, lang = 'en'): string[] {
-  if (!isSpaceless(lang)) return text.split(/\s+/).filter(isWord);
   const words: string[] = [];
+  if (!isSpaceless(lang)) {
+    scanSpacedWords(text, (start, end) => words.push(text.slice(start, end)) > 0);
+    return words;
+  }
   for (const piece of pieces(text, WORD_CUT))
     for (const segment of segmenterFor(lang, 'word').segment(piece)) if (segment.isWordLike) words.push(segment.segment);
   return words;

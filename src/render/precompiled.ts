@@ -1,9 +1,8 @@
 /**
  * The built-in templates, precompiled once at install so a build needs only Handlebars' small runtime instead of its
- * compiler (which costs about a fifth of a short build). Entries are keyed by a hash of the template text, so an edited
- * template simply misses and is compiled as usual.
+ * compiler (which costs about a fifth of a short build). Entries are keyed by the template's whole text (no hash, so a
+ * build need not load node:crypto), so an edited template simply misses and is compiled as usual.
  */
-import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -14,11 +13,6 @@ export const COMPILE_OPTIONS = { strict: false, preventIndent: true } as const;
 
 const PRECOMPILED_FILE = join(PACKAGE_ROOT, 'lib', 'render', 'builtin-templates.cjs');
 const require = createRequire(import.meta.url);
-
-/** The key a template's text is found under. */
-export function templateKey(source: string): string {
-  return createHash('sha256').update(source).digest('hex');
-}
 
 let loaded: Record<string, unknown> | undefined;
 
@@ -31,7 +25,7 @@ export function precompiledSpec(source: string): unknown {
       loaded = {};
     }
   }
-  return loaded[templateKey(source)];
+  return Object.hasOwn(loaded, source) ? loaded[source] : undefined;
 }
 
 /** Writes the precompiled built-in templates (run by `npm run compile`). */
@@ -49,7 +43,7 @@ export async function writePrecompiledTemplates(): Promise<number> {
   const entries = new Map<string, string>();
   for (const file of files) {
     const source = await readFile(file, 'utf8');
-    entries.set(templateKey(source), Handlebars.precompile(source, COMPILE_OPTIONS) as string);
+    entries.set(source, Handlebars.precompile(source, COMPILE_OPTIONS) as string);
   }
   const body = [...entries].map(([key, spec]) => `  ${JSON.stringify(key)}: ${spec},`).join('\n');
   const staging = `${PRECOMPILED_FILE}.${process.pid}`;

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Warning } from '../errors.js';
+import { sha256 } from '../files/sha256.js';
 import { inlineAsset, rewriteStylesheet, type PublishAsset } from '../files/theme-assets.js';
 import type { PreparedDeck } from '../pipeline.js';
 import { renderDeck, type PageAssets } from '../render/render.js';
@@ -52,7 +52,7 @@ export async function planSite(prepared: PreparedDeck, options: { csp?: boolean;
     const publish: PublishAsset = (from, bytes, type) => {
       if (options.inlineAssets) return inlineAsset(from, bytes, type);
       // Named by content, as the deck's images are; the stylesheet lives in assets/.
-      const to = `media/${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}${type.ext}`;
+      const to = `media/${sha256(bytes, 'hex').slice(0, 16)}${type.ext}`;
       if (!copies.some((copy) => copy.to === to)) copies.push({ from, to });
       return `../${to}`;
     };

@@ -1,9 +1,9 @@
 /** The Content-Security-Policy of a built deck: no inline or foreign script, except Reveal's own speaker view. */
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { ExitCode, LecternError } from '../errors.js';
+import { sha256 } from '../files/sha256.js';
 
 /**
  * Reveal's notes plugin opens an about:blank window and document.write()s the speaker view into it, with one inline
@@ -49,7 +49,7 @@ export function singleFilePolicy(scriptHashes: string[]): string {
 
 /** `sha256-…` of a script's text, as a CSP hash source names it. */
 export function scriptHash(js: string): string {
-  return `sha256-${createHash('sha256').update(js, 'utf8').digest('base64')}`;
+  return `sha256-${sha256(js, 'base64')}`;
 }
 
 const cache = new Map<string, Promise<string>>();

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { LocalImages } from '../files/local-images.js';
+import { sha256 } from '../files/sha256.js';
 import { mapSlideHtml } from '../files/local-images.js';
 import type { Deck } from '../outline/types.js';
 
@@ -15,7 +15,7 @@ export async function collectMedia(deck: Deck, images: LocalImages): Promise<{ d
     const bytes = await readFile(image.file);
     // Content-addressed names keep builds deterministic and let identical images share one file; the extension
     // comes from the bytes, so identical bytes always get one name.
-    const to = `media/${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}${image.type.ext}`;
+    const to = `media/${sha256(bytes, 'hex').slice(0, 16)}${image.type.ext}`;
     names.set(src, to);
     media.set(to, { from: image.file, mime: image.type.mime });
   }

@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { BIN } from '../helpers/paths.js';
@@ -12,7 +14,17 @@ const frames = (stderr: string): string[] => stderr.split('\n').filter((line) =>
 
 describe('--debug stack traces from the bundled CLI', () => {
   it('the bin runs the bundle, not the per-file output of tsc', () => {
-    expect(readFileSync(BIN, 'utf8')).toMatch(/import\('\.\.\/lib\/lectern-cli\.js'\)/);
+    expect(readFileSync(BIN, 'utf8')).toMatch(/from '\.\/load-cli\.js'/);
+    expect(readFileSync(join(dirname(BIN), 'load-cli.js'), 'utf8')).toMatch(/'lectern-cli\.cjs'/);
+  });
+
+  it('the core of the bundle is compiled from the code cache that `npm run compile` records', () => {
+    // In a plain Node process, as the bin runs: V8 accepts a cache only from the same version and flags.
+    const loader = pathToFileURL(join(dirname(BIN), 'load-cli.js')).href;
+    const script = `const { loadCli } = await import(${JSON.stringify(loader)}); process.stdout.write(String(loadCli().rejected));`;
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    // "undefined": no cache was found; "true": V8 refused it (made by another Node, or for another text).
+    expect(result.stdout, result.stderr).toBe('false');
   });
 
   it('a bad input names the TypeScript sources in src/ with their lines', async () => {

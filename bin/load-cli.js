@@ -1,0 +1,54 @@
+// Loads the bundled CLI (lib/lectern-cli.cjs, see scripts/bundle-cli.mjs). Its core, the part every command runs, is
+// compiled with V8's code cache (lib/lectern-cli-core.cache, written by `npm run compile` after two sample builds), so a
+// start need not parse and compile some 400 KB of JavaScript again. V8 rejects a cache made by another Node version or
+// for another text, and the core then compiles as it would without one. Under --debug the CLI is loaded by plain
+// require(), so Node reads the source maps and stack traces name the files in src/.
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+
+const LIB = join(dirname(fileURLToPath(import.meta.url)), '..', 'lib');
+const ENTRY = join(LIB, 'lectern-cli.cjs');
+const CORE = join(LIB, 'lectern-cli-core.cjs');
+export const CODE_CACHE = join(LIB, 'lectern-cli-core.cache');
+
+/** The CLI's exports; `writeCodeCache()` records what V8 compiled so far (run after a sample build). */
+export function loadCli({ codeCache = true } = {}) {
+  const require = createRequire(ENTRY);
+  if (!codeCache) return { cli: require(ENTRY), writeCodeCache: () => undefined };
+  const cachedData = codeCacheFor(CORE);
+  const script = new vm.Script(Module.wrap(readFileSync(CORE, 'utf8')), {
+    filename: CORE,
+    cachedData,
+  });
+  // The core's import() of what it loads lazily (vite, jiti, lilconfig, a config file) comes here (scripts/bundle-cli.mjs):
+  // resolved from bin/, beside lib/, it finds the same packages.
+  globalThis[Symbol.for('lectern.dynamicImport')] ??= (specifier) => import(specifier);
+  // Registered before it runs, as require() does, so the entry and the lazily loaded chunks get this very module.
+  const core = new Module(CORE, null);
+  core.filename = CORE;
+  require.cache[CORE] = core;
+  try {
+    script.runInThisContext().call(core.exports, core.exports, createRequire(CORE), core, CORE, LIB);
+  } catch (error) {
+    delete require.cache[CORE];
+    throw error;
+  }
+  core.loaded = true;
+  return { cli: require(ENTRY), writeCodeCache: () => writeFileSync(CODE_CACHE, script.createCachedData()), rejected: script.cachedDataRejected };
+}
+
+/**
+ * The recorded code cache, unless the core was written after it. (V8 checks a cache against the length of the text,
+ * not its content: a core edited by hand after `npm run compile` must not run the old core's code.)
+ */
+function codeCacheFor(core) {
+  try {
+    if (statSync(CODE_CACHE).mtimeMs < statSync(core).mtimeMs) return undefined;
+    return readFileSync(CODE_CACHE);
+  } catch {
+    return undefined;
+  }
+}
