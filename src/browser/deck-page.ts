@@ -10,7 +10,7 @@ const LISTEN_FOR_PDF_READY = `window.__lecternPdfReady = new Promise((resolve) =
   document.addEventListener('pdf-ready', () => resolve(true), { once: true });
 });`;
 
-/** Loads `url` and resolves once the deck is fitted and, with `print`, Reveal's print layout is done. */
+/** Loads `url` and resolves once the deck is fitted and, with `print`, Reveal's print layout is done (and fitted in it). */
 export async function openDeck(page: Page, url: string, print: boolean): Promise<void> {
   const errors: string[] = [];
   page.onPageError((error) => errors.push(error.message));
@@ -32,6 +32,4 @@ export async function openDeck(page: Page, url: string, print: boolean): Promise
     clearTimeout(timer);
   }
   if (errors.length > 0) throw new LecternError(`the deck raised an error in the browser: ${errors[0]}`, { exitCode: ExitCode.browser });
-  // Print layout may have run after the first fit: fit every slide where it now sits.
-  await page.evaluate('window.lectern.refit()');
 }

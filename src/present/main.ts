@@ -6,7 +6,7 @@ import { fitSlide, fitSlides, measureSlides, type SlideOverflow } from './fit.js
 import { improveSpeakerViews } from './speaker-view.js';
 
 interface LecternApi {
-  /** Resolves when Reveal is ready and every slide has been fitted. */
+  /** Resolves when Reveal is ready and every slide has been fitted (in the print view: in its pages). */
   ready: Promise<void>;
   overflow(): SlideOverflow[];
   /** Fits one slide, or every slide. */
@@ -36,9 +36,17 @@ improveSpeakerViews();
 const deck = new Reveal(root, { ...withViewerPreferences(readPageConfig(document)), plugins: [Notes] });
 window.Reveal = deck;
 
+// Reveal's print view (`?print-pdf`, the test Reveal makes too) lays its pages out after `initialize` resolves and
+// announces it once, bubbling to the document.
+const printView = /print-pdf/i.test(window.location.search);
+const printLaidOut = new Promise<void>((resolve) => document.addEventListener('pdf-ready', () => resolve(), { once: true }));
+
 const ready = deck.initialize().then(async () => {
   // Fit once fonts are in, so measurements use the real glyphs.
   await document.fonts.ready;
+  // In the print view, fit once the slides sit in their pages: fitting before too would lay the whole deck out once
+  // more for nothing (a fit starts by undoing the last).
+  if (printView) await printLaidOut;
   refit();
   deck.layout();
   document.documentElement.dataset.lecternReady = 'true';

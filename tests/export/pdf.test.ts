@@ -400,9 +400,13 @@ describe.skipIf(SKIP_BROWSER_TESTS)('lectern export --format pdf of a long deck,
 });
 
 describe('printPlan', () => {
-  it('prints a deck in one go up to 1.5 parts, and a longer one in near-equal parts that follow each other', () => {
+  it('prints a deck in one go up to 150 pages, and a longer one in near-equal parts (at least two) that follow each other', () => {
     expect(printPlan(30)).toEqual([{ from: 0, to: 30 }]);
-    expect(printPlan(375)).toHaveLength(1);
+    expect(printPlan(150)).toHaveLength(1);
+    expect(printPlan(282)).toEqual([
+      { from: 0, to: 141 },
+      { from: 141, to: 282 },
+    ]);
     expect(printPlan(376)).toEqual([
       { from: 0, to: 188 },
       { from: 188, to: 376 },
