@@ -155,7 +155,9 @@ export function isCaveat(sentence: string): boolean {
  */
 export function isSubstantive(text: string, lang = 'en'): boolean {
   if (!shortensLikeEnglish(lang)) return true;
-  if (leansOnReference(text) && contentWords(text, lang).length < 5) return false;
+  // "That doesn't mean the R1 launch failed" leans on what came before, but names what it is about: it says something.
+  const names = /\s(?:\p{Lu}[\p{L}\d’'-]*\d|\p{Lu}{2,}|\p{Lu}\p{Ll}+\p{Lu})/u.test(` ${text.trim().replace(/^\S+/, '')}`);
+  if (leansOnReference(text) && contentWords(text, lang).length < 5 && !names) return false;
   return contentWords(text, lang).length >= 3 || /\d/.test(text);
 }
 
@@ -226,13 +228,27 @@ function shorten(sentence: string, lang: string, limit: number): { text: string;
 }
 
 /**
- * A point that fits, brought toward the target: only a trailing restrictive clause that describes a thing already
- * named goes ("…their rivals that have led so far"); see `dropTrailingRelative`.
+ * A point that fits, brought toward the target: only a connective between commas (", in turn,") and a trailing
+ * restrictive clause that describes a thing already named go ("…their rivals that have led so far"); see
+ * `dropTrailingRelative`.
  */
 function tighten(point: string, lang: string, target: number): string {
   if (!shortensLikeEnglish(lang) || hasAtMostWords(point, target, lang)) return point;
-  const next = tidy(dropTrailingRelative(point));
-  return next !== point && countWords(next, lang) >= 5 ? finishPoint(next) : point;
+  let text = point;
+  for (const step of [dropConnectives, dropTrailingRelative]) {
+    if (hasAtMostWords(text, target, lang)) break;
+    const next = tidy(step(text));
+    if (countWords(next, lang) >= 5) text = next;
+  }
+  return text === point ? point : finishPoint(text);
+}
+
+/** "That, in turn, will affect …" → "That will affect …": a connective between commas links to what was said; it adds no claim. */
+function dropConnectives(text: string): string {
+  return text.replace(
+    /,\s+(?:in turn|after all|of course|in fact|for example|for instance|too|then|therefore|thus|meanwhile|as a result),\s+(?!(?:and|or)\s)/gi,
+    ' ',
+  );
 }
 
 const NEGATIONS = /\b(?:not|no|never|nor|neither|without|nothing|none|nobody|nowhere|hardly|barely|rarely|seldom)\b|n[’']t\b/i;

@@ -345,7 +345,10 @@ export function compressClaim(text: string, lang: string): string | undefined {
   // A trailing relative clause or a second coordinated verb phrase goes whole: "… open-source models that mimic …",
   // "… hack into any servers or steal …".
   if (words.length > TITLE_WORD_LIMIT) {
-    const tail = words.findIndex((word, index) => index >= 4 && /^(?:that|which|who|or)$/i.test(word));
+    // "does not signal that …" opens the claim itself, not a relative clause: it stays (its "that" goes below).
+    const tail = words.findIndex(
+      (word, index) => index >= 4 && /^(?:that|which|who|or)$/i.test(word) && !(/^that$/i.test(word) && OPEN_VERBS.has(bare(words[index - 1]!))),
+    );
     if (tail >= 4 && tail <= TITLE_WORD_LIMIT + 1) words = words.slice(0, tail);
   }
   if (words.length > TITLE_WORD_LIMIT) words = [words[0]!, ...words.slice(1).filter((word) => !ARTICLES.test(word))];

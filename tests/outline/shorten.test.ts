@@ -3,6 +3,7 @@ import {
   dropTrailingRelative,
   isBackground,
   isCaveat,
+  isSubstantive,
   pickPoints,
   POINT_WORD_TARGET,
   rankSentences,
@@ -60,6 +61,16 @@ describe('a point drops a trailing clause that only describes what it names', ()
   });
 });
 
+describe('a point drops a connective that only links it to what came before', () => {
+  it('drops ", in turn," from a long point and keeps every other word', () => {
+    expect(shortenSentence('That, in turn, will lower the island families’ willingness to pay higher winter fares.')).toBe(
+      'That will lower the island families’ willingness to pay higher winter fares',
+    );
+    // A point that fits the target keeps it.
+    expect(shortenSentence('Fares, in turn, rose.')).toBe('Fares, in turn, rose');
+  });
+});
+
 describe('a caveat stays beside the claim it qualifies', () => {
   it('spots a caveat and lets it join its point', () => {
     expect(isCaveat('But it is not that simple.')).toBe(true);
@@ -69,11 +80,22 @@ describe('a caveat stays beside the claim it qualifies', () => {
     const points = pickPoints(rankSentences(paragraph, wordFrequencies([paragraph])), 'en', 3).map((point) => point.text);
     expect(points).toContain('It isn’t that simple');
   });
+
+  it('counts a point that leans on what came before but names its subject as saying something', () => {
+    expect(isSubstantive('That doesn’t mean the V2 launch failed!')).toBe(true);
+    expect(isSubstantive('That’s true… sort of.')).toBe(false);
+  });
 });
 
 describe('titles say the claim in fewer words than the point', () => {
   it('names the actor rather than what it is called', () => {
     expect(compressClaim('On May 2nd, a small shipyard called Nordvik launched a new electric ferry', 'en')).toBe('Nordvik launched a new electric ferry');
+  });
+
+  it('reads "does not signal that …" as the claim, not as a relative clause to drop', () => {
+    expect(compressClaim('The ferry does not signal that island fares are ahead of mainland fares', 'en')).toBe(
+      'The ferry does not signal island fares are ahead',
+    );
   });
 
   it('drops a short trailing phrase toward seven words, keeping a verb the claim needs', () => {
