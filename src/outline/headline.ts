@@ -185,7 +185,7 @@ export function titleCandidates(texts: string[], lang: string, speech = false): 
   candidates.push(...rest.filter((text) => !dangling(text)), ...rest.filter(dangling));
   // A title that only repeats a point word for word, or its opening, gives way where it stands to that point's subject,
   // a key noun phrase ("Southern half of the bay"); a whole repeat without one, to another point's claim that repeats
-  // nothing. Otherwise it stays, as a weaker phrase would say less.
+  // nothing, or in another language to the point's opening words. Otherwise it stays, as a weaker phrase says less.
   const claimSet = new Set([finish(main), ...compressed, ...later].filter((text): text is string => Boolean(text)));
   const repeated = (candidate: string): string | undefined => clean.find((text) => repeatsPoint(candidate, text, lang));
   const opened = (candidate: string): string | undefined => clean.find((text) => opensPoint(candidate, text, lang));
@@ -195,7 +195,13 @@ export function titleCandidates(texts: string[], lang: string, speech = false): 
     const subject = subjectPhrase(point, lang);
     if (subject !== undefined && whole(subject)) return subject;
     if (repeated(candidate) === undefined) return candidate;
-    return candidates.find((other) => claimSet.has(other) && repeated(other) === undefined && opened(other) === undefined) ?? candidate;
+    const claim = candidates.find((other) => claimSet.has(other) && repeated(other) === undefined && opened(other) === undefined);
+    if (claim !== undefined) return claim;
+    // Where no subject can be found (no English auxiliaries to end it), the point's first six words stand for it.
+    const opening = /^en\b/i.test(lang) ? undefined : keyPhrases(point, lang)[0];
+    return opening !== undefined && whole(opening) && countWords(opening, lang) >= 3 && countWords(opening, lang) + 2 <= countWords(point, lang)
+      ? opening
+      : candidate;
   });
   return dedupe([...fresh, ...candidates].filter((candidate) => countWords(candidate, lang) >= 1));
 }

@@ -125,4 +125,11 @@ describe('titles say the claim in fewer words than the point', () => {
     const first = titleCandidates(['The southern half of the bay was largely stable', 'Almost all the loss was in the north'], 'en')[0];
     expect(first).toBe('Southern half of the bay');
   });
+
+  it('in another language, titles a slide by its point’s opening words rather than the whole point', () => {
+    const point = 'Les marins du port vivaient avec leurs familles près du phare';
+    const first = titleCandidates([point], 'fr')[0]!;
+    expect(first).toBe('Les marins du port vivaient');
+    expect(point.startsWith(first)).toBe(true);
+  });
 });
