@@ -329,6 +329,30 @@ const AUXILIARIES = /^(?:is|are|was|were|has|have|had|will|would|can|could|may|m
 const CONTENT_NOUNS =
   /^(?:indications?|signs?|signals?|facts?|ideas?|claims?|evidence|news|beliefs?|views?|arguments?|notions?|hopes?|fears?|concerns?|assumptions?|possibility|possibilities|chances?|proof|suggestions?|points?|sense|impressions?|reminders?|warnings?|promises?|risks?|dangers?|likelihood|conclusions?|findings?|reports?|theory|theories|doubts?|assurances?|guarantees?|rules?|principles?|message|lessons?|questions?)$/i;
 
+const PREPOSITIONS = /^(?:on|in|to|with|for|from|at|by|of|into|onto|over|about|against|than|like|across|through|behind|beyond|toward|towards|upon)$/i;
+
+/** Whether the word before a noun phrase makes it an object: a preposition, an auxiliary, an inflected verb or "to" + verb. */
+function isObjectLead(word: string, before: string): boolean {
+  return (
+    PREPOSITIONS.test(word) ||
+    AUXILIARIES.test(word) ||
+    (/^\p{Ll}{2,}(?:ed|s|ing)$/u.test(word) && !/(?:ss|us|is)$/.test(word)) ||
+    (/^to$/i.test(before) && /^\p{Ll}+$/u.test(word))
+  );
+}
+
+/** The longest trailing relative clause a point drops, in words. */
+const RELATIVE_CLAUSE_WORDS = 20;
+
+/** The text from the start of its last `count` words (all of it when shorter). */
+function lastWords(text: string, count: number): string {
+  let seen = 0;
+  for (let index = text.length - 1; index > 0; index--) {
+    if (/\s/.test(text[index]!) && !/\s/.test(text[index - 1]!) && ++seen >= count) return text.slice(index + 1);
+  }
+  return text;
+}
+
 /** Words whose claim holds only within a restrictive clause ("the first city that …", "the only firm that …"). */
 const SCOPED = /\b(?:\p{L}+est|most|least|first|last|only|every|all|any|no|each|same|such)\b/iu;
 
@@ -338,8 +362,11 @@ const SCOPED = /\b(?:\p{L}+est|most|least|first|last|only|every|all|any|no|each|
  * "who" is followed by a verb (so it is no "that" clause: "showed that prices rose") and the clause is background.
  */
 export function dropTrailingRelative(text: string): string {
-  const words = text.split(/\s+/);
-  for (let index = 3; index < words.length - 1; index++) {
+  // A clause that only describes is short: only the last words are read, so a sentence of 200,000 words costs little.
+  const window = lastWords(text, RELATIVE_CLAUSE_WORDS + 8);
+  const before = text.slice(0, text.length - window.length);
+  const words = window.split(/\s+/);
+  for (let index = before ? 8 : 3; index < words.length - 1; index++) {
     if (!/^(?:that|which|who)$/i.test(words[index]!)) continue;
     const next = words[index + 1]!;
     const verb =
@@ -348,11 +375,15 @@ export function dropTrailingRelative(text: string): string {
     // The noun phrase before it opens on a determiner after the subject and verb, unbroken by punctuation.
     const head = words[index - 1]!;
     if (/[,;:—–()"“”]$/.test(head) || CONTENT_NOUNS.test(head) || /^(?:one|ones|way|time|kind|sort|extent)$/i.test(head)) continue;
-    const opener = words.slice(Math.max(2, index - 4), index).findIndex((word) => DETERMINERS.test(word));
-    if (opener < 0 || words.slice(Math.max(2, index - 4) + opener, index).some((word) => /[,;:—–()"“”]$/.test(word))) continue;
+    const from = Math.max(2, index - 4);
+    const opener = words.slice(from, index).findIndex((word) => DETERMINERS.test(word));
+    if (opener < 0 || words.slice(from + opener, index).some((word) => /[,;:—–()"“”]$/.test(word))) continue;
+    // …and is the object of a verb or a preposition ("gaining on their rivals", "to build a case"), not a subject whose
+    // own verb follows the clause ("Since 2020, the firm that makes boats sold its yard").
+    if (!isObjectLead(words[from + opener - 1]!, words[from + opener - 2] ?? '')) continue;
     const clause = words.slice(index).join(' ');
     if (/[,;:—–()"“”]/.test(clause)) continue;
-    const kept = words.slice(0, index).join(' ');
+    const kept = before + words.slice(0, index).join(' ');
     // "the oldest lighthouse built on a rock that the sea covers": a superlative or "only" is true only with the clause.
     if (SCOPED.test(words.slice(Math.max(0, index - 8), index).join(' '))) continue;
     if (isBackground(clause, kept)) return kept;
