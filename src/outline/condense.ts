@@ -5,6 +5,11 @@ import { statesView } from './views.js';
 
 /** The most a point should say, in words; longer sentences are shortened by dropping what can go, never cut mid-clause. */
 export const POINT_WORD_LIMIT = 16;
+/**
+ * What a point aims at: a point over it drops a trailing clause that only describes a thing already named ("their
+ * rivals that have led so far"), when that clause holds no figure, name, negation or hedge. Nothing else is cut for it.
+ */
+export const POINT_WORD_TARGET = 12;
 /** A sentence that cannot be shortened to the limit may still stand as a point up to this length, whole. */
 const WHOLE_SENTENCE_LIMIT = 24;
 
@@ -125,7 +130,10 @@ export function pickPoints({ whole, ranked }: RankedSentences, lang: string, max
   const chosen = [{ ...first, text: first.shortened ?? wholeClause(first.sentence, lang) }];
   for (const candidate of ranked.slice(1)) {
     if (chosen.length >= max) break;
-    if (candidate.shortened === undefined || !isSubstantive(candidate.shortened, lang)) continue;
+    if (candidate.shortened === undefined) continue;
+    // "But it's not quite that simple" right after the point qualifies it: the author's caveat may join it.
+    const caveat = candidate.index === first.index + 1 && isCaveat(candidate.sentence);
+    if (!isSubstantive(candidate.shortened, lang) && !(caveat && max >= 3)) continue;
     const overlap = overlapShare(candidate.sentence, chosen[0]!.sentence, lang);
     // A second point must earn its place: a figure or a quotation, or several names beside a short first point.
     const strong = /\d|[“"][^”"]{8,}[”"]/.test(candidate.sentence);
@@ -139,13 +147,20 @@ export function pickPoints({ whole, ranked }: RankedSentences, lang: string, max
   return chosen.sort((a, b) => a.index - b.index).map((entry) => ({ text: entry.text, sentence: entry.sentence, index: entry.index, score: entry.score }));
 }
 
+/** A sentence that qualifies the one before it: it opens on "but", "yet" or "however" and holds a negation. */
+export function isCaveat(sentence: string): boolean {
+  return /^(?:but|yet|however|still)\b/i.test(sentence.trim()) && NEGATIONS.test(sentence);
+}
+
 /**
  * Whether a point says something on its own: not a bridge ("That's true… sort of", "Here is where it gets
  * interesting"), which leans on what was said before or names too little to stand on a slide.
  */
 export function isSubstantive(text: string, lang = 'en'): boolean {
   if (!shortensLikeEnglish(lang)) return true;
-  if (leansOnReference(text) && contentWords(text, lang).length < 5) return false;
+  // "That doesn't mean the R1 launch failed" leans on what came before, but names what it is about: it says something.
+  const names = /\s(?:\p{Lu}[\p{L}\d’'-]*\d|\p{Lu}{2,}|\p{Lu}\p{Ll}+\p{Lu})/u.test(` ${text.trim().replace(/^\S+/, '')}`);
+  if (leansOnReference(text) && contentWords(text, lang).length < 5 && !names) return false;
   return contentWords(text, lang).length >= 3 || /\d/.test(text);
 }
 
@@ -186,7 +201,7 @@ function shortensLikeEnglish(lang: string): boolean {
  */
 export function shortenSentence(sentence: string, lang = 'en', limit = POINT_WORD_LIMIT): string | undefined {
   const { text, fits } = shorten(sentence, lang, limit);
-  if (fits) return text;
+  if (fits) return tighten(text, lang, Math.min(limit, POINT_WORD_TARGET));
   return hasAtMostWords(text, Math.max(limit, WHOLE_SENTENCE_LIMIT), lang) && limit >= POINT_WORD_LIMIT ? text : undefined;
 }
 
@@ -215,7 +230,7 @@ function shortenSteps(sentence: string, lang: string, limit: number): { text: st
   text = text.replace(/\s*\((?![^)]*\d)[^)]{1,80}\)/g, '').replace(/\s*—(?![^—]*\d)[^—]{1,80}—\s*/g, ' ');
   text = tidy(text);
   if (fits(text)) return { text: finishPoint(text), fits: true };
-  for (const step of [dropInsertions, dropAppositive, dropTrailingWhich, dropLeadingSubordinate, dropTrailingAside]) {
+  for (const step of [dropInsertions, dropAppositive, dropTrailingWhich, dropTrailingRelative, dropLeadingSubordinate, dropTrailingAside]) {
     const next = tidy(step(text));
     if (countWords(next, lang) >= 5) text = next;
     if (fits(text)) return { text: finishPoint(text), fits: true };
@@ -223,6 +238,46 @@ function shortenSteps(sentence: string, lang: string, limit: number): { text: st
   const clause = firstClauses(text, lang, limit);
   if (clause !== undefined) return { text: finishPoint(clause), fits: true };
   return { text: finishPoint(text), fits: false };
+}
+
+/**
+ * A point that fits, brought toward the target: only a connective between commas (", in turn,") and a trailing
+ * restrictive clause that describes a thing already named go ("…their rivals that have led so far"); see
+ * `dropTrailingRelative`.
+ */
+function tighten(point: string, lang: string, target: number): string {
+  if (!shortensLikeEnglish(lang) || hasAtMostWords(point, target, lang)) return point;
+  let text = point;
+  for (const step of [dropConnectives, dropTrailingRelative]) {
+    if (hasAtMostWords(text, target, lang)) break;
+    const next = tidy(step(text));
+    if (countWords(next, lang) >= 5) text = next;
+  }
+  return text === point ? point : finishPoint(text);
+}
+
+/** "That, in turn, will affect …" → "That will affect …": a connective between commas links to what was said; it adds no claim. */
+function dropConnectives(text: string): string {
+  return text.replace(
+    /,\s+(?:in turn|after all|of course|in fact|for example|for instance|too|then|therefore|thus|meanwhile|as a result),\s+(?!(?:and|or)\s)/gi,
+    ' ',
+  );
+}
+
+const NEGATIONS = /\b(?:not|no|never|nor|neither|without|nothing|none|nobody|nowhere|hardly|barely|rarely|seldom)\b|n[’']t\b/i;
+/** Words that qualify how sure a claim is: a clause holding one is part of the claim. */
+const HEDGES =
+  /\b(?:claims?|claimed|reportedly|allegedly|according|apparently|may|might|could|would|perhaps|possibly|probably|likely|unlikely|seems?|seemed|appears?|appeared|suggests?|suggested|estimated?|about|around|roughly|nearly|almost|only|just|some|most|unless|except|although|though|but)\b/i;
+
+/**
+ * Whether a trailing clause is background a slide can leave to the speaker: no figure, negation or hedge, and no
+ * proper name (a capitalised word such as "Geneva") the rest of the point does not already say. Acronyms ("AI", "R1") pass.
+ */
+export function isBackground(clause: string, kept: string): boolean {
+  // A number is a figure; a digit inside a name ("R1") is part of the name, treated as the acronyms are.
+  if (/(?<!\p{L})\d|[$€£¥%]/u.test(clause) || NEGATIONS.test(clause) || HEDGES.test(clause)) return false;
+  const names = clause.match(/(?<![\p{L}\p{N}])\p{Lu}\p{Ll}[\p{L}’'-]*/gu) ?? [];
+  return names.every((name) => kept.includes(name));
 }
 
 /** The sentence as short as whole clauses allow, though longer than a point should be. */
@@ -282,6 +337,76 @@ function dropAppositive(text: string): string {
 /** "…grew fast, which surprised the board" → "…grew fast". */
 function dropTrailingWhich(text: string): string {
   return text.replace(/,\s+(?:which|who|where|something|a move|a step|an idea|so that|in order to)\b[^,;]*$/i, '');
+}
+
+/** Words that open a noun phrase ("their US rivals"), so a relative clause after it describes a thing the point names. */
+const DETERMINERS = /^(?:a|an|the|its|their|his|her|our|my|your|this|these|those)$/i;
+/** Auxiliaries and modals: after "that", the verb of a relative clause; after its subject, the verb of a "that" clause. */
+const AUXILIARIES = /^(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|shall|do|does|did)$/i;
+/** Nouns whose "that" clause states what they hold ("an indication that prices rise"): that clause is the claim. */
+const CONTENT_NOUNS =
+  /^(?:indications?|signs?|signals?|facts?|ideas?|claims?|evidence|news|beliefs?|views?|arguments?|notions?|hopes?|fears?|concerns?|assumptions?|possibility|possibilities|chances?|proof|suggestions?|points?|sense|impressions?|reminders?|warnings?|promises?|risks?|dangers?|likelihood|conclusions?|findings?|reports?|theory|theories|doubts?|assurances?|guarantees?|rules?|principles?|message|lessons?|questions?)$/i;
+
+const PREPOSITIONS = /^(?:on|in|to|with|for|from|at|by|of|into|onto|over|about|against|than|like|across|through|behind|beyond|toward|towards|upon)$/i;
+
+/** Whether the word before a noun phrase makes it an object: a preposition, an auxiliary, an inflected verb or "to" + verb. */
+function isObjectLead(word: string, before: string): boolean {
+  return (
+    PREPOSITIONS.test(word) ||
+    AUXILIARIES.test(word) ||
+    (/^\p{Ll}{2,}(?:ed|s|ing)$/u.test(word) && !/(?:ss|us|is)$/.test(word)) ||
+    (/^to$/i.test(before) && /^\p{Ll}+$/u.test(word))
+  );
+}
+
+/** The longest trailing relative clause a point drops, in words. */
+const RELATIVE_CLAUSE_WORDS = 20;
+
+/** The text from the start of its last `count` words (all of it when shorter). */
+function lastWords(text: string, count: number): string {
+  let seen = 0;
+  for (let index = text.length - 1; index > 0; index--) {
+    if (/\s/.test(text[index]!) && !/\s/.test(text[index - 1]!) && ++seen >= count) return text.slice(index + 1);
+  }
+  return text;
+}
+
+/** Words whose claim holds only within a restrictive clause ("the first city that …", "the only firm that …"). */
+const SCOPED = /\b(?:\p{L}+est|most|least|first|last|only|every|all|any|no|each|same|such)\b/iu;
+
+/**
+ * "…gaining on their US rivals that have led so far" → "…gaining on their US rivals": a restrictive relative clause
+ * at the end of the sentence, after a noun phrase the main clause names as its object. Only when "that", "which" or
+ * "who" is followed by a verb (so it is no "that" clause: "showed that prices rose") and the clause is background.
+ */
+export function dropTrailingRelative(text: string): string {
+  // A clause that only describes is short: only the last words are read, so a sentence of 200,000 words costs little.
+  const window = lastWords(text, RELATIVE_CLAUSE_WORDS + 8);
+  const before = text.slice(0, text.length - window.length);
+  const words = window.split(/\s+/);
+  for (let index = before ? 8 : 3; index < words.length - 1; index++) {
+    if (!/^(?:that|which|who)$/i.test(words[index]!)) continue;
+    const next = words[index + 1]!;
+    const verb =
+      AUXILIARIES.test(next) || (/^\p{Ll}[\p{Ll}-]{2,}(?:s|ed)$/u.test(next) && !/(?:ss|us|is)$/.test(next) && !AUXILIARIES.test(words[index + 2] ?? ''));
+    if (!verb) continue;
+    // The noun phrase before it opens on a determiner after the subject and verb, unbroken by punctuation.
+    const head = words[index - 1]!;
+    if (/[,;:—–()"“”]$/.test(head) || CONTENT_NOUNS.test(head) || /^(?:one|ones|way|time|kind|sort|extent)$/i.test(head)) continue;
+    const from = Math.max(2, index - 4);
+    const opener = words.slice(from, index).findIndex((word) => DETERMINERS.test(word));
+    if (opener < 0 || words.slice(from + opener, index).some((word) => /[,;:—–()"“”]$/.test(word))) continue;
+    // …and is the object of a verb or a preposition ("gaining on their rivals", "to build a case"), not a subject whose
+    // own verb follows the clause ("Since 2020, the firm that makes boats sold its yard").
+    if (!isObjectLead(words[from + opener - 1]!, words[from + opener - 2] ?? '')) continue;
+    const clause = words.slice(index).join(' ');
+    if (/[,;:—–()"“”]/.test(clause)) continue;
+    const kept = before + words.slice(0, index).join(' ');
+    // "the oldest lighthouse built on a rock that the sea covers": a superlative or "only" is true only with the clause.
+    if (SCOPED.test(words.slice(Math.max(0, index - 8), index).join(' '))) continue;
+    if (isBackground(clause, kept)) return kept;
+  }
+  return text;
 }
 
 /** "If we look closely, R1 is derivative" → "R1 is derivative": the main clause carries the point. */

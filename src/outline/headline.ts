@@ -14,6 +14,10 @@ import { shortenSentence } from './condense.js';
  */
 
 export const TITLE_WORD_LIMIT = 9;
+/** What a compressed claim aims at: trailing phrases go down to this while the title stays whole. */
+export const TITLE_WORD_TARGET = 7;
+/** A point of more words than this is not repeated word for word as its slide's title: the audience would read it twice. */
+const REPEATABLE_POINT_WORDS = 6;
 
 /** A headline that leans on something said before it. */
 const DANGLING = /^(?:this|that|these|those|it|it’s|it's|they|there|here|i|we|up to|as)\b/i;
@@ -179,7 +183,80 @@ export function titleCandidates(texts: string[], lang: string, speech = false): 
   candidates.push(...phrases.filter(whole));
   const rest = [shared, ...compressed, ...phrases].filter((text): text is string => Boolean(text));
   candidates.push(...rest.filter((text) => !dangling(text)), ...rest.filter(dangling));
-  return dedupe(candidates.filter((candidate) => countWords(candidate, lang) >= 1));
+  // A title that only repeats a point word for word, or its opening, gives way where it stands to that point's subject,
+  // a key noun phrase ("Southern half of the bay"); a whole repeat without one, to another point's claim that repeats
+  // nothing, or in another language to the point's opening words. Otherwise it stays, as a weaker phrase says less.
+  const claimSet = new Set([finish(main), ...compressed, ...later].filter((text): text is string => Boolean(text)));
+  const repeated = (candidate: string): string | undefined => clean.find((text) => repeatsPoint(candidate, text, lang));
+  const opened = (candidate: string): string | undefined => clean.find((text) => opensPoint(candidate, text, lang));
+  const fresh = candidates.map((candidate) => {
+    const point = repeated(candidate) ?? opened(candidate);
+    if (point === undefined) return candidate;
+    const subject = subjectPhrase(point, lang);
+    if (subject !== undefined && whole(subject)) return subject;
+    if (repeated(candidate) === undefined) return candidate;
+    const claim = candidates.find((other) => claimSet.has(other) && repeated(other) === undefined && opened(other) === undefined);
+    if (claim !== undefined) return claim;
+    // Where no subject can be found (no English auxiliaries to end it), the point's first six words stand for it.
+    const opening = /^en\b/i.test(lang) ? undefined : keyPhrases(point, lang)[0];
+    return opening !== undefined && whole(opening) && countWords(opening, lang) >= 3 && countWords(opening, lang) + 2 <= countWords(point, lang)
+      ? opening
+      : candidate;
+  });
+  return dedupe([...fresh, ...candidates].filter((candidate) => countWords(candidate, lang) >= 1));
+}
+
+/** Words of a text for comparing a title with a point: lower-cased, without articles or punctuation. */
+function comparable(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/\s+/)
+    .map((word) => word.replace(/^[^\p{L}\p{N}$]+|[^\p{L}\p{N}%]+$/gu, ''))
+    .filter((word) => word !== '' && !ARTICLES.test(word));
+}
+
+/** Whether a title says a point again nearly whole: the point, longer than a few words, adds at most two words to it. */
+export function repeatsPoint(title: string, point: string, lang = 'en'): boolean {
+  const pointWords = comparable(point);
+  if (countWords(point, lang) <= REPEATABLE_POINT_WORDS) return false;
+  const titleWords = comparable(title);
+  if (titleWords.length === 0 || pointWords.length - titleWords.length > 2) return false;
+  const seen = new Set(pointWords);
+  return titleWords.every((word) => seen.has(word));
+}
+
+/** Whether a title is the opening of a point, four words or more and two fifths of it, word for word: read twice. */
+export function opensPoint(title: string, point: string, lang = 'en'): boolean {
+  if (countWords(point, lang) <= REPEATABLE_POINT_WORDS) return false;
+  const titleWords = comparable(title);
+  const pointWords = comparable(point);
+  return titleWords.length >= 4 && titleWords.length * 5 >= pointWords.length * 2 && titleWords.every((word, index) => pointWords[index] === word);
+}
+
+/** The verbs that end a sentence's subject: auxiliaries and modals ("The southern half of the bay | was stable"). */
+const AUXILIARIES = /^(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|did|do)$/i;
+
+/**
+ * The subject of a point, when it is a noun phrase of two to six words that names something ("The southern half of the
+ * bay was largely stable" → "Southern half of the bay"): a key noun phrase to title the slide by. Without a tagger, the
+ * subject ends at the first auxiliary; a subject with a comma, a negation or a figure is part of the claim and stays.
+ */
+export function subjectPhrase(text: string, lang = 'en'): string | undefined {
+  if (!/^en\b/i.test(lang)) return undefined;
+  const words = text.trim().split(/\s+/);
+  const verb = words.findIndex((word) => AUXILIARIES.test(word));
+  if (verb < 2 || verb > 7) return undefined;
+  const subject = words.slice(0, verb);
+  const joined = subject.join(' ');
+  // A verb before the auxiliary ("DeepSeek showed that rivals can …") means the auxiliary is a later clause's.
+  if (/[,;:—–()]|\d/.test(joined) || NEGATION.test(joined) || subject.slice(1).some((word) => /^(?:that|if|whether|because|\p{Ll}+ed)$/iu.test(word)))
+    return undefined;
+  const stop = stopWordsFor(lang);
+  const phrase = ARTICLES.test(subject[0]!) ? subject.slice(1) : subject;
+  // Two plain words ("Three years") say too little; a name or a third word makes a phrase worth a title.
+  const named = phrase.slice(1).some((word) => /^\p{Lu}/u.test(word)) || /^\p{Lu}\p{Ll}*\p{Lu}/u.test(phrase[0]!);
+  if (phrase.filter((word) => !isStop(word, stop)).length < 2 || (phrase.length < 3 && !named)) return undefined;
+  return finish(phrase.join(' '));
 }
 
 /** A phrase of two to five words, starting and ending on content words, that at least two of the texts share. */
@@ -262,13 +339,22 @@ export function compressClaim(text: string, lang: string): string | undefined {
   // A short leading time or place phrase ("On January 20th, …") can go from a headline; the point keeps it.
   const leadEnd = words.findIndex((word, index) => index <= 4 && /,$/.test(word));
   if (leadEnd >= 1 && /^(?:on|in|at|by|during|since|after|before)$/i.test(words[0]!) && words.length - leadEnd - 1 >= 4) words = words.slice(leadEnd + 1);
+  // "A Chinese company called DeepSeek released …" → "DeepSeek released …": a headline names the actor; the point keeps
+  // what it is.
+  const naming = words.findIndex((word, index) => index >= 1 && index <= 4 && /^(?:called|named)$/i.test(word));
+  if (naming > 0 && ARTICLES.test(words[0]!) && /^[“"‘']?\p{Lu}/u.test(words[naming + 1] ?? '') && words.length - naming - 1 >= 4) {
+    words = words.slice(naming + 1);
+  }
   // The first clause carries the claim.
   const clauseEnd = words.findIndex((word, index) => index >= 3 && /[,;:—]$/.test(word));
   if (clauseEnd >= 3) words = words.slice(0, clauseEnd + 1);
   // A trailing relative clause or a second coordinated verb phrase goes whole: "… open-source models that mimic …",
   // "… hack into any servers or steal …".
   if (words.length > TITLE_WORD_LIMIT) {
-    const tail = words.findIndex((word, index) => index >= 4 && /^(?:that|which|who|or)$/i.test(word));
+    // "does not signal that …" opens the claim itself, not a relative clause: it stays (its "that" goes below).
+    const tail = words.findIndex(
+      (word, index) => index >= 4 && /^(?:that|which|who|or)$/i.test(word) && !(/^that$/i.test(word) && OPEN_VERBS.has(bare(words[index - 1]!))),
+    );
     if (tail >= 4 && tail <= TITLE_WORD_LIMIT + 1) words = words.slice(0, tail);
   }
   if (words.length > TITLE_WORD_LIMIT) words = [words[0]!, ...words.slice(1).filter((word) => !ARTICLES.test(word))];
@@ -289,6 +375,17 @@ export function compressClaim(text: string, lang: string): string | undefined {
   }
   if (words.length > TITLE_WORD_LIMIT) return undefined;
   const stop = stopWordsFor(lang);
+  // Toward the target, a short trailing phrase goes too ("… was built in 1782 by Johann Müller" → "… was built in
+  // 1782"), when what is left stays whole; the point on the slide keeps it.
+  while (words.length > TITLE_WORD_TARGET) {
+    const cut = lastPhraseStart(words, 4);
+    // Only a phrase without a verb of its own: "… evidence of leavened bread comes" holds the claim's verb.
+    if (cut < 0 || words.slice(cut).some((word) => /^(?:is|are|was|were|has|have|had|\p{Ll}+(?:ed|es))$/u.test(bare(word)))) break;
+    const shorter = words.slice(0, cut);
+    while (shorter.length > 2 && isStop(shorter[shorter.length - 1]!, stop)) shorter.pop();
+    if (shorter.length < 4 || !isWholeTitle(shorter.join(' '), lang, true)) break;
+    words = shorter;
+  }
   while (words.length > 2 && isStop(words[words.length - 1]!, stop)) words.pop();
   // A cut that left a verb without its object ("… benchmark tests rivals") goes back to the phrase before it.
   while (words.length > 3 && !isWholeTitle(words.join(' '), lang, true)) {
@@ -304,6 +401,12 @@ export function compressClaim(text: string, lang: string): string | undefined {
     while (words.length > 2 && isStop(words[words.length - 1]!, stop)) words.pop();
   }
   return words.length >= 3 ? finish(words.join(' ')) : undefined;
+}
+
+/** Index of the last word from `from` on that opens a trailing phrase ("of", "in", "by" …), or -1. */
+function lastPhraseStart(words: string[], from: number): number {
+  for (let index = words.length - 1; index >= from; index--) if (PHRASE_START.test(words[index]!)) return index;
+  return -1;
 }
 
 /** Key phrases of a text: its first clause, cut at a word (or, without spaces, a segmenter word) boundary. */

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import {
+  dropTrailingRelative,
+  isBackground,
+  isCaveat,
+  isSubstantive,
+  pickPoints,
+  POINT_WORD_TARGET,
+  rankSentences,
+  shortenSentence,
+  wordFrequencies,
+} from '../../src/outline/condense.js';
+import { compressClaim, opensPoint, repeatsPoint, subjectPhrase, titleCandidates, TITLE_WORD_TARGET } from '../../src/outline/headline.js';
+
+const wordCount = (text: string): number => text.split(/\s+/).filter(Boolean).length;
+
+describe('a point drops a trailing clause that only describes what it names', () => {
+  it('drops a restrictive relative clause after the object', () => {
+    expect(dropTrailingRelative('Island ferry firms are catching up with their mainland rivals that have run the busiest routes for decades.')).toBe(
+      'Island ferry firms are catching up with their mainland rivals',
+    );
+    // A name with a digit ("V2") is a name, not a figure.
+    expect(dropTrailingRelative('The harbour engineers published a long paper that goes into detail on the methods they used for the V2 ferry.')).toBe(
+      'The harbour engineers published a long paper',
+    );
+  });
+
+  it('aims a point at about twelve words when such a clause is there, and leaves a point that fits alone', () => {
+    const point = shortenSentence('At first glance, the island ferry firms are catching up with their mainland rivals that have run the routes.');
+    expect(point).toBe('The island ferry firms are catching up with their mainland rivals');
+    expect(wordCount(point!)).toBeLessThanOrEqual(POINT_WORD_TARGET);
+    expect(shortenSentence('The ferry reached the quay that the town built.')).toBe('The ferry reached the quay that the town built');
+    expect(shortenSentence('We still need money to finish the pier and to build a new shelter that will keep the rain off.')).toBe(
+      'We still need money to finish the pier and to build a new shelter',
+    );
+  });
+
+  it('keeps a clause that holds a hedge, a negation, a figure or a name', () => {
+    const kept = [
+      'The island ferry firms are catching up with their mainland rivals that reportedly have run the routes for decades.',
+      'The island ferry firms are catching up with their mainland rivals that have never run a night crossing at all.',
+      'The island ferry firms are catching up with their mainland rivals that have carried 40,000 passengers every single summer.',
+      'The old harbour clock was repaired last spring by a clockmaker who trained for years in Geneva and Basel.',
+    ];
+    for (const sentence of kept) expect(dropTrailingRelative(sentence), sentence).toBe(sentence);
+    expect(isBackground('that have run the routes for decades', 'The firms caught up')).toBe(true);
+    expect(isBackground('that may run the routes', 'The firms caught up')).toBe(false);
+    expect(isBackground('who trained in Geneva', 'A clockmaker repaired it')).toBe(false);
+    expect(isBackground('who trained in Geneva', 'A clockmaker from Geneva repaired it')).toBe(true);
+  });
+
+  it('never reads a "that" clause stating a claim, or a superlative, as a clause that can go', () => {
+    const kept = [
+      // "showed that …": the clause is what was shown.
+      'The long harbour survey of the northern coast showed that ferry fares rose faster than wages.',
+      // "an indication that …": the clause is the indication.
+      'The new timetable gives a clear indication that ferries will run less often in the winter months.',
+      // "the oldest … that …": the superlative is true only with its clause.
+      'The pier is the oldest wooden structure on a coast that is flooded by the sea twice a day.',
+      // "that fares must …": the noun after "that" is a subject.
+      'The council adopted a plan that fares must stay below the price of the bus.',
+      // "the firm that makes boats" is the subject: its verb follows the clause.
+      'Since the storm in the north, the firm that makes boats sold its old yard.',
+    ];
+    for (const sentence of kept) expect(dropTrailingRelative(sentence), sentence).toBe(sentence);
+  });
+});
+
+describe('a point drops a connective that only links it to what came before', () => {
+  it('drops ", in turn," from a long point and keeps every other word', () => {
+    expect(shortenSentence('That, in turn, will lower the island families’ willingness to pay higher winter fares.')).toBe(
+      'That will lower the island families’ willingness to pay higher winter fares',
+    );
+    // A point that fits the target keeps it.
+    expect(shortenSentence('Fares, in turn, rose.')).toBe('Fares, in turn, rose');
+  });
+});
+
+describe('a caveat stays beside the claim it qualifies', () => {
+  it('spots a caveat and lets it join its point', () => {
+    expect(isCaveat('But it is not that simple.')).toBe(true);
+    expect(isCaveat('But the ferry was late.')).toBe(false);
+    expect(isCaveat('It is not that simple.')).toBe(false);
+    const paragraph = 'At first glance, the island ferry firms look like they are catching up with their mainland rivals. But it isn’t that simple.';
+    const points = pickPoints(rankSentences(paragraph, wordFrequencies([paragraph])), 'en', 3).map((point) => point.text);
+    expect(points).toContain('It isn’t that simple');
+  });
+
+  it('counts a point that leans on what came before but names its subject as saying something', () => {
+    expect(isSubstantive('That doesn’t mean the V2 launch failed!')).toBe(true);
+    expect(isSubstantive('That’s true… sort of.')).toBe(false);
+  });
+});
+
+describe('titles say the claim in fewer words than the point', () => {
+  it('names the actor rather than what it is called', () => {
+    expect(compressClaim('On May 2nd, a small shipyard called Nordvik launched a new electric ferry', 'en')).toBe('Nordvik launched a new electric ferry');
+  });
+
+  it('reads "does not signal that …" as the claim, not as a relative clause to drop', () => {
+    expect(compressClaim('The ferry does not signal that island fares are ahead of mainland fares', 'en')).toBe(
+      'The ferry does not signal island fares are ahead',
+    );
+  });
+
+  it('drops a short trailing phrase toward seven words, keeping a verb the claim needs', () => {
+    const title = compressClaim('The harbour clock was built in 1782 by a clockmaker from Basel', 'en')!;
+    expect(title).toBe('The harbour clock was built in 1782');
+    expect(wordCount(title)).toBeLessThanOrEqual(TITLE_WORD_TARGET);
+    // "… of leavened bread comes" holds the verb: it does not go.
+    expect(compressClaim('The earliest evidence of leavened bread comes from the old harbour town', 'en')).not.toBe('The earliest evidence');
+  });
+
+  it('knows when a title only repeats a point', () => {
+    expect(repeatsPoint('The southern half of the bay was largely stable', 'The southern half of the bay was largely stable')).toBe(true);
+    // A short point may stand as its own title.
+    expect(repeatsPoint('The main obstacle is price', 'The main obstacle is price')).toBe(false);
+    expect(
+      opensPoint('The big harbour firms were willing to invest', 'The big harbour firms were willing to invest millions into new quays for larger ships'),
+    ).toBe(true);
+    expect(opensPoint('Harbour firms invest', 'The big harbour firms were willing to invest millions into new quays')).toBe(false);
+  });
+
+  it('titles a slide by its point’s subject instead of repeating the point', () => {
+    expect(subjectPhrase('The southern half of the bay was largely stable')).toBe('Southern half of the bay');
+    // A subject that holds a negation, a figure or a verb is part of the claim; two plain words say too little.
+    expect(subjectPhrase('No single tool of the council is enough')).toBeUndefined();
+    expect(subjectPhrase('The survey showed that fares can rise')).toBeUndefined();
+    expect(subjectPhrase('Three years is a short record')).toBeUndefined();
+    const first = titleCandidates(['The southern half of the bay was largely stable', 'Almost all the loss was in the north'], 'en')[0];
+    expect(first).toBe('Southern half of the bay');
+  });
+
+  it('in another language, titles a slide by its point’s opening words rather than the whole point', () => {
+    const point = 'Les marins du port vivaient avec leurs familles près du phare';
+    const first = titleCandidates([point], 'fr')[0]!;
+    expect(first).toBe('Les marins du port vivaient');
+    expect(point.startsWith(first)).toBe(true);
+  });
+});
