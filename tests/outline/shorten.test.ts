@@ -25,8 +25,14 @@ describe('a point drops a trailing clause that only describes what it names', ()
     );
   });
 
+  it('keeps "At first glance", which marks a view the author goes on to question', () => {
+    expect(shortenSentence('At first glance, the island ferry firms are catching up with their mainland rivals that have run the routes.')).toBe(
+      'At first glance, the island ferry firms are catching up with their mainland rivals',
+    );
+  });
+
   it('aims a point at about twelve words when such a clause is there, and leaves a point that fits alone', () => {
-    const point = shortenSentence('At first glance, the island ferry firms are catching up with their mainland rivals that have run the routes.');
+    const point = shortenSentence('In fact, the island ferry firms are catching up with their mainland rivals that have run the routes.');
     expect(point).toBe('The island ferry firms are catching up with their mainland rivals');
     expect(wordCount(point!)).toBeLessThanOrEqual(POINT_WORD_TARGET);
     expect(shortenSentence('The ferry reached the quay that the town built.')).toBe('The ferry reached the quay that the town built');
