@@ -73,6 +73,7 @@ const DRAW: Record<Slide['layout'], (target: PptxSlide, slide: Slide, context: S
   comparison: drawComparison,
   quote: drawQuote,
   figure: drawFigure,
+  timeline: drawTimeline,
   code: drawCode,
   table: drawTable,
   image: drawImage,
@@ -268,6 +269,53 @@ function drawFigure(target: PptxSlide, slide: Slide, context: SlideContext): voi
     const top = body.y + valueH + captionH + 0.2;
     addBullets(target, points, { ...body, y: top, h: body.y + body.h - top }, context, { ordered: false, max: 20 });
   }
+}
+
+/**
+ * Dates in a column at the start, a line with a marker per event, each event's text beside its date: rows stacked
+ * from the top, as high as the body allows for the number of events.
+ */
+function drawTimeline(target: PptxSlide, slide: Slide, context: SlideContext): void {
+  drawHeading(target, slide.title ?? '', context);
+  const body = drawLead(target, slide, context);
+  const events = slide.events ?? [];
+  if (events.length === 0) return;
+  const rtl = context.meta.dir === 'rtl';
+  const dateW = Math.min(2.4, context.frame.contentW * 0.24);
+  const gap = 0.25;
+  const textW = context.frame.contentW - dateW - 2 * gap;
+  const rowH = Math.min(1.2, body.h / events.length);
+  // One size for every row, the smallest any date or text needs, so the events read as equals.
+  const size = Math.min(
+    ...events.map((event) => fittingSize([{ text: event.date || ' ' }], { w: dateW, h: rowH }, { max: 22, min: 9, paragraphSpace: 0 })),
+    ...events.map((event) => fittingSize([{ text: event.text }], { w: textW, h: rowH }, { max: 22, min: 9, paragraphSpace: 0 })),
+  );
+  // Positions from the start of the reading direction, mirrored for right-to-left decks.
+  const at = (x: number, w: number): number => (rtl ? context.frame.w - MARGIN - x - w : MARGIN + x);
+  const lineX = at(dateW + gap, 0);
+  // The marker sits at the middle of the first line of text: half a line (in inches) below the text box's inset.
+  const middle = 0.05 + (size * 1.2) / 72 / 2;
+  const marker = Math.min(0.22, (size * 0.6) / 72);
+  const first = body.y + middle;
+  const last = body.y + (events.length - 1) * rowH + middle;
+  if (events.length > 1)
+    target.addShape('line', { x: lineX, y: first, w: 0, h: last - first, line: { color: context.theme.text, width: 1.5, transparency: 60 } });
+  events.forEach((event, index) => {
+    const y = body.y + index * rowH;
+    target.addText(
+      event.date,
+      textOptions(context, { x: at(0, dateW), y, w: dateW, h: rowH, fontSize: size, bold: true, color: context.theme.accent, align: rtl ? 'left' : 'right' }),
+    );
+    target.addShape('ellipse', {
+      x: lineX - marker / 2,
+      y: y + middle - marker / 2,
+      w: marker,
+      h: marker,
+      fill: { color: context.theme.background },
+      line: { color: context.theme.accent, width: 2 },
+    });
+    target.addText(event.text, textOptions(context, { x: at(dateW + 2 * gap, textW), y, w: textW, h: rowH, fontSize: size }));
+  });
 }
 
 function drawCode(target: PptxSlide, slide: Slide, context: SlideContext): void {
