@@ -22,7 +22,7 @@ import { explicitSlide, isExplicitLayout, toPoint, type Draft } from './explicit
 import { findFigures } from './figures.js';
 import { clipLongWords } from './long-words.js';
 import { findQuotation } from './quotations.js';
-import { timelineOfItems, timelineOfSentences, timelinePages } from './timeline.js';
+import { anchorOf, timelineOfItems, timelineOfSentences, timelinePages } from './timeline.js';
 import { detectLanguage, directionOf } from './language.js';
 import { paginateList, paginateCode, paginateTable, paginateQuote, paginateHtml } from './paginate.js';
 import { countWords, splitSentences } from './sentences.js';
@@ -540,6 +540,9 @@ function leadInOnly(item: ListItem): ListItem {
   if (!match || item.children) return item;
   const [, lead = '', rest = ''] = match;
   if (lead.split(/\s+/).length > 8 || rest.split(/\s+/).length < 12) return item;
+  // "1962: The board replaced …" is a dated event, not a lead-in: a date alone says nothing as a point.
+  const date = anchorOf(lead);
+  if (date && date.start === 0 && date.end === lead.length) return item;
   // Escaped as the sanitiser writes inline HTML, so an imported deck reads back the same markup.
   const shortened: ListItem = { text: lead, html: `<strong>${escapeHtmlText(lead)}</strong>` };
   originalOf.set(shortened, item);
