@@ -173,8 +173,14 @@ export function toEvent(date: DateMention, text: string): TimelineEvent {
 /** The events of list items that are each dated, in order: undefined unless every item is one. */
 export function timelineOfItems(items: string[], lang: string, limit: number): TimelineEvent[] | undefined {
   if (items.length < MIN_EVENTS) return undefined;
-  const anchors = items.map((item) => anchorOf(item));
-  if (!anchors.every((anchor): anchor is DateMention => anchor !== undefined) || !inOrder(anchors)) return undefined;
+  // The first undated item ends the look: a long list of plain items costs one date search.
+  const anchors: DateMention[] = [];
+  for (const item of items) {
+    const anchor = anchorOf(item);
+    if (anchor === undefined) return undefined;
+    anchors.push(anchor);
+  }
+  if (!inOrder(anchors)) return undefined;
   const events: TimelineEvent[] = [];
   for (const [index, item] of items.entries()) {
     const anchor = anchors[index]!;
@@ -199,6 +205,15 @@ function sentenceAt(text: string, offset: number, lang: string): { text: string;
   return { text, start: 0 };
 }
 
+const DATE_HINT = new RegExp(`${MONTH}|(?<!\\d)(?:1[5-9]|20)\\d\\d(?!\\d)`, 'g');
+
+/** Whether a text has at least `count` words that may be dates (a year, a month), counting no further. */
+function namesDates(text: string, count: number): boolean {
+  let found = 0;
+  for (const _match of text.matchAll(DATE_HINT)) if (++found >= count) return true;
+  return false;
+}
+
 /** The run of a paragraph's sentences that makes a timeline, with the sentences it came from. */
 export interface SentenceTimeline {
   events: TimelineEvent[];
@@ -213,6 +228,8 @@ export interface SentenceTimeline {
  * them, and at least half of the paragraph, else a paragraph that merely mentions dates would become a timeline.
  */
 export function timelineOfSentences(paragraph: string, lang: string, budget: LayoutBudget): SentenceTimeline | undefined {
+  // Most paragraphs name fewer than three dates: a cheap look before splitting sentences, which every paragraph pays.
+  if (!namesDates(paragraph, MIN_EVENTS)) return undefined;
   const sentences = splitSentences(paragraph, lang);
   if (sentences.length < MIN_EVENTS) return undefined;
   const anchors = sentences.map((sentence) => anchorOf(sentence));
