@@ -109,11 +109,11 @@ function flatten(points: Point[]): string[] {
   return points.flatMap((point) => [point.text, ...flatten(point.children ?? [])]);
 }
 
-/** What a run of slides states first: a point, a quote, a figure's caption, or the first sentence of its notes. */
+/** What a run of slides states first: a point, a quote, a figure's caption, an event, or the first sentence of its notes. */
 function firstStatement(slides: Slide[]): string | undefined {
   for (const slide of slides) {
     if (slide.layout === 'section' || slide.layout === 'closing') continue;
-    const point = slide.points?.[0]?.text ?? slide.quote?.text ?? slide.figures?.[0]?.caption;
+    const point = slide.points?.[0]?.text ?? slide.quote?.text ?? slide.figures?.[0]?.caption ?? slide.events?.[0]?.text;
     if (point?.trim()) return point.trim();
   }
   for (const slide of slides) {

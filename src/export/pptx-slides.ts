@@ -73,6 +73,7 @@ const DRAW: Record<Slide['layout'], (target: PptxSlide, slide: Slide, context: S
   comparison: drawComparison,
   quote: drawQuote,
   figure: drawFigure,
+  timeline: drawTimeline,
   code: drawCode,
   table: drawTable,
   image: drawImage,
@@ -268,6 +269,97 @@ function drawFigure(target: PptxSlide, slide: Slide, context: SlideContext): voi
     const top = body.y + valueH + captionH + 0.2;
     addBullets(target, points, { ...body, y: top, h: body.y + body.h - top }, context, { ordered: false, max: 20 });
   }
+}
+
+/** Events a timeline lays across the slide; more run down it (as the theme's CSS lays them out). */
+const ACROSS_EVENTS = 4;
+
+/**
+ * A line with a marker per event. Up to four events run across the slide, each date above the line and its text below;
+ * more run down it, the dates in a column at the start and each text beside its date.
+ */
+function drawTimeline(target: PptxSlide, slide: Slide, context: SlideContext): void {
+  drawHeading(target, slide.title ?? '', context);
+  const body = drawLead(target, slide, context);
+  const events = slide.events ?? [];
+  if (events.length === 0) return;
+  if (events.length <= ACROSS_EVENTS) drawTimelineAcross(target, events, body, context);
+  else drawTimelineDown(target, events, body, context);
+}
+
+type Events = NonNullable<Slide['events']>;
+
+/** The timeline's line, quieter than the text. */
+function timelineLine(target: PptxSlide, context: SlideContext, box: Box): void {
+  target.addShape('line', { ...box, line: { color: context.theme.text, width: 1.5, transparency: 60 } });
+}
+
+function timelineMarker(target: PptxSlide, context: SlideContext, x: number, y: number, size: number): void {
+  const d = Math.min(0.22, (size * 0.6) / 72);
+  target.addShape('ellipse', {
+    x: x - d / 2,
+    y: y - d / 2,
+    w: d,
+    h: d,
+    fill: { color: context.theme.background },
+    line: { color: context.theme.accent, width: 2 },
+  });
+}
+
+function drawTimelineAcross(target: PptxSlide, events: Events, body: Box, context: SlideContext): void {
+  const rtl = context.meta.dir === 'rtl';
+  const gap = 0.3;
+  const w = (context.frame.contentW - gap * (events.length - 1)) / events.length;
+  const dateH = 0.7;
+  const lineY = body.y + dateH + 0.2;
+  const textY = lineY + 0.3;
+  const textH = body.y + body.h - textY;
+  const dateSize = Math.min(...events.map((event) => fittingSize([{ text: event.date || ' ' }], { w, h: dateH }, { max: 28, min: 10, paragraphSpace: 0 })));
+  const size = Math.min(...events.map((event) => fittingSize([{ text: event.text }], { w, h: textH }, { max: 22, min: 9, paragraphSpace: 0 })));
+  // Columns from the start of the reading direction; a marker stands over the start of its text (the box's inset in).
+  const xOf = (index: number): number => (rtl ? context.frame.w - MARGIN - (index + 1) * w - index * gap : MARGIN + index * (w + gap));
+  const markerX = (index: number): number => (rtl ? xOf(index) + w - 0.15 : xOf(index) + 0.15);
+  if (events.length > 1) {
+    const ends = [markerX(0), markerX(events.length - 1)];
+    timelineLine(target, context, { x: Math.min(...ends), y: lineY, w: Math.abs(ends[1]! - ends[0]!), h: 0 });
+  }
+  events.forEach((event, index) => {
+    const x = xOf(index);
+    target.addText(
+      event.date,
+      textOptions(context, { x, y: body.y, w, h: dateH, fontSize: dateSize, bold: true, color: context.theme.accent, valign: 'bottom' }),
+    );
+    timelineMarker(target, context, markerX(index), lineY, dateSize);
+    target.addText(event.text, textOptions(context, { x, y: textY, w, h: textH, fontSize: size }));
+  });
+}
+
+function drawTimelineDown(target: PptxSlide, events: Events, body: Box, context: SlideContext): void {
+  const rtl = context.meta.dir === 'rtl';
+  const dateW = Math.min(2.4, context.frame.contentW * 0.24);
+  const gap = 0.25;
+  const textW = context.frame.contentW - dateW - 2 * gap;
+  const rowH = Math.min(1.2, body.h / events.length);
+  // One size for every row, the smallest any date or text needs, so the events read as equals.
+  const size = Math.min(
+    ...events.map((event) => fittingSize([{ text: event.date || ' ' }], { w: dateW, h: rowH }, { max: 22, min: 9, paragraphSpace: 0 })),
+    ...events.map((event) => fittingSize([{ text: event.text }], { w: textW, h: rowH }, { max: 22, min: 9, paragraphSpace: 0 })),
+  );
+  // Positions from the start of the reading direction, mirrored for right-to-left decks.
+  const at = (x: number, w: number): number => (rtl ? context.frame.w - MARGIN - x - w : MARGIN + x);
+  const lineX = at(dateW + gap, 0);
+  // A marker sits at the middle of its text's first line: half a line below the text box's top inset.
+  const middle = 0.05 + (size * 1.2) / 72 / 2;
+  if (events.length > 1) timelineLine(target, context, { x: lineX, y: body.y + middle, w: 0, h: (events.length - 1) * rowH });
+  events.forEach((event, index) => {
+    const y = body.y + index * rowH;
+    target.addText(
+      event.date,
+      textOptions(context, { x: at(0, dateW), y, w: dateW, h: rowH, fontSize: size, bold: true, color: context.theme.accent, align: rtl ? 'left' : 'right' }),
+    );
+    timelineMarker(target, context, lineX, y + middle, size);
+    target.addText(event.text, textOptions(context, { x: at(dateW + 2 * gap, textW), y, w: textW, h: rowH, fontSize: size }));
+  });
 }
 
 function drawCode(target: PptxSlide, slide: Slide, context: SlideContext): void {

@@ -87,6 +87,7 @@ function shownText(slide: Slide): string[] {
   if (slide.subtitle) lines.push(slide.subtitle);
   if (slide.quote) lines.push(slide.quote.text + (slide.quote.attribution ? ` — ${slide.quote.attribution}` : ''));
   for (const figure of slide.figures ?? []) lines.push(`${figure.value}: ${figure.caption}`);
+  for (const event of slide.events ?? []) lines.push(event.date ? `${event.date}: ${event.text}` : event.text);
   const walk = (points: readonly Point[], depth: number): void => {
     points.forEach((point, index) => {
       const marker = slide.ordered || slide.layout === 'agenda' ? `${index + 1}.` : depth === 0 ? '*' : '-';
@@ -109,6 +110,8 @@ function shownMarkdown(slide: Slide): string[] {
   if (slide.quote) lines.push(`> ${block(slide.quote.text)}${slide.quote.attribution ? ` — ${inline(slide.quote.attribution)}` : ''}`, '');
   for (const figure of slide.figures ?? []) lines.push(`- **${inline(figure.value)}**: ${inline(figure.caption)}`);
   if (slide.figures?.length) lines.push('');
+  for (const event of slide.events ?? []) lines.push(event.date ? `- **${inline(event.date)}**: ${inline(event.text)}` : `- ${inline(event.text)}`);
+  if (slide.events?.length) lines.push('');
   const walk = (points: readonly Point[], depth: number): void => {
     points.forEach((point, index) => {
       const marker = slide.ordered || slide.layout === 'agenda' ? `${index + 1}.` : '-';

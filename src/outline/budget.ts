@@ -8,6 +8,10 @@ export interface LayoutBudget {
   words: number;
   /** Words of each side of a two-column comparison. */
   comparisonWords: number;
+  /** Events on a timeline slide, words of each event's text, and of all its events' texts. */
+  timelineEvents: number;
+  timelineWords: number;
+  timelineSlideWords: number;
   /** Top-level items on a list slide, and words across them. */
   listItems: number;
   listWords: number;
@@ -31,6 +35,9 @@ export const BUDGET: LayoutBudget = {
   // At most 50 visible words with the title.
   words: 41,
   comparisonWords: 22,
+  timelineEvents: 6,
+  timelineWords: 16,
+  timelineSlideWords: 64,
   listItems: 6,
   listWords: 48,
   codeLines: 14,
@@ -56,6 +63,9 @@ export function budgetFor(size: SlideSize): LayoutBudget {
     points: scaled(BUDGET.points, upTo1(tall)),
     words: scaled(BUDGET.words, area),
     comparisonWords: scaled(BUDGET.comparisonWords, area),
+    timelineEvents: scaled(BUDGET.timelineEvents, upTo1(tall)),
+    timelineWords: scaled(BUDGET.timelineWords, upTo1(wide)),
+    timelineSlideWords: scaled(BUDGET.timelineSlideWords, area),
     listItems: scaled(BUDGET.listItems, upTo1(tall)),
     listWords: scaled(BUDGET.listWords, area),
     codeLines: scaled(BUDGET.codeLines, tall),

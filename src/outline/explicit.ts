@@ -1,7 +1,8 @@
 import { escapeHtml } from '../escape-html.js';
 import type { Block, ListItem } from '../article/types.js';
 import { clipLongWords, hasLongWord } from './long-words.js';
-import { EXPLICIT_LAYOUTS, type Figure, type Layout, type Point, type Slide } from './types.js';
+import { anchorOf, toEvent as dated, withoutDate } from './timeline.js';
+import { EXPLICIT_LAYOUTS, type Figure, type Layout, type Point, type Slide, type TimelineEvent } from './types.js';
 
 /** A slide before ids and timings are assigned. */
 export type Draft = Omit<Slide, 'id' | 'timing'>;
@@ -30,6 +31,8 @@ function leadsIn(draft: Draft): boolean {
       return draft.points === undefined;
     case 'figure':
       return draft.figures === undefined;
+    case 'timeline':
+      return draft.events === undefined;
     case 'code':
       return draft.code === undefined;
     case 'table':
@@ -66,6 +69,10 @@ export function explicitSlide(layout: Layout, blocks: Block[], base: Omit<Draft,
         if (layout === 'figure' && draft.figures === undefined) {
           draft.figures = block.items.map(toFigure);
           // A figure has no room for sub-items: the notes keep the whole list, read as written.
+          if (block.items.some((item) => item.children)) for (const text of block.items.flatMap(itemTexts)) unshown.push(text);
+        } else if (layout === 'timeline' && draft.events === undefined) {
+          draft.events = block.items.map(toEvent);
+          // A timeline has no room for sub-items either.
           if (block.items.some((item) => item.children)) for (const text of block.items.flatMap(itemTexts)) unshown.push(text);
         } else if (SHOWS_POINTS.has(layout)) {
           draft.points = [...(draft.points ?? []), ...block.items.map(toPoint)];
@@ -124,6 +131,24 @@ export function toPoint(item: ListItem): Point {
   const result = hasLongWord(item.text) ? { text: clipLongWords(item.text) } : point(item.text, item.html);
   if (item.children) result.children = item.children.items.map(toPoint);
   return result;
+}
+
+/**
+ * `2019 — The council approved the plan` (as `lectern import` writes it), `2019: …`, or an item that names its date
+ * anywhere ("The ferry began in March 2021") → an event, its text as written. An item with no date is an event with none.
+ */
+function toEvent(item: ListItem): TimelineEvent {
+  // A label before " — " is the date as the author wrote it, even one that is no calendar date ("Phase one").
+  const split = /^(.{1,40}?)\s+—\s+(\S.*)$/s.exec(item.text);
+  if (split) {
+    const [, date = '', text = ''] = split;
+    const anchor = anchorOf(date);
+    return anchor && anchor.start === 0 && anchor.end === date.length ? dated(anchor, text) : { date, text };
+  }
+  const anchor = anchorOf(item.text);
+  if (!anchor) return { date: '', text: item.text };
+  const text = withoutDate(item.text, anchor);
+  return dated(anchor, text.charAt(0).toUpperCase() + text.slice(1));
 }
 
 /** `**$5.6 million** — DeepSeek … similar capabilities` → a figure. */

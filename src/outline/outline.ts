@@ -23,6 +23,7 @@ import { explicitSlide, isExplicitLayout, toPoint, type Draft } from './explicit
 import { findFigures } from './figures.js';
 import { clipLongWords } from './long-words.js';
 import { findQuotation } from './quotations.js';
+import { anchorOf, timelineOfItems, timelineOfSentences, timelinePages } from './timeline.js';
 import { detectLanguage, directionOf } from './language.js';
 import { paginateList, paginateCode, paginateTable, paginateQuote, paginateHtml } from './paginate.js';
 import { countWords, splitSentences } from './sentences.js';
@@ -334,10 +335,10 @@ function outlineSection(section: Section, sectionTitle: string, lang: string, de
 }
 
 /** Slides that show one block as it is, and may take the sentence that introduces it as a lead line above. */
-const LEAD_LAYOUTS: ReadonlySet<string> = new Set(['figure', 'code', 'table', 'list', 'quote']);
+const LEAD_LAYOUTS: ReadonlySet<string> = new Set(['figure', 'timeline', 'code', 'table', 'list', 'quote']);
 
 /**
- * A lone point just before a figure, code, table, list or quote introduces it ("The snippet below computes the push"):
+ * A lone point just before a figure, timeline, code, table, list or quote introduces it ("The snippet below computes the push"):
  * it becomes that slide's lead line instead of a slide of its own.
  */
 function foldLeadIns(drafts: Draft[], explicit: Set<Draft>): Draft[] {
@@ -412,7 +413,7 @@ function contentSlide(
   paragraph: string,
   lang: string,
   budget: LayoutBudget,
-): Pick<Draft, 'layout' | 'subtitle' | 'quote' | 'figures' | 'points' | 'sources'> | undefined {
+): Pick<Draft, 'layout' | 'subtitle' | 'quote' | 'figures' | 'events' | 'points' | 'sources'> | undefined {
   const sides = comparisonOf(paragraph, lang, budget);
   if (sides) {
     // The claim the two sides answer leads the slide: the paragraph's best other sentence.
@@ -423,6 +424,17 @@ function contentSlide(
       ...(lead ? { subtitle: lead.text } : {}),
       points: sides.map((side) => ({ text: side.text })),
       sources: [...(lead ? [lead.sentence] : []), ...sides.map((side) => side.sentence)],
+    };
+  }
+  const timeline = timelineOfSentences(paragraph, lang, budget);
+  if (timeline) {
+    // The sentence that sets the scene before the dated run leads the slide; the notes keep the whole paragraph.
+    const lead = timeline.before.length > 0 ? keyPointsOf(timeline.before.join(' '), wordFrequencies([paragraph], lang), lang, 1)[0] : undefined;
+    return {
+      layout: 'timeline',
+      ...(lead ? { subtitle: lead.text } : {}),
+      events: timeline.events,
+      sources: [...(lead ? [lead.sentence] : []), ...timeline.sentences],
     };
   }
   const quotation = findQuotation(paragraph);
@@ -467,7 +479,22 @@ function comparisonOf(paragraph: string, lang: string, budget: LayoutBudget): Ar
 /** Slides for a block shown as it is: lists, quotes, code, tables, images and HTML, split when long. */
 function blockSlides(block: Block, lang: string, budget: LayoutBudget): Array<Partial<Draft> & Pick<Draft, 'layout' | 'notes'>> {
   switch (block.kind) {
-    case 'list':
+    case 'list': {
+      // A list whose items are each a dated event, in order, is a timeline, six events or fewer a slide.
+      const events = block.items.some((item) => item.children)
+        ? undefined
+        : timelineOfItems(
+            block.items.map((item) => item.text),
+            lang,
+            budget.timelineWords,
+          );
+      const pages = events && timelinePages(events, budget, lang);
+      if (pages) {
+        return pages.map((page, index) => {
+          const first = pages.slice(0, index).reduce((sum, earlier) => sum + earlier.length, 0);
+          return { layout: 'timeline' as const, events: page, notes: block.items.slice(first, first + page.length).flatMap((item) => listItemTexts(item)) };
+        });
+      }
       return paginateList({ ...block, items: block.items.map(leadInOnly) }, lang, budget).map((items) => ({
         layout: 'list' as const,
         points: items.map(toPoint),
@@ -475,6 +502,7 @@ function blockSlides(block: Block, lang: string, budget: LayoutBudget): Array<Pa
         // The notes keep every item whole, lead-in items included.
         notes: items.flatMap((item) => listItemTexts(originalOf.get(item) ?? item)),
       }));
+    }
     case 'quote':
       return paginateQuote(block.text, lang, budget).map((text, index, all) => ({
         layout: 'quote' as const,
@@ -523,6 +551,9 @@ function leadInOnly(item: ListItem): ListItem {
   if (!match || item.children) return item;
   const [, lead = '', rest = ''] = match;
   if (lead.split(/\s+/).length > 8 || rest.split(/\s+/).length < 12) return item;
+  // "1962: The board replaced …" is a dated event, not a lead-in: a date alone says nothing as a point.
+  const date = anchorOf(lead);
+  if (date && date.start === 0 && date.end === lead.length) return item;
   // Escaped as the sanitiser writes inline HTML, so an imported deck reads back the same markup.
   const shortened: ListItem = { text: lead, html: `<strong>${escapeHtmlText(lead)}</strong>` };
   originalOf.set(shortened, item);
@@ -841,6 +872,8 @@ function assignTitles(drafts: Draft[], state: OutlineState, lang: string): void 
     const chosen = candidates.find((candidate) => !used.has(key(candidate)));
     const title = chosen ?? fallbackTitle(draft, candidates, used, lang);
     draft.title = title;
+    // A timeline titled from its lead line need not show the line too: the notes keep it, marked as said.
+    if (draft.layout === 'timeline' && draft.subtitle && restates(title, draft.subtitle, lang)) delete draft.subtitle;
     used.add(key(title));
   }
 }
@@ -860,7 +893,7 @@ function refutationTitle(draft: Draft, state: OutlineState, lang: string): strin
   return countWords(headline, lang) <= TITLE_WORD_LIMIT && isWholeTitle(headline, lang) ? headline : undefined;
 }
 
-const CONTENT_LAYOUTS: ReadonlySet<string> = new Set(['points', 'comparison', 'quote', 'figure', 'list', 'code', 'table', 'image', 'html']);
+const CONTENT_LAYOUTS: ReadonlySet<string> = new Set(['points', 'comparison', 'quote', 'figure', 'timeline', 'list', 'code', 'table', 'image', 'html']);
 
 /** The texts a slide's title is drawn from, its main text first. */
 function titleTexts(draft: Draft): string[] {
@@ -875,6 +908,7 @@ function titleTexts(draft: Draft): string[] {
   if ((draft.layout === 'comparison' || LEAD_LAYOUTS.has(draft.layout)) && draft.subtitle) texts.push(draft.subtitle);
   if (draft.quote) texts.push(draft.quote.text);
   for (const figure of draft.figures ?? []) if (figure.caption) texts.push(`${figure.caption}`);
+  for (const event of draft.events ?? []) texts.push(event.text);
   walk(draft.points);
   if (draft.table) texts.push(draft.table.header.join(', '));
   if (draft.image) texts.push(draft.image.title ?? '', draft.image.alt);
@@ -941,6 +975,8 @@ export function visibleText(slide: Slide): string {
   if (slide.quote) parts.push(slide.quote.text, slide.quote.attribution ?? '');
   // A figure reads as its value and caption together, as written in an explicit figure list ("$40 — a year of oil").
   for (const figure of slide.figures ?? []) parts.push(figure.caption ? `${figure.value} — ${figure.caption}` : figure.value);
+  // An event reads as its date and text together, as written in an explicit timeline ("2019 — The council …").
+  for (const event of slide.events ?? []) parts.push(event.date ? `${event.date} — ${event.text}` : event.text);
   if (slide.code) parts.push(slide.code.code);
   if (slide.table) for (const cell of [slide.table.header, ...slide.table.rows].flat()) parts.push(cell);
   if (slide.image) parts.push(slide.image.alt);

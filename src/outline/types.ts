@@ -4,7 +4,7 @@ import type { Labels } from '../settings/labels.js';
 import type { SlideSize } from '../slide-size.js';
 
 /** The layouts an article may ask for by name (`<!-- slide: LAYOUT -->`). */
-export const EXPLICIT_LAYOUTS = ['agenda', 'points', 'comparison', 'quote', 'figure', 'list', 'code', 'table', 'image', 'html', 'closing'] as const;
+export const EXPLICIT_LAYOUTS = ['agenda', 'points', 'comparison', 'quote', 'figure', 'timeline', 'list', 'code', 'table', 'image', 'html', 'closing'] as const;
 
 /** Every layout: the explicit ones, plus the title and section slides the outline makes. */
 export type Layout = 'title' | 'section' | (typeof EXPLICIT_LAYOUTS)[number];
@@ -23,6 +23,14 @@ export interface Figure {
   caption: string;
 }
 
+/** One event of a timeline slide: its date as written, and what happened, in the article's words. */
+export interface TimelineEvent {
+  date: string;
+  /** The date in machine-readable form (`<time datetime>`: "2019", "2021-03", "2025-01-20", "01-20"), when one exists. */
+  datetime?: string;
+  text: string;
+}
+
 export interface Slide {
   /** Stable, unique id (used for the HTML id and URL hash), always `s-` and a slug of the title. */
   id: string;
@@ -35,6 +43,8 @@ export interface Slide {
   ordered?: boolean;
   quote?: { text: string; attribution?: string };
   figures?: Figure[];
+  /** Dated events, in time order, for timeline slides. */
+  events?: TimelineEvent[];
   code?: { code: string; lang?: string };
   table?: { header: string[]; rows: string[][]; align: Array<'left' | 'center' | 'right' | null> };
   image?: { src: string; alt: string; title?: string };

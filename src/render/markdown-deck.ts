@@ -40,6 +40,10 @@ function slideToMarkdown(slide: Slide): string {
   if (slide.layout === 'figure') {
     if (slide.figures?.length) body.push(slide.figures.map((figure) => `- ${inline(figure.value)} — ${inline(figure.caption)}`).join('\n'));
     for (const point of slide.points ?? []) body.push(pointText(point));
+  } else if (slide.layout === 'timeline') {
+    // "DATE — text", as an explicit timeline reads it back; an event with no date is its text alone.
+    if (slide.events?.length) body.push(slide.events.map((event) => `- ${event.date ? `${inline(event.date)} — ` : ''}${inline(event.text)}`).join('\n'));
+    for (const point of slide.points ?? []) body.push(pointText(point));
   } else if (slide.points?.length) {
     body.push(list(slide.points, slide.ordered === true || slide.layout === 'agenda', 0));
   }

@@ -64,6 +64,7 @@ function shownTexts(slide: Slide): string[] {
     ...flat(slide.points),
     slide.quote?.text ?? '',
     ...(slide.figures ?? []).flatMap((figure) => [figure.value, figure.caption]),
+    ...(slide.events ?? []).flatMap((event) => [event.date, event.text]),
   ]
     .map(squash)
     .filter(Boolean);
@@ -243,6 +244,25 @@ describe('every layout in PowerPoint', () => {
     expect(paragraphs(await slideXml('html'))).toEqual(expect.arrayContaining(['Safety first: unplug before opening anything.', 'Never open a microwave.']));
     const quote = deck.slides.find((slide) => slide.layout === 'quote');
     expect(squash(paragraphs(await slideXml('quote')).join(' '))).toContain(squash(quote?.quote?.text ?? ''));
+  }, 60_000);
+
+  it('draws a timeline as a date and a text per event, a marker on a line between them, in time order', async () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'ferry.md'),
+      '# The Ferry\n\n## Crossings\n\n- In 1921 the first ferry crossed the estuary.\n- In 1948 a diesel boat replaced the steamer.\n- On June 2nd, 1963, the council bought the service.\n- In 1995 a new slipway opened.\n- In 2014 the ferry ran its last crossing.\n',
+    );
+    const out = join(dir, 'ferry.pptx');
+    const { deck } = await exportDeck(join(dir, 'ferry.md'), { out });
+    const index = deck.slides.findIndex((slide) => slide.layout === 'timeline');
+    const events = deck.slides[index]?.events ?? [];
+    expect(events).toHaveLength(5);
+    const pptx = await readPptx(out);
+    expect(pptx.slides[index]).toEqual([deck.slides[index]?.title, ...events.flatMap((event) => [event.date, event.text])]);
+    const xml = (await pptx.zip.file(`ppt/slides/slide${index + 1}.xml`)?.async('string')) ?? '';
+    expect(xml.match(/prst="ellipse"/g)).toHaveLength(5);
+    expect(xml.match(/prst="line"/g)).toHaveLength(1);
+    expect(pptx.notes[index]).toContain('In 1948 a diesel boat replaced the steamer.');
   }, 60_000);
 
   it('embeds only images inside the article roots', async () => {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportDeck } from '../../src/api/commands.js';
@@ -86,5 +86,22 @@ describe('lectern export --format txt and md: the speaker script', () => {
     expect(script).toContain('> "Nothing teaches you how a thing works like opening it with its owner watching." — Tomas Reyes');
     expect(script).toContain('Safety first: unplug before opening anything.\n\nNever open a microwave.');
     expect(headings(script, true).map((heading) => heading.number)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('lists a timeline as its dates and events, in text and in Markdown', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'ferry.md');
+    writeFileSync(
+      file,
+      '# The Ferry\n\n## Crossings\n\n- In 1921 the first ferry crossed the estuary.\n- In March 1948 a diesel boat replaced the steamer.\n- In 2014 the ferry ran its last crossing.\n',
+    );
+    await exportDeck(file, { out: join(dir, 'ferry.txt') });
+    await exportDeck(file, { out: join(dir, 'ferry.md.md') });
+    expect(readFileSync(join(dir, 'ferry.txt'), 'utf8')).toContain(
+      '1921: The first ferry crossed the estuary\nMarch 1948: A diesel boat replaced the steamer\n2014: The ferry ran its last crossing\n',
+    );
+    expect(readFileSync(join(dir, 'ferry.md.md'), 'utf8')).toContain(
+      '- **1921**: The first ferry crossed the estuary\n- **March 1948**: A diesel boat replaced the steamer\n',
+    );
   });
 });

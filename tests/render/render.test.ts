@@ -52,6 +52,23 @@ describe('renderDeck', () => {
     );
   });
 
+  it('lays out a timeline as an ordered list, each date in a <time> when it has a machine-readable form', async () => {
+    const html = await render(
+      '## Harbour\n\n- In 1852 the board paid for a stone tower.\n- In the 1890s the fleet doubled in size.\n- On June 2nd, 1989, the last keeper locked the door.\n',
+    );
+    const timeline = /<ol class="timeline">.*?<\/ol>/s.exec(html)?.[0] ?? '';
+    expect(timeline).toBe(
+      '<ol class="timeline">' +
+        '<li class="timeline-event"><time class="timeline-date" datetime="1852">1852</time><span class="timeline-text">The board paid for a stone tower</span></li>' +
+        '<li class="timeline-event"><span class="timeline-date">1890s</span><span class="timeline-text">The fleet doubled in size</span></li>' +
+        '<li class="timeline-event"><time class="timeline-date" datetime="1989-06-02">June 2nd, 1989</time><span class="timeline-text">The last keeper locked the door</span></li>' +
+        '</ol>',
+    );
+    // Speaker notes, as on every slide: the items as written.
+    const slide = /<section[^>]*layout-timeline.*?<\/section>/s.exec(html)?.[0] ?? '';
+    expect(slide).toMatch(/<aside class="notes">.*In the 1890s the fleet doubled in size\..*<\/aside>/s);
+  });
+
   it('gives every image a caption, so a slide whose image cannot load is never blank', async () => {
     const html = await render('## Views\n\n![The tower at dusk](https://example.org/tower.jpg)\n\n![](missing/keeper.png)\n');
     expect(html).toContain('<figcaption>The tower at dusk</figcaption>');
