@@ -158,8 +158,7 @@ describe('paragraphs that hand over to the next part', () => {
     'Railways took most of that trade within twenty years of opening.',
     handover,
   ].join('\n\n');
-  const deckOf = (text: string) =>
-    outlineArticle(parseMarkdown(`## Coal\n\n${text}\n\n## Tolls\n\nTolls paid for the locks.\n`, 'c.md').article);
+  const deckOf = (text: string) => outlineArticle(parseMarkdown(`## Coal\n\n${text}\n\n## Tolls\n\nTolls paid for the locks.\n`, 'c.md').article);
 
   it('says a paragraph that only points ahead, in the notes of the slide before, and shows none of it', () => {
     const deck = deckOf(body);
