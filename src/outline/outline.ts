@@ -26,7 +26,7 @@ import { findQuotation } from './quotations.js';
 import { anchorOf, timelineOfItems, timelineOfSentences, timelinePages } from './timeline.js';
 import { detectLanguage, directionOf } from './language.js';
 import { paginateList, paginateCode, paginateTable, paginateQuote, paginateHtml } from './paginate.js';
-import { countWords, splitSentences } from './sentences.js';
+import { countWords, hasAtMostWords, splitSentences } from './sentences.js';
 import { scaleTimings, slideSeconds } from './timing.js';
 import { labelsFor } from '../settings/labels.js';
 import { resolveSettings, type ResolvedSettings } from '../settings/resolve.js';
@@ -868,7 +868,12 @@ function assignTitles(drafts: Draft[], state: OutlineState, lang: string): void 
     if (!CONTENT_LAYOUTS.has(draft.layout) || state.authored.has(draft)) continue;
     // A slide that shows a view beside its refutation is titled by the refutation: the view is not the slide's claim.
     const refutation = refutationTitle(draft, state, lang);
-    const candidates = [...(refutation ? [refutation] : []), ...titleCandidates(titleTexts(draft), lang, draft.layout === 'quote')];
+    const topic = figureTopic(draft, lang);
+    const candidates = [
+      ...(refutation ? [refutation] : []),
+      ...(topic ? titleCandidates([topic], lang) : []),
+      ...titleCandidates(titleTexts(draft), lang, draft.layout === 'quote'),
+    ];
     const chosen = candidates.find((candidate) => !used.has(key(candidate)));
     const title = chosen ?? fallbackTitle(draft, candidates, used, lang);
     draft.title = title;
@@ -894,6 +899,17 @@ function refutationTitle(draft: Draft, state: OutlineState, lang: string): strin
 }
 
 const CONTENT_LAYOUTS: ReadonlySet<string> = new Set(['points', 'comparison', 'quote', 'figure', 'timeline', 'list', 'code', 'table', 'image', 'html']);
+
+/**
+ * Figures are titled by what they show together: their paragraph's short sentence that states it without a figure
+ * ("Smaller measures cost less but add up"), when it has one. It is not on the slide, so the title repeats nothing.
+ */
+function figureTopic(draft: Draft, lang: string): string | undefined {
+  if (draft.layout !== 'figure') return undefined;
+  return draft.notes
+    .flatMap((note) => splitSentences(note, lang))
+    .find((sentence) => !/\d/.test(sentence) && hasAtMostWords(sentence, TITLE_WORD_LIMIT, lang) && isSubstantive(sentence, lang));
+}
 
 /** The texts a slide's title is drawn from, its main text first. */
 function titleTexts(draft: Draft): string[] {

@@ -151,6 +151,16 @@ describe('condensing', () => {
   });
 });
 
+describe('figure titles', () => {
+  it('titles figures by their paragraph’s sentence that states what they show, not by a caption cut short', () => {
+    const text =
+      '## Streets\n\nSmall repairs cost little but add up. Patching a pothole costs about $300 a square metre in most streets, and new drains run from $2 million to $5 million each.\n';
+    const deck = outlineArticle(parseMarkdown(text, 's.md').article);
+    const figure = deck.slides.find((slide) => slide.layout === 'figure');
+    expect(figure?.title).toMatch(/^Small repairs cost little/);
+  });
+});
+
 describe('paragraphs that hand over to the next part', () => {
   const handover = 'But that does not make the canal a failure! It matters most when we look through the second lens.';
   const body = [
