@@ -15,8 +15,13 @@ import { DEFAULT_DECK, FIXTURE_ARTICLES, SEED_ARTICLE } from '../helpers/paths.j
  * What a reader of the deck sees: everything but where in which file it came from, and which sentences of the notes
  * the points were drawn from (an outlined deck marks them; the explicit Markdown keeps the notes as plain text).
  */
+/**
+ * What a rebuilt deck must keep. A section's `takeaway` is chosen from the article's sentences; an imported deck states
+ * its takeaways on its closing slide instead, which the slides compared here include.
+ */
 function comparable(deck: Deck): unknown {
-  return { meta: deck.meta, sections: deck.sections, slides: deck.slides.map(({ lines: _lines, sources: _sources, ...slide }) => slide) };
+  const sections = deck.sections.map(({ takeaway: _takeaway, ...section }) => section);
+  return { meta: deck.meta, sections, slides: deck.slides.map(({ lines: _lines, sources: _sources, ...slide }) => slide) };
 }
 
 const sources = [
