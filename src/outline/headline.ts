@@ -187,8 +187,18 @@ export function titleCandidates(texts: string[], lang: string, speech = false): 
   // a key noun phrase ("Southern half of the bay"); a whole repeat without one, to another point's claim that repeats
   // nothing, or in another language to the point's opening words. Otherwise it stays, as a weaker phrase says less.
   const claimSet = new Set([finish(main), ...compressed, ...later].filter((text): text is string => Boolean(text)));
-  const repeated = (candidate: string): string | undefined => clean.find((text) => repeatsPoint(candidate, text, lang));
-  const opened = (candidate: string): string | undefined => clean.find((text) => opensPoint(candidate, text, lang));
+  // Each candidate is compared with the points once: the claim that replaces a repeat is looked for among them all.
+  const memo = <T>(compute: (candidate: string) => T): ((candidate: string) => T) => {
+    const known = new Map<string, T>();
+    return (candidate) => {
+      if (!known.has(candidate)) known.set(candidate, compute(candidate));
+      return known.get(candidate)!;
+    };
+  };
+  const points = clean.map((text) => ({ text, comparable: comparablePoint(text, lang) }));
+  const wordsOf = memo(comparable);
+  const repeated = memo((candidate) => points.find((point) => repeatsComparable(wordsOf(candidate), point.comparable))?.text);
+  const opened = memo((candidate) => points.find((point) => opensComparable(wordsOf(candidate), point.comparable))?.text);
   const fresh = candidates.map((candidate) => {
     const point = repeated(candidate) ?? opened(candidate);
     if (point === undefined) return candidate;
@@ -215,22 +225,37 @@ function comparable(text: string): string[] {
     .filter((word) => word !== '' && !ARTICLES.test(word));
 }
 
+/** A point read once for comparing with every title candidate of its slide. */
+interface ComparablePoint {
+  /** Long enough that a title saying it again would be a repeat. */
+  repeatable: boolean;
+  words: string[];
+  wordSet: Set<string>;
+}
+
+function comparablePoint(point: string, lang: string): ComparablePoint {
+  const words = comparable(point);
+  return { repeatable: countWords(point, lang) > REPEATABLE_POINT_WORDS, words, wordSet: new Set(words) };
+}
+
+function repeatsComparable(titleWords: string[], point: ComparablePoint): boolean {
+  if (!point.repeatable || titleWords.length === 0 || point.words.length - titleWords.length > 2) return false;
+  return titleWords.every((word) => point.wordSet.has(word));
+}
+
+function opensComparable(titleWords: string[], point: ComparablePoint): boolean {
+  if (!point.repeatable) return false;
+  return titleWords.length >= 4 && titleWords.length * 5 >= point.words.length * 2 && titleWords.every((word, index) => point.words[index] === word);
+}
+
 /** Whether a title says a point again nearly whole: the point, longer than a few words, adds at most two words to it. */
 export function repeatsPoint(title: string, point: string, lang = 'en'): boolean {
-  const pointWords = comparable(point);
-  if (countWords(point, lang) <= REPEATABLE_POINT_WORDS) return false;
-  const titleWords = comparable(title);
-  if (titleWords.length === 0 || pointWords.length - titleWords.length > 2) return false;
-  const seen = new Set(pointWords);
-  return titleWords.every((word) => seen.has(word));
+  return repeatsComparable(comparable(title), comparablePoint(point, lang));
 }
 
 /** Whether a title is the opening of a point, four words or more and two fifths of it, word for word: read twice. */
 export function opensPoint(title: string, point: string, lang = 'en'): boolean {
-  if (countWords(point, lang) <= REPEATABLE_POINT_WORDS) return false;
-  const titleWords = comparable(title);
-  const pointWords = comparable(point);
-  return titleWords.length >= 4 && titleWords.length * 5 >= pointWords.length * 2 && titleWords.every((word, index) => pointWords[index] === word);
+  return opensComparable(comparable(title), comparablePoint(point, lang));
 }
 
 /** The verbs that end a sentence's subject: auxiliaries and modals ("The southern half of the bay | was stable"). */
