@@ -307,7 +307,7 @@ function tidy(text: string): string {
 }
 
 /** Capitalised, without the final full stop or dangling punctuation; long runs clipped. */
-function finishPoint(text: string): string {
+export function finishPoint(text: string): string {
   const capital = text.replace(/^([“"‘']?)(\p{Ll})/u, (_match, quote: string, first: string) => quote + first.toUpperCase());
   return clipLongWords(capital)
     .replace(/(?<!\.\.)[.;:,]$/, '')

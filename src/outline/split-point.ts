@@ -1,3 +1,4 @@
+import { finishPoint } from './condense.js';
 import { countWords } from './sentences.js';
 
 /** Words each half of a split point may take: together they stay near a slide's comfortable load. */
@@ -21,7 +22,7 @@ export function splitPoint(text: string, lang: string): [string, string] | undef
     const right = countWords(after, lang);
     if (left < HALF_MIN_WORDS || right < HALF_MIN_WORDS || left > HALF_MAX_WORDS || right > HALF_MAX_WORDS) continue;
     const imbalance = Math.abs(left - right);
-    if (!best || imbalance < best.imbalance) best = { halves: [finish(before), finish(after)], imbalance };
+    if (!best || imbalance < best.imbalance) best = { halves: [finishPoint(before), finishPoint(after)], imbalance };
   }
   return best?.halves;
 }
@@ -29,9 +30,4 @@ export function splitPoint(text: string, lang: string): [string, string] | undef
 function unclosed(text: string): boolean {
   const count = (pattern: RegExp): number => (text.match(pattern) ?? []).length;
   return count(/\(/g) > count(/\)/g) || count(/“/g) > count(/”/g) || count(/"/g) % 2 === 1;
-}
-
-/** Capitalised, without dangling punctuation at the end. */
-function finish(text: string): string {
-  return text.replace(/^([“"‘']?)(\p{Ll})/u, (_match, quote: string, first: string) => quote + first.toUpperCase()).replace(/[\s.;:,—–]+$/, '');
 }
