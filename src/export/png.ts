@@ -88,6 +88,9 @@ export async function exportPng(prepared: PreparedDeck, outDir: string, options:
       const tabs = await Promise.all(
         Array.from({ length: Math.max(1, Math.min(tabCount, indexes.length)) }, async (_tab, tab) => {
           const { page, blocked } = await isolatedPage(browser, { width, height, scale: options.scale, root: site.dir, newWindow: tab > 0 });
+          // An image holds no motion: with reduced motion the theme and the runtime start no fragment or slide
+          // transition, which a busy machine could otherwise catch a pixel short of its end in one tab and not another.
+          await page.emulateReducedMotion();
           await openDeck(page, site.url('?print-pdf'), true);
           await page.evaluate(finishAnimations, undefined);
           return { page, blocked };

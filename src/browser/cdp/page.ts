@@ -92,6 +92,11 @@ export class Page {
     await this.send('Page.addScriptToEvaluateOnNewDocument', { source });
   }
 
+  /** Tells the page's CSS that the viewer asks for less motion (`prefers-reduced-motion: reduce`). */
+  async emulateReducedMotion(): Promise<void> {
+    await this.send('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-reduced-motion', value: 'reduce' }] });
+  }
+
   async setViewport(options: { width: number; height: number; deviceScaleFactor?: number }): Promise<void> {
     const { width, height } = options;
     await this.send('Emulation.setDeviceMetricsOverride', {
