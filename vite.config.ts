@@ -21,6 +21,9 @@ export default defineConfig({
   // Vitest builds its own server from this file: it must not start presenting a deck.
   plugins: process.env.VITEST ? [] : [lectern({ source: 'slides/deepseek-r1.md' })],
   test: {
+    // Much of the full tier waits on Chromium, LibreOffice and child processes rather than computing: with Vitest's
+    // default of one worker on a two-core machine, both cores sat idle half the time. Three workers keep them busy.
+    maxWorkers: 3,
     testTimeout: 60_000,
     hookTimeout: 120_000,
     projects: [

@@ -17,5 +17,6 @@ describe('web pages (structured and arbitrary Unicode)', () => {
       }),
       fuzzRuns(1000),
     );
-  }, 120_000);
+    // About a minute alone; beside other test files on two cores, twice that.
+  }, 300_000);
 });

@@ -54,7 +54,8 @@ function run(command: string, args: string[], cwd = project): string {
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'lectern-install-'));
-  run('npm', ['pack', '--pack-destination', work, '--silent'], ROOT);
+  // The global setup compiled lib/ already; `prepack` would compile it again in place while other test files run the CLI.
+  run('npm', ['pack', '--ignore-scripts', '--pack-destination', work, '--silent'], ROOT);
   const tarball = readdirSync(work).find((name) => name.endsWith('.tgz'));
   if (!tarball) throw new Error('npm pack wrote no tarball');
   project = join(work, 'project');
