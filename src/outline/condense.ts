@@ -230,7 +230,15 @@ function shortenSteps(sentence: string, lang: string, limit: number): { text: st
   text = text.replace(/\s*\((?![^)]*\d)[^)]{1,80}\)/g, '').replace(/\s*—(?![^—]*\d)[^—]{1,80}—\s*/g, ' ');
   text = tidy(text);
   if (fits(text)) return { text: finishPoint(text), fits: true };
-  for (const step of [dropInsertions, dropAppositive, dropTrailingWhich, dropTrailingRelative, dropLeadingSubordinate, dropTrailingAside]) {
+  for (const step of [
+    dropInsertions,
+    dropAppositive,
+    dropTrailingWhich,
+    dropTrailingRelative,
+    dropTrailingPurpose,
+    dropLeadingSubordinate,
+    dropTrailingAside,
+  ]) {
     const next = tidy(step(text));
     if (countWords(next, lang) >= 5) text = next;
     if (fits(text)) return { text: finishPoint(text), fits: true };
@@ -248,12 +256,22 @@ function shortenSteps(sentence: string, lang: string, limit: number): { text: st
 function tighten(point: string, lang: string, target: number): string {
   if (!shortensLikeEnglish(lang) || hasAtMostWords(point, target, lang)) return point;
   let text = point;
-  for (const step of [dropConnectives, dropTrailingRelative]) {
+  for (const step of [dropConnectives, dropIntensifiers, dropTrailingRelative, dropTrailingPurpose]) {
     if (hasAtMostWords(text, target, lang)) break;
     const next = tidy(step(text));
     if (countWords(next, lang) >= 5) text = next;
   }
   return text === point ? point : finishPoint(text);
+}
+
+/**
+ * "It comes as no surprise at all that…" → "It comes as no surprise that…": an intensifier only stresses a claim it does
+ * not change. "At all" goes only at the end of its phrase ("at all costs" names something and stays).
+ */
+export function dropIntensifiers(text: string): string {
+  return text
+    .replace(/\s+at all\b(?=\s*(?:[,.;:!?]|$)|\s+that\b)/gi, '')
+    .replace(/\s+(?:really|actually|truly|extremely|naturally|obviously)\s+(?=\p{L})/giu, ' ');
 }
 
 /** "That, in turn, will affect …" → "That will affect …": a connective between commas links to what was said; it adds no claim. */
@@ -404,6 +422,71 @@ export function dropTrailingRelative(text: string): string {
     const kept = before + words.slice(0, index).join(' ');
     // "the oldest lighthouse built on a rock that the sea covers": a superlative or "only" is true only with the clause.
     if (SCOPED.test(words.slice(Math.max(0, index - 8), index).join(' '))) continue;
+    if (isBackground(clause, kept)) return kept;
+  }
+  return text;
+}
+
+/**
+ * Words after which "to" starts the verb's own complement ("willing to invest", "need to hack", "in order to"), not a
+ * purpose added to a finished clause. Part-of-speech tags would tell a noun from these; see headline.ts for the cost.
+ */
+const TO_TAKERS =
+  /^(?:able|unable|willing|unwilling|ready|eager|likely|unlikely|sure|certain|free|due|about|enough|going|trying|order|need|needs|needed|want|wants|wanted|have|has|had|ought|used|seem|seems|appear|appears|plan|plans|hope|hopes|wish|expect|expects|fail|fails|refuse|refuses|agree|agrees|decide|decides|choose|chooses|way|ways|right|rights|time|chance|power|ability|freedom|attempt|effort|bid|decision|plan|plans|promise|pledge|tendency|first|last|only|next|according|due|close|next|up|down|back|thanks|relation|respect|regard|compared|similar|opposed|prior|addition|contrast|access|commitment|pressure|incentive|incentives|reason|reasons)$/i;
+/** Verbs whose object is asked or let to act ("asked bakers to make", "let councils to decide"): their "to" is no purpose. */
+const OBJECT_TO_VERBS =
+  /^(?:ask|asks|asked|asking|tell|tells|told|allow|allows|allowed|let|lets|help|helps|helped|want|wants|wanted|persuade|persuaded|urge|urges|urged|invite|invites|invited|encourage|encourages|encouraged|force|forces|forced|require|requires|required|enable|enables|enabled|expect|expects|expected|cause|causes|caused|get|gets|got|lead|leads|led|teach|taught|advise|advised|order|ordered|pay|pays|paid|hire|hired|train|trained|needs?|wish|prefer|prefers)$/i;
+/** Words an object opens on, after the verb of a purpose clause ("to train their model", "to collect a twig"). */
+const OBJECT_OPENERS = /^(?:a|an|the|their|its|his|her|our|my|your|this|these|those|them|it|us|some|any|more|each|every|new|its)$/i;
+/** Verbs a purpose is commonly stated with, whatever their object opens on ("to enable marginal advantages"). */
+const PURPOSE_VERBS =
+  /^(?:enable|ensure|make|help|keep|avoid|reduce|improve|support|protect|allow|create|build|train|produce|meet|cover|fund|raise|cut|bring|reach|gain|save|prevent|stop|serve|attract|boost|increase|lower|match|win|secure|offset|finance|replace|attract|compete|stay|remain|survive)$/i;
+/** The longest trailing purpose clause a point drops, in words. */
+const PURPOSE_CLAUSE_WORDS = 16;
+
+/**
+ * "…invest billions into infrastructure to enable marginal advantages over their competitors" → "…invest billions into
+ * infrastructure": a trailing purpose clause after the object of a finished clause, when the clause is background
+ * (`isBackground`: no figure, negation, hedge or new name). What was done stays on the slide; why, in the notes.
+ */
+export function dropTrailingPurpose(text: string): string {
+  const window = lastWords(text, PURPOSE_CLAUSE_WORDS + 6);
+  const before = text.slice(0, text.length - window.length);
+  const words = window.split(/\s+/);
+  for (let index = before ? 6 : 4; index < words.length - 1; index++) {
+    // "to be", "to have": what the object is said to be, not what the action was for.
+    if (!/^to$/i.test(words[index]!) || !/^\p{Ll}{2,}$/u.test(words[index + 1]!) || /^(?:be|have|do)$/i.test(words[index + 1]!)) continue;
+    // "to" opens a verb, not a noun phrase ("a move to honest prices", "a rival to wind"): the verb takes an object
+    // that opens on a determiner, or is one of the verbs purposes are commonly stated with.
+    if (!OBJECT_OPENERS.test(words[index + 2] ?? '') && !PURPOSE_VERBS.test(words[index + 1]!)) continue;
+    if (words.length - index > PURPOSE_CLAUSE_WORDS) continue;
+    const head = words[index - 1]!;
+    // The word before "to" ends a noun phrase: plain letters, no punctuation, not an adjective or verb that takes "to",
+    // not an inflected verb ("tried to", "going to") and not a preposition ("up to").
+    if (
+      !/^[\p{L}’'-]+$/u.test(head) ||
+      TO_TAKERS.test(head) ||
+      /^(?:and|or|but|nor|than|as|so|then)$/i.test(head) ||
+      /(?:ed|ing)$/i.test(head) ||
+      PREPOSITIONS.test(head) ||
+      AUXILIARIES.test(head)
+    )
+      continue;
+    // That noun phrase is an object: a determiner, a preposition or a verb stands within the three words before it.
+    const lead = words.slice(Math.max(0, index - 4), index - 1);
+    // "asked bakers in several countries to make starters": a verb that asks its object to act takes "to" too.
+    if (words.slice(Math.max(0, index - 7), index - 1).some((word) => OBJECT_TO_VERBS.test(word))) continue;
+    if (!lead.some((word) => DETERMINERS.test(word) || PREPOSITIONS.test(word) || /^(?:any|some|all|billions|millions)$/i.test(word))) continue;
+    if (lead.some((word) => /[,;:—–()"“”]$/.test(word))) continue;
+    const clause = words.slice(index).join(' ');
+    const kept = before + words.slice(0, index).join(' ');
+    // A clause with a verb of its own after "that" ("…to make starters found that…") runs on past the purpose.
+    if (/[,;:—–()"“”]/.test(clause.replace(/[.!]$/, '')) || /\b(?:that|which|who|whose)\b/i.test(clause)) continue;
+    // "from one bake to the next" is one phrase; under a negation ("never climb a tree to collect a twig") the purpose
+    // is what is denied.
+    // The clause the purpose belongs to starts after the last comma or "that" ("no surprise that <clause>").
+    const governing = kept.split(/[,;]\s|\bthat\s/i).pop() ?? kept;
+    if (/\b(?:from|between)\b/i.test(words.slice(Math.max(0, index - 9), index).join(' ')) || NEGATIONS.test(governing)) continue;
     if (isBackground(clause, kept)) return kept;
   }
   return text;

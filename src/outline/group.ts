@@ -28,6 +28,11 @@ export interface Grouping {
   reduced: boolean[];
 }
 
+/** Paragraphs share a slide showing one point each only when each pair shares at least this much of the run's mean cohesion. */
+const LINKED_SHARE = 0.5;
+/** What putting paragraphs that do not share a topic on one slide costs: a slide of one point costs 4. */
+const UNRELATED_JOIN_COST = 1.5;
+
 /** Words of points a slide holds comfortably (its budget, `LayoutBudget.words`, is the most it may hold). */
 const COMFORTABLE_WORDS = 22;
 
@@ -40,6 +45,7 @@ export function groupByTopic(units: GroupUnit[], lang: string, budget: LayoutBud
     units.map((unit) => unit.text),
     lang,
   );
+  const meanCohesion = cohesion.length === 0 ? 0 : cohesion.reduce((sum, value) => sum + value, 0) / cohesion.length;
   const best: number[] = [0];
   const from: number[] = [0];
   const reducedAt: boolean[] = [false];
@@ -52,7 +58,10 @@ export function groupByTopic(units: GroupUnit[], lang: string, budget: LayoutBud
     // The same span with each paragraph of several points showing only its best one.
     let fewerPoints = 0;
     let fewerWords = 0;
+    // The weakest link between neighbouring paragraphs inside the span.
+    let weakestLink = Number.POSITIVE_INFINITY;
     for (let start = end - 1; start >= 0; start--) {
+      if (start < end - 1) weakestLink = Math.min(weakestLink, cohesion[start] ?? 0);
       const unit = units[start]!;
       points += unit.points;
       words += unit.words;
@@ -67,9 +76,11 @@ export function groupByTopic(units: GroupUnit[], lang: string, budget: LayoutBud
         // A paragraph alone on a slide shows a second point when it has one.
         const extra = span === 1 && points === 1 ? (unit.extraWords ?? 0) : 0;
         const shown = extra > 0 ? 2 : points;
-        options.push({ cost: sizeCost(shown, totalPoints, budget.points) + Math.max(0, words + extra - COMFORTABLE_WORDS) * 0.2, reduced: false });
+        const unrelated = span > 1 && weakestLink < meanCohesion * LINKED_SHARE ? UNRELATED_JOIN_COST : 0;
+        options.push({ cost: sizeCost(shown, totalPoints, budget.points) + Math.max(0, words + extra - COMFORTABLE_WORDS) * 0.2 + unrelated, reduced: false });
       }
-      if (span > 1 && fewerPoints < points) {
+      // …and only for paragraphs that continue one topic: unrelated paragraphs keep their points on slides of their own.
+      if (span > 1 && fewerPoints < points && weakestLink >= meanCohesion * LINKED_SHARE) {
         // Showing fewer points is worth it only to keep paragraphs together; a small price keeps all when they fit.
         options.push({ cost: sizeCost(fewerPoints, totalPoints, budget.points) + Math.max(0, fewerWords - COMFORTABLE_WORDS) * 0.2 + 0.5, reduced: true });
       }

@@ -248,6 +248,13 @@ function opensComparable(titleWords: string[], point: ComparablePoint): boolean 
   return titleWords.length >= 4 && titleWords.length * 5 >= point.words.length * 2 && titleWords.every((word, index) => point.words[index] === word);
 }
 
+/** Whether a title is a point word for word, but for articles and punctuation: the slide would show it twice. */
+export function saysPoint(title: string, point: string): boolean {
+  const titleWords = comparable(title);
+  const pointWords = comparable(point);
+  return titleWords.length > 0 && titleWords.length === pointWords.length && titleWords.every((word, index) => word === pointWords[index]);
+}
+
 /** Whether a title says a point again nearly whole: the point, longer than a few words, adds at most two words to it. */
 export function repeatsPoint(title: string, point: string, lang = 'en'): boolean {
   return repeatsComparable(comparable(title), comparablePoint(point, lang));

@@ -36,7 +36,7 @@ import { groupByTopic } from './group.js';
 import { splitPoint } from './split-point.js';
 import { sectionTakeaway } from './takeaways.js';
 import { refutedViews, refutes } from './views.js';
-import { cutAtWord, isWholeTitle, titleCandidates, TITLE_WORD_LIMIT } from './headline.js';
+import { cutAtWord, isWholeTitle, saysPoint, titleCandidates, TITLE_WORD_LIMIT } from './headline.js';
 import type { Deck, DeckSection, Point, Slide } from './types.js';
 
 export interface OutlineOptions extends DeckSettingValues {
@@ -877,6 +877,13 @@ function assignTitles(drafts: Draft[], state: OutlineState, lang: string): void 
     const chosen = candidates.find((candidate) => !used.has(key(candidate)));
     const title = chosen ?? fallbackTitle(draft, candidates, used, lang);
     draft.title = title;
+    // A title that is one of the slide's points carries it as the headline: the body shows the rest, and the notes keep
+    // its sentence marked as shown.
+    const carried =
+      draft.layout === 'points' && (draft.points?.length ?? 0) >= MIN_POINTS_BESIDE_CARRIED + 1
+        ? draft.points!.findIndex((point) => !point.children?.length && saysPoint(title, point.text))
+        : -1;
+    if (carried >= 0) draft.points = draft.points!.filter((_, index) => index !== carried);
     // A timeline titled from its lead line need not show the line too: the notes keep it, marked as said.
     if (draft.layout === 'timeline' && draft.subtitle && restates(title, draft.subtitle, lang)) delete draft.subtitle;
     used.add(key(title));
@@ -897,6 +904,9 @@ function refutationTitle(draft: Draft, state: OutlineState, lang: string): strin
   const headline = title.charAt(0).toUpperCase() + title.slice(1);
   return countWords(headline, lang) <= TITLE_WORD_LIMIT && isWholeTitle(headline, lang) ? headline : undefined;
 }
+
+/** Points a slide keeps beside the one its title carries. */
+const MIN_POINTS_BESIDE_CARRIED = 2;
 
 const CONTENT_LAYOUTS: ReadonlySet<string> = new Set(['points', 'comparison', 'quote', 'figure', 'timeline', 'list', 'code', 'table', 'image', 'html']);
 

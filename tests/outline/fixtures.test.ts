@@ -62,6 +62,14 @@ describe.each(articleFiles)('article %s', (file) => {
     expect(new Set(titles).size).toBe(titles.length);
   });
 
+  it('shows a point its title already says only where the slide would otherwise hold one point', async () => {
+    const { deck } = await load();
+    const said = (title: string, point: string): boolean => title.toLowerCase() === point.toLowerCase().replace(/[.!]$/, '');
+    for (const slide of deck.slides.filter((candidate) => candidate.layout === 'points' && candidate.title)) {
+      if ((slide.points ?? []).some((point) => said(slide.title!, point.text))) expect(slide.points?.length, slide.id).toBeLessThanOrEqual(2);
+    }
+  });
+
   const wanted = expected[name];
   if (wanted) {
     it('matches the expected outline', async () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  dropIntensifiers,
+  dropTrailingPurpose,
   dropTrailingRelative,
   isBackground,
   isCaveat,
@@ -142,5 +144,52 @@ describe('titles say the claim in fewer words than the point', () => {
     const first = titleCandidates([point], 'fr')[0]!;
     expect(first).toBe('Les marins du port vivaient');
     expect(point.startsWith(first)).toBe(true);
+  });
+});
+
+describe('a long point drops a trailing purpose clause that is background', () => {
+  it('keeps what was done and leaves why to the notes', () => {
+    expect(dropTrailingPurpose('The island ferry firms were willing to spend millions on new piers to win small gains over their rivals.')).toBe(
+      'The island ferry firms were willing to spend millions on new piers',
+    );
+    expect(dropTrailingPurpose('It is no surprise that the council would break the harbour rules to build a cheaper pier of its own.')).toBe(
+      'It is no surprise that the council would break the harbour rules',
+    );
+    // In a point over the target, shortening takes the same step.
+    expect(shortenSentence('Up to this point, the island ferry firms were willing to spend millions on new piers to win small gains over their rivals.')).toBe(
+      'The island ferry firms were willing to spend millions on new piers',
+    );
+  });
+
+  it('keeps a "to" that belongs to the verb, the noun or a range, a denied purpose, and a purpose with a figure or a name', () => {
+    const kept = [
+      // "asked … to make": the object is asked to act.
+      'The harbour board asked keepers on several islands to make a record of the same storm.',
+      // "a move to honest prices", "a rival to wind": "to" opens a noun phrase.
+      'We recommend a harbour fund, fees for small works, and a gradual move to honest ferry prices.',
+      'For now, tidal power in the bay is a small, steady supplier rather than a rival to wind and solar.',
+      // "from one tide to the next": a range.
+      'That rope carried the weight of the whole boat from one tide to the next.',
+      // Under "never", the purpose is what is denied.
+      'Never pull a mooring line tight across the deck to reach the quay.',
+      // A figure or a new name in the purpose carries facts.
+      'The island ferry firms were willing to spend millions on new piers to win 40% of the crossings.',
+      'The island ferry firms were willing to spend millions on new piers to compete with Northlink.',
+      // "to be": what the object is said to be.
+      'The keeper claims in his diary on the island to be an honest witness of the storm.',
+    ];
+    for (const sentence of kept) expect(dropTrailingPurpose(sentence), sentence).toBe(sentence);
+  });
+});
+
+describe('a long point drops an intensifier that only stresses its claim', () => {
+  it('drops "at all" and stressing adverbs, and keeps "at all costs" and hedges', () => {
+    expect(dropIntensifiers('It comes as no surprise at all that the ferry was late')).toBe('It comes as no surprise that the ferry was late');
+    expect(dropIntensifiers('The pier has no railings at all.')).toBe('The pier has no railings.');
+    expect(dropIntensifiers('Smaller firms will naturally take passengers away from the big lines')).toBe(
+      'Smaller firms will take passengers away from the big lines',
+    );
+    for (const kept of ['The pier must be kept open at all costs', 'It is not quite that simple', 'The ferry was only just late'])
+      expect(dropIntensifiers(kept)).toBe(kept);
   });
 });
