@@ -22,7 +22,7 @@ import { findEnumeration, type Enumeration } from './enumeration.js';
 import { explicitSlide, isExplicitLayout, toPoint, type Draft } from './explicit.js';
 import { findFigures } from './figures.js';
 import { clipLongWords } from './long-words.js';
-import { findQuotation } from './quotations.js';
+import { findQuotation, unwrapQuotation } from './quotations.js';
 import { anchorOf, timelineOfItems, timelineOfSentences, timelinePages } from './timeline.js';
 import { detectLanguage, directionOf } from './language.js';
 import { paginateList, paginateCode, paginateTable, paginateQuote, paginateHtml } from './paginate.js';
@@ -506,7 +506,7 @@ function blockSlides(block: Block, lang: string, budget: LayoutBudget): Array<Pa
     case 'quote':
       return paginateQuote(block.text, lang, budget).map((text, index, all) => ({
         layout: 'quote' as const,
-        quote: { text: clipLongWords(text), attribution: index === all.length - 1 ? block.attribution : undefined },
+        quote: { text: clipLongWords(unwrapQuotation(text)), attribution: index === all.length - 1 ? block.attribution : undefined },
         notes: [text + (block.attribution && index === all.length - 1 ? ` — ${block.attribution}` : '')],
       }));
     case 'code':

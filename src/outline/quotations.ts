@@ -57,3 +57,13 @@ function speakerOf(paragraph: string, index: number, length: number): string | u
         .join(', ') || undefined
     : undefined;
 }
+
+/**
+ * `> "I'm an AI language model called ChatGPT."` → the words without the marks around them: a quote slide draws the
+ * quotation itself, and a title cut from it would open on an unmatched mark. Only one pair enclosing the whole text.
+ */
+export function unwrapQuotation(text: string): string {
+  const match = /^\s*(?:“([^“”]+)”|"([^"]+)")\s*$/.exec(text);
+  const inner = match?.[1] ?? match?.[2];
+  return inner === undefined ? text : inner.trim();
+}
