@@ -2,6 +2,7 @@ import { isSpaceless, scriptLanguage } from './language.js';
 import { countWords, wordsOf } from './sentences.js';
 import { stopWordsFor } from './stopwords.js';
 import { shortenSentence } from './condense.js';
+import { statesView } from './views.js';
 
 /**
  * Slide titles from a slide's own content, in the article's own words: the key phrase its points share ("distillation
@@ -162,9 +163,15 @@ export function titleCandidates(texts: string[], lang: string, speech = false): 
   // A speaker's own words may start with "I" or "we": that is whom the quote is from.
   const dangling = (text: string): boolean => !speech && DANGLING.test(text);
   // (a) A whole short clause that states the slide's claim, its main text first.
-  if (main.split(/\s+/).length <= TITLE_WORD_LIMIT - 2 && whole(finish(main))) candidates.push(finish(main));
+  // A view the author reports ("At first sight, R1 looks like proof…") titles a slide only with what marks it as one:
+  // without the marker it would read as the author's own claim.
+  const keepsView = (headline: string, index: number): boolean => !statesView(clean[index]!) || statesView(headline);
+  if (main.split(/\s+/).length <= TITLE_WORD_LIMIT - 2 && whole(finish(main)) && keepsView(finish(main), 0)) candidates.push(finish(main));
   // The main claim compressed; another point's claim only when it is short enough whole.
-  const compressed = claims.map((claim) => compressClaim(claim, lang));
+  const compressed = claims.map((claim, index) => {
+    const headline = compressClaim(claim, lang);
+    return headline !== undefined && keepsView(headline, index) ? headline : undefined;
+  });
   const later: string[] = [];
   compressed.forEach((headline, index) => {
     if (!headline || !whole(headline)) return;
@@ -179,7 +186,7 @@ export function titleCandidates(texts: string[], lang: string, speech = false): 
   candidates.push(...later);
   // (c) A cut of a point at a phrase boundary; a cut that leaves the phrase open or leans on what came before is the
   // last resort, kept only so that every slide still gets a distinct title.
-  const phrases = clean.flatMap((text) => keyPhrases(text, lang));
+  const phrases = clean.flatMap((text, index) => keyPhrases(text, lang).filter((phrase) => keepsView(phrase, index)));
   candidates.push(...phrases.filter(whole));
   const rest = [shared, ...compressed, ...phrases].filter((text): text is string => Boolean(text));
   candidates.push(...rest.filter((text) => !dangling(text)), ...rest.filter(dangling));

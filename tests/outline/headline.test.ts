@@ -129,3 +129,12 @@ describe('other languages keep distinct titles (rule 4)', () => {
     expect(new Set(candidates).size).toBe(candidates.length);
   });
 });
+
+describe('a title from a view the author reports', () => {
+  it('keeps what marks it as a view, or does not use it', () => {
+    const view = 'At first sight, the new ferry looks like proof that the island is closing the gap with the mainland';
+    const candidates = titleCandidates([view, 'The ferry was built with a method known as riveting'], 'en');
+    for (const candidate of candidates.filter((text) => /proof|closing the gap/i.test(text))) expect(candidate, candidate).toMatch(/first sight/i);
+    expect(candidates.length).toBeGreaterThan(0);
+  });
+});
