@@ -13,7 +13,7 @@ const { measureTalk } = await import(join(root, 'lib/outline/quality.js'));
 
 if (process.argv.includes('--help')) {
   process.stdout.write(
-    'Usage: npm run bench:quality\n\nPrints, for every article in tests/fixtures/articles/ and ../shared/articles/ (plus a generated\nbook-length text): sections, slides, counter titles ("(2/5)"), distinct content-slide titles, points\nending in "…", single-point share of points slides, median points per slide, median/max words per\npoint, median visible words per content slide and the most on a points slide, overflowing slides,\ncoverage, planned minutes and the layouts used. Needs Chromium (for overflow). Exits non-zero when\nan article misses a target.\n',
+    'Usage: npm run bench:quality\n\nPrints, for every article in tests/fixtures/articles/ and ../shared/articles/ (plus a generated\nbook-length text): sections, slides, counter titles ("(2/5)"), distinct content-slide titles, points\nending in "…", single-point share of points slides, median points per slide, median/max words per\npoint, median visible words per content slide and the most on a points slide, titles that repeat a\npoint of their slide, overflowing slides,\ncoverage, planned minutes and the layouts used. Needs Chromium (for overflow). Exits non-zero when\nan article misses a target.\n',
   );
   process.exit(0);
 }
@@ -60,6 +60,7 @@ for (const file of articles) {
     String(talk.medianPointsPerSlide),
     `${talk.medianWordsPerPoint}/${talk.maxWordsPerPoint}`,
     `${talk.medianWordsPerSlide}/${talk.maxWordsPerPointSlide}`,
+    String(talk.titlesRepeatingPoints),
     String(report.overflowing),
     `${coverage.toFixed(1)} %`,
     (prepared.deck.meta.totalTime / 60).toFixed(1),
@@ -82,6 +83,7 @@ const header = [
   'points/slide',
   'words/point med/max',
   'words/slide med/max',
+  'title repeats a point',
   'overflowing',
   'coverage',
   'minutes',
@@ -89,7 +91,9 @@ const header = [
 const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => row[column].length)));
 const line = (cells) => `| ${cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join(' | ')} |`;
 process.stdout.write([line(header), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...rows.map(line)].join('\n') + '\n');
-process.stdout.write(`\nwords/slide: median visible words per content slide / most on a points slide.\nLayouts used:\n${layoutLines.join('\n')}\n`);
+process.stdout.write(
+  `\nwords/slide: median visible words per content slide / most on a points slide. title repeats a point: content slides whose title says one of their points again (whole, nearly whole or its opening); measured, no target yet.\nLayouts used:\n${layoutLines.join('\n')}\n`,
+);
 process.stdout.write(
   failures === 0
     ? '\nall decks: 0 counter titles, ≥ 95 % distinct titles, no "…" points, ≤ 15 % single-point slides, median ≤ 16 words a point and ≤ 30 a slide, no points slide over 50, 0 overflowing slides, 100 % coverage\n'

@@ -1,3 +1,4 @@
+import { opensPoint, repeatsPoint, saysPoint } from './headline.js';
 import { visibleText } from './outline.js';
 import { countWords } from './sentences.js';
 import type { Deck, Layout } from './types.js';
@@ -23,6 +24,11 @@ export interface TalkQuality {
   /** Visible words (title included) on content slides. */
   medianWordsPerSlide: number;
   maxWordsPerPointSlide: number;
+  /**
+   * Content slides whose title says one of their points again: the point whole, nearly whole, or its opening. The
+   * audience reads those words twice. Measured, not yet a target.
+   */
+  titlesRepeatingPoints: number;
   layouts: Record<string, number>;
 }
 
@@ -54,8 +60,14 @@ export function measureTalk(deck: Deck): TalkQuality {
     maxWordsPerPoint: maxOf(pointWords),
     medianWordsPerSlide: median(slideWords),
     maxWordsPerPointSlide: maxOf(pointSlideWords),
+    titlesRepeatingPoints: content.filter((slide) => titleRepeatsPoint(slide.title, slide.points, lang)).length,
     layouts,
   };
+}
+
+function titleRepeatsPoint(title: string | undefined, points: Deck['slides'][number]['points'], lang: string): boolean {
+  if (!title) return false;
+  return (points ?? []).some((point) => saysPoint(title, point.text) || repeatsPoint(title, point.text, lang) || opensPoint(title, point.text, lang));
 }
 
 function median(values: number[]): number {

@@ -100,6 +100,28 @@ describe('outlineArticle on the seed article', async () => {
     }
   });
 
+  it('counts the content slides whose title says one of their points again', () => {
+    expect(measureTalk(deck).titlesRepeatingPoints).toBeGreaterThan(0);
+    // Retitled by words no point says, no slide counts…
+    const retitled = { ...deck, slides: deck.slides.map((slide) => ({ ...slide, title: `Harbour ferries ${slide.id}` })) };
+    expect(measureTalk(retitled).titlesRepeatingPoints).toBe(0);
+    // …until one is titled by its own first point, or by that point's opening.
+    const first = deck.slides.find((slide) => slide.layout === 'points' && (slide.points?.length ?? 0) > 0)!;
+    const point = first.points![0]!.text;
+    const titled = (title: string) => ({ ...retitled, slides: retitled.slides.map((slide) => (slide.id === first.id ? { ...slide, title } : slide)) });
+    expect(measureTalk(titled(point)).titlesRepeatingPoints).toBe(1);
+    expect(
+      measureTalk(
+        titled(
+          point
+            .split(' ')
+            .slice(0, Math.ceil(point.split(' ').length / 2))
+            .join(' '),
+        ),
+      ).titlesRepeatingPoints,
+    ).toBe(1);
+  });
+
   it('scales timings to a planned duration', () => {
     const timed = outlineArticle(article, { duration: 15 * 60 });
     expect(timed.slides.reduce((sum, slide) => sum + slide.timing, 0)).toBe(900);
