@@ -492,6 +492,9 @@ export function dropTrailingPurpose(text: string): string {
   return text;
 }
 
+const CONDITION_LEAD =
+  /^(?:if|unless|provided|only\s+if)\b(?!\s+(?:we|you|one)(?:[’']re|\s+are)?\s+(?:look|looking|consider|considering|view|viewing|compare|comparing)\b)/i;
+
 /** "If we look closely, R1 is derivative" → "R1 is derivative": the main clause carries the point. */
 function dropLeadingSubordinate(text: string): string {
   if (!SUBORDINATOR.test(text)) return text;
@@ -501,6 +504,9 @@ function dropLeadingSubordinate(text: string): string {
   const lead = text.slice(0, comma);
   if (/\b(?:argues?|argued|says?|said|claims?|claimed|writes?|wrote|notes?|noted|believes?|according|reportedly|suggests?)\b/i.test(lead) || statesView(lead))
     return text;
+  // A condition ("If the wall fails, …", "Unless …") is part of the claim: without it the point claims more than the
+  // author. A frame the reader looks through ("If we look at it through that lens, …") is not one.
+  if (CONDITION_LEAD.test(lead)) return text;
   // A clause that holds a figure ("With $5.6 million, …") or sets a place ("In China, …") qualifies the claim: it stays.
   if (/\d/.test(text.slice(0, comma)) || /^(?:in|at|on|for|from|to|with|by)\s+\p{Lu}/iu.test(text)) return text;
   // "When a leaf falls it leaves a scar, and inside it…": the clause kept must not open with the "and" that joined it.

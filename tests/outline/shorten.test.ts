@@ -193,3 +193,15 @@ describe('a long point drops an intensifier that only stresses its claim', () =>
       expect(dropIntensifiers(kept)).toBe(kept);
   });
 });
+
+describe('a long point keeps the condition its claim holds under', () => {
+  it('keeps a leading "if" or "unless" clause, and drops a frame the reader looks through', () => {
+    const conditional = shortenSentence('If the harbour wall fails in a winter storm, the lower town floods within an hour of high tide.');
+    expect(conditional).toMatch(/^If the harbour wall fails/);
+    const unless = shortenSentence('Unless the council raises the quay by half a metre, ferries will miss the spring tides every year.');
+    expect(unless).toMatch(/^Unless the council raises the quay/);
+    expect(shortenSentence('If we look at the harbour through the lens of trade, the new quay is a small and rather late addition to the town.')).toBe(
+      'The new quay is a small and rather late addition to the town',
+    );
+  });
+});
