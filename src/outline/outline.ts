@@ -878,10 +878,14 @@ function assignTitles(drafts: Draft[], state: OutlineState, lang: string): void 
     const title = chosen ?? fallbackTitle(draft, candidates, used, lang);
     draft.title = title;
     // A title that is one of the slide's points carries it as the headline: the body shows the rest, and the notes keep
-    // its sentence marked as shown.
+    // its sentence marked as shown. Only a point the notes hold: an explicit slide's points are all the text it has.
+    const inNotes = (point: Point): boolean => {
+      const sentence = state.sourceOf.get(point.text);
+      return sentence !== undefined && draft.notes.some((note) => note.includes(sentence));
+    };
     const carried =
       draft.layout === 'points' && (draft.points?.length ?? 0) >= MIN_POINTS_BESIDE_CARRIED + 1
-        ? draft.points!.findIndex((point) => !point.children?.length && saysPoint(title, point.text))
+        ? draft.points!.findIndex((point) => !point.children?.length && saysPoint(title, point.text) && inNotes(point))
         : -1;
     if (carried >= 0) draft.points = draft.points!.filter((_, index) => index !== carried);
     // A timeline titled from its lead line need not show the line too: the notes keep it, marked as said.

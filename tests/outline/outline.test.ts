@@ -462,3 +462,13 @@ describe('layouts that fit the content', () => {
     expect(deck.slides.filter((slide) => slide.layout === 'points' && (slide.points?.length ?? 0) === 0)).toEqual([]);
   });
 });
+
+describe('a title that repeats a point', () => {
+  it('never takes a point off an explicit slide, whose points are all the text it has', () => {
+    // Found by the Markdown fuzz test: the title "Tide" carried the point "Tide." away, and with it the sentence.
+    const { article } = parseMarkdown('<!-- slide: points -->\n\n- Tide.\n- tide\n\n\\\n\n', 'harbour-notes.md');
+    const deck = outlineArticle(article);
+    expect(deck.slides.find((slide) => slide.layout === 'points')?.points?.map((point) => point.text)).toContain('Tide.');
+    expect(measureCoverage(article, deck).missing).toEqual([]);
+  });
+});
