@@ -432,15 +432,15 @@ export function dropTrailingRelative(text: string): string {
  * purpose added to a finished clause. Part-of-speech tags would tell a noun from these; see headline.ts for the cost.
  */
 const TO_TAKERS =
-  /^(?:able|unable|willing|unwilling|ready|eager|likely|unlikely|sure|certain|free|due|about|enough|going|trying|order|need|needs|needed|want|wants|wanted|have|has|had|ought|used|seem|seems|appear|appears|plan|plans|hope|hopes|wish|expect|expects|fail|fails|refuse|refuses|agree|agrees|decide|decides|choose|chooses|way|ways|right|rights|time|chance|power|ability|freedom|attempt|effort|bid|decision|plan|plans|promise|pledge|tendency|first|last|only|next|according|due|close|next|up|down|back|thanks|relation|respect|regard|compared|similar|opposed|prior|addition|contrast|access|commitment|pressure|incentive|incentives|reason|reasons)$/i;
+  /^(?:able|unable|willing|unwilling|ready|eager|likely|unlikely|sure|certain|free|about|enough|going|trying|order|need|needs|needed|want|wants|wanted|have|has|had|ought|used|seem|seems|appear|appears|plan|plans|hope|hopes|wish|expect|expects|fail|fails|refuse|refuses|agree|agrees|decide|decides|choose|chooses|way|ways|right|rights|time|chance|power|ability|freedom|attempt|effort|bid|decision|promise|pledge|tendency|first|last|only|next|according|due|close|up|down|back|thanks|relation|respect|regard|compared|similar|opposed|prior|addition|contrast|access|commitment|pressure|incentive|incentives|reason|reasons)$/i;
 /** Verbs whose object is asked or let to act ("asked bakers to make", "let councils to decide"): their "to" is no purpose. */
 const OBJECT_TO_VERBS =
   /^(?:ask|asks|asked|asking|tell|tells|told|allow|allows|allowed|let|lets|help|helps|helped|want|wants|wanted|persuade|persuaded|urge|urges|urged|invite|invites|invited|encourage|encourages|encouraged|force|forces|forced|require|requires|required|enable|enables|enabled|expect|expects|expected|cause|causes|caused|get|gets|got|lead|leads|led|teach|taught|advise|advised|order|ordered|pay|pays|paid|hire|hired|train|trained|needs?|wish|prefer|prefers)$/i;
 /** Words an object opens on, after the verb of a purpose clause ("to train their model", "to collect a twig"). */
-const OBJECT_OPENERS = /^(?:a|an|the|their|its|his|her|our|my|your|this|these|those|them|it|us|some|any|more|each|every|new|its)$/i;
+const OBJECT_OPENERS = /^(?:a|an|the|their|its|his|her|our|my|your|this|these|those|them|it|us|some|any|more|each|every|new)$/i;
 /** Verbs a purpose is commonly stated with, whatever their object opens on ("to enable marginal advantages"). */
 const PURPOSE_VERBS =
-  /^(?:enable|ensure|make|help|keep|avoid|reduce|improve|support|protect|allow|create|build|train|produce|meet|cover|fund|raise|cut|bring|reach|gain|save|prevent|stop|serve|attract|boost|increase|lower|match|win|secure|offset|finance|replace|attract|compete|stay|remain|survive)$/i;
+  /^(?:enable|ensure|make|help|keep|avoid|reduce|improve|support|protect|allow|create|build|train|produce|meet|cover|fund|raise|cut|bring|reach|gain|save|prevent|stop|serve|attract|boost|increase|lower|match|win|secure|offset|finance|replace|compete|stay|remain|survive)$/i;
 /** The longest trailing purpose clause a point drops, in words. */
 const PURPOSE_CLAUSE_WORDS = 16;
 
@@ -472,10 +472,10 @@ export function dropTrailingPurpose(text: string): string {
       AUXILIARIES.test(head)
     )
       continue;
-    // That noun phrase is an object: a determiner, a preposition or a verb stands within the three words before it.
-    const lead = words.slice(Math.max(0, index - 4), index - 1);
     // "asked bakers in several countries to make starters": a verb that asks its object to act takes "to" too.
     if (words.slice(Math.max(0, index - 7), index - 1).some((word) => OBJECT_TO_VERBS.test(word))) continue;
+    // That noun phrase is an object: a determiner, a preposition or a quantity stands within the three words before it.
+    const lead = words.slice(Math.max(0, index - 4), index - 1);
     if (!lead.some((word) => DETERMINERS.test(word) || PREPOSITIONS.test(word) || /^(?:any|some|all|billions|millions)$/i.test(word))) continue;
     if (lead.some((word) => /[,;:—–()"“”]$/.test(word))) continue;
     const clause = words.slice(index).join(' ');
@@ -483,8 +483,7 @@ export function dropTrailingPurpose(text: string): string {
     // A clause with a verb of its own after "that" ("…to make starters found that…") runs on past the purpose.
     if (/[,;:—–()"“”]/.test(clause.replace(/[.!]$/, '')) || /\b(?:that|which|who|whose)\b/i.test(clause)) continue;
     // "from one bake to the next" is one phrase; under a negation ("never climb a tree to collect a twig") the purpose
-    // is what is denied.
-    // The clause the purpose belongs to starts after the last comma or "that" ("no surprise that <clause>").
+    // is what is denied. The clause the purpose belongs to starts after the last comma or "that" ("no surprise that …").
     const governing = kept.split(/[,;]\s|\bthat\s/i).pop() ?? kept;
     if (/\b(?:from|between)\b/i.test(words.slice(Math.max(0, index - 9), index).join(' ')) || NEGATIONS.test(governing)) continue;
     if (isBackground(clause, kept)) return kept;
@@ -492,8 +491,12 @@ export function dropTrailingPurpose(text: string): string {
   return text;
 }
 
-const CONDITION_LEAD =
-  /^(?:if|unless|provided|only\s+if)\b(?!\s+(?:we|you|one)(?:[’']re|\s+are)?\s+(?:look|looking|consider|considering|view|viewing|compare|comparing)\b)/i;
+/**
+ * A condition the claim holds under ("If …, there is nothing…"): a point that dropped it claims more than the author.
+ * A frame the reader looks through ("if we look at it through that lens") is not one.
+ */
+export const CONDITION =
+  /^(?:(?:in\s+other\s+words|so|and|but),?\s+)?(?:if|unless|provided|only\s+if)\b(?!\s+(?:we|you|one)(?:[’']re|\s+are)?\s+(?:look|looking|consider|considering|view|viewing)\b)/i;
 
 /** "If we look closely, R1 is derivative" → "R1 is derivative": the main clause carries the point. */
 function dropLeadingSubordinate(text: string): string {
@@ -506,7 +509,7 @@ function dropLeadingSubordinate(text: string): string {
     return text;
   // A condition ("If the wall fails, …", "Unless …") is part of the claim: without it the point claims more than the
   // author. A frame the reader looks through ("If we look at it through that lens, …") is not one.
-  if (CONDITION_LEAD.test(lead)) return text;
+  if (CONDITION.test(lead)) return text;
   // A clause that holds a figure ("With $5.6 million, …") or sets a place ("In China, …") qualifies the claim: it stays.
   if (/\d/.test(text.slice(0, comma)) || /^(?:in|at|on|for|from|to|with|by)\s+\p{Lu}/iu.test(text)) return text;
   // "When a leaf falls it leaves a scar, and inside it…": the clause kept must not open with the "and" that joined it.

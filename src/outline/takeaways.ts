@@ -1,4 +1,4 @@
-import { contentWords, isSubstantive, leansOnReference, trimPoint, wordFrequencies } from './condense.js';
+import { CONDITION, contentWords, isSubstantive, leansOnReference, trimPoint, wordFrequencies } from './condense.js';
 import { countWords, splitSentences } from './sentences.js';
 import { statesView } from './views.js';
 
@@ -59,12 +59,6 @@ const PRONOUN_AFTER_CLAUSE =
   /^(?:after|before|when|while|once|since|as|although|though|because|in|on|at|by|with|without|over|under|during|for)\b[^,]{0,60},\s*(?:it|they|he|she|this|that|these|those)\b/i;
 /** Asides to the audience ("I commend to you…", "Readers who want…", "You can…") rather than claims. */
 const ADDRESSES_AUDIENCE = /^(?:(?:on\s+this\s+\w+|here|now),?\s+)?(?:i|you|readers?)\s/i;
-/**
- * A condition the claim holds under ("If …, there is nothing…"): a point that dropped it claims more than the author.
- * A frame the reader looks through ("if we look at it through that lens") is not one.
- */
-const CONDITION =
-  /^(?:(?:in\s+other\s+words|so|and|but),?\s+)?(?:if|unless|provided|only\s+if)\b(?!\s+(?:we|you|one)(?:[’']re|\s+are)?\s+(?:look|looking|consider|considering|view|viewing)\b)/i;
 /** An attribution to a named source ("Lee argues", "OpenAI claims"): a report of a claim, not the author's own. */
 const ATTRIBUTED = /\b(?:argues|argued|claims|claimed|says|said|writes|wrote|contends|insists)\b|\baccording\s+to\b/i;
 
