@@ -62,6 +62,8 @@ export function groupByTopic(units: GroupUnit[], lang: string, budget: LayoutBud
     let weakestLink = Number.POSITIVE_INFINITY;
     for (let start = end - 1; start >= 0; start--) {
       if (start < end - 1) weakestLink = Math.min(weakestLink, cohesion[start] ?? 0);
+      // Paragraphs that continue one topic: every neighbouring pair shares enough of the run's mean cohesion.
+      const linked = weakestLink >= meanCohesion * LINKED_SHARE;
       const unit = units[start]!;
       points += unit.points;
       words += unit.words;
@@ -76,11 +78,11 @@ export function groupByTopic(units: GroupUnit[], lang: string, budget: LayoutBud
         // A paragraph alone on a slide shows a second point when it has one.
         const extra = span === 1 && points === 1 ? (unit.extraWords ?? 0) : 0;
         const shown = extra > 0 ? 2 : points;
-        const unrelated = span > 1 && weakestLink < meanCohesion * LINKED_SHARE ? UNRELATED_JOIN_COST : 0;
+        const unrelated = span > 1 && !linked ? UNRELATED_JOIN_COST : 0;
         options.push({ cost: sizeCost(shown, totalPoints, budget.points) + Math.max(0, words + extra - COMFORTABLE_WORDS) * 0.2 + unrelated, reduced: false });
       }
       // …and only for paragraphs that continue one topic: unrelated paragraphs keep their points on slides of their own.
-      if (span > 1 && fewerPoints < points && weakestLink >= meanCohesion * LINKED_SHARE) {
+      if (span > 1 && fewerPoints < points && linked) {
         // Showing fewer points is worth it only to keep paragraphs together; a small price keeps all when they fit.
         options.push({ cost: sizeCost(fewerPoints, totalPoints, budget.points) + Math.max(0, fewerWords - COMFORTABLE_WORDS) * 0.2 + 0.5, reduced: true });
       }
