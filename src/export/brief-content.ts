@@ -2,7 +2,7 @@
  * What a one-page brief says, drawn from the deck alone (pure): the title, author and date, one line of context, each
  * section's takeaway with its strongest figure and its minutes, and the talk's length. `condenseBrief` shortens it.
  */
-import { findFigures } from '../outline/figures.js';
+import { figureText, findFigures } from '../outline/figures.js';
 import type { Deck, Point, Slide } from '../outline/types.js';
 
 export interface BriefFigure {
@@ -142,10 +142,10 @@ function firstSentence(text: string): string {
 function strongestFigure(slides: Slide[], takeaway: string): BriefFigure | undefined {
   const points = slides.flatMap((slide) => flatten(slide.points ?? []));
   const candidates = function* (): Generator<BriefFigure> {
-    for (const slide of slides) yield* slide.figures ?? [];
+    for (const slide of slides) for (const figure of slide.figures ?? []) yield { value: figureText(figure), caption: figure.caption };
     // A figure found in running text is shown with its own sentence: the caption findFigures makes is for a slide.
     for (const text of [...points, ...slides.flatMap((slide) => slide.notes)]) {
-      for (const figure of findFigures(text)) yield { value: figure.value, caption: sentenceWith(text, figure.value) };
+      for (const figure of findFigures(text)) yield { value: figureText(figure), caption: sentenceWith(text, figure.value) };
     }
     for (const text of points) {
       for (const match of text.matchAll(/(?<![\p{L}\d,.])\d[\d,]*(?:\.\d+)?(?![\p{L}\d])/gu)) {

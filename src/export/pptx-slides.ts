@@ -2,6 +2,7 @@
  * Each slide layout as native PowerPoint shapes: text boxes, bullet lists, tables and pictures that stay editable.
  * Positions are in inches on a slide of the deck's size at 96 px an inch (16:9: 13.33 × 7.5 in; 4:3: 10 × 7.29 in).
  */
+import { figureText } from '../outline/figures.js';
 import type { DeckMeta, Point, Slide } from '../outline/types.js';
 import { htmlParagraphs } from './html-text.js';
 import { fittingSize, wrappedLines, type FitParagraph } from './pptx-fit.js';
@@ -254,13 +255,15 @@ function drawFigure(target: PptxSlide, slide: Slide, context: SlideContext): voi
   const w = (context.frame.contentW - gap * (figures.length - 1)) / Math.max(1, figures.length);
   const valueH = 1.3;
   const captionH = points.length > 0 ? 1.2 : 2.6;
-  const valueSize = Math.min(...figures.map((figure) => fittingSize([{ text: figure.value }], { w, h: valueH }, { max: 54, min: 16, paragraphSpace: 0 })));
+  const valueSize = Math.min(
+    ...figures.map((figure) => fittingSize([{ text: figureText(figure) }], { w, h: valueH }, { max: 54, min: 16, paragraphSpace: 0 })),
+  );
   const captionSize = Math.min(...figures.map((figure) => fittingSize([{ text: figure.caption }], { w, h: captionH }, { max: 20, min: 9 })));
   const order = context.meta.dir === 'rtl' ? [...figures].reverse() : figures;
   order.forEach((figure, index) => {
     const x = MARGIN + index * (w + gap);
     target.addText(
-      figure.value,
+      figureText(figure),
       textOptions(context, { x, y: body.y, w, h: valueH, fontSize: valueSize, bold: true, color: context.theme.accent, align: 'center', valign: 'bottom' }),
     );
     target.addText(figure.caption, textOptions(context, { x, y: body.y + valueH, w, h: captionH, fontSize: captionSize, align: 'center' }));

@@ -4,6 +4,7 @@
  * script holds every sentence of the article.
  */
 import { writeFile } from 'node:fs/promises';
+import { figureText } from '../outline/figures.js';
 import type { Deck, Point, Slide } from '../outline/types.js';
 import type { PreparedDeck } from '../pipeline.js';
 import { writeFileAtomically } from '../site/atomic.js';
@@ -86,7 +87,7 @@ function shownText(slide: Slide): string[] {
   const lines: string[] = [];
   if (slide.subtitle) lines.push(slide.subtitle);
   if (slide.quote) lines.push(slide.quote.text + (slide.quote.attribution ? ` — ${slide.quote.attribution}` : ''));
-  for (const figure of slide.figures ?? []) lines.push(`${figure.value}: ${figure.caption}`);
+  for (const figure of slide.figures ?? []) lines.push(`${figureText(figure)}: ${figure.caption}`);
   for (const event of slide.events ?? []) lines.push(event.date ? `${event.date}: ${event.text}` : event.text);
   const walk = (points: readonly Point[], depth: number): void => {
     points.forEach((point, index) => {
@@ -108,7 +109,7 @@ function shownMarkdown(slide: Slide): string[] {
   const lines: string[] = [];
   if (slide.subtitle) lines.push(block(slide.subtitle), '');
   if (slide.quote) lines.push(`> ${block(slide.quote.text)}${slide.quote.attribution ? ` — ${inline(slide.quote.attribution)}` : ''}`, '');
-  for (const figure of slide.figures ?? []) lines.push(`- **${inline(figure.value)}**: ${inline(figure.caption)}`);
+  for (const figure of slide.figures ?? []) lines.push(`- **${inline(figureText(figure))}**: ${inline(figure.caption)}`);
   if (slide.figures?.length) lines.push('');
   for (const event of slide.events ?? []) lines.push(event.date ? `- **${inline(event.date)}**: ${inline(event.text)}` : `- ${inline(event.text)}`);
   if (slide.events?.length) lines.push('');

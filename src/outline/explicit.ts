@@ -2,6 +2,7 @@ import { escapeHtml } from '../escape-html.js';
 import type { Block, ListItem } from '../article/types.js';
 import { clipLongWords, hasLongWord } from './long-words.js';
 import { anchorOf, toEvent as dated, withoutDate } from './timeline.js';
+import { splitRate } from './figures.js';
 import { EXPLICIT_LAYOUTS, type Figure, type Layout, type Point, type Slide, type TimelineEvent } from './types.js';
 
 /** A slide before ids and timings are assigned. */
@@ -154,5 +155,7 @@ function toEvent(item: ListItem): TimelineEvent {
 /** `**$5.6 million** — DeepSeek … similar capabilities` → a figure. */
 function toFigure(item: ListItem): Figure {
   const split = item.text.indexOf(' — ');
-  return split < 0 ? { value: item.text, caption: '' } : { value: item.text.slice(0, split), caption: item.text.slice(split + 3) };
+  const [said, caption] = split < 0 ? [item.text, ''] : [item.text.slice(0, split), item.text.slice(split + 3)];
+  const { value, rate } = splitRate(said);
+  return { value, ...(rate ? { rate } : {}), caption };
 }

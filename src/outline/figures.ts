@@ -13,6 +13,7 @@ const SINGLE = new RegExp(`${MONEY}|${NUMBER}\\s?(?:%|percent\\b)|${NUMBER}\\s(?
 
 interface Found {
   value: string;
+  rate?: string;
   start: number;
   end: number;
 }
@@ -34,7 +35,47 @@ export function findFigures(paragraph: string, limit = 3): Figure[] {
     found.push({ value: match[0].trim(), start, end: start + match[0].length });
   }
   found.sort((a, b) => a.start - b.start);
-  return found.slice(0, limit).map((figure) => ({ value: figure.value, caption: captionFor(paragraph, figure) }));
+  for (const figure of found) withRate(paragraph, figure);
+  return found
+    .slice(0, limit)
+    .map((figure) => ({ value: figure.value, ...(figure.rate ? { rate: figure.rate } : {}), caption: captionFor(paragraph, figure) }));
+}
+
+/**
+ * "a year", "a kilometre", "per household", "each": the rate a figure is stated at. Shown apart from its figure, "$1,200"
+ * would claim a total where the article gives a price a metre.
+ */
+const RATE = /^\s+(?:(?:a|an|per)\s+(\p{L}+)|each|apiece)(?=[\s,.;:)]|$)(?!\s+(?:ago|earlier|later|before|after|or|and)\b)/u;
+/** Words after "a" that make it the start of a phrase of its own, not a rate ("$5 million a company can …"). */
+const NOT_UNITS = new Set(['company', 'firm', 'few', 'lot', 'little', 'bit', 'number', 'new', 'single', 'large', 'small', 'further', 'total']);
+
+/** Takes the rate that follows a figure with it ("$1,200" at "a metre"), so its caption does not end on the rate. */
+function withRate(paragraph: string, figure: Found): void {
+  const rate = rateAt(paragraph.slice(figure.end, figure.end + 40));
+  if (!rate) return;
+  figure.rate = rate.text;
+  figure.end += rate.length;
+}
+
+function rateAt(text: string): { text: string; length: number } | undefined {
+  const match = RATE.exec(text);
+  if (!match || (match[1] !== undefined && NOT_UNITS.has(match[1].toLowerCase()))) return undefined;
+  return { text: match[0].trim(), length: match[0].length };
+}
+
+/** "$1,200 a metre" as written in an explicit figure list → value "$1,200", rate "a metre". */
+export function splitRate(text: string): { value: string; rate?: string } {
+  for (const match of text.matchAll(/\s(?=(?:a|an|per|each|apiece)\b)/g)) {
+    const rate = rateAt(text.slice(match.index));
+    const value = text.slice(0, match.index).trim();
+    if (rate && match.index + rate.length === text.length && /\d/.test(value)) return { value, rate: rate.text };
+  }
+  return { value: text };
+}
+
+/** A figure's value as said: "$1,200 a metre". */
+export function figureText(figure: Figure): string {
+  return figure.rate ? `${figure.value} ${figure.rate}` : figure.value;
 }
 
 /** "$41 million" and "$78 million" → "$41–78 million". */
@@ -67,7 +108,9 @@ function captionFor(original: string, figure: Found): string {
   const afterStops = [',', '.', ';', '('].map((stop) => paragraph.indexOf(stop, figure.end)).filter((index) => index >= 0);
   const clauseEnd = afterStops.length > 0 ? Math.min(...afterStops) : paragraph.length;
   // A quantifier that only qualifies the number goes with it ("costs about $1,200" → "costs").
-  const before = paragraph.slice(clauseStart, figure.start).replace(/\s*\b(?:between|about|around|roughly|nearly|almost|some|just|only|over|under)\s*$/i, '');
+  const before = paragraph
+    .slice(clauseStart, figure.start)
+    .replace(/\s*\b(?:between|from|about|around|roughly|nearly|almost|some|just|only|over|under)\s*$/i, '');
   // The clause after the figure ends at the next figure or at a new subject ("… and OpenAI invested").
   let after = paragraph.slice(figure.end, clauseEnd);
   const nextFigure = after.search(/[$€£¥]\s?\d/);

@@ -20,7 +20,7 @@ import {
 } from './condense.js';
 import { findEnumeration, type Enumeration } from './enumeration.js';
 import { explicitSlide, isExplicitLayout, toPoint, type Draft } from './explicit.js';
-import { findFigures } from './figures.js';
+import { figureText, findFigures } from './figures.js';
 import { clipLongWords } from './long-words.js';
 import { findQuotation, unwrapQuotation } from './quotations.js';
 import { anchorOf, timelineOfItems, timelineOfSentences, timelinePages } from './timeline.js';
@@ -36,7 +36,8 @@ import { groupByTopic } from './group.js';
 import { splitPoint } from './split-point.js';
 import { sectionTakeaway } from './takeaways.js';
 import { refutedViews, refutes } from './views.js';
-import { cutAtWord, isWholeTitle, saysPoint, titleCandidates, TITLE_WORD_LIMIT } from './headline.js';
+import { cutAtWord, isWholeTitle, opensPoint, saysPoint, titleCandidates, TITLE_WORD_LIMIT } from './headline.js';
+import { findSeries } from './series.js';
 import type { Deck, DeckSection, Point, Slide } from './types.js';
 
 export interface OutlineOptions extends DeckSettingValues {
@@ -888,10 +889,31 @@ function assignTitles(drafts: Draft[], state: OutlineState, lang: string): void 
         ? draft.points!.findIndex((point) => !point.children?.length && saysPoint(title, point.text) && inNotes(point))
         : -1;
     if (carried >= 0) draft.points = draft.points!.filter((_, index) => index !== carried);
+    else listSeries(draft, title, inNotes, lang);
     // A timeline titled from its lead line need not show the line too: the notes keep it, marked as said.
     if (draft.layout === 'timeline' && draft.subtitle && restates(title, draft.subtitle, lang)) delete draft.subtitle;
     used.add(key(title));
   }
+}
+
+/**
+ * A slide whose point names a series ("We recommend a fund, fees, and a move to honest prices") shows it as a list under
+ * its lead, when the slide's only other point is the one its title already says ("No single tool is enough"): the
+ * audience reads three short items instead of the title twice and one long line. The notes keep both sentences.
+ */
+function listSeries(draft: Draft, title: string, inNotes: (point: Point) => boolean, lang: string): void {
+  const points = draft.points ?? [];
+  if (draft.layout !== 'points' || points.length === 0 || points.length > 2 || points.some((point) => point.children?.length)) return;
+  const at = points.findIndex((point) => findSeries(point.text, lang) !== undefined);
+  const series = at >= 0 ? findSeries(points[at]!.text, lang) : undefined;
+  if (!series || !inNotes(points[at]!)) return;
+  const others = points.filter((_, index) => index !== at);
+  // The title says the other point, or (alone on its slide) the series point is not what the title opens with.
+  const titled = others.length === 1 ? saysPoint(title, others[0]!.text) && inNotes(others[0]!) : !opensPoint(title, points[at]!.text, lang);
+  if (!titled) return;
+  draft.layout = 'list';
+  draft.subtitle = `${series.lead}:`;
+  draft.points = series.items.map((text) => ({ text }));
 }
 
 /**
@@ -1004,7 +1026,7 @@ export function visibleText(slide: Slide): string {
   walk(slide.points);
   if (slide.quote) parts.push(slide.quote.text, slide.quote.attribution ?? '');
   // A figure reads as its value and caption together, as written in an explicit figure list ("$40 — a year of oil").
-  for (const figure of slide.figures ?? []) parts.push(figure.caption ? `${figure.value} — ${figure.caption}` : figure.value);
+  for (const figure of slide.figures ?? []) parts.push(figure.caption ? `${figureText(figure)} — ${figure.caption}` : figureText(figure));
   // An event reads as its date and text together, as written in an explicit timeline ("2019 — The council …").
   for (const event of slide.events ?? []) parts.push(event.date ? `${event.date} — ${event.text}` : event.text);
   if (slide.code) parts.push(slide.code.code);

@@ -20,6 +20,8 @@ export interface Point {
 /** A large number with its caption, for figure slides. */
 export interface Figure {
   value: string;
+  /** The rate the value is stated at ("a metre", "a year", "each"), shown with it in smaller type. */
+  rate?: string;
   caption: string;
 }
 

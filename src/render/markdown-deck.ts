@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { figureText } from '../outline/figures.js';
 import type { Deck, Point, Slide } from '../outline/types.js';
 
 /** Layouts the outline makes by itself from the deck's structure; everything else is written out explicitly. */
@@ -38,7 +39,7 @@ function slideToMarkdown(slide: Slide): string {
   const body: string[] = [];
   if (slide.subtitle) body.push(inline(slide.subtitle));
   if (slide.layout === 'figure') {
-    if (slide.figures?.length) body.push(slide.figures.map((figure) => `- ${inline(figure.value)} — ${inline(figure.caption)}`).join('\n'));
+    if (slide.figures?.length) body.push(slide.figures.map((figure) => `- ${inline(figureText(figure))} — ${inline(figure.caption)}`).join('\n'));
     for (const point of slide.points ?? []) body.push(pointText(point));
   } else if (slide.layout === 'timeline') {
     // "DATE — text", as an explicit timeline reads it back; an event with no date is its text alone.

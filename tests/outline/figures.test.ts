@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findFigures } from '../../src/outline/figures.js';
+import { figureText, findFigures, splitRate } from '../../src/outline/figures.js';
 
 describe('findFigures', () => {
   it('finds a sum of money and captions it with the rest of its clause', () => {
@@ -18,10 +18,31 @@ describe('findFigures', () => {
   });
 
   it('keeps a figure in its caption where the phrase would break without it, qualifier and all', () => {
-    const captions = findFigures('Upkeep adds roughly 3% of the dam’s price each year. A new lock costs about $2,400 a metre to line.').map(
+    const captions = findFigures('Upkeep adds roughly 3% of the dam’s price each year. A new lock needs about $2,400 worth of steel.').map(
       (figure) => figure.caption,
     );
-    expect(captions).toEqual(['Upkeep adds roughly 3% of the dam’s price each year', 'A new lock costs about $2,400 a metre to line']);
+    expect(captions).toEqual(['Upkeep adds roughly 3% of the dam’s price each year', 'A new lock needs about $2,400 worth of steel']);
+  });
+
+  it('keeps the rate a figure is stated at with its value, not in its caption', () => {
+    const figures = findFigures('Raising a quay costs about $1,200 a metre in most ports, and pumps run from $3 million to $5 million each.');
+    expect(figures).toEqual([
+      { value: '$1,200', rate: 'a metre', caption: 'Raising a quay costs in most ports' },
+      { value: '$3–5 million', rate: 'each', caption: 'Pumps run' },
+    ]);
+    expect(figures.map(figureText)).toEqual(['$1,200 a metre', '$3–5 million each']);
+  });
+
+  it('takes no rate from a phrase that only starts with "a"', () => {
+    const figures = findFigures('The port spent $5 million a decade ago. It paid $2 million a company had asked for.');
+    expect(figures.map((figure) => figure.rate)).toEqual([undefined, undefined]);
+  });
+
+  it('reads a rate back from a figure written as text', () => {
+    expect(splitRate('$1,200 a metre')).toEqual({ value: '$1,200', rate: 'a metre' });
+    expect(splitRate('$4–9 million each')).toEqual({ value: '$4–9 million', rate: 'each' });
+    expect(splitRate('A third of a metre')).toEqual({ value: 'A third of a metre' });
+    expect(splitRate('40%')).toEqual({ value: '40%' });
   });
 
   it('reads a caption across a comma-enclosed aside and back from a pronoun to the name it stands for', () => {
