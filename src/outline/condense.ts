@@ -347,10 +347,17 @@ function dropInsertions(text: string): string {
     .replace(/\s{2,}/g, ' ');
 }
 
-/** "Mara Quist, the agency's director, said" → "Mara Quist said": an appositive after a name. */
+/**
+ * "Mara Quist, the agency's director, said" → "Mara Quist said": an appositive after a name. A capitalised adverb that
+ * opens the sentence ("Meanwhile, the basic practice remains…: flour, water") is no name, and a phrase with a colon in
+ * it is a clause, not an appositive.
+ */
 function dropAppositive(text: string): string {
-  return text.replace(/^((?:[“"‘']?\p{Lu}[\p{L}\d’'.-]*\s?){1,4}),\s+(?:a|an|the|its|their|our|his|her)\s[^,]{2,80},\s+(?=\p{Ll})/u, '$1 ');
+  if (SENTENCE_ADVERB.test(text)) return text;
+  return text.replace(/^((?:[“"‘']?\p{Lu}[\p{L}\d’'.-]*\s?){1,4}),\s+(?:a|an|the|its|their|our|his|her)\s[^,:;]{2,80},\s+(?=\p{Ll})/u, '$1 ');
 }
+
+const SENTENCE_ADVERB = /^(?:meanwhile|today|now|then|still|instead|later|yesterday|here|there|again|otherwise|elsewhere|\p{L}+ly),/iu;
 
 /** "…grew fast, which surprised the board" → "…grew fast". */
 function dropTrailingWhich(text: string): string {

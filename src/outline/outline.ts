@@ -36,7 +36,7 @@ import { groupByTopic } from './group.js';
 import { splitPoint } from './split-point.js';
 import { sectionTakeaway } from './takeaways.js';
 import { refutedViews, refutes } from './views.js';
-import { cutAtWord, isWholeTitle, opensPoint, saysPoint, titleCandidates, TITLE_WORD_LIMIT } from './headline.js';
+import { cutAtWord, isWholeTitle, opensPoint, repeatsPoint, saysPoint, titleCandidates, TITLE_WORD_LIMIT } from './headline.js';
 import { findSeries } from './series.js';
 import type { Deck, DeckSection, Point, Slide } from './types.js';
 
@@ -71,6 +71,11 @@ interface OutlineState {
   refutations: Set<string>;
   /** How much one slide of the deck's size may show. */
   budget: LayoutBudget;
+  /**
+   * Sentences a slide made from paragraphs could show instead of a point its title comes to say, best first, by the
+   * slide's notes (the one array a draft keeps from grouping to titling).
+   */
+  spares: WeakMap<string[], KeyPoint[]>;
 }
 
 /** Article → Deck: every decision about the talk. Pure. */
@@ -104,7 +109,7 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
   const takeaways: Array<{ section: string; point: string }> = [];
   const { duration } = settings;
   const density = densityFor(duration, countWords(allText, lang), wpm);
-  const state: OutlineState = { authored: new Set(), sourceOf: new Map(), refutations: new Set(), budget };
+  const state: OutlineState = { authored: new Set(), sourceOf: new Map(), refutations: new Set(), budget, spares: new WeakMap() };
   const introduction = article.sections.filter((section) => section.title === undefined);
   // An enumeration in the introduction ("three lenses: (1) … (2) … (3) …") becomes the agenda.
   const enumerated = titledSections.length >= 2 ? findAgendaEnumeration(introduction, budget) : undefined;
@@ -685,11 +690,13 @@ function groupParagraphs(
         state.sourceOf.set(point.text, key.sentence);
       }
     }
+    const notes = group.map((entry) => entry.block.text);
+    if (points.length >= 2) state.spares.set(notes, sparePoints(group, new Set(sources), lang));
     // Paragraphs before the first that shows a point ride with the first slide.
     slides.push({
       layout: 'points',
       points,
-      notes: group.map((entry) => entry.block.text),
+      notes,
       lines: [group[0]!.block.line, group[group.length - 1]!.block.line],
       ...(sources.length > 0 ? { sources } : {}),
     });
@@ -710,6 +717,23 @@ function groupParagraphs(
     slides.shift();
   }
   return slides;
+}
+
+/**
+ * The sentences of a slide's paragraphs it does not show that could stand as a point of their own: shortened to a
+ * point's length, saying something, leaning on nothing said before them. Best ranked first.
+ */
+function sparePoints(group: Array<{ ranked: RankedSentences }>, shown: Set<string>, lang: string): KeyPoint[] {
+  const spares: KeyPoint[] = [];
+  for (const entry of group) {
+    for (const candidate of entry.ranked.ranked.slice(0, FILL_CANDIDATES)) {
+      if (shown.has(candidate.sentence)) continue;
+      const text = candidate.shortened ?? trimPoint(candidate.sentence, lang);
+      if (!isSubstantive(text, lang) || !hasAtMostWords(text, POINT_WORD_LIMIT, lang) || leansOnReference(text)) continue;
+      spares.push({ text, sentence: candidate.sentence, index: candidate.index, score: candidate.score });
+    }
+  }
+  return spares.sort((a, b) => b.score - a.score);
 }
 
 /** A pointer to a later part of the talk: "the second lens", "the next question", "let us turn to". */
@@ -889,7 +913,7 @@ function assignTitles(drafts: Draft[], state: OutlineState, lang: string): void 
         ? draft.points!.findIndex((point) => !point.children?.length && saysPoint(title, point.text) && inNotes(point))
         : -1;
     if (carried >= 0) draft.points = draft.points!.filter((_, index) => index !== carried);
-    else listSeries(draft, title, inNotes, lang);
+    else if (!listSeries(draft, title, inNotes, lang)) replaceTitledPoint(draft, title, inNotes, state, lang);
     // A timeline titled from its lead line need not show the line too: the notes keep it, marked as said.
     if (draft.layout === 'timeline' && draft.subtitle && restates(title, draft.subtitle, lang)) delete draft.subtitle;
     used.add(key(title));
@@ -901,19 +925,53 @@ function assignTitles(drafts: Draft[], state: OutlineState, lang: string): void 
  * its lead, when the slide's only other point is the one its title already says ("No single tool is enough"): the
  * audience reads three short items instead of the title twice and one long line. The notes keep both sentences.
  */
-function listSeries(draft: Draft, title: string, inNotes: (point: Point) => boolean, lang: string): void {
+function listSeries(draft: Draft, title: string, inNotes: (point: Point) => boolean, lang: string): boolean {
   const points = draft.points ?? [];
-  if (draft.layout !== 'points' || points.length === 0 || points.length > 2 || points.some((point) => point.children?.length)) return;
+  if (draft.layout !== 'points' || points.length === 0 || points.length > 2 || points.some((point) => point.children?.length)) return false;
   const at = points.findIndex((point) => findSeries(point.text, lang) !== undefined);
   const series = at >= 0 ? findSeries(points[at]!.text, lang) : undefined;
-  if (!series || !inNotes(points[at]!)) return;
+  if (!series || !inNotes(points[at]!)) return false;
   const others = points.filter((_, index) => index !== at);
   // The title says the other point, or (alone on its slide) the series point is not what the title opens with.
   const titled = others.length === 1 ? saysPoint(title, others[0]!.text) && inNotes(others[0]!) : !opensPoint(title, points[at]!.text, lang);
-  if (!titled) return;
+  if (!titled) return false;
   draft.layout = 'list';
   draft.subtitle = `${series.lead}:`;
   draft.points = series.items.map((text) => ({ text }));
+  return true;
+}
+
+/** Visible words a slide may reach when a point its title says gives way to another of its sentences. */
+const REPLACED_SLIDE_WORDS = 32;
+
+/**
+ * A slide whose title says one of its points word for word shows another sentence of its paragraphs in that point's
+ * place, so the audience reads the claim once and learns something more: "R1 is derivative of larger models" over
+ * "DeepSeek could not have developed R1 without …". The best spare that says something new and keeps the slide near
+ * 30 visible words; none, and the slide stays as it was. The notes mark the new sentence as shown.
+ */
+function replaceTitledPoint(draft: Draft, title: string, inNotes: (point: Point) => boolean, state: OutlineState, lang: string): void {
+  const points = draft.points ?? [];
+  if (draft.layout !== 'points' || points.length < MIN_POINTS_BESIDE_CARRIED || points.some((point) => point.children?.length)) return;
+  const said = points.findIndex((point) => saysPoint(title, point.text) && inNotes(point));
+  if (said < 0) return;
+  const kept = points.filter((_, index) => index !== said);
+  const keptWords = countWords(title, lang) + kept.reduce((sum, point) => sum + countWords(point.text, lang), 0);
+  const keptSentences = kept.map((point) => state.sourceOf.get(point.text) ?? point.text);
+  const spare = (state.spares.get(draft.notes) ?? []).find(
+    (candidate) =>
+      keptWords + countWords(candidate.text, lang) <= REPLACED_SLIDE_WORDS &&
+      !repeatsPoint(title, candidate.text, lang) &&
+      !opensPoint(title, candidate.text, lang) &&
+      keptSentences.every((sentence) => overlapShare(candidate.sentence, sentence, lang) < 0.5),
+  );
+  if (!spare) return;
+  const notes = draft.notes.join('\n');
+  const place = (sentence: string): number => notes.indexOf(sentence);
+  const next: Point = { text: spare.text };
+  state.sourceOf.set(next.text, spare.sentence);
+  draft.points = [...kept, next].sort((a, b) => place(state.sourceOf.get(a.text) ?? '') - place(state.sourceOf.get(b.text) ?? ''));
+  draft.sources = [...(draft.sources ?? []), spare.sentence];
 }
 
 /**

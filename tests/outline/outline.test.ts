@@ -464,6 +464,20 @@ describe('layouts that fit the content', () => {
 });
 
 describe('a title that repeats a point', () => {
+  it('shows another sentence of its paragraphs in place of a point its title says word for word', async () => {
+    const { article } = await readArticle(join(FIXTURE_ARTICLES, 'caps-and-underlines.txt'));
+    const deck = outlineArticle(article);
+    const slide = deck.slides.find((candidate) => candidate.title === 'Demand is not the main problem');
+    const texts = slide?.points?.map((point) => point.text) ?? [];
+    expect(texts).not.toContain('Demand is not the main problem');
+    expect(texts).toContain('Many sleeper trains now sell out weeks ahead, especially in summer and around holidays');
+    // The notes mark the title's sentence and the new point's as said.
+    expect(slide?.sources).toEqual(
+      expect.arrayContaining(['Demand is not the main problem.', 'Many sleeper trains now sell out weeks ahead, especially in summer and around holidays.']),
+    );
+    expect(measureCoverage(article, deck).missing).toEqual([]);
+  });
+
   it('never takes a point off an explicit slide, whose points are all the text it has', () => {
     // Found by the Markdown fuzz test: the title "Tide" carried the point "Tide." away, and with it the sentence.
     const { article } = parseMarkdown('<!-- slide: points -->\n\n- Tide.\n- tide\n\n\\\n\n', 'harbour-notes.md');

@@ -10,6 +10,7 @@ import {
   POINT_WORD_TARGET,
   rankSentences,
   shortenSentence,
+  trimPoint,
   wordFrequencies,
 } from '../../src/outline/condense.js';
 import { compressClaim, opensPoint, repeatsPoint, subjectPhrase, titleCandidates, TITLE_WORD_TARGET } from '../../src/outline/headline.js';
@@ -203,5 +204,19 @@ describe('a long point keeps the condition its claim holds under', () => {
     expect(shortenSentence('If we look at the harbour through the lens of trade, the new quay is a small and rather late addition to the town.')).toBe(
       'The new quay is a small and rather late addition to the town',
     );
+  });
+});
+
+describe('an appositive goes only after a name', () => {
+  it('drops the description after a name and keeps the claim', () => {
+    expect(trimPoint('Mara Quist, the harbour board’s chair, said the quay would reopen once the storms had passed and the walls were mended.')).toBe(
+      'Mara Quist said the quay would reopen once the storms had passed and the walls were mended',
+    );
+  });
+
+  it('never reads an opening adverb as a name, nor a clause with a colon as its appositive', () => {
+    // Read so, "Meanwhile, the old practice remains …: flour, water" lost its subject and verb.
+    const sentence = 'Meanwhile, the old practice remains exactly what it was in the first bakeries: flour, water, salt and a little time.';
+    expect(trimPoint(sentence)).toContain('the old practice remains');
   });
 });
