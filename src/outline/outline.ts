@@ -916,6 +916,9 @@ function assignTitles(drafts: Draft[], state: OutlineState, lang: string): void 
     else if (!listSeries(draft, title, inNotes, lang)) replaceTitledPoint(draft, title, inNotes, state, lang);
     // A timeline titled from its lead line need not show the line too: the notes keep it, marked as said.
     if (draft.layout === 'timeline' && draft.subtitle && restates(title, draft.subtitle, lang)) delete draft.subtitle;
+    // So need a figure slide, when its title opens the line and the line states no figure the title leaves out: the
+    // figures below show the rest of its claim.
+    if (draft.layout === 'figure' && draft.subtitle && saysLead(title, draft.subtitle, lang)) delete draft.subtitle;
     used.add(key(title));
   }
 }
@@ -987,6 +990,12 @@ function refutationTitle(draft: Draft, state: OutlineState, lang: string): strin
     .replace(/[\s.!;:,]+$/, '');
   const headline = title.charAt(0).toUpperCase() + title.slice(1);
   return countWords(headline, lang) <= TITLE_WORD_LIMIT && isWholeTitle(headline, lang) ? headline : undefined;
+}
+
+/** Whether a title says a figure slide's lead line: restates or opens it, and leaves none of its numbers out. */
+function saysLead(title: string, lead: string, lang: string): boolean {
+  const numbers = lead.match(/\d[\d,.]*/g) ?? [];
+  return (restates(title, lead, lang) || opensPoint(title, lead, lang)) && numbers.every((number) => title.includes(number));
 }
 
 /** Points a slide keeps beside the one its title carries. */
