@@ -727,8 +727,9 @@ function sparePoints(group: Array<{ ranked: RankedSentences }>, shown: Set<strin
   const spares: KeyPoint[] = [];
   for (const entry of group) {
     for (const candidate of entry.ranked.ranked.slice(0, FILL_CANDIDATES)) {
-      if (shown.has(candidate.sentence)) continue;
-      const text = candidate.shortened ?? trimPoint(candidate.sentence, lang);
+      // A sentence with no shortened form is too long to stand as a point: its whole clause is not tried again here.
+      const text = candidate.shortened;
+      if (text === undefined || shown.has(candidate.sentence)) continue;
       if (!isSubstantive(text, lang) || !hasAtMostWords(text, POINT_WORD_LIMIT, lang) || leansOnReference(text)) continue;
       spares.push({ text, sentence: candidate.sentence, index: candidate.index, score: candidate.score });
     }
