@@ -20,8 +20,13 @@ export const TITLE_WORD_TARGET = 7;
 /** A point of more words than this is not repeated word for word as its slide's title: the audience would read it twice. */
 const REPEATABLE_POINT_WORDS = 6;
 
-/** A headline that leans on something said before it. */
-const DANGLING = /^(?:this|that|these|those|it|it’s|it's|they|there|here|i|we|up to|as)\b/i;
+/** A headline that leans on something said before it: a pronoun, or an ordinal without its noun ("The first is …"). */
+const DANGLING =
+  /^(?:this|that|these|those|it|it’s|it's|they|there|here|i|we|up to|as|(?:the\s+)?(?:first|second|third|fourth|fifth|last|latter|former|other|next)\s+(?:is|was|are|were|one|ones)\b)\b/i;
+/** Particles that complete a phrasal verb ("catching up", "shows up"): a title may end on one. */
+const PARTICLES = /^(?:up|down|out|off|away|back|apart|together|ahead|behind)$/i;
+/** Auxiliaries and forms of "be" and "have": a trailing phrase that holds one holds a verb of the claim. */
+const CLAIM_VERB = /^(?:is|are|was|were|has|have|had)$/i;
 /**
  * Openers that only announce the claim ("The point here is that R1 is derivative"): a title drops them. Kept to words that
  * never carry the claim themselves.
@@ -342,6 +347,9 @@ export function nounRuns(text: string, lang = 'en'): string[] {
     const words = clause.split(/\s+/).filter(Boolean);
     words.forEach((word, index) => {
       const joins = /^of$/i.test(word) && run.length > 0 && index + 1 < words.length && !isStop(words[index + 1]!, stop);
+      // A lower-case word after "to" starts an infinitive ("to examine R1"), not a noun phrase.
+      const infinitive = run.length === 0 && index > 0 && /^to$/i.test(words[index - 1]!) && /^\p{Ll}/u.test(word);
+      if (infinitive) return;
       if (joins || (!isStop(word, stop) && !OPEN_VERBS.has(bare(word)))) run.push(word);
       else {
         runs.push(run);
@@ -408,8 +416,9 @@ export function compressClaim(text: string, lang: string): string | undefined {
         break;
       }
     }
-    // Only a short trailing phrase ("… of US companies"); a longer one holds the verb of the claim.
-    if (cut < 0 || words.length - cut > 8) break;
+    // Only a short trailing phrase ("… of US companies"); a longer one, or one with a verb of its own ("… of intellectual
+    // property is central …"), holds the verb of the claim.
+    if (cut < 0 || words.length - cut > 8 || holdsMainVerb(words.slice(cut))) break;
     words = words.slice(0, cut);
   }
   if (words.length > TITLE_WORD_LIMIT) return undefined;
@@ -421,11 +430,12 @@ export function compressClaim(text: string, lang: string): string | undefined {
     // Only a phrase without a verb of its own: "… evidence of leavened bread comes" holds the claim's verb.
     if (cut < 0 || words.slice(cut).some((word) => /^(?:is|are|was|were|has|have|had|\p{Ll}+(?:ed|es))$/u.test(bare(word)))) break;
     const shorter = words.slice(0, cut);
-    while (shorter.length > 2 && isStop(shorter[shorter.length - 1]!, stop)) shorter.pop();
-    if (shorter.length < 4 || !isWholeTitle(shorter.join(' '), lang, true)) break;
+    while (shorter.length > 2 && endsOnStop(shorter, stop)) shorter.pop();
+    // "… did not have to break | into servers": an infinitive the cut parts from its phrase leaves the claim open.
+    if (shorter.length < 4 || !isWholeTitle(shorter.join(' '), lang, true) || bare(shorter[shorter.length - 2] ?? '') === 'to') break;
     words = shorter;
   }
-  while (words.length > 2 && isStop(words[words.length - 1]!, stop)) words.pop();
+  while (words.length > 2 && endsOnStop(words, stop)) words.pop();
   // A cut that left a verb without its object ("… benchmark tests rivals") goes back to the phrase before it.
   while (words.length > 3 && !isWholeTitle(words.join(' '), lang, true)) {
     let cut = -1;
@@ -437,10 +447,20 @@ export function compressClaim(text: string, lang: string): string | undefined {
     }
     if (cut < 0) break;
     words = words.slice(0, cut);
-    while (words.length > 2 && isStop(words[words.length - 1]!, stop)) words.pop();
+    while (words.length > 2 && endsOnStop(words, stop)) words.pop();
   }
   return words.length >= 3 ? finish(words.join(' ')) : undefined;
 }
+
+/**
+ * Whether a trailing phrase holds the verb its sentence's subject needs: "of intellectual property | is central …" does;
+ * "by how forgiving a starter is" and "because it was …" hold verbs of clauses of their own.
+ */
+function holdsMainVerb(phrase: string[]): boolean {
+  const verb = phrase.findIndex((word) => CLAIM_VERB.test(bare(word)));
+  return verb > 0 && !phrase.slice(0, verb).some((word) => SUBORDINATE.test(bare(word)));
+}
+const SUBORDINATE = /^(?:how|what|why|whether|when|where|who|whom|whose|which|that|if|because|since|while|as|than|although|though|unless|until)$/i;
 
 /** Index of the last word from `from` on that opens a trailing phrase ("of", "in", "by" …), or -1. */
 function lastPhraseStart(words: string[], from: number): number {
@@ -471,7 +491,7 @@ export function cutAtWord(text: string, count: number, lang: string): string {
   if (!isSpaceless(lang)) {
     const stop = stopWordsFor(lang);
     const words = text.split(/\s+/).slice(0, count);
-    while (words.length > 2 && isStop(words[words.length - 1]!, stop)) words.pop();
+    while (words.length > 2 && endsOnStop(words, stop)) words.pop();
     return words.join(' ');
   }
   const segmenter = new Intl.Segmenter(lang, { granularity: 'word' });
@@ -484,14 +504,24 @@ export function cutAtWord(text: string, count: number, lang: string): string {
   return text.slice(0, end);
 }
 
-/** Whether a title reads as a whole phrase: no unresolved opener, no word at its end that leaves it open. */
+/**
+ * Whether a title reads as a whole phrase: no unresolved opener, no word at its end that leaves it open (a stop word
+ * other than a verb's particle, a verb that wants its object).
+ */
 export function isWholeTitle(title: string, lang = 'en', speech = false): boolean {
   if (!speech && DANGLING.test(title)) return false;
   const words = title.split(/\s+/).filter(Boolean);
   if (words.length === 0) return false;
   const last = bare(words[words.length - 1]!);
-  if (isStop(last, stopWordsFor(lang))) return false;
+  if (endsOnStop(words, stopWordsFor(lang))) return false;
   return !OPEN_VERBS.has(last);
+}
+
+/** Whether words end on a stop word that leaves them open: a particle after a verb ("catching up") closes them. */
+function endsOnStop(words: string[], stop: ReadonlySet<string>): boolean {
+  const last = words[words.length - 1]!;
+  if (!isStop(last, stop)) return false;
+  return !(PARTICLES.test(bare(last)) && words.length >= 2 && !isStop(words[words.length - 2]!, stop));
 }
 
 /** A claim without what only announces it: "The point here is that R1 is derivative" → "R1 is derivative". */

@@ -120,6 +120,24 @@ describe('titles say the claim in fewer words than the point', () => {
     expect(compressClaim('The earliest evidence of leavened bread comes from the old harbour town', 'en')).not.toBe('The earliest evidence');
   });
 
+  it('never leaves a title open where it was cut: a phrasal verb keeps its particle, an infinitive its phrase, a subject its verb', () => {
+    // "… is catching | up": "up" completes the verb, so the cut keeps it.
+    expect(compressClaim('A first look suggests that the island is catching up with the mainland ports', 'en')).toBe(
+      'A first look suggests island is catching up',
+    );
+    expect(compressClaim('The ferry did not have to break into the harbour or steal any charts', 'en')).not.toMatch(/to break$/);
+    // "… argues that weak protection | of fishing grounds is central …": the cut phrase holds the claim's verb.
+    expect(compressClaim('Lund argues that weak protection of fishing grounds is central to the island economy', 'en')).not.toBe('Lund argues weak protection');
+    // A verb of a clause of its own may go with its phrase.
+    expect(compressClaim('Many skippers are surprised by how forgiving an old wooden hull is', 'en')).toBe('Many skippers are surprised');
+  });
+
+  it('never titles a slide by an ordinal without its noun, nor by an infinitive read as a noun phrase', () => {
+    const candidates = titleCandidates(['It helps to examine the harbour through three separate lenses', 'The first is the trade in fish'], 'en');
+    expect(candidates[0]).toBe('Three separate lenses');
+    expect(candidates.filter((candidate) => /^(?:the first|examine)\b/i.test(candidate)).every((candidate) => candidates.indexOf(candidate) > 0)).toBe(true);
+  });
+
   it('knows when a title only repeats a point', () => {
     expect(repeatsPoint('The southern half of the bay was largely stable', 'The southern half of the bay was largely stable')).toBe(true);
     // A short point may stand as its own title.
