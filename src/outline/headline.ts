@@ -32,7 +32,7 @@ const CLAIM_VERB = /^(?:is|are|was|were|has|have|had)$/i;
  * never carry the claim themselves.
  */
 const ANNOUNCERS =
-  /^(?:(?:so|and|but|now|well),?\s+)?(?:the (?:point|thing|lesson|upshot|bottom line|key) (?:here )?is(?: that)?|what (?:this|that) means is(?: that)?|it(?:’|')s (?:especially|also|clear|true|worth noting) that)\s+/i;
+  /^(?:(?:so|and|but|now|well),?\s+)?(?:the (?:point|thing|lesson|upshot|bottom line|key) (?:here )?is(?: that)?|what (?:this|that) means is(?: that)?|what matters(?: most)? is(?: that)?|it(?:’|')s (?:especially|also|clear|true|worth noting) that)\s+/i;
 /**
  * "This looks like an indication that <claim>": a demonstrative opener whose verb introduces the clause that states the
  * claim. The claim clause stands as a title; a negated opener ("That doesn't mean <clause>") does not, since the clause
