@@ -915,11 +915,13 @@ function assignTitles(drafts: Draft[], state: OutlineState, lang: string): void 
         : -1;
     if (carried >= 0) draft.points = draft.points!.filter((_, index) => index !== carried);
     else if (!listSeries(draft, title, inNotes, lang)) replaceTitledPoint(draft, title, inNotes, state, lang);
-    // A timeline titled from its lead line need not show the line too: the notes keep it, marked as said.
-    if (draft.layout === 'timeline' && draft.subtitle && restates(title, draft.subtitle, lang)) delete draft.subtitle;
-    // So need a figure slide, when its title opens the line and the line states no figure the title leaves out: the
-    // figures below show the rest of its claim.
-    if (draft.layout === 'figure' && draft.subtitle && saysLead(title, draft.subtitle, lang)) delete draft.subtitle;
+    // A timeline titled from its lead line need not show the line too: the notes keep it, marked as said. Nor need a
+    // figure slide, when its title opens the line and the line states no figure the title leaves out: the figures below
+    // show the rest of its claim. Only a line the notes hold: an explicit slide's lead is all the text it has.
+    const lead = draft.subtitle;
+    const leadInNotes = lead !== undefined && inNotes({ text: lead });
+    if (leadInNotes && draft.layout === 'timeline' && restates(title, lead, lang)) delete draft.subtitle;
+    if (leadInNotes && draft.layout === 'figure' && saysLead(title, lead, lang)) delete draft.subtitle;
     used.add(key(title));
   }
 }

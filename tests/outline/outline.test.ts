@@ -478,6 +478,16 @@ describe('a title that repeats a point', () => {
     expect(measureCoverage(article, deck).missing).toEqual([]);
   });
 
+  it('never drops the lead line of an explicit figure slide, which is all the text the slide has', () => {
+    // Found by the Markdown fuzz test: the title said the lead, the lead went, and with it the sentence.
+    const { article } = parseMarkdown(
+      '<!-- slide: figure -->\n\nCosts reached $5.6 million while output grew 40% (and the Harbour Board Authority approved it).\n\n',
+      'harbour-costs.md',
+    );
+    const deck = outlineArticle(article);
+    expect(measureCoverage(article, deck).missing).toEqual([]);
+  });
+
   it('never takes a point off an explicit slide, whose points are all the text it has', () => {
     // Found by the Markdown fuzz test: the title "Tide" carried the point "Tide." away, and with it the sentence.
     const { article } = parseMarkdown('<!-- slide: points -->\n\n- Tide.\n- tide\n\n\\\n\n', 'harbour-notes.md');
