@@ -409,13 +409,7 @@ export function compressClaim(text: string, lang: string): string | undefined {
   if (words.length > TITLE_WORD_LIMIT) words = words.filter((word, index) => index === 0 || word.toLowerCase() !== 'that');
   while (words.length > TITLE_WORD_LIMIT) {
     // Drop the last trailing phrase ("… of US companies"), keeping at least four words.
-    let cut = -1;
-    for (let index = words.length - 1; index >= 4; index--) {
-      if (PHRASE_START.test(words[index]!)) {
-        cut = index;
-        break;
-      }
-    }
+    const cut = lastPhraseStart(words, 4);
     // Only a short trailing phrase ("… of US companies"); a longer one, or one with a verb of its own ("… of intellectual
     // property is central …"), holds the verb of the claim.
     if (cut < 0 || words.length - cut > 8 || holdsMainVerb(words.slice(cut))) break;
@@ -438,13 +432,7 @@ export function compressClaim(text: string, lang: string): string | undefined {
   while (words.length > 2 && endsOnStop(words, stop)) words.pop();
   // A cut that left a verb without its object ("… benchmark tests rivals") goes back to the phrase before it.
   while (words.length > 3 && !isWholeTitle(words.join(' '), lang, true)) {
-    let cut = -1;
-    for (let index = words.length - 1; index >= 3; index--) {
-      if (PHRASE_START.test(words[index]!)) {
-        cut = index;
-        break;
-      }
-    }
+    const cut = lastPhraseStart(words, 3);
     if (cut < 0) break;
     words = words.slice(0, cut);
     while (words.length > 2 && endsOnStop(words, stop)) words.pop();

@@ -73,9 +73,9 @@ interface OutlineState {
   budget: LayoutBudget;
   /**
    * Sentences a slide made from paragraphs could show instead of a point its title comes to say, best first, by the
-   * slide's notes (the one array a draft keeps from grouping to titling).
+   * slide's notes (the one array a draft keeps from grouping to titling). Found only for a slide whose title asks.
    */
-  spares: WeakMap<string[], KeyPoint[]>;
+  spares: WeakMap<string[], () => KeyPoint[]>;
 }
 
 /** Article → Deck: every decision about the talk. Pure. */
@@ -691,7 +691,7 @@ function groupParagraphs(
       }
     }
     const notes = group.map((entry) => entry.block.text);
-    if (points.length >= 2) state.spares.set(notes, sparePoints(group, new Set(sources), lang));
+    if (points.length >= 2) state.spares.set(notes, () => sparePoints(group, new Set(sources), lang));
     // Paragraphs before the first that shows a point ride with the first slide.
     slides.push({
       layout: 'points',
@@ -905,13 +905,13 @@ function assignTitles(drafts: Draft[], state: OutlineState, lang: string): void 
     draft.title = title;
     // A title that is one of the slide's points carries it as the headline: the body shows the rest, and the notes keep
     // its sentence marked as shown. Only a point the notes hold: an explicit slide's points are all the text it has.
-    const inNotes = (point: Point): boolean => {
-      const sentence = state.sourceOf.get(point.text);
+    const inNotes = (text: string): boolean => {
+      const sentence = state.sourceOf.get(text);
       return sentence !== undefined && draft.notes.some((note) => note.includes(sentence));
     };
     const carried =
       draft.layout === 'points' && (draft.points?.length ?? 0) >= MIN_POINTS_BESIDE_CARRIED + 1
-        ? draft.points!.findIndex((point) => !point.children?.length && saysPoint(title, point.text) && inNotes(point))
+        ? draft.points!.findIndex((point) => !point.children?.length && saysPoint(title, point.text) && inNotes(point.text))
         : -1;
     if (carried >= 0) draft.points = draft.points!.filter((_, index) => index !== carried);
     else if (!listSeries(draft, title, inNotes, lang)) replaceTitledPoint(draft, title, inNotes, state, lang);
@@ -919,7 +919,7 @@ function assignTitles(drafts: Draft[], state: OutlineState, lang: string): void 
     // figure slide, when its title opens the line and the line states no figure the title leaves out: the figures below
     // show the rest of its claim. Only a line the notes hold: an explicit slide's lead is all the text it has.
     const lead = draft.subtitle;
-    const leadInNotes = lead !== undefined && inNotes({ text: lead });
+    const leadInNotes = lead !== undefined && inNotes(lead);
     if (leadInNotes && draft.layout === 'timeline' && restates(title, lead, lang)) delete draft.subtitle;
     if (leadInNotes && draft.layout === 'figure' && saysLead(title, lead, lang)) delete draft.subtitle;
     used.add(key(title));
@@ -931,15 +931,16 @@ function assignTitles(drafts: Draft[], state: OutlineState, lang: string): void 
  * its lead, when the slide's only other point is the one its title already says ("No single tool is enough"): the
  * audience reads three short items instead of the title twice and one long line. The notes keep both sentences.
  */
-function listSeries(draft: Draft, title: string, inNotes: (point: Point) => boolean, lang: string): boolean {
+function listSeries(draft: Draft, title: string, inNotes: (text: string) => boolean, lang: string): boolean {
   const points = draft.points ?? [];
   if (draft.layout !== 'points' || points.length === 0 || points.length > 2 || points.some((point) => point.children?.length)) return false;
-  const at = points.findIndex((point) => findSeries(point.text, lang) !== undefined);
-  const series = at >= 0 ? findSeries(points[at]!.text, lang) : undefined;
-  if (!series || !inNotes(points[at]!)) return false;
+  const found = points.map((point) => findSeries(point.text, lang));
+  const at = found.findIndex((series) => series !== undefined);
+  const series = found[at];
+  if (!series || !inNotes(points[at]!.text)) return false;
   const others = points.filter((_, index) => index !== at);
   // The title says the other point, or (alone on its slide) the series point is not what the title opens with.
-  const titled = others.length === 1 ? saysPoint(title, others[0]!.text) && inNotes(others[0]!) : !opensPoint(title, points[at]!.text, lang);
+  const titled = others.length === 1 ? saysPoint(title, others[0]!.text) && inNotes(others[0]!.text) : !opensPoint(title, points[at]!.text, lang);
   if (!titled) return false;
   draft.layout = 'list';
   draft.subtitle = `${series.lead}:`;
@@ -956,15 +957,15 @@ const REPLACED_SLIDE_WORDS = 32;
  * "DeepSeek could not have developed R1 without …". The best spare that says something new and keeps the slide near
  * 30 visible words; none, and the slide stays as it was. The notes mark the new sentence as shown.
  */
-function replaceTitledPoint(draft: Draft, title: string, inNotes: (point: Point) => boolean, state: OutlineState, lang: string): void {
+function replaceTitledPoint(draft: Draft, title: string, inNotes: (text: string) => boolean, state: OutlineState, lang: string): void {
   const points = draft.points ?? [];
   if (draft.layout !== 'points' || points.length < MIN_POINTS_BESIDE_CARRIED || points.some((point) => point.children?.length)) return;
-  const said = points.findIndex((point) => saysPoint(title, point.text) && inNotes(point));
+  const said = points.findIndex((point) => saysPoint(title, point.text) && inNotes(point.text));
   if (said < 0) return;
   const kept = points.filter((_, index) => index !== said);
   const keptWords = countWords(title, lang) + kept.reduce((sum, point) => sum + countWords(point.text, lang), 0);
   const keptSentences = kept.map((point) => state.sourceOf.get(point.text) ?? point.text);
-  const spare = (state.spares.get(draft.notes) ?? []).find(
+  const spare = (state.spares.get(draft.notes)?.() ?? []).find(
     (candidate) =>
       keptWords + countWords(candidate.text, lang) <= REPLACED_SLIDE_WORDS &&
       !repeatsPoint(title, candidate.text, lang) &&
