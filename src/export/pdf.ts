@@ -134,10 +134,11 @@ const PAGES_PER_PRINT = 250;
 
 /**
  * From this many pages a second tab prints half of the parts. It lays the whole deck out again, in its own renderer
- * process, so it pays off only when printing is the larger part of the work and a core is idle: on two cores shared
- * with other work, two tabs were no faster than one at 282, 562 and 2,802 slides (see bench/profiles.md).
+ * process, so it pays off only when printing is the larger part of the work and a core is idle. Measured on two idle
+ * cores, once the print view laid the deck out once instead of three times: 155 slides no faster (two parts of 78),
+ * 278 slides 8 % faster; on two cores shared with other work, no faster at any size (see bench/profiles.md).
  */
-export const PARALLEL_FROM_PAGES = 600;
+export const PARALLEL_FROM_PAGES = 250;
 
 /** How many tabs print: `printTabs` if given, else two for a long deck when a core is spare. */
 function printTabs(slides: number, options: PdfOptions): number {

@@ -68,17 +68,21 @@ export function fitSlides(sections: HTMLElement[]): void {
   });
 }
 
-/** Runs `measure` with every section laid out, even those Reveal has hidden. */
+/**
+ * Runs `measure` with every section laid out, even those Reveal has hidden. Only the hidden ones are touched: a style
+ * written to every section, even an unchanged `display`, makes the browser style and lay out the whole deck again.
+ */
 function withAllVisible<T>(sections: HTMLElement[], measure: () => T): T {
-  const saved = sections.map((section) => ({ display: section.style.display, hidden: section.hidden }));
-  for (const section of sections) {
+  const hidden = sections.filter((section) => section.hidden || section.style.display === 'none');
+  const saved = hidden.map((section) => ({ display: section.style.display, hidden: section.hidden }));
+  for (const section of hidden) {
     section.style.display = 'block';
     section.hidden = false;
   }
   try {
     return measure();
   } finally {
-    sections.forEach((section, index) => {
+    hidden.forEach((section, index) => {
       section.style.display = saved[index]!.display;
       section.hidden = saved[index]!.hidden;
     });

@@ -33,20 +33,33 @@ function refit(only?: HTMLElement): void {
 const root = document.querySelector<HTMLElement>('.reveal');
 if (!root) throw new Error('Lectern: the page has no .reveal element');
 improveSpeakerViews();
-const deck = new Reveal(root, { ...withViewerPreferences(readPageConfig(document)), plugins: [Notes] });
-window.Reveal = deck;
-
+const config = withViewerPreferences(readPageConfig(document));
 // Reveal's print view (`?print-pdf`, the test Reveal makes too) lays its pages out after `initialize` resolves and
 // announces it once, bubbling to the document.
 const printView = /print-pdf/i.test(window.location.search);
 const printLaidOut = new Promise<void>((resolve) => document.addEventListener('pdf-ready', () => resolve(), { once: true }));
 
+// On its way to the print view Reveal styles and lays out every slide several times: on screen, in print styles, then
+// in their pages; each pass over a long deck costs as much as the one that counts. Out of the layout until their pages
+// are built, the slides are laid out once. Not with `center`, where Reveal places each slide by its measured height.
+const slidesElement = root.querySelector<HTMLElement>(':scope > .slides');
+const deferLayout = printView && slidesElement !== null && config.center !== true && !slidesElement.querySelector('section.center');
+if (deferLayout && slidesElement) slidesElement.style.display = 'none';
+
+const deck = new Reveal(root, { ...config, plugins: [Notes] });
+window.Reveal = deck;
+
 const ready = deck.initialize().then(async () => {
-  // Fit once fonts are in, so measurements use the real glyphs.
-  await document.fonts.ready;
   // In the print view, fit once the slides sit in their pages: fitting before too would lay the whole deck out once
   // more for nothing (a fit starts by undoing the last).
   if (printView) await printLaidOut;
+  if (deferLayout && slidesElement) {
+    slidesElement.style.removeProperty('display');
+    // Laid out, the slides ask for the fonts they use; fonts.ready then waits for those.
+    void slidesElement.offsetHeight;
+  }
+  // Fit once fonts are in, so measurements use the real glyphs.
+  await document.fonts.ready;
   refit();
   deck.layout();
   document.documentElement.dataset.lecternReady = 'true';
