@@ -87,24 +87,26 @@ export function toLectern(deck) {
   return out.join('');
 }
 
-/** A Lectern-dialect article of at least `bytes` bytes, cycling the seed's sections with numbering. */
+/**
+ * A Markdown article of at least `bytes` bytes, as a long article is written: the seed's sections cycled, numbered, each
+ * a heading over its paragraphs, which Lectern outlines into slides itself. (A heading per paragraph would pass
+ * Lectern's limit of 10,000 headings, which refuses an article built to make each heading a slide.)
+ */
 export function bigLectern(article, bytes) {
   const out = [`---\ntitle: ${article.title} (large)\n---\n`];
   let size = Buffer.byteLength(out[0]);
-  let n = 0, slides = 1;
+  let sections = 0, paragraphs = 0;
   while (size < bytes) {
     for (const s of article.sections) {
-      n++;
-      const parts = [`\n## ${n}. ${s.heading}\n`];
-      s.paragraphs.forEach((p, i) => parts.push(`\n### ${n}.${i + 1} ${s.heading}\n\n${leadSentence(p)}\n\nNote: ${p}\n`));
-      const chunk = parts.join('');
+      sections++;
+      const chunk = `\n## ${sections}. ${s.heading}\n\n${s.paragraphs.join('\n\n')}\n`;
       out.push(chunk);
       size += Buffer.byteLength(chunk);
-      slides += 1 + s.paragraphs.length;
+      paragraphs += s.paragraphs.length;
       if (size >= bytes) break;
     }
   }
-  return { text: out.join(''), slides, bytes: size };
+  return { text: out.join(''), sections, paragraphs, bytes: size };
 }
 
 /** Writes every tool's deck at every scale under workDir; returns the file table and slide counts. */
@@ -131,7 +133,7 @@ export function writeDecks(articleFile, workDir, scales, bigBytes) {
     const file = path.join(workDir, 'big', 'lectern-10mb.md');
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, b.text);
-    big = { file, slides: b.slides, bytes: b.bytes };
+    big = { file, sections: b.sections, paragraphs: b.paragraphs, bytes: b.bytes };
   }
   return { article, decks, big };
 }

@@ -111,10 +111,10 @@ export async function devPhase(ctx) {
 /** Big phase: Lectern builds the generated 10 MB Markdown article. */
 export async function bigPhase(ctx) {
   const { tools, big, opts, log, work, lecternReason } = ctx;
-  const base = { bytes: big.bytes, slides: big.slides };
+  const base = { bytes: big.bytes, sections: big.sections, paragraphs: big.paragraphs };
   if (!tools.lectern.available()) return { ...base, status: 'not available', error: lecternReason };
   const outDir = path.join(work, 'out', 'big');
-  log(`big: ${(big.bytes / 1048576).toFixed(1)} MB, ${big.slides} slides`);
+  log(`big: ${(big.bytes / 1048576).toFixed(1)} MB, ${big.sections} sections, ${big.paragraphs} paragraphs`);
   const res = await alternate([{
     key: 'lectern', label: 'Lectern 10 MB',
     prepare: () => { rmSync(outDir, { recursive: true, force: true }); return tools.lectern.build(big.file, outDir); },
