@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { ExitCode, LecternError } from '../errors.js';
 import { findBrowser } from './finder.js';
 import { Browser } from './cdp/browser.js';
+import { watchCpu } from './cores.js';
 import type { Page } from './cdp/page.js';
 
 /** The flags every browser Lectern starts runs with; `sandboxFlags()` adds `--no-sandbox` only where it must. */
@@ -85,6 +86,8 @@ export function launchBrowser(explicitPath: string | undefined): BrowserLaunch {
   const executablePath = findBrowser({ explicit: explicitPath });
   const sandbox = sandboxFlags();
   const args = [...BROWSER_FLAGS, ...sandbox, ...EXPORT_FLAGS];
+  // Whether a second tab will have a core of its own is told by what other programs do from now on.
+  watchCpu();
   const launching = Browser.launch({ executablePath, args }).catch((error: unknown) => {
     throw browserError(`could not start the browser at ${executablePath}`, error, sandbox.length === 0 ? SANDBOX_HINT : undefined);
   });

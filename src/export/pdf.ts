@@ -99,7 +99,7 @@ async function printDeck(
   pdfMetadata().catch(() => undefined);
   // Every tab lays out the whole deck (each in its own renderer process, so on its own core), then prints its parts.
   const tabs = await Promise.all(
-    Array.from({ length: printTabs(deck.slides.length, options) }, async () => {
+    Array.from({ length: printTabs(deck.slides.length, options, browser.processInfo.pid) }, async () => {
       const { page, blocked } = await isolatedPage(browser, { ...size, root: site.dir });
       await openDeck(page, site.url('?print-pdf'), true);
       const pages = await page.evaluate(composePrintPages, compose);
@@ -141,9 +141,9 @@ const PAGES_PER_PRINT = 250;
 export const PARALLEL_FROM_PAGES = 250;
 
 /** How many tabs print: `printTabs` if given, else two for a long deck when a core is spare. */
-function printTabs(slides: number, options: PdfOptions): number {
+function printTabs(slides: number, options: PdfOptions, browserPid: number | undefined): number {
   if (options.printTabs !== undefined) return Math.max(1, Math.floor(options.printTabs));
-  return slides >= PARALLEL_FROM_PAGES && hasSpareCore() ? 2 : 1;
+  return slides >= PARALLEL_FROM_PAGES && hasSpareCore(browserPid) ? 2 : 1;
 }
 
 /**

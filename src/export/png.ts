@@ -84,7 +84,7 @@ export async function exportPng(prepared: PreparedDeck, outDir: string, options:
   try {
     await withBrowser(options.browser, async (browser) => {
       options.progress?.update(`opening ${deck.slides.length} slides`);
-      const tabCount = options.tabs ?? (indexes.length >= PARALLEL_FROM_SLIDES && hasSpareCore() ? 2 : 1);
+      const tabCount = options.tabs ?? (indexes.length >= PARALLEL_FROM_SLIDES && hasSpareCore(browser.processInfo.pid) ? 2 : 1);
       const tabs = await Promise.all(
         Array.from({ length: Math.max(1, Math.min(tabCount, indexes.length)) }, async (_tab, tab) => {
           const { page, blocked } = await isolatedPage(browser, { width, height, scale: options.scale, root: site.dir, newWindow: tab > 0 });
