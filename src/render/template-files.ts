@@ -25,11 +25,14 @@ export async function loadTemplateSet(overrideDir?: string): Promise<TemplateSet
     }
     return [...found].sort();
   };
-  const layouts: Record<string, TemplateSource> = {};
-  for (const name of await names('layouts')) layouts[name] = await read(join('layouts', `${name}.hbs`));
-  const partials: Record<string, TemplateSource> = {};
-  for (const name of await names('partials')) partials[name] = await read(join('partials', `${name}.hbs`));
-  return { deck: await read('deck.hbs'), slide: await read('slide.hbs'), layouts, partials };
+  // Read all at once: one after another, the twenty small files cost a build several milliseconds of waiting.
+  const folder = async (name: string): Promise<Record<string, TemplateSource>> => {
+    const found = await names(name);
+    const sources = await Promise.all(found.map((entry) => read(join(name, `${entry}.hbs`))));
+    return Object.fromEntries(found.map((entry, index) => [entry, sources[index]!]));
+  };
+  const [deck, slide, layouts, partials] = await Promise.all([read('deck.hbs'), read('slide.hbs'), folder('layouts'), folder('partials')]);
+  return { deck, slide, layouts, partials };
 }
 
 /** A stylesheet from templates/styles/, overridden by the deck's templates folder when it has one of that name. */

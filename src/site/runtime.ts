@@ -43,8 +43,11 @@ export async function revealThemeNames(): Promise<string[]> {
 
 /** A fingerprint of everything the runtime is made from: Reveal's version and the sources in src/present/. */
 async function runtimeFingerprint(): Promise<string> {
-  const parts: Uint8Array[] = [await readFile(join(REVEAL_DIR, 'package.json'))];
-  for (const file of (await readdir(PRESENT_DIR)).sort()) parts.push(Buffer.from(`\0${file}\0`), await readFile(join(PRESENT_DIR, file)));
+  // Read at once rather than one after another (every build checks this).
+  const files = (await readdir(PRESENT_DIR)).sort();
+  const [reveal, ...sources] = await Promise.all([readFile(join(REVEAL_DIR, 'package.json')), ...files.map((file) => readFile(join(PRESENT_DIR, file)))]);
+  const parts: Uint8Array[] = [reveal];
+  files.forEach((file, index) => parts.push(Buffer.from(`\0${file}\0`), sources[index]!));
   return fingerprintOf(parts);
 }
 
