@@ -43,8 +43,8 @@ const printLaidOut = new Promise<void>((resolve) => document.addEventListener('p
 // in their pages; each pass over a long deck costs as much as the one that counts. Out of the layout until their pages
 // are built, the slides are laid out once. Not with `center`, where Reveal places each slide by its measured height.
 const slidesElement = root.querySelector<HTMLElement>(':scope > .slides');
-const deferLayout = printView && slidesElement !== null && config.center !== true && !slidesElement.querySelector('section.center');
-if (deferLayout && slidesElement) slidesElement.style.display = 'none';
+const deferredSlides = printView && config.center !== true && !slidesElement?.querySelector('section.center') ? slidesElement : null;
+if (deferredSlides) deferredSlides.style.display = 'none';
 
 const deck = new Reveal(root, { ...config, plugins: [Notes] });
 window.Reveal = deck;
@@ -53,10 +53,10 @@ const ready = deck.initialize().then(async () => {
   // In the print view, fit once the slides sit in their pages: fitting before too would lay the whole deck out once
   // more for nothing (a fit starts by undoing the last).
   if (printView) await printLaidOut;
-  if (deferLayout && slidesElement) {
-    slidesElement.style.removeProperty('display');
+  if (deferredSlides) {
+    deferredSlides.style.removeProperty('display');
     // Laid out, the slides ask for the fonts they use; fonts.ready then waits for those.
-    void slidesElement.offsetHeight;
+    void deferredSlides.offsetHeight;
   }
   // Fit once fonts are in, so measurements use the real glyphs.
   await document.fonts.ready;
