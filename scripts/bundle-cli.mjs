@@ -25,6 +25,7 @@ const BUNDLED_PACKAGES = new Set([
   '@pdf-lib',
   'pako',
   'tslib',
+  'lilconfig',
 ]);
 const PREFIX = 'lectern-cli';
 
@@ -101,6 +102,8 @@ await build({
   external: (id, importer) => {
     if (id.startsWith('node:')) return true;
     if (id.startsWith('.') || id.startsWith('/') || importer === undefined) return false;
+    // Handlebars' runtime is bundled (src/render/handlebars-runtime.ts); its compiler, loaded only for edited templates, is not.
+    if (id === 'handlebars/dist/handlebars.runtime.js') return false;
     return !BUNDLED_PACKAGES.has(id.split('/')[0]);
   },
   // A module both imported and lazily imported simply stays in its chunk, and the plugins' timings are expected (parsing

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type Handlebars from 'handlebars';
 import { ExitCode, LecternError } from '../errors.js';
+import { handlebarsRuntime } from './handlebars-runtime.js';
 import { COMPILE_OPTIONS, precompiledSpec } from './precompiled.js';
 
 const require = createRequire(import.meta.url);
@@ -37,8 +38,7 @@ export function compileTemplates(set: TemplateSet): CompiledTemplates {
   const all = [set.deck, set.slide, ...Object.values(set.layouts), ...Object.values(set.partials)];
   const specs = new Map(all.map((template) => [template, precompiledSpec(template.source)]));
   const needsCompiler = [...specs.values()].some((spec) => spec === undefined);
-  // The runtime's single-file build loads in a third of the time of its many CommonJS modules.
-  const handlebars = (needsCompiler ? require('handlebars') : require('handlebars/dist/handlebars.runtime.js')) as typeof Handlebars;
+  const handlebars = needsCompiler ? (require('handlebars') as typeof Handlebars) : handlebarsRuntime;
   const environment = handlebars.create();
   const files = new Map<Handlebars.TemplateDelegate, string>();
   const compile = (template: TemplateSource): Handlebars.TemplateDelegate => {
