@@ -11,7 +11,7 @@ import { checkFileOutput, checkFolderOutput, markerText, OUTPUT_MARKER, type Fil
  */
 export async function writeDirectoryAtomically(
   target: string,
-  fill: (staging: string) => Promise<void>,
+  fill: (staging: string) => Promise<void> | void,
   options: OutputRules & { kind: FolderKind },
 ): Promise<void> {
   await checkFolderOutput(target, options);
