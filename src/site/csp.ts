@@ -1,4 +1,5 @@
 /** The Content-Security-Policy of a built deck: no inline or foreign script, except Reveal's own speaker view. */
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { runInNewContext } from 'node:vm';
@@ -68,9 +69,14 @@ export async function contentSecurityPolicy(runtimeScript: string): Promise<stri
 export function speakerViewHash(runtimeScript: string): Promise<string> {
   let found = cache.get(runtimeScript);
   if (!found) {
-    found = readFile(speakerViewHashFile(runtimeScript), 'utf8')
-      .then((recorded) => recorded.trim())
-      .catch(async () => speakerViewScriptHash(await readFile(runtimeScript, 'utf8'), runtimeScript));
+    // The recorded hash is read with the synchronous call: the build waits for it, with nothing else to do.
+    let recorded: string | undefined;
+    try {
+      recorded = readFileSync(speakerViewHashFile(runtimeScript), 'utf8').trim();
+    } catch {
+      recorded = undefined;
+    }
+    found = recorded !== undefined ? Promise.resolve(recorded) : readFile(runtimeScript, 'utf8').then((script) => speakerViewScriptHash(script, runtimeScript));
     found.catch(() => cache.delete(runtimeScript));
     cache.set(runtimeScript, found);
   }

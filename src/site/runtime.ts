@@ -1,5 +1,5 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -46,12 +46,12 @@ export async function revealThemeNames(): Promise<string[]> {
 }
 
 /** A fingerprint of everything the runtime is made from: Reveal's version and the sources in src/present/. */
-async function runtimeFingerprint(): Promise<string> {
-  // Read at once rather than one after another (every build checks this).
-  const files = (await readdir(PRESENT_DIR)).sort();
-  const [reveal, ...sources] = await Promise.all([readFile(join(REVEAL_DIR, 'package.json')), ...files.map((file) => readFile(join(PRESENT_DIR, file)))]);
-  const parts: Uint8Array[] = [reveal];
-  files.forEach((file, index) => parts.push(Buffer.from(`\0${file}\0`), sources[index]!));
+function runtimeFingerprint(): string {
+  // Read with the synchronous calls: every build checks this and waits for it, and a dozen small files sent through
+  // libuv's thread pool left the main thread idle meanwhile.
+  const files = readdirSync(PRESENT_DIR).sort();
+  const parts: Uint8Array[] = [readFileSync(join(REVEAL_DIR, 'package.json'))];
+  for (const file of files) parts.push(Buffer.from(`\0${file}\0`), readFileSync(join(PRESENT_DIR, file)));
   return fingerprintOf(parts);
 }
 
@@ -80,15 +80,17 @@ function filesIn(dir: string): RuntimeFiles {
 
 /** Returns the runtime, building it first only when it is missing or out of date. */
 export async function ensureRuntime(): Promise<RuntimeFiles> {
-  const fingerprint = await runtimeFingerprint();
-  const stampOf = (dir: string): Promise<string> =>
-    readFile(join(dir, STAMP), 'utf8').then(
-      (text) => text.trim(),
-      () => '',
-    );
-  if ((await stampOf(RUNTIME_DIR)) === fingerprint) return filesIn(RUNTIME_DIR);
+  const fingerprint = runtimeFingerprint();
+  const stampOf = (dir: string): string => {
+    try {
+      return readFileSync(join(dir, STAMP), 'utf8').trim();
+    } catch {
+      return '';
+    }
+  };
+  if (stampOf(RUNTIME_DIR) === fingerprint) return filesIn(RUNTIME_DIR);
   const dir = runtimeBuildDir(fingerprint);
-  if (dir !== RUNTIME_DIR && (await stampOf(dir)) === fingerprint) return filesIn(dir);
+  if (dir !== RUNTIME_DIR && stampOf(dir) === fingerprint) return filesIn(dir);
   await buildRuntime(fingerprint, dir);
   return filesIn(dir);
 }
@@ -121,7 +123,7 @@ export async function buildRuntime(fingerprint?: string, target = RUNTIME_DIR): 
       const css = await readFile(join(REVEAL_DIR, 'dist', 'theme', `${name}.css`), 'utf8');
       await writeFile(join(staging, 'themes', `${name}.css`), withoutRemoteImports(css));
     }
-    await writeFile(join(staging, STAMP), `${fingerprint ?? (await runtimeFingerprint())}\n`);
+    await writeFile(join(staging, STAMP), `${fingerprint ?? runtimeFingerprint()}\n`);
     await rm(target, { recursive: true, force: true });
     await renameRetrying(staging, target);
   } catch (error) {
