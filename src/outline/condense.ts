@@ -1,6 +1,7 @@
 import { clipLongWords } from './long-words.js';
 import { countWords, hasAtMostWords, splitSentences, wordsOf } from './sentences.js';
 import { stopWordsFor } from './stopwords.js';
+import { remembered } from './text-memo.js';
 import { statesView } from './views.js';
 
 /** The most a point should say, in words; longer sentences are shortened by dropping what can go, never cut mid-clause. */
@@ -27,6 +28,10 @@ function isAsciiAlphanumeric(code: number): boolean {
 
 /** Content words of a text, lower-cased, for overlap scores. */
 export function contentWords(text: string, lang = 'en'): string[] {
+  return remembered('content words', text, lang, contentWordsOnce);
+}
+
+function contentWordsOnce(text: string, lang: string): string[] {
   const stopwords = stopWordsFor(lang);
   return wordsOf(text.toLowerCase(), lang)
     .map((word) =>

@@ -27,6 +27,7 @@ import { anchorOf, timelineOfItems, timelineOfSentences, timelinePages } from '.
 import { detectLanguage, directionOf } from './language.js';
 import { paginateList, paginateCode, paginateTable, paginateQuote, paginateHtml } from './paginate.js';
 import { countWords, hasAtMostWords, splitSentences } from './sentences.js';
+import { withTextMemo } from './text-memo.js';
 import { scaleTimings, slideSeconds } from './timing.js';
 import { labelsFor } from '../settings/labels.js';
 import { resolveSettings, type ResolvedSettings } from '../settings/resolve.js';
@@ -118,7 +119,8 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
     const blocks = section.blocks.filter((block) => block !== enumerated?.block && !opening.blocks.has(block));
     // A long introduction before the sections is condensed to its key points; the notes keep all of it.
     const condenseTo = titledSections.length >= 1 ? INTRODUCTION_POINTS : undefined;
-    for (const draft of outlineSection({ ...section, blocks }, labels.introduction, lang, density, state, condenseTo)) introDrafts.push(draft);
+    for (const draft of withTextMemo(() => outlineSection({ ...section, blocks }, labels.introduction, lang, density, state, condenseTo)))
+      introDrafts.push(draft);
   }
 
   const explicit = new Set(article.sections.flatMap((section) => section.blocks).flatMap((block) => (block.kind === 'directive' ? [block.value] : [])));
@@ -157,27 +159,30 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
     const deckSection: DeckSection = { title: sectionTitle, slideIndex: drafts.length };
     sections.push(deckSection);
     drafts.push({ layout: 'section', title: sectionTitle, section: sectionTitle, notes: [], lines: [section.line, section.line] });
-    const content = outlineSection(section, sectionTitle, lang, density, state);
-    // A first slide whose one point restates the section's title ("The third lens is X" under "X") is said, not
-    // shown: its paragraphs open the next slide's notes.
-    const [opener, next] = content;
-    if (
-      opener?.layout === 'points' &&
-      opener.title === undefined &&
-      opener.points?.length === 1 &&
-      next &&
-      restates(opener.points[0]!.text, sectionTitle, lang)
-    ) {
-      next.notes.unshift(...opener.notes);
-      next.lines[0] = opener.lines[0];
-      content.shift();
-    }
-    for (const draft of content) drafts.push(draft);
-    const conclusion = sectionConclusion(section, content, state, lang);
-    if (conclusion) {
-      takeaways.push({ section: sectionTitle, point: conclusion });
-      deckSection.takeaway = conclusion;
-    }
+    // Sentences and content words are remembered while this section is outlined (text-memo.ts).
+    withTextMemo(() => {
+      const content = outlineSection(section, sectionTitle, lang, density, state);
+      // A first slide whose one point restates the section's title ("The third lens is X" under "X") is said, not
+      // shown: its paragraphs open the next slide's notes.
+      const [opener, next] = content;
+      if (
+        opener?.layout === 'points' &&
+        opener.title === undefined &&
+        opener.points?.length === 1 &&
+        next &&
+        restates(opener.points[0]!.text, sectionTitle, lang)
+      ) {
+        next.notes.unshift(...opener.notes);
+        next.lines[0] = opener.lines[0];
+        content.shift();
+      }
+      for (const draft of content) drafts.push(draft);
+      const conclusion = sectionConclusion(section, content, state, lang);
+      if (conclusion) {
+        takeaways.push({ section: sectionTitle, point: conclusion });
+        deckSection.takeaway = conclusion;
+      }
+    });
   }
 
   // Not Math.max(...): spreading an unbounded array into arguments overflows the stack.

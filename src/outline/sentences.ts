@@ -1,5 +1,6 @@
 import { ABBREVIATIONS } from '../article/abbreviations.js';
 import { isSpaceless } from './language.js';
+import { remembered } from './text-memo.js';
 
 const segmenters = new Map<string, Intl.Segmenter>();
 const wordSegmenters = new Map<string, Intl.Segmenter>();
@@ -48,6 +49,10 @@ function pieces(text: string, cut: RegExp): string[] {
 
 /** Splits text into sentences with the language's rules, re-joining splits after common abbreviations. */
 export function splitSentences(text: string, lang = 'en'): string[] {
+  return remembered('sentences', text, lang, splitSentencesOnce);
+}
+
+function splitSentencesOnce(text: string, lang: string): string[] {
   const sentences: string[] = [];
   // The last sentence as written, untrimmed: a re-joined split keeps the text between its parts exactly ("a!b",
   // "etc.…"), so the sentence can still be found in the article.
