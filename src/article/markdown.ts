@@ -256,8 +256,10 @@ function toBlock(token: Token, line: number, warnings: Warning[], file: string):
       }
       return text.trim() || /<img/i.test(html) ? { kind: 'html', html, text, line } : undefined;
     }
-    default:
-      return { kind: 'paragraph', text: plainOf(token.raw), html: escapeHtml(plainOf(token.raw)), line };
+    default: {
+      const text = plainOf(token.raw);
+      return { kind: 'paragraph', text, html: escapeHtml(text), line };
+    }
   }
 }
 
