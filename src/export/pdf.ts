@@ -9,6 +9,7 @@ import type { Browser } from '../browser/cdp/browser.js';
 import type { Page } from '../browser/cdp/page.js';
 import { openDeck } from '../browser/deck-page.js';
 import { glyphWarnings } from '../browser/fonts.js';
+import type { PDFDocument } from 'pdf-lib';
 import type { Bookmark, PrintedPart } from './pdf-metadata.js';
 import { composePrintPages, printPagesCss, showPrintPages, type PageEntry, type PrintMode } from './print-pages.js';
 import { PAPER_SIZES, paperFor, type PaperName } from './paper.js';
@@ -95,8 +96,6 @@ async function printDeck(
     title: deck.meta.title,
     ...(paper ? { paper } : {}),
   };
-  // pdf-lib takes a while to load: load it while the browser lays the deck out.
-  pdfMetadata().catch(() => undefined);
   // Every tab lays out the whole deck (each in its own renderer process, so on its own core), then prints its parts.
   const tabs = await Promise.all(
     Array.from({ length: printTabs(deck.slides.length, options, browser.processInfo.pid) }, async () => {
@@ -174,14 +173,17 @@ async function printParts(pages: Page[], expected: number, size: { width: number
   const plan = printPlan(total, options.pagesPerPrint);
   if (total !== expected || totals.some((count) => count !== total) || plan.length === 1) {
     progress?.update(`printing ${expected} pages`);
-    const pdf = await first.printToPDF(size);
-    return [pdfMetadata().then(({ readPart }) => readPart(pdf))];
+    const printing = first.printToPDF(size);
+    const metadata = pdfMetadata();
+    const pdf = await printing;
+    return [metadata.then(({ readPart }) => readPart(pdf))];
   }
   const parts = plan.map(() => deferred<Uint8Array>());
-  const joined = pdfMetadata().then(({ joinParts, readPart }) => joinParts(parts.map((part) => part.promise.then(readPart))));
-  // Awaited by whoever finishes the PDF; if printing fails first, nobody will.
-  joined.catch(() => undefined);
+  let joined: Promise<PDFDocument> | undefined;
+  const startJoining = (): Promise<PDFDocument> =>
+    (joined ??= pdfMetadata().then(({ joinParts, readPart }) => joinParts(parts.map((part) => part.promise.then(readPart)))));
   let next = 0;
+  let sent = 0;
   let printed = 0;
   await Promise.all(
     pages.map(async (page) => {
@@ -192,6 +194,9 @@ async function printParts(pages: Page[], expected: number, size: { width: number
         const range = plan[index]!;
         await page.evaluate(showPrintPages, range);
         const printing = page.printToPDF(size);
+        // pdf-lib loads once every tab is printing (awaited by whoever finishes the PDF; if printing fails first,
+        // nobody will).
+        if (++sent === Math.min(pages.length, plan.length)) startJoining().catch(() => undefined);
         handOver();
         const pdf = await printing;
         handOver = () => parts[index]!.resolve(pdf);
@@ -201,7 +206,7 @@ async function printParts(pages: Page[], expected: number, size: { width: number
       handOver();
     }),
   );
-  return [joined];
+  return [startJoining()];
 }
 
 /** A promise with its resolve function, for a part that is still printing. */
@@ -213,7 +218,12 @@ function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
 
 let metadataModule: Promise<typeof import('./pdf-metadata.js')> | undefined;
 
-/** The pdf-lib side, loaded once and only when a PDF is made. */
+/**
+ * The pdf-lib side, loaded once and only when a PDF is made, and asked for only once the first print was sent: loading
+ * it compiles a megabyte of JavaScript that no code cache covers (about 130 ms), with the main thread doing nothing
+ * else. Started before the tabs were opened, it held back the commands that open them and the answers to the deck's
+ * intercepted requests; while the browser prints, nothing waits on Node.
+ */
 function pdfMetadata(): Promise<typeof import('./pdf-metadata.js')> {
   return (metadataModule ??= import('./pdf-metadata.js'));
 }
