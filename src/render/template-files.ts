@@ -15,7 +15,7 @@ export async function loadTemplateSet(overrideDir?: string): Promise<TemplateSet
   // sent through libuv's thread pool and back left the main thread idle (a few milliseconds of every build).
   const read = (name: string): TemplateSource => {
     const override = overrideDir ? join(overrideDir, name) : undefined;
-    if (override && isFileSync(override)) return { file: override, source: readFileSync(override, 'utf8') };
+    if (override && isFile(override)) return { file: override, source: readFileSync(override, 'utf8') };
     const builtin = join(BUILTIN_TEMPLATES, name);
     return { file: relative(process.cwd(), builtin) || builtin, source: readFileSync(builtin, 'utf8') };
   };
@@ -39,22 +39,15 @@ function entriesOf(dir: string): string[] {
   }
 }
 
-function isFileSync(path: string): boolean {
+function isFile(path: string): boolean {
   return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
 }
 
 /** A stylesheet from templates/styles/, overridden by the deck's templates folder when it has one of that name. */
-export async function resolveStyle(name: string, overrideDir?: string): Promise<string> {
+export function resolveStyle(name: string, overrideDir?: string): string {
   const override = overrideDir ? join(overrideDir, 'styles', name) : undefined;
-  if (override && (await isFile(override))) return override;
+  if (override && isFile(override)) return override;
   return join(BUILTIN_TEMPLATES, 'styles', name);
-}
-
-async function isFile(path: string): Promise<boolean> {
-  return stat(path).then(
-    (info) => info.isFile(),
-    () => false,
-  );
 }
 
 async function assertDirectory(path: string): Promise<void> {

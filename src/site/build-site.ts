@@ -42,7 +42,7 @@ export async function planSite(prepared: PreparedDeck, options: { csp?: boolean;
   const html = renderDeck(deck, prepared.templates, { ...SITE_ASSETS, csp });
   const copies = [
     { from: runtime.revealCss, to: 'assets/reveal.css' },
-    { from: await resolveStyle('base.css', prepared.templatesDir), to: 'assets/lectern.css' },
+    { from: resolveStyle('base.css', prepared.templatesDir), to: 'assets/lectern.css' },
     { from: runtime.script, to: 'assets/lectern.js' },
     ...media,
   ];

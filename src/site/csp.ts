@@ -74,7 +74,7 @@ export function speakerViewHash(runtimeScript: string): Promise<string> {
     try {
       recorded = readFileSync(speakerViewHashFile(runtimeScript), 'utf8').trim();
     } catch {
-      recorded = undefined;
+      // Not recorded: hashed from the script itself below.
     }
     found = recorded !== undefined ? Promise.resolve(recorded) : readFile(runtimeScript, 'utf8').then((script) => speakerViewScriptHash(script, runtimeScript));
     found.catch(() => cache.delete(runtimeScript));

@@ -81,7 +81,7 @@ export async function startDeckServer(server: ViteDevServer, options: DeckServer
       assets = new Map([
         ['reveal.css', runtime.revealCss],
         ['theme.css', await resolveTheme(prepared.deck.meta.theme, source, runtime, prepared.templatesDir)],
-        ['lectern.css', await resolveStyle('base.css', prepared.templatesDir)],
+        ['lectern.css', resolveStyle('base.css', prepared.templatesDir)],
       ]);
       // Render now so a template error is reported at save time, not when the page asks.
       slidesHtml = renderSlides(prepared.deck, prepared.templates);
