@@ -9,3 +9,6 @@ export const BUILTIN_TEMPLATES = join(PACKAGE_ROOT, 'templates');
 
 /** The prebuilt browser runtime (Reveal.js bundle and its CSS), made by `npm run compile` or by the first build that needs it. */
 export const RUNTIME_DIR = join(PACKAGE_ROOT, 'runtime');
+
+/** The script a helper thread runs to outline part of a long article (src/outline/shared-outline.ts). */
+export const OUTLINE_HELPER = join(PACKAGE_ROOT, 'bin', 'outline-helper.js');

@@ -40,6 +40,11 @@ export interface DeckSettings {
   allowRoots?: string[];
   /** Let the article's front matter choose templates from inside its folder (`--trust-article`). */
   trustArticle?: boolean;
+  /**
+   * Threads that outline a long article (`--jobs`): 1 outlines on the calling thread only; 2 or more adds one helper
+   * thread. Default: 2 on a machine with two or more cores. The deck is the same either way.
+   */
+  jobs?: number;
   /** A local image the article names but that does not exist stops the build (`--strict`) instead of a warning. */
   strict?: boolean;
   /**
@@ -62,7 +67,7 @@ export interface DeckSettings {
 export type ExportSettings = Omit<ExportSettingValues, 'slides'>;
 
 /** A project's Lectern settings (a config file): deck settings plus export defaults. */
-export interface LecternConfig extends Omit<DeckSettings, 'config' | 'allowRoots' | 'trustArticle'> {
+export interface LecternConfig extends Omit<DeckSettings, 'config' | 'allowRoots' | 'trustArticle' | 'jobs'> {
   /** Points and list items appear one at a time. */
   fragments?: boolean;
   export?: ExportSettings;
@@ -75,7 +80,7 @@ export function defineConfig(config: LecternConfig): LecternConfig {
 
 /** Deck settings → the pipeline's options: values checked against the settings table, paths made absolute, config loaded. */
 export async function prepareOptionsOf(settings: DeckSettings, flagPrefix = ''): Promise<PrepareOptions> {
-  const { allowRoots, trustArticle, config, ...raw } = settings;
+  const { allowRoots, trustArticle, jobs, config, ...raw } = settings;
   const fail = (key: string, expected: string): never => {
     throw new LecternError(`${flagPrefix}${key} must be ${expected}`, { exitCode: ExitCode.usage });
   };
@@ -89,5 +94,6 @@ export async function prepareOptionsOf(settings: DeckSettings, flagPrefix = ''):
   if (loaded) options.config = loaded;
   if (allowRoots !== undefined) options.allowRoots = [...allowRoots];
   if (trustArticle === true) options.trustArticle = true;
+  if (jobs !== undefined) options.jobs = Number.isInteger(jobs) && jobs >= 1 ? jobs : fail('jobs', 'a whole number of threads, 1 or more');
   return options;
 }

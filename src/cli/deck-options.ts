@@ -7,17 +7,20 @@ import { DECK_SETTINGS, type DeckSettingKey } from '../settings/table.js';
 import type { Options } from './args.js';
 import { isStandardInput } from '../article/stdin.js';
 
-/** Flags of every command that builds a deck, for the files an article may make Lectern read. */
+/** Flags of every command that builds a deck: the files an article may make Lectern read, and the threads it may use. */
 export const FILE_ACCESS_OPTIONS = {
   'allow-root': { type: 'string', multiple: true },
   'trust-article': { type: 'boolean' },
+  jobs: { type: 'string', short: 'j' },
 } satisfies Options;
 
 /** Their lines in a command's help. */
 export const FILE_ACCESS_HELP = `      --allow-root DIR  a folder beyond the article's own that it may read images and
                         theme files from (repeatable)
       --trust-article   let the article's front matter choose templates (from inside
-                        its folder)`;
+                        its folder)
+  -j, --jobs N          threads that outline a long article: 1 for this one only, 2 or
+                        more adds a helper thread (default: 2 with two or more cores)`;
 
 const FLAG_SETTINGS = (Object.keys(DECK_SETTINGS) as DeckSettingKey[]).filter((key) => 'flag' in DECK_SETTINGS[key]);
 const flagOf = (key: DeckSettingKey): { arg?: string; help: string | readonly string[] } =>
@@ -59,6 +62,10 @@ export function deckSettingsOf(values: Record<string, string | boolean | undefin
   const roots = values['allow-root'];
   if (Array.isArray(roots)) settings.allowRoots = roots.filter((root): root is string => typeof root === 'string');
   if (values['trust-article'] === true) settings.trustArticle = true;
+  if (typeof values.jobs === 'string') {
+    if (!/^\d+$/.test(values.jobs)) throw new LecternError('--jobs must be a whole number of threads, 1 or more', { exitCode: ExitCode.usage });
+    settings.jobs = Number(values.jobs);
+  }
   if (values['no-config'] === true) {
     if (typeof values.config === 'string') throw new LecternError('choose one of --config and --no-config', { exitCode: ExitCode.usage });
     settings.config = false;

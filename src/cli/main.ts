@@ -82,3 +82,6 @@ async function version(): Promise<string> {
   const [fs, path, { PACKAGE_ROOT }] = await Promise.all([import('node:fs/promises'), import('node:path'), import('../paths.js')]);
   return (JSON.parse(await fs.readFile(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }
+
+/** A helper thread's work (bin/outline-helper.js), exported here so it runs from the same code-cached core. */
+export { serveOutlineHelper } from '../outline/helper-thread.js';

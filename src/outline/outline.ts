@@ -29,7 +29,8 @@ import { paginateList, paginateCode, paginateTable, paginateQuote, paginateHtml 
 import { countWords, hasAtMostWords, splitSentences } from './sentences.js';
 import { withTextMemo } from './text-memo.js';
 import { scaleTimings, slideSeconds } from './timing.js';
-import { labelsFor } from '../settings/labels.js';
+import { labelsFor, type Labels } from '../settings/labels.js';
+import type { SlideSize } from '../slide-size.js';
 import { resolveSettings, type ResolvedSettings } from '../settings/resolve.js';
 import type { DeckSettingValues } from '../settings/table.js';
 import { slugify, titleFromFileName } from './title.js';
@@ -63,7 +64,7 @@ const QUOTE_WORDS = 30;
 const TAKEAWAY_WORDS = 64;
 
 /** What the outline of one article remembers between its steps. */
-interface OutlineState {
+export interface OutlineState {
   /** Slides whose title the author wrote (a slide heading, an explicit slide's `###`). */
   authored: Set<Draft>;
   /** The sentence each shown point or lead line was drawn from, by its text, for takeaways. */
@@ -81,6 +82,62 @@ interface OutlineState {
 
 /** Article → Deck: every decision about the talk. Pure. */
 export function outlineArticle(article: Article, options: OutlineOptions = {}): Deck {
+  const plan = planOutline(article, options);
+  return finishOutline(
+    plan,
+    plan.titledSections.map((section) => outlineTitledSection(section, plan.context)),
+  );
+}
+
+/**
+ * What outlining a titled section needs to know of the whole article, as plain data: another thread outlines sections
+ * from it too (src/outline/shared-outline.ts).
+ */
+export interface SectionContext {
+  lang: string;
+  size: SlideSize;
+  /** The talk's set duration, its words and the speaking pace: how many points a paragraph shows. */
+  duration?: number;
+  words: number;
+  wpm: number;
+}
+
+/**
+ * One titled section outlined on its own: its slides and takeaway, and what it adds to the outline's state, which
+ * `finishOutline` takes in article order. Plain data but for `spares`, which `sharedSectionOutline` works out.
+ */
+export interface SectionOutline {
+  content: Draft[];
+  conclusion?: string;
+  /** Indexes in `content` of the slides whose title the author wrote. */
+  authored: number[];
+  /** The sentence each shown point or lead line was drawn from, by its text, as the section last set them. */
+  sources: Array<[string, string]>;
+  refutations: string[];
+  /** The spare points of `content[index]`, best first: found when titling asks for them, or already found. */
+  spares: Array<[number, KeyPoint[] | (() => KeyPoint[])]>;
+  /** Point texts the takeaway looked for that this section drew from no sentence: an earlier section may have. */
+  unsourced: string[];
+}
+
+/** Everything decided before the titled sections are outlined: the title, the introduction, the agenda. */
+export interface OutlinePlan {
+  article: Article;
+  settings: ResolvedSettings;
+  context: SectionContext;
+  title: string;
+  byline?: string;
+  labels: Labels;
+  budget: LayoutBudget;
+  explicit: Set<string>;
+  titledSections: Section[];
+  drafts: Draft[];
+  sections: DeckSection[];
+  state: OutlineState;
+}
+
+/** The title slide, the introduction and the agenda, and what outlining each titled section needs. Pure. */
+export function planOutline(article: Article, options: OutlineOptions = {}): OutlinePlan {
   const meta = article.meta;
   const allText = article.sections.flatMap((section) => [section.title ?? '', ...section.blocks.map(blockText)]).join(' ');
   const { settings: resolved, ...overrides } = options;
@@ -107,10 +164,10 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
     lines: [1, firstLine],
   });
 
-  const takeaways: Array<{ section: string; point: string }> = [];
   const { duration } = settings;
-  const density = densityFor(duration, countWords(allText, lang), wpm);
-  const state: OutlineState = { authored: new Set(), sourceOf: new Map(), refutations: new Set(), budget, spares: new WeakMap() };
+  const context: SectionContext = { lang, size, duration, words: countWords(allText, lang), wpm };
+  const density = densityFor(duration, context.words, wpm);
+  const state = emptyState(budget);
   const introduction = article.sections.filter((section) => section.title === undefined);
   // An enumeration in the introduction ("three lenses: (1) … (2) … (3) …") becomes the agenda.
   const enumerated = titledSections.length >= 2 ? findAgendaEnumeration(introduction, budget) : undefined;
@@ -153,41 +210,99 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
     drafts.push({ layout: 'section', title: labels.introduction, section: labels.introduction, notes: [], lines: [line, line] });
     drafts.push(...introDrafts);
   }
+  return { article, settings, context, title, byline: opening.byline, labels, budget, explicit, titledSections, drafts, sections, state };
+}
 
-  for (const section of titledSections) {
+function emptyState(budget: LayoutBudget): OutlineState {
+  return { authored: new Set(), sourceOf: new Map(), refutations: new Set(), budget, spares: new WeakMap() };
+}
+
+/**
+ * A titled section → its slides and takeaway, outlined with a state of its own, so that sections can be outlined in
+ * any order or on another thread and give the same deck (`finishOutline` takes what each adds in article order). Pure.
+ */
+export function outlineTitledSection(section: Section, context: SectionContext): SectionOutline {
+  const { lang } = context;
+  const state = emptyState(budgetFor(context.size));
+  const density = densityFor(context.duration, context.words, context.wpm);
+  const sectionTitle = section.title ?? '';
+  // Sentences and content words are remembered while this section is outlined (text-memo.ts).
+  return withTextMemo(() => {
+    const content = outlineSection(section, sectionTitle, lang, density, state);
+    // A first slide whose one point restates the section's title ("The third lens is X" under "X") is said, not
+    // shown: its paragraphs open the next slide's notes.
+    const [opener, next] = content;
+    if (
+      opener?.layout === 'points' &&
+      opener.title === undefined &&
+      opener.points?.length === 1 &&
+      next &&
+      restates(opener.points[0]!.text, sectionTitle, lang)
+    ) {
+      next.notes.unshift(...opener.notes);
+      next.lines[0] = opener.lines[0];
+      content.shift();
+    }
+    const unsourced: string[] = [];
+    const conclusion = sectionConclusion(
+      section,
+      content,
+      (text) => {
+        const sentence = state.sourceOf.get(text);
+        if (sentence === undefined) unsourced.push(text);
+        return sentence;
+      },
+      lang,
+    );
+    const spares: SectionOutline['spares'] = [];
+    content.forEach((draft, index) => {
+      const found = state.spares.get(draft.notes);
+      if (found) spares.push([index, found]);
+    });
+    return {
+      content,
+      ...(conclusion !== undefined ? { conclusion } : {}),
+      authored: content.flatMap((draft, index) => (state.authored.has(draft) ? [index] : [])),
+      sources: [...state.sourceOf],
+      refutations: [...state.refutations],
+      spares,
+      unsourced,
+    };
+  });
+}
+
+/** The titled sections' outlines, in article order, after the plan → the deck: takeaways, titles, timing. Pure. */
+export function finishOutline(plan: OutlinePlan, outlines: SectionOutline[]): Deck {
+  const { article, settings, state, drafts, sections, labels, budget, title } = plan;
+  const { meta } = article;
+  const { lang, wpm, size, duration } = plan.context;
+  const takeaways: Array<{ section: string; point: string }> = [];
+  plan.titledSections.forEach((section, index) => {
+    const outline = outlines[index]!;
     const sectionTitle = section.title ?? '';
     const deckSection: DeckSection = { title: sectionTitle, slideIndex: drafts.length };
     sections.push(deckSection);
     drafts.push({ layout: 'section', title: sectionTitle, section: sectionTitle, notes: [], lines: [section.line, section.line] });
-    // Sentences and content words are remembered while this section is outlined (text-memo.ts).
-    withTextMemo(() => {
-      const content = outlineSection(section, sectionTitle, lang, density, state);
-      // A first slide whose one point restates the section's title ("The third lens is X" under "X") is said, not
-      // shown: its paragraphs open the next slide's notes.
-      const [opener, next] = content;
-      if (
-        opener?.layout === 'points' &&
-        opener.title === undefined &&
-        opener.points?.length === 1 &&
-        next &&
-        restates(opener.points[0]!.text, sectionTitle, lang)
-      ) {
-        next.notes.unshift(...opener.notes);
-        next.lines[0] = opener.lines[0];
-        content.shift();
-      }
-      for (const draft of content) drafts.push(draft);
-      const conclusion = sectionConclusion(section, content, state, lang);
-      if (conclusion) {
-        takeaways.push({ section: sectionTitle, point: conclusion });
-        deckSection.takeaway = conclusion;
-      }
-    });
-  }
+    const content = outline.content;
+    for (const draft of content) drafts.push(draft);
+    for (const [text, sentence] of outline.sources) state.sourceOf.set(text, sentence);
+    for (const text of outline.refutations) state.refutations.add(text);
+    for (const index of outline.authored) state.authored.add(content[index]!);
+    for (const [index, spares] of outline.spares) state.spares.set(content[index]!.notes, typeof spares === 'function' ? spares : () => spares);
+    // The takeaway looked for its points' sentences in this section alone; one an earlier section drew is looked at
+    // again with the whole outline's.
+    const conclusion = outline.unsourced.some((text) => state.sourceOf.has(text))
+      ? sectionConclusion(section, content, (text) => state.sourceOf.get(text), lang)
+      : outline.conclusion;
+    if (conclusion) {
+      takeaways.push({ section: sectionTitle, point: conclusion });
+      deckSection.takeaway = conclusion;
+    }
+  });
 
   // Not Math.max(...): spreading an unbounded array into arguments overflows the stack.
   const lastLine = drafts.reduce((max, draft) => Math.max(max, draft.lines[1]), -Infinity);
-  if (!explicit.has('closing')) {
+  if (!plan.explicit.has('closing')) {
     const closingTitle = takeaways.length > 0 ? labels.keyTakeaways : labels.thankYou;
     // One conclusion per section: the closing holds up to six on a slide.
     const pages = pagesOf(
@@ -221,7 +336,7 @@ export function outlineArticle(article: Article, options: OutlineOptions = {}): 
     meta: {
       title,
       subtitle: meta.subtitle,
-      author: meta.author ?? opening.byline,
+      author: meta.author ?? plan.byline,
       date: meta.date,
       lang,
       dir: directionOf(lang),
@@ -853,11 +968,11 @@ function fillSecondPoint(group: Array<{ ranked: RankedSentences; points: KeyPoin
  * The section's takeaway (src/outline/takeaways.ts): its most central claim over all its paragraphs, in the words a
  * slide showed it in when one did.
  */
-function sectionConclusion(section: Section, content: Draft[], state: OutlineState, lang: string): string | undefined {
+function sectionConclusion(section: Section, content: Draft[], sourceOf: (text: string) => string | undefined, lang: string): string | undefined {
   const shown = new Map<string, string>();
   const walk = (points: Point[] | undefined): void => {
     for (const point of points ?? []) {
-      const sentence = state.sourceOf.get(point.text);
+      const sentence = sourceOf(point.text);
       if (sentence !== undefined && !shown.has(sentence)) shown.set(sentence, point.text);
       walk(point.children);
     }
