@@ -51,10 +51,10 @@ export interface PrepareOptions extends DeckSettingValues {
 /**
  * Articles from this size on are outlined with a helper thread. A build keeps a second core about half busy already
  * with V8's optimising compiler and garbage collector (the benchmark's 1.1 MB deck: 2.0 s of CPU in 1.4 s), which the
- * helper competes with: on two cores it gained nothing at 1.1 MB (1.39 s alone, 1.42 s with it), and 10 % at 2.5 MB
- * (7.8 → 7.0 s).
+ * helper competes with. Measured on two cores: a book-like article of 1.25 MB 4.15 → 3.69 s and 2.5 MB 7.6 → 6.2 s;
+ * the benchmark's deck of short slides, 1.1 MB, 1.38 s either way.
  */
-const HELPER_FROM_BYTES = 2 * 1024 * 1024;
+const HELPER_FROM_BYTES = 1024 * 1024;
 
 /** A helper thread for the outline, started before the article is read, when it is long and a second core is there. */
 function helperFor(source: string | SourceText, jobs: number | undefined): OutlineHelper | undefined {

@@ -118,6 +118,8 @@ export interface SectionOutline {
   spares: Array<[number, KeyPoint[] | (() => KeyPoint[])]>;
   /** Point texts the takeaway looked for that this section drew from no sentence: an earlier section may have. */
   unsourced: string[];
+  /** Titles from the content of each of `content`'s slides that titling will name (`contentTitles`), by index. */
+  titles: Array<[number, string[]]>;
 }
 
 /** Everything decided before the titled sections are outlined: the title, the introduction, the agenda. */
@@ -259,10 +261,16 @@ export function outlineTitledSection(section: Section, context: SectionContext):
       const found = state.spares.get(draft.notes);
       if (found) spares.push([index, found]);
     });
+    const authored = content.flatMap((draft, index) => (state.authored.has(draft) ? [index] : []));
+    const titles: SectionOutline['titles'] = [];
+    content.forEach((draft, index) => {
+      if (CONTENT_LAYOUTS.has(draft.layout) && !state.authored.has(draft)) titles.push([index, contentTitles(draft, lang)]);
+    });
     return {
       content,
       ...(conclusion !== undefined ? { conclusion } : {}),
-      authored: content.flatMap((draft, index) => (state.authored.has(draft) ? [index] : [])),
+      authored,
+      titles,
       sources: [...state.sourceOf],
       refutations: [...state.refutations],
       spares,
@@ -277,6 +285,7 @@ export function finishOutline(plan: OutlinePlan, outlines: SectionOutline[]): De
   const { meta } = article;
   const { lang, wpm, size, duration } = plan.context;
   const takeaways: Array<{ section: string; point: string }> = [];
+  const titles = new Map<Draft, string[]>();
   plan.titledSections.forEach((section, index) => {
     const outline = outlines[index]!;
     const sectionTitle = section.title ?? '';
@@ -288,6 +297,7 @@ export function finishOutline(plan: OutlinePlan, outlines: SectionOutline[]): De
     for (const [text, sentence] of outline.sources) state.sourceOf.set(text, sentence);
     for (const text of outline.refutations) state.refutations.add(text);
     for (const index of outline.authored) state.authored.add(content[index]!);
+    for (const [index, found] of outline.titles) titles.set(content[index]!, found);
     for (const [index, spares] of outline.spares) state.spares.set(content[index]!.notes, typeof spares === 'function' ? spares : () => spares);
     // The takeaway looked for its points' sentences in this section alone; one an earlier section drew is looked at
     // again with the whole outline's.
@@ -321,7 +331,7 @@ export function finishOutline(plan: OutlinePlan, outlines: SectionOutline[]): De
     });
   }
 
-  assignTitles(drafts, state, lang);
+  assignTitles(drafts, state, lang, titles);
   const slides = finishSlides(drafts, wpm, lang);
   // Without a set duration, the talk planned is what a presenter gives (about a minute a content slide), not the time
   // it takes to read the whole article aloud.
@@ -1003,8 +1013,9 @@ function recordSources(slide: Pick<Draft, 'subtitle' | 'points' | 'sources'>, st
 }
 
 /** Titles for slides the author did not title: from their content, distinct from every other title in the deck. */
-function assignTitles(drafts: Draft[], state: OutlineState, lang: string): void {
+function assignTitles(drafts: Draft[], state: OutlineState, lang: string, found: Map<Draft, string[]> = new Map()): void {
   const used = new Set<string>();
+  const numbered = new Map<string, number>();
   const key = (title: string): string => title.trim().toLowerCase();
   for (const draft of drafts) {
     if (draft.title !== undefined && (state.authored.has(draft) || !CONTENT_LAYOUTS.has(draft.layout))) used.add(key(draft.title));
@@ -1014,14 +1025,9 @@ function assignTitles(drafts: Draft[], state: OutlineState, lang: string): void 
     if (!CONTENT_LAYOUTS.has(draft.layout) || state.authored.has(draft)) continue;
     // A slide that shows a view beside its refutation is titled by the refutation: the view is not the slide's claim.
     const refutation = refutationTitle(draft, state, lang);
-    const topic = figureTopic(draft, lang);
-    const candidates = [
-      ...(refutation ? [refutation] : []),
-      ...(topic ? titleCandidates([topic], lang) : []),
-      ...titleCandidates(titleTexts(draft), lang, draft.layout === 'quote'),
-    ];
+    const candidates = [...(refutation ? [refutation] : []), ...(found.get(draft) ?? contentTitles(draft, lang))];
     const chosen = candidates.find((candidate) => !used.has(key(candidate)));
-    const title = chosen ?? fallbackTitle(draft, candidates, used, lang);
+    const title = chosen ?? fallbackTitle(draft, candidates, used, numbered, lang);
     draft.title = title;
     // A title that is one of the slide's points carries it as the headline: the body shows the rest, and the notes keep
     // its sentence marked as shown. Only a point the notes hold: an explicit slide's points are all the text it has.
@@ -1160,7 +1166,22 @@ function titleTexts(draft: Draft): string[] {
 }
 
 /** A distinct title when every candidate is taken: a longer cut of the slide's text, else its layout's name and place. */
-function fallbackTitle(draft: Draft, candidates: string[], used: Set<string>, lang: string): string {
+/**
+ * Titles from a slide's own content, best first: its figure's topic, then its points and notes. What a slide shows does
+ * not change between its section's outline and titling, so a section works them out for its slides
+ * (`outlineTitledSection`), on whichever thread outlines it.
+ */
+function contentTitles(draft: Draft, lang: string): string[] {
+  const topic = figureTopic(draft, lang);
+  return [...(topic ? titleCandidates([topic], lang) : []), ...titleCandidates(titleTexts(draft), lang, draft.layout === 'quote')];
+}
+
+/**
+ * A title no other slide has: the slide's opening words, else its best candidate numbered. `numbered` remembers, for
+ * each candidate, the number its last slide took: titles are only ever added to `used`, so every number below it is
+ * still taken (a book whose chapters repeat a title counted up from 2 again for each slide).
+ */
+function fallbackTitle(draft: Draft, candidates: string[], used: Set<string>, numbered: Map<string, number>, lang: string): string {
   const text = titleTexts(draft).join(' ');
   const words = countWords(text, lang);
   // Cut at word boundaries as the language has them (a Chinese text has no spaces to split at).
@@ -1169,9 +1190,12 @@ function fallbackTitle(draft: Draft, candidates: string[], used: Set<string>, la
     if (title && !used.has(title.toLowerCase())) return title;
   }
   const base = candidates[0] ?? draft.section ?? draft.layout;
-  for (let n = 2; ; n++) {
+  for (let n = numbered.get(base.toLowerCase()) ?? 2; ; n++) {
     const title = `${base} ${n}`;
-    if (!used.has(title.toLowerCase())) return title;
+    if (!used.has(title.toLowerCase())) {
+      numbered.set(base.toLowerCase(), n);
+      return title;
+    }
   }
 }
 
