@@ -97,7 +97,7 @@ export async function prepareDeck(source: string | SourceText, options: PrepareO
   try {
     read = await readAndOutline(source, options, helper);
   } finally {
-    stopOutlineHelper(helper);
+    await stopOutlineHelper(helper);
   }
   const { access, article, warnings, resolved, outlined } = read;
   // Every file the article names is checked against its roots before anything reads it for the output.

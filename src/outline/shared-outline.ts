@@ -52,9 +52,9 @@ export function startOutlineHelper(script: string): OutlineHelper | undefined {
   }
 }
 
-/** Stops a helper: it is needed for one article only. */
-export function stopOutlineHelper(helper: OutlineHelper | undefined): void {
-  void helper?.worker.terminate();
+/** Stops a helper (it is needed for one article only), resolving once its thread has ended. */
+export async function stopOutlineHelper(helper: OutlineHelper | undefined): Promise<void> {
+  await helper?.worker.terminate();
 }
 
 /**

@@ -40,7 +40,9 @@ function longArticle(copies: number): Article {
 
 const json = (value: unknown): string => JSON.stringify(value, null, 2);
 const helpers: OutlineHelper[] = [];
-afterAll(() => helpers.forEach(stopOutlineHelper));
+afterAll(async () => {
+  await Promise.all(helpers.map(stopOutlineHelper));
+});
 
 function helper(): OutlineHelper {
   const started = startOutlineHelper(OUTLINE_HELPER);
@@ -102,7 +104,7 @@ describe('the outline helper thread', () => {
       `const { parentPort, workerData } = require('node:worker_threads');
        parentPort.once('message', ({ claims }) => {
          if (Atomics.compareExchange(claims, claims.length - 1, ${UNCLAIMED}, ${CLAIMED_BY_HELPER}) === ${UNCLAIMED}) Atomics.store(workerData, 0, 1);
-         process.exit(0);
+         parentPort.close();
        });`,
       { eval: true, workerData: claimed },
     );
@@ -110,6 +112,7 @@ describe('the outline helper thread', () => {
     await new Promise((resolve) => worker.once('online', resolve));
     const article = longArticle(6);
     const deck = await outlineArticleShared(article, {}, { worker, outlined: 0 });
+    await worker.terminate();
     expect(Atomics.load(claimed, 0)).toBe(1);
     expect(json(deck)).toBe(json(outlineArticle(article)));
   });
