@@ -15,15 +15,22 @@ import vm from 'node:vm';
 // a build of the seed deck ×1 took 313 ms instead of 344 ms here, ×10 441 instead of 476, ×100 1.47 s instead of
 // 1.50 s (medians of 11 and 7 runs), with the same output. Set before the core is compiled: the code cache records the
 // flags it was made with and is used only under the same ones (scripts/code-cache.mjs loads the CLI through here).
-v8.setFlagsFromString('--no-regexp-tier-up');
+// V8's flags belong to the whole process: a helper thread (bin/outline-helper.js) loads the core without setting them,
+// since changing them while another thread runs (an API caller's, a test runner's) is not safe. Under the CLI they are
+// set already, and the helper's core is compiled from the same cache.
+const CLI_FLAGS = '--no-regexp-tier-up';
 
 const LIB = join(dirname(fileURLToPath(import.meta.url)), '..', 'lib');
 const ENTRY = join(LIB, 'lectern-cli.cjs');
 const CORE = join(LIB, 'lectern-cli-core.cjs');
 export const CODE_CACHE = join(LIB, 'lectern-cli-core.cache');
 
-/** The CLI's exports; `writeCodeCache()` records what V8 compiled so far (run after a sample build). */
-export function loadCli({ codeCache = true } = {}) {
+/**
+ * The CLI's exports; `writeCodeCache()` records what V8 compiled so far (run after a sample build). `setFlags: false`
+ * leaves V8's flags as the process has them (a helper thread's).
+ */
+export function loadCli({ codeCache = true, setFlags = true } = {}) {
+  if (setFlags) v8.setFlagsFromString(CLI_FLAGS);
   const require = createRequire(ENTRY);
   if (!codeCache) return { cli: require(ENTRY), writeCodeCache: () => undefined };
   const cachedData = codeCacheFor(CORE);
