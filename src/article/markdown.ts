@@ -1,5 +1,6 @@
 import { decodeHTMLStrict } from 'entities';
-import { Lexer, marked, Tokenizer, type Token, type Tokens } from 'marked';
+import { Lexer, marked, type Token, type Tokens } from 'marked';
+import { ArticleTokenizer } from './marked-tokenizer.js';
 import { ExitCode, LecternError, type Warning } from '../errors.js';
 import { EXPLICIT_LAYOUTS } from '../outline/types.js';
 import { splitFrontMatter } from './front-matter.js';
@@ -30,7 +31,7 @@ export function parseMarkdown(source: string, file: string): ParseResult {
     warnings.push({ message: 'the article has front matter but no text after it: the deck has only its title', location: { file, line: bodyLineOffset } });
   }
   checkMarkdownNesting(body, file, bodyLineOffset);
-  const tokens = new Lexer({ gfm: true, tokenizer: new LinearQuoteTokenizer() }).lex(body);
+  const tokens = new Lexer({ gfm: true, tokenizer: new ArticleTokenizer() }).lex(body);
   const positioned = joinDetails(withLines(tokens, body, bodyLineOffset));
   const headings = positioned.filter(({ token }) => token.type === 'heading') as Array<{ token: Tokens.Heading; line: number }>;
   if (headings.length > MAX_HEADINGS) {
@@ -100,8 +101,7 @@ export function parseMarkdown(source: string, file: string): ParseResult {
       continue;
     }
     if (inNotes) {
-      const text =
-        token.type === 'paragraph' ? plainOf(token.raw) : htmlToText(marked.parse(token.raw, { async: false, tokenizer: new LinearQuoteTokenizer() }));
+      const text = token.type === 'paragraph' ? plainOf(token.raw) : htmlToText(marked.parse(token.raw, { async: false, tokenizer: new ArticleTokenizer() }));
       if (text.trim()) current.blocks.push({ kind: 'notes', text: text.trim(), line });
       continue;
     }
@@ -110,27 +110,6 @@ export function parseMarkdown(source: string, file: string): ParseResult {
   }
   pushCurrent();
   return { article: { file, format: 'markdown', meta, ...(Object.keys(metaLines).length > 0 ? { metaLines } : {}), sections }, warnings };
-}
-
-/** Quotes larger than this are lexed the linear way below. */
-const LARGE_QUOTE_CHARS = 20_000;
-
-/**
- * marked re-lexes a block quote's nested quote from its start each time the nesting changes: 40,000 lines alternating
- * `>` and `> >` took 78 s. A large quote is lexed the way marked did before that change (strip one `>` per line, lex
- * the rest once), in linear time; smaller ones keep marked's own, finer handling of lazy lines.
- */
-class LinearQuoteTokenizer extends Tokenizer {
-  override blockquote(src: string): Tokens.Blockquote | undefined {
-    const match = this.rules.block.blockquote.exec(src);
-    if (!match || match[0].length <= LARGE_QUOTE_CHARS) return super.blockquote(src);
-    const text = match[0].replace(/^ {0,3}>[ \t]?/gm, '').replace(/\n+$/, '');
-    const top = this.lexer.state.top;
-    this.lexer.state.top = true;
-    const tokens = this.lexer.blockTokens(text, []);
-    this.lexer.state.top = top;
-    return { type: 'blockquote', raw: match[0], tokens, text };
-  }
 }
 
 /** Attaches each top-level token to the 1-based source line where it starts. */
@@ -188,7 +167,7 @@ function joinDetails(positioned: Array<{ token: Token; line: number }>): Array<{
       .slice(index, end + 1)
       .map(({ token }) => token.raw)
       .join('');
-    const html = marked.parse(raw, { async: false, gfm: true, tokenizer: new LinearQuoteTokenizer() });
+    const html = marked.parse(raw, { async: false, gfm: true, tokenizer: new ArticleTokenizer() });
     result.push({ token: { type: 'html', block: true, pre: false, raw: html, text: html }, line: start.line });
     index = end;
   }
@@ -324,7 +303,7 @@ function toQuote(quote: Tokens.Blockquote, line: number, refused: (href: string)
   const callout = CALLOUT.exec(quote.text);
   if (callout) {
     const label = (callout[1] ?? '').charAt(0).toUpperCase() + (callout[1] ?? '').slice(1).toLowerCase();
-    const tokens = new Lexer({ gfm: true }).inlineTokens(quote.text.slice(callout[0].length).replace(/\n+/g, ' '));
+    const tokens = new Lexer({ gfm: true, tokenizer: new ArticleTokenizer() }).inlineTokens(quote.text.slice(callout[0].length).replace(/\n+/g, ' '));
     const body = inlineText(tokens);
     return { kind: 'paragraph', text: body ? `${label}: ${body}` : label, html: `<strong>${label}:</strong> ${inlineHtml(tokens, refused)}`, line };
   }
@@ -332,7 +311,7 @@ function toQuote(quote: Tokens.Blockquote, line: number, refused: (href: string)
   const last = lines[lines.length - 1] ?? '';
   const attribution = lines.length > 1 ? ATTRIBUTION.exec(last)?.[1] : undefined;
   const body = attribution ? lines.slice(0, -1).join('\n') : quote.text;
-  const tokens = new Lexer({ gfm: true }).inlineTokens(body.replace(/\n+/g, ' '));
+  const tokens = new Lexer({ gfm: true, tokenizer: new ArticleTokenizer() }).inlineTokens(body.replace(/\n+/g, ' '));
   const block: Block = { kind: 'quote', text: inlineText(tokens), html: inlineHtml(tokens, refused), line };
   if (attribution) block.attribution = plainOf(attribution);
   return block;
@@ -379,7 +358,7 @@ function containsHtml(tokens: Token[]): boolean {
 }
 
 function plainOf(markdown: string): string {
-  return inlineText(new Lexer({ gfm: true }).inlineTokens(markdown.replace(/\n+/g, ' ')));
+  return inlineText(new Lexer({ gfm: true, tokenizer: new ArticleTokenizer() }).inlineTokens(markdown.replace(/\n+/g, ' ')));
 }
 
 /**
