@@ -41,8 +41,8 @@ export interface DeckSettings {
   /** Let the article's front matter choose templates from inside its folder (`--trust-article`). */
   trustArticle?: boolean;
   /**
-   * Threads that outline a long article (`--jobs`): 1 outlines on the calling thread only; 2 or more adds one helper
-   * thread. Default: 2 on a machine with two or more cores. The deck is the same either way.
+   * Threads that outline an article of 1 MB or more (`--jobs`): 1 outlines on the calling thread only; 2 or more adds
+   * one helper thread. Default: 2 on a machine with two or more cores. The deck is the same either way.
    */
   jobs?: number;
   /** A local image the article names but that does not exist stops the build (`--strict`) instead of a warning. */

@@ -19,8 +19,9 @@ export const FILE_ACCESS_HELP = `      --allow-root DIR  a folder beyond the art
                         theme files from (repeatable)
       --trust-article   let the article's front matter choose templates (from inside
                         its folder)
-  -j, --jobs N          threads that outline a long article: 1 for this one only, 2 or
-                        more adds a helper thread (default: 2 with two or more cores)`;
+  -j, --jobs N          threads that outline an article of 1 MB or more: 1 for this one
+                        only, 2 or more adds a helper thread (default: 2 with two or
+                        more cores)`;
 
 const FLAG_SETTINGS = (Object.keys(DECK_SETTINGS) as DeckSettingKey[]).filter((key) => 'flag' in DECK_SETTINGS[key]);
 const flagOf = (key: DeckSettingKey): { arg?: string; help: string | readonly string[] } =>
