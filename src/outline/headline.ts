@@ -544,11 +544,8 @@ function isStop(word: string, stop: ReadonlySet<string>): boolean {
   if (!answers || answers.size > STOP_ANSWERS) stopAnswers.set(stop, (answers = new Map<string, boolean>()));
   let answer = answers.get(word);
   if (answer === undefined) {
-    const bare = word
-      .toLowerCase()
-      .replace(/^[^\p{L}\p{N}$]+|[^\p{L}\p{N}%]+$/gu, '')
-      .replace(/[’']s$/, '');
-    answer = bare === '' || stop.has(bare);
+    const plain = bare(word).replace(/[’']s$/, '');
+    answer = plain === '' || stop.has(plain);
     answers.set(word, answer);
   }
   return answer;

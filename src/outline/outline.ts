@@ -104,7 +104,8 @@ export interface SectionContext {
 
 /**
  * One titled section outlined on its own: its slides and takeaway, and what it adds to the outline's state, which
- * `finishOutline` takes in article order. Plain data but for `spares`, which `sharedSectionOutline` works out.
+ * `finishOutline` takes in article order. Plain data but for `spares`, which `portableOutline` works out
+ * (src/outline/shared-outline.ts).
  */
 export interface SectionOutline {
   content: Draft[];
@@ -256,15 +257,14 @@ export function outlineTitledSection(section: Section, context: SectionContext):
       },
       lang,
     );
+    const authored: number[] = [];
+    const titles: SectionOutline['titles'] = [];
     const spares: SectionOutline['spares'] = [];
     content.forEach((draft, index) => {
+      if (state.authored.has(draft)) authored.push(index);
+      else if (CONTENT_LAYOUTS.has(draft.layout)) titles.push([index, contentTitles(draft, lang)]);
       const found = state.spares.get(draft.notes);
       if (found) spares.push([index, found]);
-    });
-    const authored = content.flatMap((draft, index) => (state.authored.has(draft) ? [index] : []));
-    const titles: SectionOutline['titles'] = [];
-    content.forEach((draft, index) => {
-      if (CONTENT_LAYOUTS.has(draft.layout) && !state.authored.has(draft)) titles.push([index, contentTitles(draft, lang)]);
     });
     return {
       content,
@@ -279,7 +279,10 @@ export function outlineTitledSection(section: Section, context: SectionContext):
   });
 }
 
-/** The titled sections' outlines, in article order, after the plan → the deck: takeaways, titles, timing. Pure. */
+/**
+ * The titled sections' outlines, in article order, after the plan → the deck: takeaways, titles, timing. Pure, but the
+ * plan's drafts, sections and state become the deck's: a plan is finished once.
+ */
 export function finishOutline(plan: OutlinePlan, outlines: SectionOutline[]): Deck {
   const { article, settings, state, drafts, sections, labels, budget, title } = plan;
   const { meta } = article;
