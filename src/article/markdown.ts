@@ -303,7 +303,7 @@ function toQuote(quote: Tokens.Blockquote, line: number, refused: (href: string)
   const callout = CALLOUT.exec(quote.text);
   if (callout) {
     const label = (callout[1] ?? '').charAt(0).toUpperCase() + (callout[1] ?? '').slice(1).toLowerCase();
-    const tokens = new Lexer({ gfm: true, tokenizer: new ArticleTokenizer() }).inlineTokens(quote.text.slice(callout[0].length).replace(/\n+/g, ' '));
+    const tokens = inlineTokensOf(quote.text.slice(callout[0].length));
     const body = inlineText(tokens);
     return { kind: 'paragraph', text: body ? `${label}: ${body}` : label, html: `<strong>${label}:</strong> ${inlineHtml(tokens, refused)}`, line };
   }
@@ -311,7 +311,7 @@ function toQuote(quote: Tokens.Blockquote, line: number, refused: (href: string)
   const last = lines[lines.length - 1] ?? '';
   const attribution = lines.length > 1 ? ATTRIBUTION.exec(last)?.[1] : undefined;
   const body = attribution ? lines.slice(0, -1).join('\n') : quote.text;
-  const tokens = new Lexer({ gfm: true, tokenizer: new ArticleTokenizer() }).inlineTokens(body.replace(/\n+/g, ' '));
+  const tokens = inlineTokensOf(body);
   const block: Block = { kind: 'quote', text: inlineText(tokens), html: inlineHtml(tokens, refused), line };
   if (attribution) block.attribution = plainOf(attribution);
   return block;
@@ -358,7 +358,12 @@ function containsHtml(tokens: Token[]): boolean {
 }
 
 function plainOf(markdown: string): string {
-  return inlineText(new Lexer({ gfm: true, tokenizer: new ArticleTokenizer() }).inlineTokens(markdown.replace(/\n+/g, ' ')));
+  return inlineText(inlineTokensOf(markdown));
+}
+
+/** Inline Markdown (its line breaks as spaces) → marked's inline tokens. */
+function inlineTokensOf(markdown: string): Token[] {
+  return new Lexer({ gfm: true, tokenizer: new ArticleTokenizer() }).inlineTokens(markdown.replace(/\n+/g, ' '));
 }
 
 /**
