@@ -6,7 +6,7 @@ import { buildSite } from '../site/build-site.js';
 import { writeDeckIndex } from '../site/deck-index.js';
 import { checkFileOutput, checkFolderNotProtected, checkFolderOutput, type OutputRules } from '../site/output-guard.js';
 import { parseCommand } from './args.js';
-import { DECK_EXTENSIONS, FILE_ACCESS_HELP, FILE_ACCESS_OPTIONS, deckName, prepareOptions, SETTING_OPTIONS, SETTINGS_HELP } from './deck-options.js';
+import { DECK_EXTENSIONS, SOURCE_HELP, SOURCE_OPTIONS, deckName, prepareOptions, SETTING_OPTIONS, SETTINGS_HELP } from './deck-options.js';
 import { formatMinutes, QUIET_HELP, QUIET_OPTION, say, setQuiet, warn } from './output.js';
 
 export const BUILD_HELP = `Usage: lectern build [source] [options]
@@ -21,7 +21,7 @@ Options:
       --force           replace an --out folder that holds files Lectern did not write
       --json            print the outlined deck as JSON on stdout instead of building
 ${SETTINGS_HELP}
-${FILE_ACCESS_HELP}
+${SOURCE_HELP}
 ${QUIET_HELP}
       --debug           show stack traces (naming the files in src/)
   -h, --help            show this help
@@ -37,7 +37,7 @@ export async function buildCommand(argv: string[]): Promise<number> {
     json: { type: 'boolean' },
     ...SETTING_OPTIONS,
     force: { type: 'boolean' },
-    ...FILE_ACCESS_OPTIONS,
+    ...SOURCE_OPTIONS,
     ...QUIET_OPTION,
     debug: { type: 'boolean' },
   });

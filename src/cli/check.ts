@@ -1,6 +1,6 @@
 import { ExitCode, LecternError } from '../errors.js';
 import { whileBrowserStarts } from '../browser/early-start.js';
-import { FILE_ACCESS_HELP, FILE_ACCESS_OPTIONS, prepareOptions, SETTING_OPTIONS, SETTINGS_HELP } from './deck-options.js';
+import { SOURCE_HELP, SOURCE_OPTIONS, prepareOptions, SETTING_OPTIONS, SETTINGS_HELP } from './deck-options.js';
 import { parseCommand } from './args.js';
 import { QUIET_HELP, QUIET_OPTION, setQuiet, warn } from './output.js';
 
@@ -17,7 +17,7 @@ Options:
       --json            print the report as JSON instead of a table
       --browser PATH    browser executable to use
 ${SETTINGS_HELP}
-${FILE_ACCESS_HELP}
+${SOURCE_HELP}
 ${QUIET_HELP}
   -h, --help            show this help
 
@@ -31,7 +31,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
     json: { type: 'boolean' },
     browser: { type: 'string' },
     ...SETTING_OPTIONS,
-    ...FILE_ACCESS_OPTIONS,
+    ...SOURCE_OPTIONS,
     ...QUIET_OPTION,
     debug: { type: 'boolean' },
   });

@@ -8,14 +8,14 @@ import type { Options } from './args.js';
 import { isStandardInput } from '../article/stdin.js';
 
 /** Flags of every command that builds a deck: the files an article may make Lectern read, and the threads it may use. */
-export const FILE_ACCESS_OPTIONS = {
+export const SOURCE_OPTIONS = {
   'allow-root': { type: 'string', multiple: true },
   'trust-article': { type: 'boolean' },
   jobs: { type: 'string', short: 'j' },
 } satisfies Options;
 
 /** Their lines in a command's help. */
-export const FILE_ACCESS_HELP = `      --allow-root DIR  a folder beyond the article's own that it may read images and
+export const SOURCE_HELP = `      --allow-root DIR  a folder beyond the article's own that it may read images and
                         theme files from (repeatable)
       --trust-article   let the article's front matter choose templates (from inside
                         its folder)

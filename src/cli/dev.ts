@@ -5,7 +5,7 @@ import { ExitCode, LecternError } from '../errors.js';
 import type { PrepareOptions } from '../pipeline.js';
 import { lecternDecks } from '../vite/decks-plugin.js';
 import { lectern } from '../vite/plugin.js';
-import { DECK_EXTENSIONS, deckName, FILE_ACCESS_HELP, FILE_ACCESS_OPTIONS, prepareOptions, SETTING_OPTIONS, SETTINGS_HELP } from './deck-options.js';
+import { DECK_EXTENSIONS, deckName, SOURCE_HELP, SOURCE_OPTIONS, prepareOptions, SETTING_OPTIONS, SETTINGS_HELP } from './deck-options.js';
 import { numberOption, parseCommand } from './args.js';
 import { QUIET_OPTION } from './output.js';
 
@@ -24,7 +24,7 @@ Options:
       --port N          port to listen on (default: a free port the system picks)
       --host ADDR       address to listen on (default: 127.0.0.1)
 ${SETTINGS_HELP}
-${FILE_ACCESS_HELP}
+${SOURCE_HELP}
   -q, --quiet           no line per live update (the address, warnings and errors still show)
   -h, --help            show this help
 
@@ -38,7 +38,7 @@ export async function devCommand(argv: string[]): Promise<number> {
     port: { type: 'string' },
     host: { type: 'string' },
     ...SETTING_OPTIONS,
-    ...FILE_ACCESS_OPTIONS,
+    ...SOURCE_OPTIONS,
     ...QUIET_OPTION,
     debug: { type: 'boolean' },
   });

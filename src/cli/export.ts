@@ -3,7 +3,7 @@ import type { BrowserLaunch } from '../browser/launch.js';
 import { EXPORT_SETTINGS, SCALE_RANGE, type ExportSettingValues } from '../settings/table.js';
 import { parseCommand } from './args.js';
 import { createProgress } from './progress.js';
-import { FILE_ACCESS_HELP, FILE_ACCESS_OPTIONS, deckName, deckSettingsOf, SETTING_OPTIONS, SETTINGS_HELP } from './deck-options.js';
+import { SOURCE_HELP, SOURCE_OPTIONS, deckName, deckSettingsOf, SETTING_OPTIONS, SETTINGS_HELP } from './deck-options.js';
 import { QUIET_HELP, QUIET_OPTION, say, setQuiet, warn } from './output.js';
 
 export const EXPORT_HELP = `Usage: lectern export <source> [options]
@@ -41,7 +41,7 @@ Options:
       --browser PATH    browser executable to use
 ${QUIET_HELP}
 ${SETTINGS_HELP}
-${FILE_ACCESS_HELP}
+${SOURCE_HELP}
       --debug           show stack traces (naming the files in src/)
   -h, --help            show this help
 
@@ -70,7 +70,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
     ...QUIET_OPTION,
     ...SETTING_OPTIONS,
     force: { type: 'boolean' },
-    ...FILE_ACCESS_OPTIONS,
+    ...SOURCE_OPTIONS,
     debug: { type: 'boolean' },
   });
   if (values.help) {
