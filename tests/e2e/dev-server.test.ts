@@ -66,6 +66,16 @@ describe.skipIf(!hasBrowser)('lectern dev', () => {
   it('shows a broken save as an error naming the file and line, and recovers on the next good save', async () => {
     writeFileSync(source, deckSource('Broken front matter follows.', '[unclosed'));
     await page.waitForSelector('vite-error-overlay', { state: 'attached', timeout: 5_000 });
+    // writeFileSync empties the file before it writes it: a watcher that fires in between shows "the file is empty"
+    // until the server's look again after the save settles (deck-server.ts, SETTLE_MS). The settled overlay is read.
+    await page.waitForFunction(
+      () => {
+        const text = document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? '';
+        return text !== '' && !text.includes('the file is empty');
+      },
+      null,
+      { timeout: 5_000 },
+    );
     const message = await page.evaluate(() => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? '');
     expect(message).toMatch(/talk\.md:2:\d+/);
     expect(server.output()).toMatch(/talk\.md:2:\d+: invalid front matter/);
