@@ -147,12 +147,13 @@ export function exportMayLoad(url: string, root: string): boolean {
 /**
  * A page of the given size that may load only the staged deck under `root` and inline data; every other request is
  * refused and recorded in `blocked`, so exports never reach the network, the machine's services or its other files.
+ * `page`: a new tab asked for earlier (`browser.newPage()`), that has loaded nothing yet.
  */
 export async function isolatedPage(
   browser: Browser,
-  options: { width: number; height: number; scale?: number; root: string; newWindow?: boolean },
+  options: { width: number; height: number; scale?: number; root: string; newWindow?: boolean; page?: Promise<Page> },
 ): Promise<{ page: Page; blocked: string[] }> {
-  const page = await browser.newPage({ newWindow: options.newWindow });
+  const page = await (options.page ?? browser.newPage({ newWindow: options.newWindow }));
   const blocked: string[] = [];
   const seen = new Set<string>();
   await Promise.all([

@@ -50,16 +50,25 @@ export interface PdfResult {
 export async function exportPdf(prepared: PreparedDeck, out: string, options: PdfOptions): Promise<PdfResult> {
   const { deck } = prepared;
   const progress = options.progress;
-  const site = await stageSite(
+  // Staged while the browser opens the tabs that will print it.
+  const staging = stageSite(
     prepared,
     { ...EXPORT_OPTIONS, pdfSeparateFragments: options.fragments, pdfMaxPagesPerSlide: 1, showSlideNumber: 'all' },
     printPagesCss(deck.meta.size),
   );
+  staging.catch(() => undefined);
   try {
     const printed = await withBrowser(options.browser, async (browser) => {
       progress?.update(`laying out ${deck.slides.length} slides`);
-      return printDeck(browser, site, prepared, options);
+      return printDeck(browser, staging, prepared, options);
+    }).catch(async (error: unknown) => {
+      // A deck that could not be staged is reported as that, not as the browser's failure.
+      throw await staging.then(
+        () => error,
+        (stagingError: unknown) => stagingError,
+      );
     });
+    const site = await staging;
     progress?.update(`printed ${printed.pages.length} pages`);
     const bookmarks = sectionBookmarks(prepared, printed.pages);
     const { finishPdf } = await pdfMetadata();
@@ -73,13 +82,16 @@ export async function exportPdf(prepared: PreparedDeck, out: string, options: Pd
     await writeFileAtomically(out, (temporary) => writeFile(temporary, bytes), { kind: 'pdf', force: options.force, protect: sourceFiles(deck.file) });
     return { pages: printed.pages, bookmarks, warnings: [...site.warnings, ...printed.warnings] };
   } finally {
-    await site.dispose();
+    await staging.then(
+      (site) => site.dispose(),
+      () => undefined,
+    );
   }
 }
 
 async function printDeck(
   browser: Browser,
-  site: StagedSite,
+  staging: Promise<StagedSite>,
   prepared: PreparedDeck,
   options: PdfOptions,
 ): Promise<{ parts: PrintedPart[]; pages: PageEntry[]; warnings: Warning[] }> {
@@ -97,9 +109,13 @@ async function printDeck(
     ...(paper ? { paper } : {}),
   };
   // Every tab lays out the whole deck (each in its own renderer process, so on its own core), then prints its parts.
+  // The tabs are asked for before the deck is staged: making one takes the browser about 100 ms.
+  const opening = Array.from({ length: printTabs(deck.slides.length, options, browser.processInfo.pid) }, () => browser.newPage());
+  for (const page of opening) page.catch(() => undefined);
+  const site = await staging;
   const tabs = await Promise.all(
-    Array.from({ length: printTabs(deck.slides.length, options, browser.processInfo.pid) }, async () => {
-      const { page, blocked } = await isolatedPage(browser, { ...size, root: site.dir });
+    opening.map(async (opened) => {
+      const { page, blocked } = await isolatedPage(browser, { ...size, root: site.dir, page: opened });
       await openDeck(page, site.url('?print-pdf'), true);
       const pages = await page.evaluate(composePrintPages, compose);
       return { page, blocked, pages };
@@ -113,14 +129,21 @@ async function printDeck(
       hint: 'run again with --debug, and please report it with the article',
     });
   }
+  // Looked for in the first tab that has printed its parts: while another tab still prints, or Node reads the last
+  // part (only the text counts, not which pages show). After printing, it took 70-140 ms of a 278-slide export.
+  let glyphs: Promise<Warning[]> | undefined;
   const parts = await printParts(
     tabs.map((tab) => tab.page),
     first.pages.length,
     paper ?? size,
     options,
+    (page) => {
+      glyphs ??= glyphWarnings(page, deck.file);
+      // Awaited below, unless printing fails first.
+      glyphs.catch(() => undefined);
+    },
   );
-  // Looked for after printing, while Node reads the last part (only the text counts, not which pages show).
-  const warnings = await glyphWarnings(first.page, deck.file);
+  const warnings = await (glyphs ?? glyphWarnings(first.page, deck.file));
   warnings.push(...blockedWarnings([...new Set(tabs.flatMap((tab) => tab.blocked))], deck.file));
   return { parts, pages: first.pages, warnings };
 }
@@ -162,9 +185,16 @@ export function printPlan(total: number, pagesPerPrint = PAGES_PER_PRINT): Array
 
 /**
  * Prints the plan's parts, each tab taking the next part when it is free. The parts are read (and joined, in page
- * order) as they come, while the browser prints the next ones: Node has nothing else to do meanwhile.
+ * order) as they come, while the browser prints the next ones: Node has nothing else to do meanwhile. `whenDone` is
+ * called with each tab as soon as it has nothing left to print.
  */
-async function printParts(pages: Page[], expected: number, size: { width: number; height: number }, options: PdfOptions): Promise<PrintedPart[]> {
+async function printParts(
+  pages: Page[],
+  expected: number,
+  size: { width: number; height: number },
+  options: PdfOptions,
+  whenDone: (page: Page) => void,
+): Promise<PrintedPart[]> {
   const { progress } = options;
   const [first] = pages;
   if (!first) throw new Error('no tab to print in');
@@ -176,6 +206,7 @@ async function printParts(pages: Page[], expected: number, size: { width: number
     const printing = first.printToPDF(size);
     const metadata = pdfMetadata();
     const pdf = await printing;
+    whenDone(first);
     return [metadata.then(({ readPart }) => readPart(pdf))];
   }
   const parts = plan.map(() => deferred<Uint8Array>());
@@ -203,6 +234,7 @@ async function printParts(pages: Page[], expected: number, size: { width: number
         printed += range.to - range.from;
         progress?.update(`printed ${printed} of ${total} pages`);
       }
+      whenDone(page);
       handOver();
     }),
   );

@@ -5,6 +5,7 @@ import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFStrin
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportPdf, PARALLEL_FROM_PAGES, printPlan } from '../../src/export/pdf.js';
 import { prepareDeck } from '../../src/pipeline.js';
+import { closeBrowser, launchBrowser } from '../../src/browser/launch.js';
 import {
   DEFAULT_DECK,
   deckWithHeadings,
@@ -387,16 +388,45 @@ describe.skipIf(SKIP_BROWSER_TESTS)('lectern export --format pdf of a long deck,
               `### Tree ${n + 1}.${k + 1}\n\n- Tree ${n + 1}.${k + 1} gave ${10 + n * 4 + k} baskets of pears.\n- It was pruned in [week ${k + 2}](https://example.org/prune/${n}/${k}).\n\nNotes: Pick tree ${n + 1}.${k + 1} last, after the rain.\n`,
           ).join('\n'),
       );
-      writeFileSync(source, `---\ntitle: Pear Orchard\n---\n\n${rows.join('\n')}`);
+      // The last tree's label is in a script no font here covers, so both prints must warn about it.
+      writeFileSync(source, `---\ntitle: Pear Orchard\n---\n\n${rows.join('\n')}\n- Its label reads \u{18B00}\u{18B01}.\n`);
       const prepared = await prepareDeck(source);
       const [serial, parallel] = [join(dir, 'serial.pdf'), join(dir, 'parallel.pdf')];
-      await exportPdf(prepared, serial, { mode, fragments: false, pagesPerPrint: 3, printTabs: 1 });
-      await exportPdf(prepared, parallel, { mode, fragments: false, pagesPerPrint: 3, printTabs: 2 });
+      const one = await exportPdf(prepared, serial, { mode, fragments: false, pagesPerPrint: 3, printTabs: 1 });
+      const two = await exportPdf(prepared, parallel, { mode, fragments: false, pagesPerPrint: 3, printTabs: 2 });
       expect(Number(pdfInfo(serial).Pages)).toBeGreaterThanOrEqual(prepared.deck.slides.length);
       expect(readFileSync(parallel).equals(readFileSync(serial))).toBe(true);
+      expect(one.warnings.map((warning) => warning.message).join('\n')).toMatch(/no font for Khitan Small Script/);
+      expect(two.warnings).toEqual(one.warnings);
     },
     120_000,
   );
+});
+
+describe.skipIf(SKIP_BROWSER_TESTS)('PDF export failures', () => {
+  it('reports a deck that cannot be staged as itself, not as a failure of the browser, and leaves no file', async () => {
+    const dir = tempDir();
+    const prepared = await prepareDeck(DEFAULT_DECK);
+    const out = join(dir, 'deck.pdf');
+    // The browser is up first; the deck is staged (while its tabs open) in a temporary folder that cannot be made.
+    const browser = launchBrowser(undefined);
+    const saved = process.env.TMPDIR;
+    try {
+      await browser;
+      process.env.TMPDIR = join(dir, 'missing');
+      const failure = await exportPdf(prepared, out, { mode: 'slides', fragments: false, browser }).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      expect(String(failure)).toMatch(/ENOENT.*mkdtemp/);
+      expect(String(failure)).not.toMatch(/browser/);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+      await closeBrowser(browser);
+    }
+    expect(readdirSync(dir)).toEqual([]);
+  }, 60_000);
 });
 
 describe('printPlan', () => {
