@@ -5,6 +5,7 @@ import { ExitCode, LecternError } from '../errors.js';
 import type { PrepareOptions } from '../pipeline.js';
 import { lecternDecks } from '../vite/decks-plugin.js';
 import { lectern } from '../vite/plugin.js';
+import { watchOnlyWhatIsAdded } from '../vite/watch-scope.js';
 import { DECK_EXTENSIONS, deckName, SOURCE_HELP, SOURCE_OPTIONS, prepareOptions, SETTING_OPTIONS, SETTINGS_HELP } from './deck-options.js';
 import { numberOption, parseCommand } from './args.js';
 import { QUIET_OPTION } from './output.js';
@@ -56,7 +57,8 @@ export async function devCommand(argv: string[]): Promise<number> {
     root: process.cwd(),
     logLevel: 'warn',
     clearScreen: false,
-    plugins: [presenter(sources, { ...(await prepareOptions(values)), quiet: values.quiet === true })],
+    // First, so the watcher is kept to the decks' files before their servers add them.
+    plugins: [watchOnlyWhatIsAdded(), presenter(sources, { ...(await prepareOptions(values)), quiet: values.quiet === true })],
     // Port 0: the system hands out a free port as the server binds, so nothing can take it between a probe and the listen.
     server: { host, port: requested ?? 0, strictPort: true, open: false },
     optimizeDeps: { noDiscovery: true, include: [] },

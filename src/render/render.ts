@@ -13,8 +13,11 @@ export interface PageAssets {
   csp?: string;
 }
 
-/** Deck + templates → the deck's HTML page. Pure: templates lay out what the Deck says and decide nothing. */
-export function renderDeck(deck: Deck, templates: CompiledTemplates, assets: PageAssets): string {
+/**
+ * Deck + templates → the deck's HTML page. Pure: templates lay out what the Deck says and decide nothing. `slidesHtml`,
+ * when given, stands in for the rendered slides (the dev server has them already).
+ */
+export function renderDeck(deck: Deck, templates: CompiledTemplates, assets: PageAssets, slidesHtml?: string): string {
   return runTemplate(templates, templates.deck, {
     meta: deck.meta,
     // A built-in theme's name, for styles that adjust to it; a stylesheet's path never reaches the page.
@@ -26,7 +29,7 @@ export function renderDeck(deck: Deck, templates: CompiledTemplates, assets: Pag
     csp: assets.csp,
     // Colours are culori's rgb() output and the logo a published path: nothing here needs escaping in <style>.
     brandCss: brandCss(deck.meta.brand, deck.meta.logo),
-    slidesHtml: renderSlides(deck, templates),
+    slidesHtml: slidesHtml ?? renderSlides(deck, templates),
     configJson: jsonForScript(revealConfig(deck)),
   });
 }

@@ -45,6 +45,8 @@ export interface DeckServer {
 }
 
 const ASSET_NAMES = ['reveal.css', 'theme.css', 'lectern.css'];
+/** Where the slides go in the page given to Vite's transform (see `deckPage`): no slide's text can hold it, escaped. */
+const SLIDES_MARK = '<!--lectern:slides-->';
 /** Longer than the watcher's 50 ms window in which it reports no further change to the same file. */
 const SETTLE_MS = 80;
 /** How often the source is looked at whatever the watcher says: one stat, so that no save goes unseen for long. */
@@ -159,18 +161,33 @@ export async function startDeckServer(server: ViteDevServer, options: DeckServer
   const meta = `<meta name="lectern-deck" content="${escapeHtml(tag)}">\n</head>`;
   const tagged = (html: string): string => (tag ? html.replace('</head>', () => meta) : html);
 
+  /** The page as Vite's plugins transform it (the client goes in, URLs are rewritten). */
+  const transformed = (html: string): Promise<string> => server.transformIndexHtml(`${options.base}index.html`, tagged(html));
+  const withClient = (html: string): string => html.replace('</body>', `<script type="module" src="${CLIENT_ENTRY}"></script>\n</body>`);
+
+  /**
+   * Vite parses the whole page it transforms: 250-400 ms for a deck of 280 slides, on every load. The slides need
+   * nothing from it (their images are served by path, their text is the deck's), so it is given the page with a mark
+   * where they go, and the slides are put in after. Where the mark does not come back exactly once (a custom deck
+   * template without the slides, or with them twice), the whole page is transformed as before.
+   */
+  const deckPage = async (prepared: PreparedDeck, slides: string): Promise<string> => {
+    const assets = { stylesheets: ASSET_NAMES.map((name) => `${options.base}@lectern/${name}`), scripts: [] };
+    const page = await transformed(withClient(renderDeck(prepared.deck, prepared.templates, assets, SLIDES_MARK)));
+    const at = page.indexOf(SLIDES_MARK);
+    if (at < 0 || page.indexOf(SLIDES_MARK, at + 1) >= 0) return transformed(withClient(renderDeck(prepared.deck, prepared.templates, assets, slides)));
+    return page.slice(0, at) + slides + page.slice(at + SLIDES_MARK.length);
+  };
+
   const handle = async (path: string, response: ServerResponse): Promise<boolean> => {
     if (path === '/' || path === '/index.html') {
       const html =
         current && !lastError
-          ? renderDeck(current.deck, current.templates, {
-              stylesheets: ASSET_NAMES.map((name) => `${options.base}@lectern/${name}`),
-              scripts: [],
-            }).replace('</body>', `<script type="module" src="${CLIENT_ENTRY}"></script>\n</body>`)
-          : errorPage(lastError ?? new Error('the deck is not ready'), CLIENT_ENTRY);
+          ? await deckPage(current, slidesHtml)
+          : await transformed(errorPage(lastError ?? new Error('the deck is not ready'), CLIENT_ENTRY));
       response.setHeader('Content-Type', 'text/html; charset=utf-8');
       response.setHeader('Cache-Control', 'no-store');
-      response.end(await server.transformIndexHtml(`${options.base}index.html`, tagged(html)));
+      response.end(html);
       return true;
     }
     const image = media.get(path);
