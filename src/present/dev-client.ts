@@ -1,12 +1,11 @@
 /// <reference types="vite/client" />
 /**
- * Dev-server entry: the deck runtime plus live updates that swap slides in place, keeping the current slide. One
- * server may present several decks: every live message names its deck, and a page acts only on its own deck's.
+ * Dev-server entry: live updates that swap slides in place, keeping the current slide. The deck's page loads the
+ * runtime a built deck runs (runtime/lectern.js, from main.ts) before this module; the error page shown when the first
+ * build failed has no deck and only waits for a good save. One server may present several decks: every live message
+ * names its deck, and a page acts only on its own deck's.
  */
 import { safeRevealOptions, withViewerPreferences } from './config.js';
-
-// The error page shown when the first build failed has no deck: it only waits for a good save.
-if (document.querySelector('.reveal')) await import('./main.js');
 
 /** The deck this page shows, as the server tags its messages (empty when the server presents one deck). */
 const ownDeck = document.querySelector<HTMLMetaElement>('meta[name="lectern-deck"]')?.content ?? '';

@@ -65,6 +65,11 @@ describe('lectern dev: the page and what it watches', () => {
     // Vite's client, which only its transform puts in, and the deck's own client.
     expect(page).toMatch(/<script type="module" src="\/@vite\/client"><\/script>/);
     expect(page).toContain('dev-client.ts');
+    // The runtime a built deck runs, in one file, not its sources module by module.
+    expect(page).toContain('<script src="/@lectern/lectern.js"></script>');
+    const runtime = await fetch(new URL('@lectern/lectern.js', server.url));
+    expect(runtime.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(await runtime.text()).toBe(readFileSync(join(dir, 'site', 'assets', 'lectern.js'), 'utf8'));
     expect(slidesOf(page)).toBe(slides);
     expect(page).not.toContain('lectern:slides');
   }, 60_000);
