@@ -28,7 +28,9 @@ export function targets(results) {
   for (const size of [...new Set((results.pdf?.rows ?? []).map((r) => r.size))]) {
     const r = rowsAt(results.pdf.rows, size);
     const q = ratio(r.lectern, r.marp);
-    out.push({ target: 'PDF ≤ 1/2 of Marp CLI', size, value: q == null ? '—' : `${x(q)} Marp`, ok: q == null ? null : q <= 1 / 2 });
+    // The ×100 PDF's target is 0.6× (#14: Chromium's own printing is most of that time); ½ at the other sizes.
+    const [label, limit] = size >= 100 ? ['PDF ≤ 0.6× of Marp CLI', 0.6] : ['PDF ≤ 1/2 of Marp CLI', 1 / 2];
+    out.push({ target: label, size, value: q == null ? '—' : `${x(q)} Marp`, ok: q == null ? null : q <= limit });
     const d = r.decktape;
     let value = '—', ok = null;
     if (r.lectern?.wall && d?.wall) {
