@@ -4,15 +4,16 @@
  * cost about 200 ms of the start in a project folder and can run out of the system's watches in a large one. Lectern
  * reloads the page itself, from the deck's source and templates, so nothing else needs watching.
  */
-import { resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { isInside } from '../files/roots.js';
 
 /** A plugin to list before the deck's: the watcher ignores every path but those added to it, and what lies inside them. */
 export function watchOnlyWhatIsAdded(): Plugin {
   const added = new Set<string>();
   const isAdded = (path: string): boolean => {
     const full = resolve(path);
-    for (const root of added) if (full === root || full.startsWith(root.endsWith(sep) ? root : root + sep)) return true;
+    for (const root of added) if (isInside(full, root)) return true;
     return false;
   };
   return {
