@@ -5,9 +5,10 @@
  * source or the working folder.
  */
 import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
-import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { ExitCode, LecternError } from '../errors.js';
 import { isStandardInput } from '../article/stdin.js';
+import { isInside } from '../files/roots.js';
 
 /** The marker file in every output folder Lectern writes. */
 export const OUTPUT_MARKER = '.lectern-output';
@@ -152,10 +153,10 @@ async function refuseProtected(target: string, real: string, rules: OutputRules,
   for (const file of rules.protect ?? []) {
     const source = await realpath(file).catch(() => resolve(file));
     if (source === real) refuse(`is the source ${file}`);
-    if (folder && contains(real, source)) refuse(`holds the source ${file}`);
+    if (folder && isInside(source, real)) refuse(`holds the source ${file}`);
   }
   const cwd = await realpath(process.cwd()).catch(() => process.cwd());
-  if (folder && contains(real, cwd)) refuse(real === cwd ? 'is the working folder' : 'holds the working folder');
+  if (folder && isInside(cwd, real)) refuse(real === cwd ? 'is the working folder' : 'holds the working folder');
 }
 
 /** `target` made absolute with every link in its existing part resolved, so two names of one place compare equal. */
@@ -168,12 +169,6 @@ async function realTarget(target: string): Promise<string> {
     if (dirname(current) === current) return absolute;
     rest.push(basename(current));
   }
-}
-
-/** True when `inner` is `outer` or lies inside it. */
-function contains(outer: string, inner: string): boolean {
-  const path = relative(outer, inner);
-  return path === '' || (path !== '..' && !path.startsWith(`..${sep}`) && !isAbsolute(path));
 }
 
 function describe(entries: string[]): string {
