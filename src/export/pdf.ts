@@ -131,19 +131,18 @@ async function printDeck(
   }
   // Looked for in the first tab that has printed its parts: while another tab still prints, or Node reads the last
   // part (only the text counts, not which pages show). After printing, it took 70-140 ms of a 278-slide export.
-  let glyphs: Promise<Warning[]> | undefined;
+  const firstDone = deferred<Page>();
+  const glyphs = firstDone.promise.then((page) => glyphWarnings(page, deck.file));
+  // Awaited below, unless printing fails first.
+  glyphs.catch(() => undefined);
   const parts = await printParts(
     tabs.map((tab) => tab.page),
     first.pages.length,
     paper ?? size,
     options,
-    (page) => {
-      glyphs ??= glyphWarnings(page, deck.file);
-      // Awaited below, unless printing fails first.
-      glyphs.catch(() => undefined);
-    },
+    firstDone.resolve,
   );
-  const warnings = await (glyphs ?? glyphWarnings(first.page, deck.file));
+  const warnings = await glyphs;
   warnings.push(...blockedWarnings([...new Set(tabs.flatMap((tab) => tab.blocked))], deck.file));
   return { parts, pages: first.pages, warnings };
 }
