@@ -74,6 +74,23 @@ describe('lectern dev: the page and what it watches', () => {
     expect(page).not.toContain('lectern:slides');
   }, 60_000);
 
+  it('puts the slides in their place when the article writes the mark itself, in its title and its text', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lectern-dev-page-'));
+    const mark = '<!--lectern:slides-->';
+    writeFileSync(
+      join(dir, 'locks.md'),
+      DECK.replace('title: Canal locks', `title: "Canal locks ${mark}"`).replace('## Keepers', `## Keepers\n\n${mark} Keepers wrote it down.`),
+    );
+    const built = await runCli(['build', join(dir, 'locks.md'), '--out', join(dir, 'site')]);
+    expect(built.code).toBe(0);
+    const slides = slidesOf(readFileSync(join(dir, 'site', 'index.html'), 'utf8'));
+    server = await startDevServer(join(dir, 'locks.md'));
+    const page = await (await fetch(server.url)).text();
+    expect(slidesOf(page)).toBe(slides);
+    expect(page.slice(0, page.indexOf('<div class="slides">'))).not.toContain(mark);
+    expect(occurrences(page, '<div class="slides">')).toBe(1);
+  }, 60_000);
+
   it('transforms the whole page when a custom deck template shows the slides twice', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lectern-dev-page-'));
     writeFileSync(join(dir, 'locks.md'), DECK);
