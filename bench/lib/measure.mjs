@@ -22,10 +22,11 @@ const tail = (text, n = 400) => text.trim().split('\n').slice(-6).join('\n').sli
 export async function alternate(cells, { runs, budgetMs, timeoutMs, log }) {
   const out = {};
   for (const c of cells) out[c.key] = { status: 'ok', samples: [], tree: [], pss: [], maxRss: [], notes: [], planned: runs, warmupOnly: false };
-  const once = async (c, i) => {
+  // Memory (PSS) is read in the warm-up only: reading it is costly enough to slow the run it watches.
+  const once = async (c, i, { withPss = false } = {}) => {
     const r = out[c.key];
     const spec = await c.prepare(i);
-    const res = await run(spec.cmd, spec.args, { cwd: spec.cwd, env: { ...ENV, ...(spec.env ?? {}) }, timeoutMs: c.timeoutMs ?? timeoutMs });
+    const res = await run(spec.cmd, spec.args, { cwd: spec.cwd, env: { ...ENV, ...(spec.env ?? {}) }, timeoutMs: c.timeoutMs ?? timeoutMs, withPss });
     if (res.timedOut) {
       r.status = 'timeout';
       r.error = `timed out after ${Math.round((c.timeoutMs ?? timeoutMs) / 1000)} s`;
@@ -49,14 +50,15 @@ export async function alternate(cells, { runs, budgetMs, timeoutMs, log }) {
   // warm-up
   for (const c of cells) {
     log?.(`  warm-up ${c.label}`);
-    const res = await once(c, 0);
+    const res = await once(c, 0, { withPss: true });
     const r = out[c.key];
     if (!res) { log?.(`    ${r.status}: ${r.error}`); continue; }
     r.warmupMs = res.wallMs;
+    r.pss.push(res.peakTreePss);
     if (res.wallMs > budgetMs) {
       r.warmupOnly = true;
       r.planned = 1;
-      r.samples.push(res.wallMs); r.tree.push(res.peakTreeRss); r.pss.push(res.peakTreePss); if (res.maxRss) r.maxRss.push(res.maxRss);
+      r.samples.push(res.wallMs); r.tree.push(res.peakTreeRss); if (res.maxRss) r.maxRss.push(res.maxRss);
     } else r.planned = Math.max(1, Math.min(runs, Math.floor(budgetMs / Math.max(res.wallMs, 1))));
     log?.(`    ${(res.wallMs / 1000).toFixed(2)} s → ${r.warmupOnly ? 'warm-up kept as the only sample' : `${r.planned} counted runs`}`);
   }
@@ -66,7 +68,7 @@ export async function alternate(cells, { runs, budgetMs, timeoutMs, log }) {
       if (r.status !== 'ok' || r.warmupOnly || r.samples.length >= r.planned) continue;
       const res = await once(c, i);
       if (!res) { log?.(`  ${c.label} run ${i}: ${r.status}: ${r.error}`); continue; }
-      r.samples.push(res.wallMs); r.tree.push(res.peakTreeRss); r.pss.push(res.peakTreePss); if (res.maxRss) r.maxRss.push(res.maxRss);
+      r.samples.push(res.wallMs); r.tree.push(res.peakTreeRss); if (res.maxRss) r.maxRss.push(res.maxRss);
       log?.(`  ${c.label} run ${i}: ${(res.wallMs / 1000).toFixed(2)} s`);
     }
   }
