@@ -89,6 +89,8 @@ export function launchBrowser(explicitPath: string | undefined): BrowserLaunch {
   // Whether a second tab will have a core of its own is told by what other programs do from now on.
   watchCpu();
   const launching = Browser.launch({ executablePath, args }).catch((error: unknown) => {
+    // A temporary folder that cannot hold the browser's profile says so itself (src/files/scratch.ts).
+    if (error instanceof LecternError) throw error;
     throw browserError(`could not start the browser at ${executablePath}`, error, sandbox.length === 0 ? SANDBOX_HINT : undefined);
   });
   // Awaited later; until then a failed start must not count as an unhandled rejection.

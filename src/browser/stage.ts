@@ -4,11 +4,11 @@
  * outside this folder.
  */
 import { rmSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Warning } from '../errors.js';
+import { scratchFolder } from '../files/scratch.js';
 import { inlineAsset, rewriteStylesheet } from '../files/theme-assets.js';
 import type { PreparedDeck } from '../pipeline.js';
 import { planSite } from '../site/build-site.js';
@@ -43,7 +43,7 @@ export function withStyle(html: string, css: string): string {
 export async function stageSite(prepared: PreparedDeck, options: Record<string, unknown>, css = ''): Promise<StagedSite> {
   const site = await planSite(prepared, { csp: true });
   const warnings: Warning[] = [...site.warnings];
-  const dir = await realpath(await mkdtemp(join(tmpdir(), 'lectern-export-')));
+  const dir = await scratchFolder('lectern-export-');
   // Interrupted mid-export, no `finally` runs: the folder goes with the process.
   const forget = onInterrupt(() => rmSync(dir, { recursive: true, force: true }));
   try {

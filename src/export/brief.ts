@@ -3,8 +3,7 @@
  * condensed settings until it fits one page, then printed to PDF (or written as the HTML page itself).
  */
 import { rmSync } from 'node:fs';
-import { mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ExitCode, LecternError, type Warning } from '../errors.js';
@@ -14,6 +13,7 @@ import { sourceFiles } from '../site/output-guard.js';
 import { isolatedPage, withBrowser, type BrowserLaunch } from '../browser/launch.js';
 import { blockedWarnings } from '../browser/stage.js';
 import { onInterrupt } from '../browser/on-interrupt.js';
+import { scratchFolder } from '../files/scratch.js';
 import { briefOf, condenseBrief, FULL, type Brief, type Condensing } from './brief-content.js';
 import { renderBriefHtml } from './brief-html.js';
 import { PAPER_SIZES, paperFor, type PaperName, type PaperSize } from './paper.js';
@@ -79,7 +79,7 @@ export async function exportBrief(prepared: PreparedDeck, out: string, options: 
   const full = briefOf(deck);
   const levels = briefLevels(full.items.length);
   // Its real path: the page may load only files whose path lies inside it, as the browser reports them.
-  const dir = await realpath(await mkdtemp(join(tmpdir(), 'lectern-brief-')));
+  const dir = await scratchFolder('lectern-brief-');
   // Interrupted mid-export, no `finally` runs: the folder goes with the process.
   const forget = onInterrupt(() => rmSync(dir, { recursive: true, force: true }));
   try {

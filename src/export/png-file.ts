@@ -1,8 +1,8 @@
 /** `--out slide.png --slides N`: one slide as one image file, written atomically. */
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ExitCode, LecternError } from '../errors.js';
+import { scratchFolder } from '../files/scratch.js';
 import type { PreparedDeck } from '../pipeline.js';
 import { writeFileAtomically } from '../site/atomic.js';
 import { sourceFiles } from '../site/output-guard.js';
@@ -15,7 +15,7 @@ export async function exportPngFile(prepared: PreparedDeck, out: string, options
       exitCode: ExitCode.usage,
     });
   }
-  const scratch = await mkdtemp(join(tmpdir(), 'lectern-png-'));
+  const scratch = await scratchFolder('lectern-png-');
   try {
     const folder = join(scratch, 'png');
     const result = await exportPng(prepared, folder, options);
