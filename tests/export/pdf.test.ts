@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ExitCode } from '../../src/errors.js';
 import { exportPdf, PARALLEL_FROM_PAGES, printPlan } from '../../src/export/pdf.js';
 import { prepareDeck } from '../../src/pipeline.js';
 import { closeBrowser, launchBrowser } from '../../src/browser/launch.js';
@@ -418,7 +419,8 @@ describe.skipIf(SKIP_BROWSER_TESTS)('PDF export failures', () => {
         () => undefined,
         (error: unknown) => error,
       );
-      expect(String(failure)).toMatch(/ENOENT.*mkdtemp/);
+      expect(String(failure)).toContain(`cannot make a working folder in the temporary folder ${join(dir, 'missing')}: it does not exist`);
+      expect(failure).toMatchObject({ exitCode: ExitCode.output });
       expect(String(failure)).not.toMatch(/browser/);
     } finally {
       if (saved === undefined) delete process.env.TMPDIR;
