@@ -16,6 +16,7 @@ import { onInterrupt } from '../browser/on-interrupt.js';
 import { scratchFolder } from '../files/scratch.js';
 import { briefOf, condenseBrief, FULL, type Brief, type Condensing } from './brief-content.js';
 import { renderBriefHtml } from './brief-html.js';
+import { finishPdf, pageCount } from './pdf-finish.js';
 import { PAPER_SIZES, paperFor, type PaperName, type PaperSize } from './paper.js';
 
 export interface BriefOptions {
@@ -110,7 +111,6 @@ export async function exportBrief(prepared: PreparedDeck, out: string, options: 
       const html = pageFor(full, chosen, paper);
       await writeFileAtomically(out, (temporary) => writeFile(temporary, html), { kind: 'html', force: options.force, protect: sourceFiles(deck.file) });
     } else {
-      const { finishPdf } = await import('./pdf-metadata.js');
       const { bytes, pageCount: pages } = await finishPdf([fitted.pdf!], deck, [], options.producer ?? 'Lectern');
       if (pages !== 1) {
         throw new LecternError(`the brief printed on ${pages} pages`, { exitCode: ExitCode.browser, hint: 'please report it with the article' });
@@ -146,9 +146,4 @@ function fitsPage(): boolean {
   const main = document.querySelector('main.brief');
   if (!main) throw new Error('no main.brief in the page');
   return main.scrollHeight <= main.clientHeight && main.scrollWidth <= main.clientWidth;
-}
-
-async function pageCount(pdf: Uint8Array): Promise<number> {
-  const { PDFDocument } = await import('pdf-lib');
-  return (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
 }

@@ -1,34 +1,32 @@
-/** Adds what Chromium's PDF lacks: document metadata from the deck and a bookmark per section. */
+/**
+ * The pdf-lib way to join printed parts and add the deck's metadata and bookmarks: used for a part that is not as
+ * Chromium prints it (src/export/pdf-objects.ts), which Lectern's own joiner (src/export/pdf-join.ts) does not take.
+ * Gives the same document: the same metadata, bookmarks and pages.
+ */
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFRef } from 'pdf-lib';
 import type { Deck } from '../outline/types.js';
-
-export interface Bookmark {
-  title: string;
-  /** 0-based page index. */
-  page: number;
-}
-
-/** Deck date → a Date, or undefined when it is missing or not a date (then no dates are written). */
-export function deckDate(date: string | undefined): Date | undefined {
-  if (!date) return undefined;
-  const parsed = new Date(date);
-  return Number.isNaN(parsed.getTime()) ? undefined : parsed;
-}
-
-/** A printed part: its bytes, or already read (or being read) by `readPart` or `joinParts`. */
-export type PrintedPart = Uint8Array | PDFDocument | Promise<PDFDocument>;
+// Types only: a value imported from pdf-join.ts would pull Lectern's own joiner into this chunk, which only the
+// fallback loads (scripts/bundle-cli.mjs).
+import type { Bookmark } from './pdf-join.js';
 
 /**
- * Reads a printed part. pdf-lib parses a hundred objects at a time and lets the event loop run between, so Node can
- * read a part while the browser prints the next and still answer it at once.
+ * Joins the parts and rewrites them with the deck's metadata (`date`: the deck's, or none) and the given bookmarks;
+ * deterministic for the same input.
  */
-export function readPart(bytes: Uint8Array): Promise<PDFDocument> {
-  return PDFDocument.load(bytes, { updateMetadata: false });
-}
-
-/** Joins the printed parts and rewrites them with the deck's metadata and the given bookmarks; deterministic for the same input. */
-export async function finishPdf(parts: PrintedPart[], deck: Deck, bookmarks: Bookmark[], producer: string): Promise<{ bytes: Uint8Array; pageCount: number }> {
-  const doc = await joinParts(parts);
+export async function finishPdfWithPdfLib(
+  parts: Uint8Array[],
+  deck: Deck,
+  bookmarks: Bookmark[],
+  producer: string,
+  date: Date | undefined,
+): Promise<{ bytes: Uint8Array; pageCount: number }> {
+  const [first, ...rest] = parts;
+  if (!first) throw new Error('no printed pages to join');
+  const doc = await PDFDocument.load(first, { updateMetadata: false });
+  for (const bytes of rest) {
+    const part = await PDFDocument.load(bytes, { updateMetadata: false });
+    for (const page of await doc.copyPages(part, part.getPageIndices())) doc.addPage(page);
+  }
   const { meta } = deck;
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   if (meta.author) doc.setAuthor(meta.author);
@@ -39,7 +37,6 @@ export async function finishPdf(parts: PrintedPart[], deck: Deck, bookmarks: Boo
   doc.setProducer(producer);
   if (meta.lang) doc.setLanguage(meta.lang);
   const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
-  const date = deckDate(meta.date);
   if (date) {
     doc.setCreationDate(date);
     doc.setModificationDate(date);
@@ -49,27 +46,12 @@ export async function finishPdf(parts: PrintedPart[], deck: Deck, bookmarks: Boo
     info.delete(PDFName.of('ModDate'));
   }
   addOutline(doc, bookmarks);
-  // Nothing else waits on Node now: written in one go, rather than yielding every 50 objects (pdf-lib's default, which
-  // costs about a millisecond each time, a second for 2,800 pages).
   return { bytes: await doc.save({ useObjectStreams: false, objectsPerTick: Infinity }), pageCount: doc.getPageCount() };
 }
 
-/**
- * The parts of a deck printed separately, as one document (a single part is used as it is). Each part is copied in as
- * soon as it and those before it are read, so a join started early goes on while later parts still print.
- */
-export async function joinParts(parts: PrintedPart[]): Promise<PDFDocument> {
-  const read = parts.map((part) => (part instanceof Uint8Array ? readPart(part) : Promise.resolve(part)));
-  // Awaited in order below; a part that fails meanwhile must not count as an unhandled rejection.
-  for (const part of read) part.catch(() => undefined);
-  const [first, ...rest] = read;
-  if (!first) throw new Error('no printed pages to join');
-  const doc = await first;
-  for (const next of rest) {
-    const part = await next;
-    for (const page of await doc.copyPages(part, part.getPageIndices())) doc.addPage(page);
-  }
-  return doc;
+/** The number of pages of a PDF in any form pdf-lib reads. */
+export async function pageCountWithPdfLib(bytes: Uint8Array): Promise<number> {
+  return (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
 }
 
 /** Builds /Outlines by hand (pdf-lib has no outline API): a flat list, each entry opening its page whole. */

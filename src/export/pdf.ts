@@ -9,8 +9,7 @@ import type { Browser } from '../browser/cdp/browser.js';
 import type { Page } from '../browser/cdp/page.js';
 import { openDeck } from '../browser/deck-page.js';
 import { glyphWarnings } from '../browser/fonts.js';
-import type { PDFDocument } from 'pdf-lib';
-import type { Bookmark, PrintedPart } from './pdf-metadata.js';
+import { PrintedParts, type Bookmark } from './pdf-finish.js';
 import { composePrintPages, printPagesCss, showPrintPages, type PageEntry, type PrintMode } from './print-pages.js';
 import { PAPER_SIZES, paperFor, type PaperName } from './paper.js';
 import type { Progress } from '../cli/progress.js';
@@ -71,8 +70,7 @@ export async function exportPdf(prepared: PreparedDeck, out: string, options: Pd
     const site = await staging;
     progress?.update(`printed ${printed.pages.length} pages`);
     const bookmarks = sectionBookmarks(prepared, printed.pages);
-    const { finishPdf } = await pdfMetadata();
-    const { bytes, pageCount } = await finishPdf(printed.parts, deck, bookmarks, options.producer ?? 'Lectern');
+    const { bytes, pageCount } = await printed.parts.finish(deck, bookmarks, options.producer ?? 'Lectern');
     if (pageCount !== printed.pages.length) {
       throw new LecternError(`the browser printed ${pageCount} pages where ${printed.pages.length} were laid out`, {
         exitCode: ExitCode.browser,
@@ -94,7 +92,7 @@ async function printDeck(
   staging: Promise<StagedSite>,
   prepared: PreparedDeck,
   options: PdfOptions,
-): Promise<{ parts: PrintedPart[]; pages: PageEntry[]; warnings: Warning[] }> {
+): Promise<{ parts: PrintedParts; pages: PageEntry[]; warnings: Warning[] }> {
   const { deck } = prepared;
   const { size } = deck.meta;
   const paper = options.mode === 'handout' ? PAPER_SIZES[options.paper ?? paperFor(deck.meta.lang)] : undefined;
@@ -183,9 +181,9 @@ export function printPlan(total: number, pagesPerPrint = PAGES_PER_PRINT): Array
 }
 
 /**
- * Prints the plan's parts, each tab taking the next part when it is free. The parts are read (and joined, in page
- * order) as they come, while the browser prints the next ones: Node has nothing else to do meanwhile. `whenDone` is
- * called with each tab as soon as it has nothing left to print.
+ * Prints the plan's parts, each tab taking the next part when it is free. The parts are joined in page order as they
+ * come, while the browser prints the next ones: Node has nothing else to do meanwhile. `whenDone` is called with each
+ * tab as soon as it has nothing left to print.
  */
 async function printParts(
   pages: Page[],
@@ -193,40 +191,39 @@ async function printParts(
   size: { width: number; height: number },
   options: PdfOptions,
   whenDone: (page: Page) => void,
-): Promise<PrintedPart[]> {
+): Promise<PrintedParts> {
   const { progress } = options;
   const [first] = pages;
   if (!first) throw new Error('no tab to print in');
+  const joined = new PrintedParts();
   const totals = await Promise.all(pages.map((page) => page.evaluate(showPrintPages, null)));
   const total = totals[0] ?? 0;
   const plan = printPlan(total, options.pagesPerPrint);
   if (total !== expected || totals.some((count) => count !== total) || plan.length === 1) {
     progress?.update(`printing ${expected} pages`);
-    const printing = first.printToPDF(size);
-    const metadata = pdfMetadata();
-    const pdf = await printing;
+    const pdf = await first.printToPDF(size);
     whenDone(first);
-    return [metadata.then(({ readPart }) => readPart(pdf))];
+    joined.add(pdf);
+    return joined;
   }
   const parts = plan.map(() => deferred<Uint8Array>());
-  let joined: Promise<PDFDocument> | undefined;
-  const startJoining = (): Promise<PDFDocument> =>
-    (joined ??= pdfMetadata().then(({ joinParts, readPart }) => joinParts(parts.map((part) => part.promise.then(readPart)))));
+  // Joined in page order, each part as soon as it and those before it are printed.
+  const joining = (async () => {
+    for (const part of parts) joined.add(await part.promise);
+  })();
+  // Awaited once every part is printed, unless printing fails first.
+  joining.catch(() => undefined);
   let next = 0;
-  let sent = 0;
   let printed = 0;
   await Promise.all(
     pages.map(async (page) => {
-      // A part is handed over to be read only once the tab's next print is asked for, so reading it never holds
+      // A part is handed over to be joined only once the tab's next print is asked for, so joining it never holds
       // that request back.
       let handOver = (): void => undefined;
       for (let index = next++; index < plan.length; index = next++) {
         const range = plan[index]!;
         await page.evaluate(showPrintPages, range);
         const printing = page.printToPDF(size);
-        // pdf-lib loads once every tab is printing (awaited by whoever finishes the PDF; if printing fails first,
-        // nobody will).
-        if (++sent === Math.min(pages.length, plan.length)) startJoining().catch(() => undefined);
         handOver();
         const pdf = await printing;
         handOver = () => parts[index]!.resolve(pdf);
@@ -237,26 +234,15 @@ async function printParts(
       handOver();
     }),
   );
-  return [startJoining()];
+  await joining;
+  return joined;
 }
 
-/** A promise with its resolve function, for a part that is still printing. */
+/** A promise with its resolve function. */
 function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
   let resolve!: (value: T) => void;
   const promise = new Promise<T>((settle) => (resolve = settle));
   return { promise, resolve };
-}
-
-let metadataModule: Promise<typeof import('./pdf-metadata.js')> | undefined;
-
-/**
- * The pdf-lib side, loaded once and only when a PDF is made, and asked for only once the first print was sent: loading
- * it compiles a megabyte of JavaScript that no code cache covers (about 130 ms), with the main thread doing nothing
- * else. Started before the tabs were opened, it held back the commands that open them and the answers to the deck's
- * intercepted requests; while the browser prints, nothing waits on Node.
- */
-function pdfMetadata(): Promise<typeof import('./pdf-metadata.js')> {
-  return (metadataModule ??= import('./pdf-metadata.js'));
 }
 
 /** One bookmark per deck section, at the first page of the section's first slide (a handout page shows several). */
