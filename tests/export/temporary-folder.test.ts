@@ -3,7 +3,7 @@
  * temporary folder. One that is missing or is not a folder is the machine's setting: the real CLI names it, with the
  * variable that chooses it, exits with the output code and writes nothing.
  */
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ExitCode } from '../../src/errors.js';
@@ -59,6 +59,21 @@ describe('a temporary folder that cannot hold working files', () => {
         expect(result.stderr).toContain('set TMPDIR');
         expect(result.stderr).not.toMatch(/internal error|please report|\n\s+at /);
         expect(readdirSync(out)).toEqual([]);
+      },
+      60_000,
+    );
+
+    it.each(cases)(
+      '%s: every working folder, the browser’s own temporary files included, is gone afterwards',
+      async (_name, flags, target) => {
+        const out = tempDir();
+        const temporary = join(out, 'tmp');
+        mkdirSync(temporary);
+        const result = await runCli(['export', DECK, ...flags, '--out', join(out, target), '--quiet'], { env: { TMPDIR: temporary } });
+        expect(result.code, result.stderr).toBe(0);
+        // The browser is ended by killing its process group, so it never removes its own temporary folder
+        // (org.chromium.Chromium.*): that folder is kept inside its profile, which Lectern removes.
+        expect(readdirSync(temporary)).toEqual([]);
       },
       60_000,
     );

@@ -4,8 +4,9 @@
  * removed) if Lectern is interrupted or exits while it runs.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readdirSync, readlinkSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
+import { dirname, isAbsolute, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { scratchFolder } from '../../files/scratch.js';
 import { onInterrupt } from '../on-interrupt.js';
@@ -89,6 +90,11 @@ export class BrowserProcess {
     return last ? `${how}: ${last}` : how;
   }
 
+  /** True where `kill` ends the helper processes too (they share the browser's process group). */
+  get killsHelpers(): boolean {
+    return GROUPS;
+  }
+
   /** Kills the browser and every helper process it started, at once (synchronous, so it works on the way out). */
   kill(): void {
     const pid = this.child.pid;
@@ -105,6 +111,7 @@ export class BrowserProcess {
   async removeProfile(): Promise<void> {
     if (this.profileRemoved) return;
     this.profileRemoved = true;
+    removeSingletonFolder(this.profile);
     await rm(this.profile, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
     this.forgetInterrupt();
   }
@@ -114,9 +121,29 @@ export class BrowserProcess {
     this.kill();
     this.profileRemoved = true;
     try {
+      removeSingletonFolder(this.profile);
       rmSync(this.profile, { recursive: true, force: true, maxRetries: 3 });
     } catch {
       // Best effort on the way out.
     }
+  }
+}
+
+/** What Chromium keeps in its single-instance folder. */
+const SINGLETON_FILES = new Set(['SingletonSocket', 'SingletonCookie']);
+
+/**
+ * Chromium keeps its single-instance socket in a folder of its own in the temporary folder (`org.chromium.Chromium.*`),
+ * linked from the profile, and removes it only when it quits in order: a browser that was killed leaves it behind.
+ * Found through the profile's link, it is removed when it holds nothing but that socket and its cookie.
+ */
+function removeSingletonFolder(profile: string): void {
+  try {
+    const target = readlinkSync(join(profile, 'SingletonSocket'));
+    if (!isAbsolute(target)) return;
+    const folder = dirname(target);
+    if (readdirSync(folder).every((name) => SINGLETON_FILES.has(name))) rmSync(folder, { recursive: true, force: true });
+  } catch {
+    // No link (the browser never got that far), or the folder is gone already.
   }
 }
