@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readlinkSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { dirname, isAbsolute, join } from 'node:path';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { scratchFolder } from '../../files/scratch.js';
 import { onInterrupt } from '../on-interrupt.js';
@@ -131,17 +131,21 @@ export class BrowserProcess {
 
 /** What Chromium keeps in its single-instance folder. */
 const SINGLETON_FILES = new Set(['SingletonSocket', 'SingletonCookie']);
+/** The folder's name: the browser's bundle id and six random characters (`org.chromium.Chromium.2zPz3d`). */
+const SINGLETON_FOLDER = /^[\w-]+(?:\.[\w-]+)+\.[A-Za-z0-9]{6}$/;
 
 /**
  * Chromium keeps its single-instance socket in a folder of its own in the temporary folder (`org.chromium.Chromium.*`),
  * linked from the profile, and removes it only when it quits in order: a browser that was killed leaves it behind.
- * Found through the profile's link, it is removed when it holds nothing but that socket and its cookie.
+ * Found through the profile's link, it is removed when it is named as Chromium names it and holds nothing but that
+ * socket and its cookie.
  */
-function removeSingletonFolder(profile: string): void {
+export function removeSingletonFolder(profile: string): void {
   try {
     const target = readlinkSync(join(profile, 'SingletonSocket'));
-    if (!isAbsolute(target)) return;
+    if (!isAbsolute(target) || basename(target) !== 'SingletonSocket') return;
     const folder = dirname(target);
+    if (!SINGLETON_FOLDER.test(basename(folder))) return;
     if (readdirSync(folder).every((name) => SINGLETON_FILES.has(name))) rmSync(folder, { recursive: true, force: true });
   } catch {
     // No link (the browser never got that far), or the folder is gone already.
