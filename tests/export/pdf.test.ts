@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -372,6 +372,33 @@ describe.skipIf(SKIP_BROWSER_TESTS)('lectern export --format pdf of a long deck,
     expect(await outline(parts)).toEqual(await outline(whole));
     // No part ends in a blank page: every page has something on it.
     pageDeviations(parts).forEach((deviation, index) => expect(deviation, `page ${index + 1}`).toBeGreaterThan(1));
+  }, 90_000);
+
+  it('joins parts that hold pictures: every picture is on its page, as in one print', async () => {
+    const dir = tempDir();
+    copyFileSync(new URL('./fixtures/diagram.png', import.meta.url).pathname, join(dir, 'diagram.png'));
+    const source = join(dir, 'workshop.md');
+    const slides = Array.from(
+      { length: 9 },
+      (_, n) => `### Table ${n + 1}\n\n![Repair table ${n + 1} seen from above](diagram.png)\n\nNote: Table ${n + 1} takes radios.\n`,
+    );
+    writeFileSync(source, `---\ntitle: Repair Café\n---\n\n## Tables\n\n${slides.join('\n')}`);
+    const prepared = await prepareDeck(source);
+    const whole = join(dir, 'whole.pdf');
+    const parts = join(dir, 'parts.pdf');
+    await exportPdf(prepared, whole, { mode: 'slides', fragments: false });
+    await exportPdf(prepared, parts, { mode: 'slides', fragments: false, pagesPerPrint: 3 });
+    /** The page of each picture, from pdfimages' list (page, number, type, width, height, …). */
+    const pictures = (file: string): string[] =>
+      execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' })
+        .split('\n')
+        .slice(2)
+        .filter((line) => line.trim() !== '')
+        .map((line) => line.trim().split(/\s+/))
+        .map(([page, , type, width, height]) => `${page} ${type} ${width}x${height}`);
+    expect(pictures(parts)).toEqual(pictures(whole));
+    expect(new Set(pictures(parts).map((line) => line.split(' ')[0])).size).toBe(9);
+    expect(pdfPages(parts)).toEqual(pdfPages(whole));
   }, 90_000);
 
   it.each(['slides', 'notes'] as const)(
