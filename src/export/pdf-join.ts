@@ -121,8 +121,8 @@ class PdfWriter {
     let table = `xref\n0 ${count + 1}\n0000000000 65535 f \n`;
     for (let num = 1; num <= count; num++) table += `${String(this.offsets[num]).padStart(10, '0')} 00000 n \n`;
     this.text(`${table}trailer\n${trailer}\nstartxref\n${start}\n%%EOF\n`);
+    // A version is read as one digit, a dot and one digit (readClassicPdf), so the header keeps its length.
     const header = Buffer.from(`%PDF-${version}\n%\xd3\xeb\xe9\xe1\n`, 'latin1');
-    if (header.length !== PdfWriter.HEADER_LENGTH) throw new UnsupportedPdf(`a PDF version of unusual form: ${version}`);
     return Buffer.concat([header, ...this.chunks], this.length);
   }
 }
