@@ -95,7 +95,7 @@ class PdfWriter {
   private static readonly HEADER_LENGTH = '%PDF-1.4\n%\xd3\xeb\xe9\xe1\n'.length;
   private readonly chunks: Uint8Array[] = [];
   private length = PdfWriter.HEADER_LENGTH;
-  readonly offsets: number[] = [];
+  private readonly offsets: number[] = [];
 
   text(text: string): void {
     this.bytes(Buffer.from(text, 'latin1'));

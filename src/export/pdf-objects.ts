@@ -193,7 +193,7 @@ class Reader {
   }
 }
 
-/** The value of `key` in a dictionary, following a reference to another object once. */
+/** A value as it is, or, for a reference, the value of the object it names (one step, not a chain). */
 export function lookup(pdf: ClassicPdf, value: PdfValue | undefined): PdfValue | undefined {
   return value?.kind === 'ref' ? pdf.byNumber.get(value.num)?.value : value;
 }
