@@ -165,13 +165,18 @@ describe('Lectern’s own joiner', () => {
     const doc = await PDFDocument.create();
     const page = doc.addPage([100, 100]);
     page.drawText('Tide table', { x: 10, y: 10, size: 12 });
-    const link = doc.context.obj({ Type: 'Annot', Subtype: 'Link', Rect: [0, 0, 10, 10], A: { S: 'URI', URI: PDFString.of('https://example.org/4 0 R?(a)') } });
+    const link = doc.context.obj({
+      Type: 'Annot',
+      Subtype: 'Link',
+      Rect: [0, 0, 10, 10],
+      A: { S: 'URI', URI: PDFString.of('https://example.org/4 0 R?(a)\\)b') },
+    });
     page.node.set(PDFName.of('Annots'), doc.context.obj([doc.context.register(link)]));
     const part = await doc.save({ useObjectStreams: false });
     const joined = joinPrintedParts([await printed(3), part], deck(), [], 'L');
     const result = await PDFDocument.load(joined.bytes, { throwOnInvalidObject: true });
     const annotation = result.getPage(3).node.lookup(PDFName.of('Annots'), PDFArray).lookup(0, PDFDict);
-    expect(annotation.lookup(PDFName.of('A'), PDFDict).lookup(PDFName.of('URI'), PDFString).decodeText()).toBe('https://example.org/4 0 R?(a)');
+    expect(annotation.lookup(PDFName.of('A'), PDFDict).lookup(PDFName.of('URI'), PDFString).decodeText()).toBe('https://example.org/4 0 R?(a))b');
     const contents = (bytes: Uint8Array): Uint8Array[] =>
       readClassicPdf(bytes)
         .objects.filter((object) => object.stream)
