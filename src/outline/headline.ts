@@ -1,5 +1,5 @@
 import { isSpaceless, scriptLanguage } from './language.js';
-import { countWords, wordsOf } from './sentences.js';
+import { countWords, segmenterFor, wordsOf } from './sentences.js';
 import { stopWordsFor } from './stopwords.js';
 import { shortenSentence } from './condense.js';
 import { statesView } from './views.js';
@@ -482,7 +482,7 @@ export function cutAtWord(text: string, count: number, lang: string): string {
     while (words.length > 2 && endsOnStop(words, stop)) words.pop();
     return words.join(' ');
   }
-  const segmenter = new Intl.Segmenter(lang, { granularity: 'word' });
+  const segmenter = segmenterFor(lang, 'word');
   let seen = 0;
   let end = 0;
   for (const segment of segmenter.segment(text)) {

@@ -5,7 +5,8 @@ import { remembered } from './text-memo.js';
 const segmenters = new Map<string, Intl.Segmenter>();
 const wordSegmenters = new Map<string, Intl.Segmenter>();
 
-function segmenterFor(lang: string, granularity: 'sentence' | 'word'): Intl.Segmenter {
+/** A segmenter for `lang`, made once; a tag ICU does not take (`zh - Tide.`, from hand-written front matter) gets English's. */
+export function segmenterFor(lang: string, granularity: 'sentence' | 'word'): Intl.Segmenter {
   const cache = granularity === 'sentence' ? segmenters : wordSegmenters;
   let segmenter = cache.get(lang);
   if (!segmenter) {

@@ -138,3 +138,16 @@ describe('a title from a view the author reports', () => {
     expect(candidates.length).toBeGreaterThan(0);
   });
 });
+
+describe('a language tag ICU does not take', () => {
+  it('titles a spaceless-language deck all the same (front matter whose `lang` ran into the next line)', () => {
+    // Found by tests/fuzz/markdown.test.ts: `lang: zh` followed by an indented list item reads as "zh - Tide.",
+    // which Intl.Segmenter refuses with a RangeError; titling cut candidates at words with a segmenter of its own.
+    const { article } = parseMarkdown(
+      '---\ntitle: 潮汐\nlang: zh\n  - Tide.\n\n---\n\nTide tide tide tide.\nNote: (see below) tide tide tide tide.\n\n',
+      'tides.md',
+    );
+    expect(() => outlineArticle(article)).not.toThrow();
+    expect(outlineArticle(article).slides.length).toBeGreaterThan(0);
+  });
+});
