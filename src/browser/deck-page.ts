@@ -13,7 +13,8 @@ const LISTEN_FOR_PDF_READY = `window.__lecternPdfReady = new Promise((resolve) =
 /** Loads `url` and resolves once the deck is fitted and, with `print`, Reveal's print layout is done (and fitted in it). */
 export async function openDeck(page: Page, url: string, print: boolean): Promise<void> {
   const errors: string[] = [];
-  page.onPageError((error) => errors.push(error.message));
+  // Only while the deck opens: the same tab may open another page after.
+  const stopListening = page.onPageError((error) => errors.push(error.message));
   if (print) await page.addInitScript(LISTEN_FOR_PDF_READY);
   await page.goto(url, READY_TIMEOUT_MS);
   const waitFor = print
@@ -30,6 +31,7 @@ export async function openDeck(page: Page, url: string, print: boolean): Promise
     throw new LecternError(`the deck failed to load in the browser: ${reason}`, { exitCode: ExitCode.browser, cause: error });
   } finally {
     clearTimeout(timer);
+    stopListening();
   }
   if (errors.length > 0) throw new LecternError(`the deck raised an error in the browser: ${errors[0]}`, { exitCode: ExitCode.browser });
 }

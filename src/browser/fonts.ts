@@ -59,8 +59,17 @@ export interface MissingGlyphs {
   count: number;
 }
 
-/** Browser side: characters in the deck's slides and notes that render as the missing-glyph box. */
-export function findMissingGlyphs(input: { scripts: string[]; limit: number }): MissingGlyphs[] {
+/** A character with no font, and its script (or its code point, in none of `SCRIPT_NAMES`). */
+export interface MissingCharacter {
+  char: string;
+  script: string;
+}
+
+/**
+ * Browser side: the characters in the page's slides and notes that render as the missing-glyph box, each once, in
+ * the order they first appear; `limit` different characters are looked at at most.
+ */
+export function findMissingGlyphs(input: { scripts: string[]; limit: number }): MissingCharacter[] {
   const root = document.querySelector('.reveal');
   const slides = document.querySelector('.reveal .slides');
   const canvas = document.createElement('canvas');
@@ -83,7 +92,7 @@ export function findMissingGlyphs(input: { scripts: string[]; limit: number }): 
   const patterns = input.scripts.map((name) => ({ name, pattern: new RegExp(`\\p{Script=${name}}`, 'u') }));
   const skip = /[\p{White_Space}\p{C}\p{M}\u0000-\u007f]/u;
   const seen = new Set<string>();
-  const missing = new Map<string, MissingGlyphs>();
+  const missing: MissingCharacter[] = [];
   for (const char of slides.textContent ?? '') {
     if (seen.has(char) || skip.test(char)) continue;
     seen.add(char);
@@ -91,6 +100,21 @@ export function findMissingGlyphs(input: { scripts: string[]; limit: number }): 
     if (!looksLikeBox(draw(char))) continue;
     const code = char.codePointAt(0) ?? 0;
     const script = patterns.find(({ pattern }) => pattern.test(char))?.name ?? `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+    missing.push({ char, script });
+  }
+  return missing;
+}
+
+/**
+ * Characters found missing in pages that each hold part of the deck, taken in deck order, grouped by script: each
+ * character counted once, the first five of a script kept as its sample.
+ */
+export function groupMissingGlyphs(found: MissingCharacter[][]): MissingGlyphs[] {
+  const seen = new Set<string>();
+  const missing = new Map<string, MissingGlyphs>();
+  for (const { char, script } of found.flat()) {
+    if (seen.has(char)) continue;
+    seen.add(char);
     const entry = missing.get(script) ?? { script, sample: '', count: 0 };
     entry.count += 1;
     if (entry.count <= 5) entry.sample += char;
@@ -108,8 +132,20 @@ export function missingGlyphWarnings(missing: MissingGlyphs[]): string[] {
   );
 }
 
+/** The characters of the open page that no installed font covers (see `findMissingGlyphs`). */
+export function missingGlyphs(page: Page): Promise<MissingCharacter[]> {
+  return page.evaluate(findMissingGlyphs, { scripts: SCRIPT_NAMES, limit: GLYPH_LIMIT });
+}
+
+/** Different characters looked at in one page: drawing each costs the browser a little. */
+const GLYPH_LIMIT = 4000;
+
 /** Warnings for scripts in the open deck that no installed font covers. */
 export async function glyphWarnings(page: Page, file: string): Promise<Warning[]> {
-  const missing = await page.evaluate(findMissingGlyphs, { scripts: SCRIPT_NAMES, limit: 4000 });
-  return missingGlyphWarnings(missing).map((message) => ({ message, location: { file } }));
+  return glyphWarningsFrom([await missingGlyphs(page)], file);
+}
+
+/** Warnings for the characters found missing in pages that each hold part of the deck, in deck order. */
+export function glyphWarningsFrom(found: MissingCharacter[][], file: string): Warning[] {
+  return missingGlyphWarnings(groupMissingGlyphs(found)).map((message) => ({ message, location: { file } }));
 }

@@ -19,6 +19,8 @@ export interface StagedSite {
   dir: string;
   /** file:// URL of the page, with `query` appended. */
   url(query?: string): string;
+  /** file:// URL of the page holding only the `slices[index]` slides given to `stageSite`, with `query` appended. */
+  sliceUrl(index: number, query?: string): string;
   /** References the stylesheets may not carry (outside the article's roots), left out. */
   warnings: Warning[];
   dispose(): Promise<void>;
@@ -39,18 +41,26 @@ export function withStyle(html: string, css: string): string {
   return html.includes('</head>') ? html.replace('</head>', `${style}</head>`) : style + html;
 }
 
-/** Stages the deck's site with the given Reveal options and extra CSS; call `dispose` in a finally. */
-export async function stageSite(prepared: PreparedDeck, options: Record<string, unknown>, css = ''): Promise<StagedSite> {
-  const site = await planSite(prepared, { csp: true });
+/**
+ * Stages the deck's site with the given Reveal options and extra CSS; call `dispose` in a finally. Each of `slices`
+ * also gets a page of its own holding only those slides (`sliceUrl`).
+ */
+export async function stageSite(
+  prepared: PreparedDeck,
+  options: Record<string, unknown>,
+  css = '',
+  slices: Array<{ from: number; to: number }> = [],
+): Promise<StagedSite> {
+  const site = await planSite(prepared, { csp: true, slices });
   const warnings: Warning[] = [...site.warnings];
   const dir = await scratchFolder('lectern-export-');
   // Interrupted mid-export, no `finally` runs: the folder goes with the process.
   const forget = onInterrupt(() => rmSync(dir, { recursive: true, force: true }));
   try {
     await mkdir(join(dir, 'assets'), { recursive: true });
-    let html = withRevealOptions(site.html, options);
-    if (css) html = withStyle(html, css);
-    await writeFile(join(dir, 'index.html'), html);
+    const page = (html: string): string => (css ? withStyle(withRevealOptions(html, options), css) : withRevealOptions(html, options));
+    await writeFile(join(dir, 'index.html'), page(site.html));
+    for (const [index, html] of site.slicePages.entries()) await writeFile(join(dir, sliceFile(index)), page(html));
     for (const copy of site.copies) {
       await mkdir(join(dir, copy.to, '..'), { recursive: true });
       // The browser opens the stage over file://, where a stylesheet's `../` or absolute url() would reach any file
@@ -69,12 +79,18 @@ export async function stageSite(prepared: PreparedDeck, options: Record<string, 
   return {
     dir,
     url: (query = '') => base + query,
+    sliceUrl: (index, query = '') => pathToFileURL(join(dir, sliceFile(index))).href + query,
     warnings,
     dispose: async () => {
       await rm(dir, { recursive: true, force: true });
       forget();
     },
   };
+}
+
+/** The staged page of the slice at `index`. */
+function sliceFile(index: number): string {
+  return `slice-${index + 1}.html`;
 }
 
 /** One warning per request the exported page made and was refused (`isolatedPage`'s `blocked`). */

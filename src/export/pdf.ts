@@ -8,7 +8,7 @@ import { isolatedPage, withBrowser, type BrowserLaunch } from '../browser/launch
 import type { Browser } from '../browser/cdp/browser.js';
 import type { Page } from '../browser/cdp/page.js';
 import { openDeck } from '../browser/deck-page.js';
-import { glyphWarnings } from '../browser/fonts.js';
+import { glyphWarningsFrom, missingGlyphs, type MissingCharacter } from '../browser/fonts.js';
 import { PrintedParts, type Bookmark } from './pdf-finish.js';
 import { composePrintPages, printPagesCss, showPrintPages, type PageEntry, type PrintMode } from './print-pages.js';
 import { PAPER_SIZES, paperFor, type PaperName } from './paper.js';
@@ -43,23 +43,27 @@ export interface PdfResult {
   pages: PageEntry[];
   bookmarks: Bookmark[];
   warnings: Warning[];
+  /** Tabs that each laid out only the slides they printed; 0 when every tab laid out the whole deck. */
+  slicedTabs: number;
 }
 
 /** Exports the deck to `out` as PDF, written atomically. */
 export async function exportPdf(prepared: PreparedDeck, out: string, options: PdfOptions): Promise<PdfResult> {
   const { deck } = prepared;
   const progress = options.progress;
+  const slices = sliceSlides(deck.slides.length, options);
   // Staged while the browser opens the tabs that will print it.
   const staging = stageSite(
     prepared,
     { ...EXPORT_OPTIONS, pdfSeparateFragments: options.fragments, pdfMaxPagesPerSlide: 1, showSlideNumber: 'all' },
     printPagesCss(deck.meta.size),
+    slices.map((slice) => slice.slides),
   );
   staging.catch(() => undefined);
   try {
     const printed = await withBrowser(options.browser, async (browser) => {
       progress?.update(`laying out ${deck.slides.length} slides`);
-      return printDeck(browser, staging, prepared, options);
+      return printDeck(browser, staging, slices, prepared, options);
     }).catch(async (error: unknown) => {
       // A deck that could not be staged is reported as that, not as the browser's failure.
       throw await staging.then(
@@ -78,7 +82,7 @@ export async function exportPdf(prepared: PreparedDeck, out: string, options: Pd
       });
     }
     await writeFileAtomically(out, (temporary) => writeFile(temporary, bytes), { kind: 'pdf', force: options.force, protect: sourceFiles(deck.file) });
-    return { pages: printed.pages, bookmarks, warnings: [...site.warnings, ...printed.warnings] };
+    return { pages: printed.pages, bookmarks, warnings: [...site.warnings, ...printed.warnings], slicedTabs: printed.slicedTabs };
   } finally {
     await staging.then(
       (site) => site.dispose(),
@@ -87,12 +91,55 @@ export async function exportPdf(prepared: PreparedDeck, out: string, options: Pd
   }
 }
 
-async function printDeck(
-  browser: Browser,
-  staging: Promise<StagedSite>,
-  prepared: PreparedDeck,
-  options: PdfOptions,
-): Promise<{ parts: PrintedParts; pages: PageEntry[]; warnings: Warning[] }> {
+/** What the tabs printed: the parts to join, every page in order, and what they warn of. */
+interface PrintedDeck {
+  parts: PrintedParts;
+  pages: PageEntry[];
+  warnings: Warning[];
+  /** Tabs that laid out only their own slides; 0 when each laid out the whole deck. */
+  slicedTabs: number;
+}
+
+/** A page range printed at once, and its place in the print plan. */
+interface PrintJob {
+  part: number;
+  /** Pages [from, to) of the tab's own page. */
+  range: { from: number; to: number };
+}
+
+/** An export tab: its page, the requests it refused, and the print pages laid out in it. */
+interface PrintTab {
+  page: Page;
+  blocked: string[];
+  pages: PageEntry[];
+}
+
+/**
+ * A run of slides one tab prints from a page holding only them, and the parts of the print plan it prints. Only when
+ * each slide is one printed page (slides mode, no fragment pages) are the parts known before the deck is laid out.
+ */
+interface Slice {
+  slides: { from: number; to: number };
+  parts: Array<{ from: number; to: number }>;
+}
+
+/**
+ * How a long deck is shared between tabs that each lay out only their own slides: a run of whole parts of the print
+ * plan each (the plan, and so the PDF's bytes, never depends on the tabs). None for one tab, one part, or pages that
+ * cannot be counted before the layout.
+ */
+export function sliceSlides(slides: number, options: Pick<PdfOptions, 'mode' | 'fragments' | 'printTabs' | 'pagesPerPrint'>): Slice[] {
+  if (options.mode !== 'slides' || options.fragments) return [];
+  const plan = printPlan(slides, options.pagesPerPrint);
+  const tabs = Math.min(plan.length, tabsFor(slides, options));
+  if (tabs < 2) return [];
+  return Array.from({ length: tabs }, (_tab, index) => {
+    const parts = plan.slice(Math.floor((index * plan.length) / tabs), Math.floor(((index + 1) * plan.length) / tabs));
+    return { slides: { from: parts[0]!.from, to: parts.at(-1)!.to }, parts };
+  });
+}
+
+async function printDeck(browser: Browser, staging: Promise<StagedSite>, slices: Slice[], prepared: PreparedDeck, options: PdfOptions): Promise<PrintedDeck> {
   const { deck } = prepared;
   const { size } = deck.meta;
   const paper = options.mode === 'handout' ? PAPER_SIZES[options.paper ?? paperFor(deck.meta.lang)] : undefined;
@@ -106,19 +153,37 @@ async function printDeck(
     title: deck.meta.title,
     ...(paper ? { paper } : {}),
   };
-  // Every tab lays out the whole deck (each in its own renderer process, so on its own core), then prints its parts.
-  // The tabs are asked for before the deck is staged: making one takes the browser about 100 ms.
-  const opening = Array.from({ length: printTabs(deck.slides.length, options, browser.processInfo.pid) }, () => browser.newPage());
+  // The tabs are asked for before the deck is staged: making one takes the browser about 100 ms. Each is its own
+  // renderer process, so on its own core.
+  const tabCount = printTabs(deck.slides.length, options, browser.processInfo.pid);
+  const opening = Array.from({ length: tabCount }, () => browser.newPage());
   for (const page of opening) page.catch(() => undefined);
   const site = await staging;
-  const tabs = await Promise.all(
-    opening.map(async (opened) => {
-      const { page, blocked } = await isolatedPage(browser, { ...size, root: site.dir, page: opened });
-      await openDeck(page, site.url('?print-pdf'), true);
-      const pages = await page.evaluate(composePrintPages, compose);
-      return { page, blocked, pages };
-    }),
-  );
+  const isolated = opening.map((page) => isolatedPage(browser, { ...size, root: site.dir, page }));
+  const load = (url: (index: number) => string): Promise<PrintTab[]> =>
+    Promise.all(
+      isolated.map(async (tab, index) => {
+        const { page, blocked } = await tab;
+        await openDeck(page, url(index), true);
+        return { page, blocked, pages: await page.evaluate(composePrintPages, compose) };
+      }),
+    );
+  const whole = async (): Promise<PrintedDeck> => printWholeDeck(await load(() => site.url('?print-pdf')), paper ?? size, deck.file, options);
+  if (slices.length < 2 || slices.length !== tabCount) return whole();
+  // Each tab lays out only its own slides.
+  const tabs = await load((index) => site.sliceUrl(index, `?print-pdf&slide-numbers-from=${slices[index]!.slides.from + 1}`));
+  if (tabs.every((tab, index) => laidOutAsSliced(tab.pages, slices[index]!))) return printSlices(tabs, slices, size, deck.file, options);
+  // A template that makes more than one page of a slide: every tab lays out the whole deck after all.
+  return whole();
+}
+
+/** Whether a tab's pages are its slice's slides, one page each, in order. */
+function laidOutAsSliced(pages: PageEntry[], slice: Slice): boolean {
+  return pages.length === slice.slides.to - slice.slides.from && pages.every((entry, index) => entry.slide === slice.slides.from + index);
+}
+
+/** Every tab lays out the whole deck, then prints the next part of the plan whenever it is free. */
+async function printWholeDeck(tabs: PrintTab[], size: { width: number; height: number }, file: string, options: PdfOptions): Promise<PrintedDeck> {
   const [first, ...others] = tabs;
   if (!first) throw new Error('no tab to print in');
   if (others.some((tab) => tab.pages.length !== first.pages.length)) {
@@ -127,22 +192,76 @@ async function printDeck(
       hint: 'run again with --debug, and please report it with the article',
     });
   }
+  const expected = first.pages.length;
+  const totals = await Promise.all(tabs.map((tab) => tab.page.evaluate(showPrintPages, null)));
+  const total = totals[0] ?? 0;
+  const plan = printPlan(total, options.pagesPerPrint);
+  if (total !== expected || totals.some((count) => count !== total) || plan.length === 1) {
+    options.progress?.update(`printing ${expected} pages`);
+    const joined = new PrintedParts();
+    joined.add(await first.page.printToPDF(size));
+    const warnings = glyphWarningsFrom([await missingGlyphs(first.page)], file);
+    return { parts: joined, pages: first.pages, warnings: [...warnings, ...refused(tabs, file)], slicedTabs: 0 };
+  }
   // Looked for in the first tab that has printed its parts: while another tab still prints, or Node reads the last
   // part (only the text counts, not which pages show). After printing, it took 70-140 ms of a 278-slide export.
-  const firstDone = deferred<Page>();
-  const glyphs = firstDone.promise.then((page) => glyphWarnings(page, deck.file));
-  // Awaited below, unless printing fails first.
-  glyphs.catch(() => undefined);
+  let glyphs: Promise<MissingCharacter[]> | undefined;
+  const lookForGlyphs = (page: Page): Promise<MissingCharacter[]> => {
+    const found = missingGlyphs(page);
+    // Awaited below, unless printing fails first.
+    found.catch(() => undefined);
+    return found;
+  };
+  let next = 0;
   const parts = await printParts(
-    tabs.map((tab) => tab.page),
-    first.pages.length,
-    paper ?? size,
+    tabs.map((tab) => ({
+      page: tab.page,
+      next: () => {
+        const part = next++;
+        return part < plan.length ? { part, range: plan[part]! } : undefined;
+      },
+      done: () => (glyphs ??= lookForGlyphs(tab.page)),
+    })),
+    plan,
+    size,
     options,
-    firstDone.resolve,
   );
-  const warnings = await glyphs;
-  warnings.push(...blockedWarnings([...new Set(tabs.flatMap((tab) => tab.blocked))], deck.file));
-  return { parts, pages: first.pages, warnings };
+  const warnings = glyphWarningsFrom([await glyphs!], file);
+  return { parts, pages: first.pages, warnings: [...warnings, ...refused(tabs, file)], slicedTabs: 0 };
+}
+
+/** Each tab prints the parts of its own slice; their pages, and the characters they lack a font for, follow in order. */
+async function printSlices(
+  tabs: PrintTab[],
+  slices: Slice[],
+  size: { width: number; height: number },
+  file: string,
+  options: PdfOptions,
+): Promise<PrintedDeck> {
+  const plan = slices.flatMap((slice) => slice.parts);
+  // Each tab looks in its own slides once it has printed them.
+  const glyphs = tabs.map(() => deferred<Page>());
+  const found = Promise.all(glyphs.map((done) => done.promise.then(missingGlyphs)));
+  // Awaited below, unless printing fails first.
+  found.catch(() => undefined);
+  let part = 0;
+  const parts = await printParts(
+    tabs.map((tab, index) => {
+      const slice = slices[index]!;
+      const jobs = slice.parts.map((range) => ({ part: part++, range: { from: range.from - slice.slides.from, to: range.to - slice.slides.from } }));
+      return { page: tab.page, next: () => jobs.shift(), done: () => glyphs[index]!.resolve(tab.page) };
+    }),
+    plan,
+    size,
+    options,
+  );
+  const warnings = glyphWarningsFrom(await found, file);
+  return { parts, pages: tabs.flatMap((tab) => tab.pages), warnings: [...warnings, ...refused(tabs, file)], slicedTabs: tabs.length };
+}
+
+/** One warning per request any tab refused. */
+function refused(tabs: PrintTab[], file: string): Warning[] {
+  return blockedWarnings([...new Set(tabs.flatMap((tab) => tab.blocked))], file);
 }
 
 /**
@@ -152,17 +271,23 @@ async function printDeck(
 const PAGES_PER_PRINT = 250;
 
 /**
- * From this many pages a second tab prints half of the parts. It lays the whole deck out again, in its own renderer
- * process, so it pays off only when printing is the larger part of the work and a core is idle. Measured on two idle
- * cores, once the print view laid the deck out once instead of three times: 155 slides no faster (two parts of 78),
- * 278 slides 8 % faster; on two cores shared with other work, no faster at any size (see bench/profiles.md).
+ * From this many pages a second tab prints half of the parts, in its own renderer process. It pays off only when
+ * printing is the larger part of the work and a core is idle. Measured on two idle cores, when both tabs laid the
+ * whole deck out: 155 slides no faster (two parts of 78), 278 slides 8 % faster; on two cores shared with other work,
+ * no faster at any size (see bench/profiles.md). A tab that lays out only its own slides (`sliceSlides`) gains more.
  */
 export const PARALLEL_FROM_PAGES = 250;
 
-/** How many tabs print: `printTabs` if given, else two for a long deck when a core is spare. */
-function printTabs(slides: number, options: PdfOptions, browserPid: number | undefined): number {
+/** How many tabs print a deck of `slides` when a core is spare: `printTabs` if given, else two for a long deck. */
+function tabsFor(slides: number, options: Pick<PdfOptions, 'printTabs'>): number {
   if (options.printTabs !== undefined) return Math.max(1, Math.floor(options.printTabs));
-  return slides >= PARALLEL_FROM_PAGES && hasSpareCore(browserPid) ? 2 : 1;
+  return slides >= PARALLEL_FROM_PAGES ? 2 : 1;
+}
+
+/** How many tabs print: as `tabsFor`, but one when no core is spare (unless `printTabs` says). */
+function printTabs(slides: number, options: PdfOptions, browserPid: number | undefined): number {
+  const tabs = tabsFor(slides, options);
+  return tabs > 1 && options.printTabs === undefined && !hasSpareCore(browserPid) ? 1 : tabs;
 }
 
 /**
@@ -180,32 +305,26 @@ export function printPlan(total: number, pagesPerPrint = PAGES_PER_PRINT): Array
   }));
 }
 
+/** A tab printing parts: `next` gives the part it prints next (none when it is done), `done` is called then. */
+interface PrintingTab {
+  page: Page;
+  next(): PrintJob | undefined;
+  done(): void;
+}
+
 /**
- * Prints the plan's parts, each tab taking the next part when it is free. The parts are joined in page order as they
- * come, while the browser prints the next ones: Node has nothing else to do meanwhile. `whenDone` is called with each
- * tab as soon as it has nothing left to print.
+ * Prints every part of the plan, each tab taking the parts `next` gives it. The parts are joined in page order as they
+ * come, while the browser prints the next ones: Node has nothing else to do meanwhile.
  */
 async function printParts(
-  pages: Page[],
-  expected: number,
+  tabs: PrintingTab[],
+  plan: Array<{ from: number; to: number }>,
   size: { width: number; height: number },
   options: PdfOptions,
-  whenDone: (page: Page) => void,
 ): Promise<PrintedParts> {
   const { progress } = options;
-  const [first] = pages;
-  if (!first) throw new Error('no tab to print in');
+  const total = plan.at(-1)?.to ?? 0;
   const joined = new PrintedParts();
-  const totals = await Promise.all(pages.map((page) => page.evaluate(showPrintPages, null)));
-  const total = totals[0] ?? 0;
-  const plan = printPlan(total, options.pagesPerPrint);
-  if (total !== expected || totals.some((count) => count !== total) || plan.length === 1) {
-    progress?.update(`printing ${expected} pages`);
-    const pdf = await first.printToPDF(size);
-    whenDone(first);
-    joined.add(pdf);
-    return joined;
-  }
   const parts = plan.map(() => deferred<Uint8Array>());
   // Joined in page order, each part as soon as it and those before it are printed.
   const joining = (async () => {
@@ -213,24 +332,23 @@ async function printParts(
   })();
   // Awaited once every part is printed, unless printing fails first.
   joining.catch(() => undefined);
-  let next = 0;
   let printed = 0;
   await Promise.all(
-    pages.map(async (page) => {
+    tabs.map(async (tab) => {
       // A part is handed over to be joined only once the tab's next print is asked for, so joining it never holds
       // that request back.
       let handOver = (): void => undefined;
-      for (let index = next++; index < plan.length; index = next++) {
-        const range = plan[index]!;
-        await page.evaluate(showPrintPages, range);
-        const printing = page.printToPDF(size);
+      for (let job = tab.next(); job; job = tab.next()) {
+        const { part, range } = job;
+        await tab.page.evaluate(showPrintPages, range);
+        const printing = tab.page.printToPDF(size);
         handOver();
         const pdf = await printing;
-        handOver = () => parts[index]!.resolve(pdf);
+        handOver = () => parts[part]!.resolve(pdf);
         printed += range.to - range.from;
         progress?.update(`printed ${printed} of ${total} pages`);
       }
-      whenDone(page);
+      tab.done();
       handOver();
     }),
   );

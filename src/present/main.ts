@@ -38,6 +38,9 @@ const config = withViewerPreferences(readPageConfig(document));
 // announces it once, bubbling to the document.
 const printView = /print-pdf/i.test(window.location.search);
 const printLaidOut = new Promise<void>((resolve) => document.addEventListener('pdf-ready', () => resolve(), { once: true }));
+// A PDF export may print a long deck from pages that each hold a run of its slides (src/export/pdf.ts); Reveal numbers
+// the printed slides from 1, so such a page says, in `slide-numbers-from`, the number of its first slide.
+const firstSlideNumber = printView ? Number(new URLSearchParams(window.location.search).get('slide-numbers-from') ?? 1) : 1;
 
 // On its way to the print view Reveal styles and lays out every slide several times: on screen, in print styles, then
 // in their pages; each pass over a long deck costs as much as the one that counts. Out of the layout until their pages
@@ -53,6 +56,7 @@ const ready = deck.initialize().then(async () => {
   // In the print view, fit once the slides sit in their pages: fitting before too would lay the whole deck out once
   // more for nothing (a fit starts by undoing the last).
   if (printView) await printLaidOut;
+  if (Number.isSafeInteger(firstSlideNumber) && firstSlideNumber > 1) renumberPrintedSlides(firstSlideNumber - 1);
   if (deferredSlides) {
     deferredSlides.style.removeProperty('display');
     // Laid out, the slides ask for the fonts they use; fonts.ready then waits for those.
@@ -64,5 +68,12 @@ const ready = deck.initialize().then(async () => {
   deck.layout();
   document.documentElement.dataset.lecternReady = 'true';
 });
+
+/** Adds `offset` to the number of every printed slide (Reveal writes `7`, or `7.2` for a fragment's page). */
+function renumberPrintedSlides(offset: number): void {
+  for (const number of document.querySelectorAll('.reveal .slides .slide-number-pdf')) {
+    number.textContent = (number.textContent ?? '').replace(/^\d+/, (count) => String(Number(count) + offset));
+  }
+}
 
 window.lectern = { ready, overflow: () => measureSlides(sections()), refit };

@@ -36,7 +36,17 @@ export function renderDeck(deck: Deck, templates: CompiledTemplates, assets: Pag
 
 /** Only the slides (the inside of `.slides`), as the dev server swaps them in place. */
 export function renderSlides(deck: Deck, templates: CompiledTemplates): string {
-  return deck.slides.map((slide) => renderSlide(slide, deck, templates)).join('\n');
+  return joinSlides(renderEachSlide(deck, templates));
+}
+
+/** Each slide's HTML on its own, in deck order: `joinSlides` of all of them is `renderSlides`. */
+export function renderEachSlide(deck: Deck, templates: CompiledTemplates): string[] {
+  return deck.slides.map((slide) => renderSlide(slide, deck, templates));
+}
+
+/** Slides' HTML as they follow each other inside `.slides`. */
+export function joinSlides(slides: string[]): string {
+  return slides.join('\n');
 }
 
 function renderSlide(slide: Slide, deck: Deck, templates: CompiledTemplates): string {

@@ -4,7 +4,8 @@ import type { Warning } from '../errors.js';
 import { sha256 } from '../files/sha256.js';
 import { inlineAsset, rewriteStylesheet, type PublishAsset } from '../files/theme-assets.js';
 import type { PreparedDeck } from '../pipeline.js';
-import { renderDeck, type PageAssets } from '../render/render.js';
+import { joinSlides, renderDeck, renderEachSlide, type PageAssets } from '../render/render.js';
+import { mayLinkWithinDeck, slicePage } from '../render/slice-page.js';
 import { resolveStyle } from '../render/template-files.js';
 import { writeDirectoryAtomically } from './atomic.js';
 import { contentSecurityPolicy } from './csp.js';
@@ -22,6 +23,8 @@ export const SITE_ASSETS: PageAssets = {
 /** The files of a built deck, before they are written: path inside the site → content or a file to copy. */
 export interface SiteFiles {
   html: string;
+  /** With `slices`: for each, the same page holding only the slides in [from, to). */
+  slicePages: string[];
   copies: Array<{ from: string; to: string }>;
   /** Files written from text: a custom theme, its url()s pointing at their published copies. */
   texts: Array<{ to: string; text: string }>;
@@ -34,12 +37,21 @@ export interface SiteFiles {
  * default because pages that inline their scripts (single-file export) cannot carry it. A custom theme's images and
  * fonts are published beside the deck's images (`media/`), or with `inlineAssets` written into it as data: URIs.
  */
-export async function planSite(prepared: PreparedDeck, options: { csp?: boolean; inlineAssets?: boolean } = {}): Promise<SiteFiles> {
+export async function planSite(
+  prepared: PreparedDeck,
+  options: { csp?: boolean; inlineAssets?: boolean; slices?: Array<{ from: number; to: number }> } = {},
+): Promise<SiteFiles> {
   const runtime = await ensureRuntime();
   const { deck, media } = await collectMedia(prepared.deck, prepared.images);
   const themeCss = await resolveTheme(deck.meta.theme, deck.file, runtime, prepared.templatesDir);
   const csp = options.csp ? await contentSecurityPolicy(runtime.script) : undefined;
-  const html = renderDeck(deck, prepared.templates, { ...SITE_ASSETS, csp });
+  const assets = { ...SITE_ASSETS, csp };
+  const slides = renderEachSlide(deck, prepared.templates);
+  const html = renderDeck(deck, prepared.templates, assets, joinSlides(slides));
+  const linked = options.slices?.length ? slides.some(mayLinkWithinDeck) : false;
+  const slicePages = (options.slices ?? []).map(({ from, to }) =>
+    slicePage(renderDeck(deck, prepared.templates, assets, joinSlides(slides.slice(from, to))), slides, from, to, linked),
+  );
   const copies = [
     { from: runtime.revealCss, to: 'assets/reveal.css' },
     { from: resolveStyle('base.css', prepared.templatesDir), to: 'assets/lectern.css' },
@@ -60,7 +72,7 @@ export async function planSite(prepared: PreparedDeck, options: { csp?: boolean;
   } else {
     copies.splice(1, 0, { from: themeCss, to: 'assets/theme.css' });
   }
-  return { html, copies, texts, warnings };
+  return { html, slicePages, copies, texts, warnings };
 }
 
 /**

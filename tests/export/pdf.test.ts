@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ExitCode } from '../../src/errors.js';
-import { exportPdf, PARALLEL_FROM_PAGES, printPlan } from '../../src/export/pdf.js';
+import { exportPdf, PARALLEL_FROM_PAGES, printPlan, sliceSlides } from '../../src/export/pdf.js';
 import { prepareDeck } from '../../src/pipeline.js';
 import { closeBrowser, launchBrowser } from '../../src/browser/launch.js';
 import {
@@ -344,6 +344,24 @@ async function linkTargets(file: string): Promise<string[][]> {
   });
 }
 
+/** Every link to a named destination in the document: the page it is on and the page it opens. */
+async function pageLinks(file: string): Promise<Array<{ from: number; to: number }>> {
+  const doc = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
+  const pages = doc.getPages().map((page) => page.ref.toString());
+  const dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  const links: Array<{ from: number; to: number }> = [];
+  doc.getPages().forEach((page, from) => {
+    const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+    for (let index = 0; index < (annots?.size() ?? 0); index++) {
+      const name = annots?.lookupMaybe(index, PDFDict)?.get(PDFName.of('Dest'));
+      if (!(name instanceof PDFName)) continue;
+      const target = dests?.lookupMaybe(name, PDFArray)?.get(0);
+      links.push({ from, to: target instanceof PDFRef ? pages.indexOf(target.toString()) : -1 });
+    }
+  });
+  return links;
+}
+
 describe.skipIf(SKIP_BROWSER_TESTS)('lectern export --format pdf of a long deck, printed in parts', () => {
   it('joins the parts into the same pages, text, links and bookmarks as one print', async () => {
     const dir = tempDir();
@@ -406,6 +424,14 @@ describe.skipIf(SKIP_BROWSER_TESTS)('lectern export --format pdf of a long deck,
     async (mode) => {
       const dir = tempDir();
       const source = join(dir, 'orchard.md');
+      // The first and the last tree have labels in a script no font here covers (one character on both), so both
+      // prints must warn about it, counting each character once. The last tree links back to the first one's slide.
+      const extra = (n: number, k: number): string =>
+        n === 0 && k === 0
+          ? '- Its label reads \u{18B01}\u{18B02}.\n'
+          : n === 4 && k === 3
+            ? '- Its label reads \u{18B00}\u{18B01}.\n- It was grafted from [tree 1.1](#s-tree-1-1).\n'
+            : '';
       const rows = Array.from(
         { length: 5 },
         (_, n) =>
@@ -413,22 +439,51 @@ describe.skipIf(SKIP_BROWSER_TESTS)('lectern export --format pdf of a long deck,
           Array.from(
             { length: 4 },
             (_, k) =>
-              `### Tree ${n + 1}.${k + 1}\n\n- Tree ${n + 1}.${k + 1} gave ${10 + n * 4 + k} baskets of pears.\n- It was pruned in [week ${k + 2}](https://example.org/prune/${n}/${k}).\n\nNotes: Pick tree ${n + 1}.${k + 1} last, after the rain.\n`,
+              `### Tree ${n + 1}.${k + 1}\n\n- Tree ${n + 1}.${k + 1} gave ${10 + n * 4 + k} baskets of pears.\n- It was pruned in [week ${k + 2}](https://example.org/prune/${n}/${k}).\n${extra(n, k)}\nNotes: Pick tree ${n + 1}.${k + 1} last, after the rain.\n`,
           ).join('\n'),
       );
-      // The last tree's label is in a script no font here covers, so both prints must warn about it.
-      writeFileSync(source, `---\ntitle: Pear Orchard\n---\n\n${rows.join('\n')}\n- Its label reads \u{18B00}\u{18B01}.\n`);
+      writeFileSync(source, `---\ntitle: Pear Orchard\n---\n\n${rows.join('\n')}`);
       const prepared = await prepareDeck(source);
       const [serial, parallel] = [join(dir, 'serial.pdf'), join(dir, 'parallel.pdf')];
       const one = await exportPdf(prepared, serial, { mode, fragments: false, pagesPerPrint: 3, printTabs: 1 });
       const two = await exportPdf(prepared, parallel, { mode, fragments: false, pagesPerPrint: 3, printTabs: 2 });
       expect(Number(pdfInfo(serial).Pages)).toBeGreaterThanOrEqual(prepared.deck.slides.length);
+      // In slides mode each tab lays out only the slides it prints.
+      expect([one.slicedTabs, two.slicedTabs]).toEqual([0, mode === 'slides' ? 2 : 0]);
       expect(readFileSync(parallel).equals(readFileSync(serial))).toBe(true);
-      expect(one.warnings.map((warning) => warning.message).join('\n')).toMatch(/no font for Khitan Small Script/);
+      // The link works across parts, and across the tabs' pages.
+      const slidePage = (title: string): number => one.pages.findIndex((entry) => entry.kind === 'slide' && prepared.deck.slides[entry.slide]?.title === title);
+      expect(await pageLinks(parallel)).toEqual([{ from: slidePage('Tree 5.4'), to: slidePage('Tree 1.1') }]);
+      expect(one.warnings.map((warning) => warning.message)).toContainEqual(expect.stringMatching(/^no font for Khitan Small Script text \(3 characters/));
       expect(two.warnings).toEqual(one.warnings);
     },
     120_000,
   );
+});
+
+describe.skipIf(SKIP_BROWSER_TESTS)('lectern export --format pdf of a long deck whose template stacks slides', () => {
+  it('lays the whole deck out in every tab when a slide makes more than one page, with the same bytes as one tab', async () => {
+    const dir = tempDir();
+    // Each slide is a vertical stack of two (the slide, then a page of questions): two pages a slide in print.
+    mkdirSync(join(dir, 'stacked'));
+    writeFileSync(
+      join(dir, 'stacked', 'slide.hbs'),
+      '<section class="stacked">\n<section id="{{slide.id}}" data-layout="{{slide.layout}}">\n<div class="slide-frame">\n{{{body}}}\n</div>\n{{> notes slide}}\n</section>\n' +
+        '<section><div class="slide-frame"><p>Questions on {{slide.title}}?</p></div></section>\n</section>\n',
+    );
+    const boats = Array.from({ length: 10 }, (_, n) => `### Boat ${n + 1}\n\n- Boat ${n + 1} carries ${4 + n} crates of lemons.\n`);
+    const source = join(dir, 'harbour.md');
+    writeFileSync(source, `---\ntitle: Lemon Harbour\ntemplates: stacked\n---\n\n## Quay\n\n${boats.join('\n')}`);
+    const prepared = await prepareDeck(source, { trustArticle: true });
+    const [serial, parallel] = [join(dir, 'serial.pdf'), join(dir, 'parallel.pdf')];
+    const one = await exportPdf(prepared, serial, { mode: 'slides', fragments: false, pagesPerPrint: 3, printTabs: 1 });
+    const two = await exportPdf(prepared, parallel, { mode: 'slides', fragments: false, pagesPerPrint: 3, printTabs: 2 });
+    expect(two.slicedTabs).toBe(0);
+    expect(two.pages).toHaveLength(2 * prepared.deck.slides.length);
+    expect(pdfPages(parallel).filter((page) => page.includes('Questions on Boat'))).toHaveLength(10);
+    expect(readFileSync(parallel).equals(readFileSync(serial))).toBe(true);
+    expect(one.pages).toEqual(two.pages);
+  }, 120_000);
 });
 
 describe.skipIf(SKIP_BROWSER_TESTS)('PDF export failures', () => {
@@ -478,5 +533,35 @@ describe('printPlan', () => {
     expect(Math.max(...long.map((part) => part.to - part.from)) - Math.min(...long.map((part) => part.to - part.from))).toBeLessThanOrEqual(1);
     // A deck long enough for two tabs always has parts for both.
     expect(printPlan(PARALLEL_FROM_PAGES).length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('sliceSlides', () => {
+  const slides = { mode: 'slides', fragments: false } as const;
+
+  it('gives each tab a run of whole parts of the print plan, in order, for a long deck', () => {
+    expect(sliceSlides(278, slides)).toEqual([
+      { slides: { from: 0, to: 139 }, parts: [{ from: 0, to: 139 }] },
+      { slides: { from: 139, to: 278 }, parts: [{ from: 139, to: 278 }] },
+    ]);
+    const long = sliceSlides(2768, slides);
+    expect(long.map((slice) => slice.parts.length)).toEqual([6, 6]);
+    expect(long.flatMap((slice) => slice.parts)).toEqual(printPlan(2768));
+    expect(long.map((slice) => slice.slides)).toEqual([
+      { from: 0, to: long[0]!.parts.at(-1)!.to },
+      { from: long[1]!.parts[0]!.from, to: 2768 },
+    ]);
+    // Forced tabs, never more than there are parts.
+    expect(sliceSlides(30, { ...slides, printTabs: 2, pagesPerPrint: 3 }).flatMap((slice) => slice.parts)).toEqual(printPlan(30, 3));
+    expect(sliceSlides(300, { ...slides, printTabs: 5 })).toHaveLength(2);
+  });
+
+  it('gives none for one tab, one part, or pages that cannot be counted before the layout', () => {
+    expect(sliceSlides(PARALLEL_FROM_PAGES - 1, slides)).toEqual([]);
+    expect(sliceSlides(278, { ...slides, printTabs: 1 })).toEqual([]);
+    expect(sliceSlides(120, { ...slides, printTabs: 2 })).toEqual([]);
+    expect(sliceSlides(278, { mode: 'notes', fragments: false })).toEqual([]);
+    expect(sliceSlides(278, { mode: 'handout', fragments: false })).toEqual([]);
+    expect(sliceSlides(278, { mode: 'slides', fragments: true })).toEqual([]);
   });
 });
