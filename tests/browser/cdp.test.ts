@@ -1,7 +1,7 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, realpathSync, statfsSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { networkInterfaces } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PDFDocument } from 'pdf-lib';
@@ -9,8 +9,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSER_FLAGS, isolatedPage, launchBrowser, sandboxFlags } from '../../src/browser/launch.js';
 import type { Browser } from '../../src/browser/cdp/browser.js';
 import { Browser as CdpBrowser } from '../../src/browser/cdp/browser.js';
+import { MEMORY_FOLDER, MEMORY_ROOM } from '../../src/files/scratch.js';
 import { BROWSER, SKIP_BROWSER_TESTS, tempDir } from '../export/helpers.js';
 import { isRunning } from '../helpers/browser.js';
+
+/** Bytes free in a file system for an unprivileged user. */
+function statfsRoom(folder: string): number {
+  const { bavail, bsize } = statfsSync(folder);
+  return bavail * bsize;
+}
 
 /** A page written to a file and its file:// URL. */
 function pageFile(html: string): string {
@@ -148,6 +155,9 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the DevTools driver', () => {
     if (pid === undefined) throw new Error('no process id');
     expect(isRunning(pid)).toBe(true);
     expect(existsSync(profile)).toBe(true);
+    // In memory where Linux has room for it (as here), else in the temporary folder.
+    const inMemory = process.platform === 'linux' && existsSync(MEMORY_FOLDER) && statfsRoom(MEMORY_FOLDER) >= MEMORY_ROOM;
+    expect(profile.startsWith(`${inMemory ? MEMORY_FOLDER : realpathSync(tmpdir())}/lectern-chromium-`)).toBe(true);
     await own.close();
     expect(isRunning(pid)).toBe(false);
     expect(existsSync(profile)).toBe(false);

@@ -8,7 +8,7 @@ import { readdirSync, readlinkSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { scratchFolder } from '../../files/scratch.js';
+import { memoryScratchFolder } from '../../files/scratch.js';
 import { onInterrupt } from '../on-interrupt.js';
 
 const STDERR_TAIL = 4096;
@@ -54,7 +54,7 @@ export class BrowserProcess {
 
   /** Starts `executable` with `args`, a fresh profile and the DevTools pipe. */
   static async start(executable: string, args: readonly string[]): Promise<BrowserProcess> {
-    const profile = await scratchFolder('lectern-chromium-');
+    const profile = await memoryScratchFolder('lectern-chromium-');
     let child: ChildProcess;
     try {
       child = spawn(executable, [...args, `--user-data-dir=${profile}`, '--remote-debugging-pipe'], {
