@@ -28,9 +28,9 @@ export interface PdfOptions {
   /** Pages printed at a time in a long deck (default 250). */
   pagesPerPrint?: number;
   /**
-   * Tabs that print parts at once (internal: tests force 1 or 2). By default two for a deck of at least
-   * `PARALLEL_FROM_PAGES` slides while a core is idle, else one. The parts, and so the bytes of the PDF, never
-   * depend on it.
+   * Tabs that print parts at once (internal: tests force 1 or 2). By default two while a core is idle, for slides
+   * printed in two parts or more (each tab then lays out only its own), or for other pages from `PARALLEL_FROM_PAGES`;
+   * else one. The parts, and so the bytes of the PDF, never depend on it.
    */
   printTabs?: number;
   /** Overwrite an existing file that is not a PDF (never the source). */
@@ -271,16 +271,21 @@ function refused(tabs: PrintTab[], file: string): Warning[] {
 const PAGES_PER_PRINT = 250;
 
 /**
- * From this many pages a second tab prints half of the parts, in its own renderer process. It pays off only when
- * printing is the larger part of the work and a core is idle. Measured on two idle cores, when both tabs laid the
- * whole deck out: 155 slides no faster (two parts of 78), 278 slides 8 % faster; on two cores shared with other work,
- * no faster at any size (see bench/profiles.md). A tab that lays out only its own slides (`sliceSlides`) gains more.
+ * From this many pages a second tab that lays the whole deck out again prints half of the parts, in its own renderer
+ * process. It pays off only when printing is the larger part of the work and a core is idle. Measured on two idle
+ * cores: 155 slides no faster (two parts of 78), 278 slides 8 % faster; on two cores shared with other work, no faster
+ * at any size (see bench/profiles.md).
  */
 export const PARALLEL_FROM_PAGES = 250;
 
-/** How many tabs print a deck of `slides` when a core is spare: `printTabs` if given, else two for a long deck. */
-function tabsFor(slides: number, options: Pick<PdfOptions, 'printTabs'>): number {
+/**
+ * How many tabs print a deck of `slides` when a core is spare: `printTabs` if given, else two for a long deck. Tabs
+ * that each lay out only their own slides (`sliceSlides`) pay off as soon as the plan has two parts to share: 167
+ * slides 1.03 s against 1.11 s in one tab, 195 slides 1.01 against 1.10 s (medians of 9 and 7, browser start included).
+ */
+function tabsFor(slides: number, options: Pick<PdfOptions, 'mode' | 'fragments' | 'printTabs' | 'pagesPerPrint'>): number {
   if (options.printTabs !== undefined) return Math.max(1, Math.floor(options.printTabs));
+  if (options.mode === 'slides' && !options.fragments) return printPlan(slides, options.pagesPerPrint).length >= 2 ? 2 : 1;
   return slides >= PARALLEL_FROM_PAGES ? 2 : 1;
 }
 

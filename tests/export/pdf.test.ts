@@ -557,7 +557,11 @@ describe('sliceSlides', () => {
   });
 
   it('gives none for one tab, one part, or pages that cannot be counted before the layout', () => {
-    expect(sliceSlides(PARALLEL_FROM_PAGES - 1, slides)).toEqual([]);
+    expect(sliceSlides(150, slides)).toEqual([]);
+    expect(sliceSlides(151, slides).map((slice) => slice.slides)).toEqual([
+      { from: 0, to: 75 },
+      { from: 75, to: 151 },
+    ]);
     expect(sliceSlides(278, { ...slides, printTabs: 1 })).toEqual([]);
     expect(sliceSlides(120, { ...slides, printTabs: 2 })).toEqual([]);
     expect(sliceSlides(278, { mode: 'notes', fragments: false })).toEqual([]);
