@@ -74,7 +74,9 @@ export async function exportPdf(prepared: PreparedDeck, out: string, options: Pd
     const site = await staging;
     progress?.update(`printed ${printed.pages.length} pages`);
     const bookmarks = sectionBookmarks(prepared, printed.pages);
-    const { bytes, pageCount } = await printed.parts.finish(deck, bookmarks, options.producer ?? 'Lectern');
+    // The browser is ending meanwhile: joining the last part needs only what it printed.
+    const parts = await printed.parts;
+    const { bytes, pageCount } = await parts.finish(deck, bookmarks, options.producer ?? 'Lectern');
     if (pageCount !== printed.pages.length) {
       throw new LecternError(`the browser printed ${pageCount} pages where ${printed.pages.length} were laid out`, {
         exitCode: ExitCode.browser,
@@ -91,9 +93,9 @@ export async function exportPdf(prepared: PreparedDeck, out: string, options: Pd
   }
 }
 
-/** What the tabs printed: the parts to join, every page in order, and what they warn of. */
+/** What the tabs printed: the parts, joined once the last is, every page in order, and what they warn of. */
 interface PrintedDeck {
-  parts: PrintedParts;
+  parts: Promise<PrintedParts>;
   pages: PageEntry[];
   warnings: Warning[];
   /** Tabs that laid out only their own slides; 0 when each laid out the whole deck. */
@@ -198,9 +200,15 @@ async function printWholeDeck(tabs: PrintTab[], size: { width: number; height: n
   const plan = printPlan(total, options.pagesPerPrint);
   if (total !== expected || totals.some((count) => count !== total) || plan.length === 1) {
     options.progress?.update(`printing ${expected} pages`);
-    const joined = new PrintedParts();
-    joined.add(await first.page.printToPDF(size));
-    const warnings = glyphWarningsFrom([await missingGlyphs(first.page)], file);
+    const printed = await first.page.printToPDF(size);
+    const glyphs = missingGlyphs(first.page);
+    // Read while the browser looks for missing glyphs.
+    const joined = whenIdle(() => {
+      const parts = new PrintedParts();
+      parts.add(printed);
+      return parts;
+    });
+    const warnings = glyphWarningsFrom([await glyphs], file);
     return { parts: joined, pages: first.pages, warnings: [...warnings, ...refused(tabs, file)], slicedTabs: 0 };
   }
   // Looked for in the first tab that has printed its parts: while another tab still prints, or Node reads the last
@@ -213,7 +221,7 @@ async function printWholeDeck(tabs: PrintTab[], size: { width: number; height: n
     return found;
   };
   let next = 0;
-  const parts = await printParts(
+  const { joined } = await printParts(
     tabs.map((tab) => ({
       page: tab.page,
       next: () => {
@@ -227,7 +235,7 @@ async function printWholeDeck(tabs: PrintTab[], size: { width: number; height: n
     options,
   );
   const warnings = glyphWarningsFrom([await glyphs!], file);
-  return { parts, pages: first.pages, warnings: [...warnings, ...refused(tabs, file)], slicedTabs: 0 };
+  return { parts: joined, pages: first.pages, warnings: [...warnings, ...refused(tabs, file)], slicedTabs: 0 };
 }
 
 /** Each tab prints the parts of its own slice; their pages, and the characters they lack a font for, follow in order. */
@@ -245,7 +253,7 @@ async function printSlices(
   // Awaited below, unless printing fails first.
   found.catch(() => undefined);
   let part = 0;
-  const parts = await printParts(
+  const { joined } = await printParts(
     tabs.map((tab, index) => {
       const slice = slices[index]!;
       const jobs = slice.parts.map((range) => ({ part: part++, range: { from: range.from - slice.slides.from, to: range.to - slice.slides.from } }));
@@ -256,7 +264,7 @@ async function printSlices(
     options,
   );
   const warnings = glyphWarningsFrom(await found, file);
-  return { parts, pages: tabs.flatMap((tab) => tab.pages), warnings: [...warnings, ...refused(tabs, file)], slicedTabs: tabs.length };
+  return { parts: joined, pages: tabs.flatMap((tab) => tab.pages), warnings: [...warnings, ...refused(tabs, file)], slicedTabs: tabs.length };
 }
 
 /** One warning per request any tab refused. */
@@ -318,15 +326,16 @@ interface PrintingTab {
 }
 
 /**
- * Prints every part of the plan, each tab taking the parts `next` gives it. The parts are joined in page order as they
- * come, while the browser prints the next ones: Node has nothing else to do meanwhile.
+ * Prints every part of the plan, each tab taking the parts `next` gives it, and resolves once all are printed, with
+ * their join. The parts are joined in page order as they come, while the browser prints the next ones: Node has nothing
+ * else to do meanwhile. The last part's join goes on while the browser ends.
  */
 async function printParts(
   tabs: PrintingTab[],
   plan: Array<{ from: number; to: number }>,
   size: { width: number; height: number },
   options: PdfOptions,
-): Promise<PrintedParts> {
+): Promise<{ joined: Promise<PrintedParts> }> {
   const { progress } = options;
   const total = plan.at(-1)?.to ?? 0;
   const joined = new PrintedParts();
@@ -334,6 +343,7 @@ async function printParts(
   // Joined in page order, each part as soon as it and those before it are printed.
   const joining = (async () => {
     for (const part of parts) joined.add(await part.promise);
+    return joined;
   })();
   // Awaited once every part is printed, unless printing fails first.
   joining.catch(() => undefined);
@@ -357,8 +367,23 @@ async function printParts(
       handOver();
     }),
   );
-  await joining;
-  return joined;
+  return { joined: joining };
+}
+
+/** `work` run once the event loop has handled what is waiting (a reply from the browser); its result, or its error. */
+function whenIdle<T>(work: () => T): Promise<T> {
+  const result = new Promise<T>((resolve, reject) =>
+    setImmediate(() => {
+      try {
+        resolve(work());
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    }),
+  );
+  // Awaited by the caller, unless something fails first.
+  result.catch(() => undefined);
+  return result;
 }
 
 /** A promise with its resolve function. */
