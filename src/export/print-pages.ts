@@ -98,7 +98,14 @@ export function composePrintPages(input: ComposeInput): PageEntry[] {
   }
 
   const total = input.slides.length;
-  const segmenter = new Intl.Segmenter(input.lang || undefined, { granularity: 'word' });
+  // The deck's language as its author wrote it; a tag ICU refuses (`zh - Tide.`) splits words as the browser would.
+  const segmenter = ((): Intl.Segmenter => {
+    try {
+      return new Intl.Segmenter(input.lang || undefined, { granularity: 'word' });
+    } catch {
+      return new Intl.Segmenter(undefined, { granularity: 'word' });
+    }
+  })();
   /** `Slide 3/17 · notes`, then the title on its own line (left out on continuation pages, to save room). */
   const header = (page: HTMLElement, slide: number, continued: boolean): void => {
     const element = document.createElement('header');

@@ -486,6 +486,28 @@ describe.skipIf(SKIP_BROWSER_TESTS)('lectern export --format pdf of a long deck 
   }, 120_000);
 });
 
+describe.skipIf(SKIP_BROWSER_TESTS)('lectern export --format pdf of a deck whose language tag ICU refuses', () => {
+  it.each(['notes', 'handout'] as const)(
+    'prints %s pages, splitting long notes at words all the same',
+    async (mode) => {
+      const dir = tempDir();
+      const source = join(dir, 'tides.md');
+      // Front matter whose `lang: zh` ran into the next line reads as the language "zh - Tide.", which Intl.Segmenter
+      // refuses with a RangeError (found by tests/fuzz/markdown.test.ts).
+      const notes = Array.from({ length: 60 }, (_, n) => `The tide of day ${n + 1} rose ${n + 3} centimetres above the mark.`).join(' ');
+      writeFileSync(source, `---\ntitle: Tides\nlang: zh\n  - Tide.\n\n---\n\n## Harbour\n\n- The tide rose at dawn.\n\nNotes: ${notes}\n`);
+      const prepared = await prepareDeck(source);
+      expect(prepared.deck.meta.lang).toBe('zh - Tide.');
+      const out = join(dir, `tides-${mode}.pdf`);
+      await exportPdf(prepared, out, { mode, fragments: false });
+      // Without the pages' own words: the headers of notes pages and rows, the handout's title and page numbers.
+      const text = normalise(pdfPages(out).join(' ')).replace(/slide\d+\/\d+·notes(\(continued\))?|page\d+of\d+|tides/g, '');
+      for (let day = 1; day <= 60; day++) expect(text).toContain(normalise(`The tide of day ${day} rose ${day + 2} centimetres`));
+    },
+    60_000,
+  );
+});
+
 describe.skipIf(SKIP_BROWSER_TESTS)('PDF export failures', () => {
   it('reports a deck that cannot be staged as itself, not as a failure of the browser, and leaves no file', async () => {
     const dir = tempDir();
