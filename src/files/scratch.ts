@@ -1,4 +1,7 @@
-/** Private working folders under the system's temporary folder, for files that go when the command ends. */
+/**
+ * Private working folders for files that go when the command ends: under the system's temporary folder, or in memory
+ * for a browser's profile.
+ */
 import { mkdtemp, realpath, statfs } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
