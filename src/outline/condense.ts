@@ -1,5 +1,5 @@
 import { clipLongWords } from './long-words.js';
-import { countWords, hasAtMostWords, splitSentences, wordsOf } from './sentences.js';
+import { countWords, hasAtMostWords, isSpace, splitSentences, wordsOf } from './sentences.js';
 import { stopWordsFor } from './stopwords.js';
 import { remembered } from './text-memo.js';
 import { statesView } from './views.js';
@@ -396,7 +396,7 @@ const RELATIVE_CLAUSE_WORDS = 20;
 function lastWords(text: string, count: number): string {
   let seen = 0;
   for (let index = text.length - 1; index > 0; index--) {
-    if (/\s/.test(text[index]!) && !/\s/.test(text[index - 1]!) && ++seen >= count) return text.slice(index + 1);
+    if (isSpace(text.charCodeAt(index)) && !isSpace(text.charCodeAt(index - 1)) && ++seen >= count) return text.slice(index + 1);
   }
   return text;
 }

@@ -54,6 +54,33 @@ export function splitSentences(text: string, lang = 'en'): string[] {
 }
 
 function splitSentencesOnce(text: string, lang: string): string[] {
+  return oneSentence(text) ?? segmentSentences(text, lang);
+}
+
+/**
+ * Characters that may end a sentence somewhere in a text, for `oneSentence`: every character Unicode's sentence rules
+ * (UAX #29) break after (terminal punctuation, of the category Po, and line and paragraph separators) is one, though
+ * most Po are not (an exhaustive test holds this to ICU, for English and for Greek, where ";" asks a question).
+ */
+const MAY_END_SENTENCE = /[^\P{Po},:'"%&*/@#\\]|[^\P{Cc}\t]|[\p{Zl}\p{Zp}]/u;
+/** A run of full stops, question or exclamation marks that ends a text, then closing quotes or brackets and spaces. */
+const FINAL_STOP = /[.!?]+[”’"')\]]*[ \t]*$/;
+
+/**
+ * The text as its one sentence, when nothing in it but its final stop can end one: a sentence can end only after
+ * terminal punctuation or a line break (UAX #29), so the segmenter would find just this one. Most points, headings and
+ * list items are such a text, and ICU's segmenter costs several microseconds even for those. Undefined otherwise.
+ */
+export function oneSentence(text: string): string[] | undefined {
+  if (text.length > PIECE) return undefined;
+  const stop = FINAL_STOP.exec(text);
+  if (MAY_END_SENTENCE.test(stop ? text.slice(0, stop.index) : text)) return undefined;
+  const trimmed = text.trim();
+  return trimmed ? [trimmed] : [];
+}
+
+/** The sentences ICU's segmenter finds, re-joined after abbreviations and before a lower-case start. */
+export function segmentSentences(text: string, lang: string): string[] {
   const sentences: string[] = [];
   // The last sentence as written, untrimmed: a re-joined split keeps the text between its parts exactly ("a!b",
   // "etc.…"), so the sentence can still be found in the article.
@@ -99,7 +126,7 @@ function isWordAt(text: string, start: number, end: number): boolean {
 }
 
 /** ECMAScript's white space, `\s` (what the words of spaced languages are split at), told by its code. */
-function isSpace(code: number): boolean {
+export function isSpace(code: number): boolean {
   if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
   if (code < 0xa0) return false;
   return (
