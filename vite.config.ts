@@ -1,5 +1,23 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vite';
 import { lectern } from './src/vite/plugin.js';
+
+/**
+ * A test run's temporary files go in one folder of its own, removed when the run ends: the tests, and the CLI, browsers
+ * and servers they start (which inherit TMPDIR), make hundreds of folders, and a test that fails leaves its own.
+ * Made here, in Vitest's main process, before any worker starts. (A short path: Chromium aborts under a long TMPDIR.)
+ */
+function temporaryRootForTests(): void {
+  const root = mkdtempSync(join(tmpdir(), 'lectern-tests-'));
+  process.env.TMPDIR = root;
+  // The config is read again by processes that inherit this environment: they keep the run's folder.
+  process.env.LECTERN_TESTS_TMPDIR = root;
+  process.on('exit', () => rmSync(root, { recursive: true, force: true }));
+}
+
+if (process.env.VITEST && !process.env.LECTERN_TESTS_TMPDIR) temporaryRootForTests();
 
 /**
  * The unit tier (`npm run test:unit`): pure functions and the file system only, no browser, no fuzzing, no child
