@@ -3,7 +3,7 @@
  * Chromium prints it (src/export/pdf-objects.ts), which Lectern's own joiner (src/export/pdf-join.ts) does not take.
  * Gives the same document: the same metadata, bookmarks and pages.
  */
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFRef } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef } from 'pdf-lib';
 import type { Deck } from '../outline/types.js';
 // Types only: a value imported from pdf-join.ts would pull Lectern's own joiner into this chunk, which only the
 // fallback loads (scripts/bundle-cli.mjs).
@@ -23,10 +23,15 @@ export async function finishPdfWithPdfLib(
   const [first, ...rest] = parts;
   if (!first) throw new Error('no printed pages to join');
   const doc = await PDFDocument.load(first, { updateMetadata: false });
+  // The first part's named destinations (the targets of links within the deck), which the others' join.
+  const dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict) ?? doc.context.obj({});
   for (const bytes of rest) {
     const part = await PDFDocument.load(bytes, { updateMetadata: false });
-    for (const page of await doc.copyPages(part, part.getPageIndices())) doc.addPage(page);
+    const copies = await doc.copyPages(part, part.getPageIndices());
+    for (const page of copies) doc.addPage(page);
+    keepDestinations(part, copies, dests);
   }
+  if (!doc.catalog.has(PDFName.of('Dests')) && dests.keys().length > 0) doc.catalog.set(PDFName.of('Dests'), doc.context.register(dests));
   const { meta } = deck;
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   if (meta.author) doc.setAuthor(meta.author);
@@ -47,6 +52,26 @@ export async function finishPdfWithPdfLib(
   }
   addOutline(doc, bookmarks);
   return { bytes: await doc.save({ useObjectStreams: false, objectsPerTick: Infinity }), pageCount: doc.getPageCount() };
+}
+
+/**
+ * Adds a later part's named destinations, each now opening the copy of its page: a browser names, in each part, the
+ * slides that part printed, and a link in one part may lead to a slide in another. A name already known keeps its
+ * first target, as Lectern's own joiner does.
+ */
+function keepDestinations(part: PDFDocument, copies: Array<{ ref: PDFRef }>, dests: PDFDict): void {
+  const own = part.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  if (!own) return;
+  const copyOf = new Map(part.getPages().map((page, index) => [page.ref.toString(), copies[index]!.ref]));
+  for (const [name, value] of own.entries()) {
+    const target = part.context.lookup(value);
+    if (dests.has(name) || !(target instanceof PDFArray)) continue;
+    const page = target.get(0);
+    const copy = page instanceof PDFRef ? copyOf.get(page.toString()) : undefined;
+    // A destination on a page the part did not print is left to the part that did.
+    if (!copy) continue;
+    dests.set(name, dests.context.obj([copy, ...target.asArray().slice(1)]));
+  }
 }
 
 /** The number of pages of a PDF in any form pdf-lib reads. */

@@ -18,6 +18,46 @@ async function printed(pages: number, options: { stamp?: Date; firstWidth?: numb
   return doc.save({ useObjectStreams: options.objectStreams ?? false });
 }
 
+/**
+ * A part as Chromium prints one of a deck with links between its slides: link annotations name a destination
+ * (`/Dest /s-2`), and the part's catalog defines the names of the slides on its own pages (`/Dests`).
+ */
+async function linkedPart(
+  pages: number,
+  options: { firstWidth: number; objectStreams: boolean; defines: Record<string, number>; links: Record<number, string> },
+): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  for (let n = 0; n < pages; n++) doc.addPage([options.firstWidth + n, 700]);
+  const { context } = doc;
+  const dests = context.obj({});
+  for (const [name, page] of Object.entries(options.defines)) {
+    dests.set(PDFName.of(name), context.obj([doc.getPage(page).ref, PDFName.of('XYZ'), 0, 700, 0]));
+  }
+  doc.catalog.set(PDFName.of('Dests'), context.register(dests));
+  for (const [page, name] of Object.entries(options.links)) {
+    const link = context.obj({ Type: 'Annot', Subtype: 'Link', Rect: [10, 10, 90, 30], Border: [0, 0, 0], Dest: PDFName.of(name) });
+    doc.getPage(Number(page)).node.set(PDFName.of('Annots'), context.obj([context.register(link)]));
+  }
+  return doc.save({ useObjectStreams: options.objectStreams });
+}
+
+/** Each link's page and the page its named destination opens, in page order. */
+function links(doc: PDFDocument): Array<{ from: number; to: number }> {
+  const pages = doc.getPages().map((page) => page.ref.toString());
+  const dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  const found: Array<{ from: number; to: number }> = [];
+  doc.getPages().forEach((page, from) => {
+    const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+    for (let index = 0; index < (annots?.size() ?? 0); index++) {
+      const name = annots?.lookupMaybe(index, PDFDict)?.get(PDFName.of('Dest'));
+      if (!(name instanceof PDFName)) continue;
+      const target = dests?.lookupMaybe(name, PDFArray)?.get(0);
+      found.push({ from, to: target instanceof PDFRef ? pages.indexOf(target.toString()) : -1 });
+    }
+  });
+  return found;
+}
+
 function deck(meta: Partial<Deck['meta']> = {}, sections: string[] = []): Deck {
   return {
     meta: { title: 'Harbour Tides', lang: 'en', dir: 'ltr', ...meta },
@@ -99,6 +139,23 @@ describe.each([
     const doc = await PDFDocument.load(bytes, { throwOnInvalidObject: true });
     expect(widths(doc)).toEqual([100, 101, 200, 201, 202, 300]);
     expect(outline(doc).targets).toEqual([5]);
+  });
+
+  it('keeps links between slides across parts: every part’s named destinations, each opening its page', async () => {
+    // Slide 1 links to slide 4 and slide 4 back to slide 1; each part names only the slides it printed.
+    const parts = [
+      await linkedPart(2, { firstWidth: 100, objectStreams, defines: { 's-1': 0, 's-2': 1 }, links: { 0: 's-4' } }),
+      await linkedPart(2, { firstWidth: 200, objectStreams, defines: { 's-3': 0, 's-4': 1 }, links: { 1: 's-1' } }),
+    ];
+    const doc = await PDFDocument.load((await finishPdf(parts, deck(), [], 'Lectern')).bytes, { throwOnInvalidObject: true });
+    expect(widths(doc)).toEqual([100, 101, 200, 201]);
+    expect(links(doc)).toEqual([
+      { from: 0, to: 3 },
+      { from: 3, to: 0 },
+    ]);
+    const dests = doc.catalog.lookup(PDFName.of('Dests'), PDFDict);
+    expect(dests.keys().map((key) => key.toString())).toEqual(['/s-1', '/s-2', '/s-3', '/s-4']);
+    expect(dests.lookup(PDFName.of('s-3'), PDFArray).asArray().slice(1).map(String)).toEqual(['/XYZ', '0', '700', '0']);
   });
 
   it('drops the printing time without a deck date, so the same deck gives the same bytes', async () => {
