@@ -14,7 +14,8 @@ const HELP = `Usage: npm run bench -- [options]     (or: node bench/run.mjs [opt
 
 Benchmarks Lectern against Marp CLI 4.5.1, reveal-md 6.1.4 and decktape 3.16.1 on the same deck
 (the seed article at ×1, ×10, ×100): static HTML, PDF and PPTX export (Lectern's native, editable PPTX
-beside Marp CLI's --pptx, which holds pictures of slides), live editing and a 10 MB article, beside the
+beside Marp CLI's --pptx, which holds pictures of slides), PNG images of slides (×1 and ×10, beside Marp
+CLI's --images png), live editing and a 10 MB article, beside the
 machine's floor (\`node -e 0\`; Chromium's start plus a blank print of the same page count:
 bench/floor-pdf.mjs), and writes BENCHMARKS.md and bench/results.json.
 The peer tools are installed into bench/node_modules on first use (never into the project).
@@ -22,7 +23,7 @@ The peer tools are installed into bench/node_modules on first use (never into th
 Options:
   --quick              a short pass (~5 min here): 1 counted run, small budgets, no ×100 PDF or PPTX,
                        decktape at ×1 only
-  --only LIST          phases to run, comma-separated: build, pdf, pptx, dev, big (default: all);
+  --only LIST          phases to run, comma-separated: build, pdf, pptx, png, dev, big (default: all);
                        results of phases not run are kept from the previous results.json
   --sizes LIST         deck sizes, comma-separated (default: 1,10,100)
   --runs N             counted runs per tool and size after one warm-up (default: 5; --quick: 1)
@@ -46,7 +47,7 @@ const args = benchArgs(
   HELP,
 );
 
-const PHASES = ['build', 'pdf', 'pptx', 'dev', 'big'];
+const PHASES = ['build', 'pdf', 'pptx', 'png', 'dev', 'big'];
 const only = args.only
   ? args.only
       .split(',')
@@ -185,6 +186,7 @@ async function main() {
   const { launch } = await import('./lib/browser.mjs');
   const { buildPhase, pdfPhase } = await import('./lib/phases.mjs');
   const { pptxPhase } = await import('./lib/pptx.mjs');
+  const { pngPhase } = await import('./lib/png.mjs');
   const { devPhase, bigPhase } = await import('./lib/dev.mjs');
   const { renderMarkdown, targets } = await import('./lib/report.mjs');
 
@@ -229,6 +231,7 @@ async function main() {
     if (only.includes('build')) results.build = stamp({ rows: await buildPhase(ctx) });
     if (only.includes('pdf')) results.pdf = stamp({ rows: await pdfPhase(ctx) });
     if (only.includes('pptx')) results.pptx = stamp({ rows: await pptxPhase(ctx) });
+    if (only.includes('png')) results.png = stamp({ rows: await pngPhase(ctx) });
     if (only.includes('dev')) {
       log('dev server');
       results.dev = stamp(await devPhase(ctx));

@@ -96,6 +96,20 @@ function pptxTable(rows) {
   return lines.join('\n');
 }
 
+/** Lectern's images beside Marp CLI's: a reference, with no target. */
+function pngTable(rows) {
+  const lines = ['| size | slides (tool\'s deck) | tool | wall: median (min–max) | Lectern / tool | images | images = slides | peak memory, tree (PSS) | notes |',
+    '|---|---|---|---|---|---|---|---|---|'];
+  for (const r of rows) {
+    const lec = rows.find((o) => o.size === r.size && o.tool === 'lectern');
+    const q = r.tool === 'lectern' ? '' : r.status === 'timeout' && r.timeoutMs && lec?.wall ? `≤ ${x(lec.wall.median / r.timeoutMs)}` : x(ratio(lec, r));
+    const ok = r.imageCountOk == null ? '—' : r.imageCountOk ? 'yes' : '**no**';
+    const notes = [...(r.notes ?? []), r.status === 'failed' ? r.error : null].filter(Boolean).join('; ').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+    lines.push(`| ×${r.size} | ${r.expectedSlides ?? r.slides} | ${r.label} | ${wall(r)} | ${q} | ${r.images ?? '—'} | ${ok} | ${mb(r.peakTreePss)} | ${notes} |`);
+  }
+  return lines.join('\n');
+}
+
 /**
  * Lectern against the machine's floor (`node -e 0` for a build; Node, Chromium's start and a blank print of the same
  * page count for a PDF), beside its ratio to Marp: how much of Lectern's time is its own work, and how that compares
@@ -146,6 +160,11 @@ export function renderMarkdown(results, profiles = '') {
     out.push('## PPTX export (reference, no target)', '', `_${results.pptx.date}, ${results.pptx.mode}_`, '',
       'Not like for like: Lectern writes a native PowerPoint file (text boxes, lists and tables that can be edited; no browser), while Marp CLI\'s `--pptx` renders each slide in Chromium and sets the picture as the slide\'s background, so the text of its slides cannot be edited (both carry the speaker notes). Marp\'s editable mode (`--pptx-editable`) needs LibreOffice and is marked experimental; it is not measured. The times show what each file costs, not two ways of doing the same job.', '',
       pptxTable(results.pptx.rows), '');
+  }
+  if (results.png) {
+    out.push('## PNG export (reference, no target)', '', `_${results.png.date}, ${results.png.mode}_`, '',
+      'One 1280×720 image per slide: `node bin/lectern.js export file.md --format png --scale 1 --out DIR` and `marp file.md --images png -o DIR/deck.png`, in the same rounds, budgets and timeouts as the PDF phase; ×100 (2,768 images) is not tried.', '',
+      pngTable(results.png.rows), '');
   }
   if (results.dev) {
     const d = results.dev;

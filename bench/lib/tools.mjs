@@ -36,6 +36,7 @@ export function makeTools({ root, bench }) {
       build: (src, outDir) => ({ cmd: process.execPath, args: [lecternBin, 'build', src, '--out', outDir], cwd: root, entry: 'index.html' }),
       pdf: (src, outFile) => ({ cmd: process.execPath, args: [lecternBin, 'export', src, '--format', 'pdf', '--out', outFile], cwd: root }),
       pptx: (src, outFile) => ({ cmd: process.execPath, args: [lecternBin, 'export', src, '--format', 'pptx', '--out', outFile], cwd: root }),
+      png: (src, outDir) => ({ cmd: process.execPath, args: [lecternBin, 'export', src, '--format', 'png', '--scale', '1', '--out', outDir], cwd: root }),
       dev: (src, port) => ({ cmd: process.execPath, args: [lecternBin, 'dev', src, '--port', String(port)], cwd: root }),
     },
     marp: {
@@ -45,6 +46,8 @@ export function makeTools({ root, bench }) {
       pdf: (src, outFile) => ({ cmd: bin('marp'), args: [src, '--pdf', '-o', outFile], cwd: path.dirname(src) }),
       // Marp's default PPTX: one picture per slide (its editable mode needs LibreOffice and is experimental)
       pptx: (src, outFile) => ({ cmd: bin('marp'), args: [src, '--pptx', '-o', outFile], cwd: path.dirname(src) }),
+      // One image per slide, named deck.001.png onwards, 1280×720 (its default).
+      png: (src, outDir) => ({ cmd: bin('marp'), args: [src, '--images', 'png', '-o', path.join(outDir, 'deck.png')], cwd: path.dirname(src) }),
     },
     revealmd: {
       label: 'reveal-md',
