@@ -77,7 +77,7 @@ export async function exportPng(prepared: PreparedDeck, outDir: string, options:
   // Each tab opens a page holding only the slides it takes (a run from its first to its last), laid out far sooner
   // than the whole deck. Which tab count is used is known only once the browser runs: pages for both are staged.
   const layouts = tabCounts(indexes.length, options.tabs).map((count) => ({ count, shares: shareSlides(indexes, count) }));
-  const slices = layouts.flatMap(({ shares }) => shares.map((share) => ({ from: share[0]!, to: share.at(-1)! + 1 })));
+  const slices = layouts.flatMap(({ shares }) => shares.map((share) => ({ from: Math.min(...share), to: Math.max(...share) + 1 })));
   const site = await stageSite(
     prepared,
     {
@@ -148,8 +148,8 @@ function tabCounts(images: number, forced: number | undefined): number[] {
 }
 
 /**
- * The chosen slides shared between `tabs` tabs: consecutive runs of near-equal length, in order, so each tab scrolls
- * its page one way only and opens a page holding no more than the slides from its first to its last.
+ * The chosen slides shared between `tabs` tabs: consecutive runs of near-equal length, in order, so each tab opens a
+ * page holding no more than the slides from its first to its last.
  */
 export function shareSlides(indexes: number[], tabs: number): number[][] {
   const count = Math.max(1, Math.min(tabs, indexes.length));
@@ -166,6 +166,7 @@ const SHOW_ONE_PAGE_CSS = 'html.lectern-one-page .reveal .pdf-page:not(.lectern-
 
 /** Browser side: shows only the print page of the slide `slideId` (in Reveal's slides) and returns its top, or undefined. */
 function showOnly(slideId: string): number | undefined {
+  if (!slideId) return undefined;
   // In Reveal's slides: a page for some slides may hold the others out of sight, for their links.
   const frame = document.querySelector(`.reveal .slides #${CSS.escape(slideId)}`)?.closest('.pdf-page');
   if (!frame) return undefined;

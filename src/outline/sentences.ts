@@ -63,8 +63,20 @@ function splitSentencesOnce(text: string, lang: string): string[] {
  * most Po are not (an exhaustive test holds this to ICU, for English and for Greek, where ";" asks a question).
  */
 const MAY_END_SENTENCE = /[^\P{Po},:'"%&*/@#\\]|[^\P{Cc}\t]|[\p{Zl}\p{Zp}]/u;
-/** A run of full stops, question or exclamation marks that ends a text, then closing quotes or brackets and spaces. */
-const FINAL_STOP = /[.!?]+[”’"')\]]*[ \t]*$/;
+
+/**
+ * Where the text's final stop begins: a run of full stops, question or exclamation marks, then only closing quotes or
+ * brackets and spaces to the end. The text's length when it has none. Read backwards, in one pass (a pattern anchored
+ * at the end would be tried from every one of a long run of dots).
+ */
+function finalStopAt(text: string): number {
+  let end = text.length;
+  while (end > 0 && ' \t'.includes(text[end - 1]!)) end--;
+  while (end > 0 && '”’"\')]'.includes(text[end - 1]!)) end--;
+  let start = end;
+  while (start > 0 && '.!?'.includes(text[start - 1]!)) start--;
+  return start === end ? text.length : start;
+}
 
 /**
  * The text as its one sentence, when nothing in it but its final stop can end one: a sentence can end only after
@@ -73,8 +85,7 @@ const FINAL_STOP = /[.!?]+[”’"')\]]*[ \t]*$/;
  */
 export function oneSentence(text: string): string[] | undefined {
   if (text.length > PIECE) return undefined;
-  const stop = FINAL_STOP.exec(text);
-  if (MAY_END_SENTENCE.test(stop ? text.slice(0, stop.index) : text)) return undefined;
+  if (MAY_END_SENTENCE.test(text.slice(0, finalStopAt(text)))) return undefined;
   const trimmed = text.trim();
   return trimmed ? [trimmed] : [];
 }
