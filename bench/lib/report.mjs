@@ -55,6 +55,16 @@ export function targets(results) {
   return out;
 }
 
+/** A row's notes and, when it failed, its error, as one table cell. */
+function notesCell(r) {
+  return [...(r.notes ?? []), r.status === 'failed' ? r.error : null].filter(Boolean).join('; ').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+/** Lectern's time as a share of a peer's; a peer that timed out took at least its timeout, so Lectern's share is at most that. */
+function shareOfPeer(lec, r) {
+  return r.status === 'timeout' && r.timeoutMs && lec?.wall ? `≤ ${x(lec.wall.median / r.timeoutMs)}` : x(ratio(lec, r));
+}
+
 function buildTable(rows) {
   const lines = ['| size | source slides | tool | wall: median (min–max) | Lectern / tool | output bytes | first-slide bytes (requests) | peak memory, tree (PSS) | peak RSS, one process | notes |',
     '|---|---|---|---|---|---|---|---|---|---|'];
@@ -62,7 +72,7 @@ function buildTable(rows) {
     const lec = rows.find((o) => o.size === r.size && o.tool === 'lectern');
     const q = r.tool.startsWith('lectern') ? '' : x(ratio(lec, r));
     const fs = r.firstSlideBytes == null ? '—' : `${mb(r.firstSlideBytes)} (${r.firstSlideRequests})`;
-    const notes = [...(r.notes ?? []), r.status === 'failed' ? r.error : null].filter(Boolean).join('; ').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+    const notes = notesCell(r);
     lines.push(`| ×${r.size} | ${r.slides ?? '—'} | ${r.label} | ${wall(r)} | ${q} | ${mb(r.outputBytes)} | ${fs} | ${mb(r.peakTreePss)} | ${mb(r.peakProcRss)} | ${notes} |`);
   }
   return lines.join('\n');
@@ -75,7 +85,7 @@ function pdfTable(rows) {
     const lec = rows.find((o) => o.size === r.size && o.tool === 'lectern');
     const q = r.tool === 'lectern' ? '' : x(ratio(lec, r));
     const okPages = r.pageCountOk == null ? '—' : r.pageCountOk ? 'yes' : '**no**';
-    const notes = [...(r.notes ?? []), r.status === 'failed' ? r.error : null].filter(Boolean).join('; ').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+    const notes = notesCell(r);
     lines.push(`| ×${r.size} | ${r.expectedPages ?? r.slides} | ${r.label} | ${wall(r)} | ${q} | ${r.pages ?? '—'} | ${okPages} | ${mb(r.outputBytes)} | ${mb(r.peakTreePss)} | ${mb(r.peakProcRss)} | ${notes} |`);
   }
   return lines.join('\n');
@@ -87,10 +97,9 @@ function pptxTable(rows) {
     '|---|---|---|---|---|---|---|---|---|---|---|'];
   for (const r of rows) {
     const lec = rows.find((o) => o.size === r.size && o.tool === 'lectern');
-    // a peer that timed out took at least its timeout: Lectern's share is at most that
-    const q = r.tool === 'lectern' ? '' : r.status === 'timeout' && r.timeoutMs && lec?.wall ? `≤ ${x(lec.wall.median / r.timeoutMs)}` : x(ratio(lec, r));
+    const q = r.tool === 'lectern' ? '' : shareOfPeer(lec, r);
     const okSlides = r.slideCountOk == null ? '—' : r.slideCountOk ? 'yes' : '**no**';
-    const notes = [...(r.notes ?? []), r.status === 'failed' ? r.error : null].filter(Boolean).join('; ').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+    const notes = notesCell(r);
     lines.push(`| ×${r.size} | ${r.expectedSlides ?? r.slides} | ${r.label} | ${wall(r)} | ${q} | ${r.pptxSlides ?? '—'} | ${okSlides} | ${mb(r.outputBytes)} | ${mb(r.peakTreePss)} | ${mb(r.peakProcRss)} | ${notes} |`);
   }
   return lines.join('\n');
@@ -102,9 +111,9 @@ function pngTable(rows) {
     '|---|---|---|---|---|---|---|---|---|'];
   for (const r of rows) {
     const lec = rows.find((o) => o.size === r.size && o.tool === 'lectern');
-    const q = r.tool === 'lectern' ? '' : r.status === 'timeout' && r.timeoutMs && lec?.wall ? `≤ ${x(lec.wall.median / r.timeoutMs)}` : x(ratio(lec, r));
+    const q = r.tool === 'lectern' ? '' : shareOfPeer(lec, r);
     const ok = r.imageCountOk == null ? '—' : r.imageCountOk ? 'yes' : '**no**';
-    const notes = [...(r.notes ?? []), r.status === 'failed' ? r.error : null].filter(Boolean).join('; ').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+    const notes = notesCell(r);
     lines.push(`| ×${r.size} | ${r.expectedSlides ?? r.slides} | ${r.label} | ${wall(r)} | ${q} | ${r.images ?? '—'} | ${ok} | ${mb(r.peakTreePss)} | ${notes} |`);
   }
   return lines.join('\n');
