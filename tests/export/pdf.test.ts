@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ExitCode } from '../../src/errors.js';
 import { exportPdf, PARALLEL_FROM_PAGES, printPlan, sliceSlides } from '../../src/export/pdf.js';
 import { prepareDeck } from '../../src/pipeline.js';
+import { namedLinks } from './pdf-links.js';
 import { closeBrowser, launchBrowser } from '../../src/browser/launch.js';
 import {
   DEFAULT_DECK,
@@ -344,22 +345,9 @@ async function linkTargets(file: string): Promise<string[][]> {
   });
 }
 
-/** Every link to a named destination in the document: the page it is on and the page it opens. */
+/** Every link to a named destination in the PDF file: the page it is on and the page it opens. */
 async function pageLinks(file: string): Promise<Array<{ from: number; to: number }>> {
-  const doc = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
-  const pages = doc.getPages().map((page) => page.ref.toString());
-  const dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
-  const links: Array<{ from: number; to: number }> = [];
-  doc.getPages().forEach((page, from) => {
-    const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
-    for (let index = 0; index < (annots?.size() ?? 0); index++) {
-      const name = annots?.lookupMaybe(index, PDFDict)?.get(PDFName.of('Dest'));
-      if (!(name instanceof PDFName)) continue;
-      const target = dests?.lookupMaybe(name, PDFArray)?.get(0);
-      links.push({ from, to: target instanceof PDFRef ? pages.indexOf(target.toString()) : -1 });
-    }
-  });
-  return links;
+  return namedLinks(await PDFDocument.load(readFileSync(file), { updateMetadata: false }));
 }
 
 describe.skipIf(SKIP_BROWSER_TESTS)('lectern export --format pdf of a long deck, printed in parts', () => {

@@ -4,6 +4,7 @@ import { finishPdf, pageCount, PrintedParts } from '../../../src/export/pdf-fini
 import { deckDate, joinPrintedParts } from '../../../src/export/pdf-join.js';
 import { readClassicPdf, UnsupportedPdf } from '../../../src/export/pdf-objects.js';
 import type { Deck } from '../../../src/outline/types.js';
+import { namedLinks } from '../pdf-links.js';
 
 /**
  * A PDF laid out as Chromium prints it: a cross-reference table, no object streams, an Info dictionary stamped with
@@ -39,23 +40,6 @@ async function linkedPart(
     doc.getPage(Number(page)).node.set(PDFName.of('Annots'), context.obj([context.register(link)]));
   }
   return doc.save({ useObjectStreams: options.objectStreams });
-}
-
-/** Each link's page and the page its named destination opens, in page order. */
-function links(doc: PDFDocument): Array<{ from: number; to: number }> {
-  const pages = doc.getPages().map((page) => page.ref.toString());
-  const dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
-  const found: Array<{ from: number; to: number }> = [];
-  doc.getPages().forEach((page, from) => {
-    const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
-    for (let index = 0; index < (annots?.size() ?? 0); index++) {
-      const name = annots?.lookupMaybe(index, PDFDict)?.get(PDFName.of('Dest'));
-      if (!(name instanceof PDFName)) continue;
-      const target = dests?.lookupMaybe(name, PDFArray)?.get(0);
-      found.push({ from, to: target instanceof PDFRef ? pages.indexOf(target.toString()) : -1 });
-    }
-  });
-  return found;
 }
 
 function deck(meta: Partial<Deck['meta']> = {}, sections: string[] = []): Deck {
@@ -149,7 +133,7 @@ describe.each([
     ];
     const doc = await PDFDocument.load((await finishPdf(parts, deck(), [], 'Lectern')).bytes, { throwOnInvalidObject: true });
     expect(widths(doc)).toEqual([100, 101, 200, 201]);
-    expect(links(doc)).toEqual([
+    expect(namedLinks(doc)).toEqual([
       { from: 0, to: 3 },
       { from: 3, to: 0 },
     ]);
