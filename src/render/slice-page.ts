@@ -1,7 +1,8 @@
 /**
- * A deck's page holding only some of its slides, for a PDF export tab that prints only those (src/export/pdf.ts). It
- * must print them exactly as the whole page does, links included: Chromium writes a link to a slide in the deck only
- * when the page holds that slide, and writes the slide's destination only when the page holds a link to it.
+ * A deck's page holding only some of its slides, for an export tab that prints or photographs only those
+ * (src/export/pdf.ts, png.ts). It must print them exactly as the whole page does, links included: Chromium writes a
+ * link to a slide in the deck only when the page holds that slide, and writes the slide's destination only when the
+ * page holds a link to it.
  */
 import { joinSlides } from './render.js';
 

@@ -49,8 +49,11 @@ export async function planSite(
   const slides = renderEachSlide(deck, prepared.templates);
   const html = renderDeck(deck, prepared.templates, assets, joinSlides(slides));
   const linked = options.slices?.length ? slides.some(mayLinkWithinDeck) : false;
+  // A slice of every slide (one PNG tab taking the first slide to the last) is the whole page, not rendered again.
   const slicePages = (options.slices ?? []).map(({ from, to }) =>
-    slicePage(renderDeck(deck, prepared.templates, assets, joinSlides(slides.slice(from, to))), slides, from, to, linked),
+    from <= 0 && to >= slides.length
+      ? html
+      : slicePage(renderDeck(deck, prepared.templates, assets, joinSlides(slides.slice(from, to))), slides, from, to, linked),
   );
   const copies = [
     { from: runtime.revealCss, to: 'assets/reveal.css' },
